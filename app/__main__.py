@@ -1,0 +1,69 @@
+"""The composition root: ``python -m app`` (or ``cchc-xa``).
+
+No sub-command opens the main window; a sub-command runs headless, without
+importing Qt. Only opening the window imports ``ui/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.cli import COMMANDS
+from app.errors import UserError
+from app.paths import DataFolder, default_data_dir
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options every sub-command takes too, so ``--data-dir`` may stand before or after the verb."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS,
+        help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cchc-xa",
+        description="CCHC Xã: kế hoạch cải cách hành chính và thi đua - khen thưởng của UBND xã.",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
+    parser.add_argument("--demo", action="store_true", help="nạp dữ liệu xã mẫu vào thư mục dữ liệu còn trống")
+    parser.add_argument("--version", action="version", version=f"CCHC Xã {__version__}")
+    # For tests and benchmarks: close the window as soon as it is shown.
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
+    common = _common_options()
+    for command in COMMANDS:
+        command.register(subparsers, common)
+    return parser
+
+
+def _use_utf8_console() -> None:
+    """A Windows console may not be UTF-8: never let a Vietnamese message crash the program."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    _use_utf8_console()
+    args = build_parser().parse_args(argv)
+    folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
+    if args.command:
+        try:
+            return args.run(args, folder)
+        except UserError as error:
+            print(f"Lỗi: {error}", file=sys.stderr)
+            return 2
+    from ui.application import run_window
+
+    return run_window(folder, demo=args.demo, exit_after_show=args.exit_after_show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Backups as the clerk sees them: take one, list them, restore one, start afresh.
+
+Wraps ``db.backup`` with the app's rules (daily automatic backup, rotation)
+and turns its failures into Vietnamese messages.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from app.errors import UserError
+from app.paths import DataFolder
+from db.backup import (
+    Backup,
+    BackupError,
+    keep_damaged_copy,
+    list_backups,
+    restore,
+    rotate,
+    take_backup,
+)
+
+KIND_LABELS = {
+    "auto": "tự động",
+    "manual": "theo yêu cầu",
+    "pre-migration": "trước khi nâng cấp dữ liệu",
+    "before-restore": "trước khi khôi phục",
+    "damaged": "bản hỏng được giữ lại",
+}
+
+
+def describe(backup: Backup) -> str:
+    """ "05/12/2024 08:15 (tự động)" """
+    return f"{backup.taken_at:%d/%m/%Y %H:%M} ({KIND_LABELS.get(backup.kind, backup.kind)})"
+
+
+def backup_now(folder: DataFolder, kind: str = "manual", now: datetime | None = None) -> Backup:
+    """Take a backup of the database now; a Vietnamese UserError if it cannot be written."""
+    try:
+        return take_backup(folder.database, folder.backups, kind, now)
+    except BackupError as error:
+        raise UserError(
+            "Không sao lưu được dữ liệu.",
+            "Kiểm tra ổ đĩa còn chỗ trống và thư mục dữ liệu có quyền ghi, rồi thử lại.",
+            f"{folder.backups}: {error}",
+        ) from error
+
+
+def daily_backup(folder: DataFolder, now: datetime | None = None) -> Backup | None:
+    """The automatic backup: taken unless one was already taken today; keeps the last ten."""
+    now = now or datetime.now()
+    latest_auto = next((b for b in list_backups(folder.backups) if b.kind == "auto"), None)
+    if latest_auto and latest_auto.taken_at.date() == now.date():
+        return None
+    backup = backup_now(folder, "auto", now)
+    rotate(folder.backups)
+    return backup
+
+
+def latest_backup(folder: DataFolder) -> Backup | None:
+    """The newest backup of any restorable kind, for the status bar."""
+    return next((b for b in list_backups(folder.backups) if b.kind != "damaged"), None)
+
+
+def restorable_backups(folder: DataFolder) -> list[Backup]:
+    return [b for b in list_backups(folder.backups) if b.kind != "damaged"]
+
+
+def restore_backup(folder: DataFolder, backup_path: Path, now: datetime | None = None) -> Backup | None:
+    """Replace the database with ``backup_path``; every connection must be closed first.
+
+    Returns the copy kept of what was replaced.
+    """
+    try:
+        return restore(backup_path, folder.database, folder.backups, now)
+    except (BackupError, OSError) as error:
+        raise UserError(
+            "Không khôi phục được từ bản sao lưu này.",
+            "Bản sao lưu có thể đã hỏng; hãy chọn một bản khác. Dữ liệu hiện tại chưa bị thay đổi.",
+            f"{backup_path}: {error}",
+        ) from error
+
+
+def set_damaged_aside(folder: DataFolder, now: datetime | None = None) -> Backup:
+    """Move a damaged database out of the way (a copy is kept) so a fresh one can be created."""
+    kept = keep_damaged_copy(folder.database, folder.backups, now)
+    for suffix in ("", "-wal", "-shm"):
+        folder.database.with_name(folder.database.name + suffix).unlink(missing_ok=True)
+    return kept

@@ -1,0 +1,8 @@
+"""Sub-commands, one module per verb, each with ``register(subparsers, common)`` and ``run(args) -> int``.
+
+They run without Qt. Later verbs (export, verify, import-plan) slot into ``COMMANDS``.
+"""
+
+from app.cli import backup, restore
+
+COMMANDS = (backup, restore)

@@ -1,0 +1,44 @@
+"""``restore``: put a backup in place of the database (a copy of the replaced file is kept)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.backups import describe, restorable_backups, restore_backup
+from app.errors import UserError
+from app.paths import DataFolder
+from app.startup import open_store
+
+NAME = "restore"
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(NAME, parents=[common], help="khôi phục dữ liệu từ một bản sao lưu")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", nargs="?", type=Path, help="tệp sao lưu (.sqlite3)")
+    which.add_argument("--latest", action="store_true", help="bản sao lưu mới nhất")
+    which.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, folder: DataFolder) -> int:
+    backups = restorable_backups(folder)
+    if args.list:
+        for backup in backups:
+            print(f"{describe(backup)}\t{backup.path}")
+        if not backups:
+            print("Chưa có bản sao lưu nào.")
+        return 0
+    source = args.file
+    if args.latest:
+        if not backups:
+            raise UserError("Chưa có bản sao lưu nào để khôi phục.", f"Thư mục sao lưu: {folder.backups}")
+        source = backups[0].path
+    kept = restore_backup(folder, source)
+    store, _report = open_store(folder)  # brings an older backup's schema up to date
+    store.close()
+    print(f"Đã khôi phục từ: {source}")
+    if kept:
+        print(f"Dữ liệu trước khi khôi phục được giữ tại: {kept.path}")
+    return 0

@@ -1,0 +1,136 @@
+"""Officials (Cán bộ, công chức, người hoạt động không chuyên trách): list, add, edit, delete, undo."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.text import clean_line
+from app.domain.vietnamese import fold, name_key
+from app.errors import UserError
+from app.store import Store
+from db.models import OfficialRow
+
+GENDERS = ("Nam", "Nữ")
+CATEGORIES = ("Cán bộ", "Công chức", "Người hoạt động không chuyên trách")
+OLDEST_BIRTH_YEAR = 1930
+
+
+@dataclass(frozen=True)
+class OfficialData:
+    """What the clerk types for one official."""
+
+    full_name: str
+    gender: str = ""
+    birth_year: int | None = None
+    position: str = ""
+    department: str = ""
+    category: str = ""
+    active: bool = True
+
+
+_DATA_FIELDS = tuple(field.name for field in fields(OfficialData))
+
+
+@dataclass(frozen=True)
+class Official(OfficialData):
+    """A saved official, with the keys screens sort and search by."""
+
+    id: int = 0
+    sort_key: str = ""
+    search_key: str = ""
+
+    @property
+    def data(self) -> OfficialData:
+        return OfficialData(**{name: getattr(self, name) for name in _DATA_FIELDS})
+
+
+def _read(row: OfficialRow) -> Official:
+    values = {name: getattr(row, name) for name in _DATA_FIELDS}
+    searchable = " ".join([row.full_name, row.position, row.department])
+    return Official(**values, id=row.id, sort_key=name_key(row.full_name), search_key=fold(searchable))
+
+
+def validated(data: OfficialData, today: date | None = None) -> OfficialData:
+    """The data cleaned (NFC, single spaces) or a UserError naming the field that is wrong."""
+    today = today or date.today()
+    clean = replace(
+        data,
+        full_name=clean_line(data.full_name),
+        gender=clean_line(data.gender),
+        position=clean_line(data.position),
+        department=clean_line(data.department),
+        category=clean_line(data.category),
+    )
+    if not clean.full_name:
+        raise UserError("Chưa nhập họ và tên.", "Nhập đầy đủ họ và tên, ví dụ “Nguyễn Văn An”.")
+    if len(clean.full_name) > 200:
+        raise UserError("Họ và tên quá dài (hơn 200 ký tự).", "Kiểm tra lại trường “Họ và tên”.")
+    if clean.gender and clean.gender not in GENDERS:
+        raise UserError(f"Giới tính “{clean.gender}” không hợp lệ.", "Chọn “Nam” hoặc “Nữ”.")
+    if clean.birth_year is not None and not OLDEST_BIRTH_YEAR <= clean.birth_year <= today.year - 15:
+        raise UserError(
+            f"Năm sinh {clean.birth_year} không hợp lệ.",
+            f"Nhập năm sinh từ {OLDEST_BIRTH_YEAR} đến {today.year - 15}, hoặc để trống.",
+        )
+    return clean
+
+
+def list_officials(store: Store, include_inactive: bool = True) -> list[Official]:
+    """Every official, in Vietnamese name order (given name first)."""
+    query = select(OfficialRow)
+    if not include_inactive:
+        query = query.where(OfficialRow.active.is_(True))
+    with store.transaction() as session:
+        officials = [_read(row) for row in session.scalars(query)]
+    return sorted(officials, key=lambda official: (official.sort_key, official.id))
+
+
+def get_official(store: Store, official_id: int) -> Official:
+    with store.transaction() as session:
+        return _read(_existing(session, official_id))
+
+
+def _existing(session, official_id: int) -> OfficialRow:
+    row = session.get(OfficialRow, official_id)
+    if row is None:
+        raise UserError("Không tìm thấy cán bộ này; có thể đã bị xóa.", "Tải lại danh sách rồi thử lại.")
+    return row
+
+
+def add_official(store: Store, data: OfficialData) -> Official:
+    clean = validated(data)
+    with store.transaction() as session:
+        row = OfficialRow(**asdict(clean))
+        session.add(row)
+        session.flush()
+        return _read(row)
+
+
+def update_official(store: Store, official_id: int, data: OfficialData) -> Official:
+    clean = validated(data)
+    with store.transaction() as session:
+        row = _existing(session, official_id)
+        for name, value in asdict(clean).items():
+            setattr(row, name, value)
+        return _read(row)
+
+
+def delete_official(store: Store, official_id: int) -> Official:
+    """Delete and return what was deleted, so the deletion can be undone with ``restore_official``."""
+    with store.transaction() as session:
+        row = _existing(session, official_id)
+        deleted = _read(row)
+        session.delete(row)
+        return deleted
+
+
+def restore_official(store: Store, official: Official) -> Official:
+    """Put a deleted official back under the same id (undo of a deletion)."""
+    with store.transaction() as session:
+        row = OfficialRow(id=official.id, **asdict(official.data))
+        session.add(row)
+        session.flush()
+        return _read(row)

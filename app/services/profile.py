@@ -1,0 +1,69 @@
+"""The commune profile (Thông tin đơn vị): read it, change one field, replace it whole."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from sqlalchemy.orm import Session
+
+from app.domain.text import clean_line
+from app.errors import UserError
+from app.store import Store
+from db.models import CommuneProfileRow
+
+_PROFILE_ID = 1
+
+
+@dataclass(frozen=True)
+class CommuneProfile:
+    commune_name: str = ""
+    province: str = ""
+    superior_authority: str = ""
+    receiving_office: str = ""
+    place_name: str = ""
+    chairman_name: str = ""
+    chairman_title: str = ""
+    clerk_name: str = ""
+    doc_suffix: str = "UBND"
+
+
+PROFILE_FIELDS = tuple(field.name for field in fields(CommuneProfile))
+
+
+def _row(session: Session) -> CommuneProfileRow:
+    row = session.get(CommuneProfileRow, _PROFILE_ID)
+    if row is None:
+        row = CommuneProfileRow(id=_PROFILE_ID, **asdict(CommuneProfile()))
+        session.add(row)
+    return row
+
+
+def _read(row: CommuneProfileRow | None) -> CommuneProfile:
+    if row is None:
+        return CommuneProfile()
+    return CommuneProfile(**{name: getattr(row, name) for name in PROFILE_FIELDS})
+
+
+def get_profile(store: Store) -> CommuneProfile:
+    with store.transaction() as session:
+        return _read(session.get(CommuneProfileRow, _PROFILE_ID))
+
+
+def set_profile_field(store: Store, name: str, value: str) -> str:
+    """Save one field at once (as the clerk leaves it) and return its previous value, for undo."""
+    if name not in PROFILE_FIELDS:
+        raise UserError(f"Không có trường “{name}” trong thông tin đơn vị.")
+    with store.transaction() as session:
+        row = _row(session)
+        previous = getattr(row, name)
+        setattr(row, name, clean_line(value))
+        return previous
+
+
+def save_profile(store: Store, profile: CommuneProfile) -> CommuneProfile:
+    """Replace the whole profile (demo loading, import)."""
+    with store.transaction() as session:
+        row = _row(session)
+        for name in PROFILE_FIELDS:
+            setattr(row, name, clean_line(getattr(profile, name)))
+        return _read(row)

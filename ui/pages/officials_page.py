@@ -1,0 +1,171 @@
+"""Cán bộ, công chức: the officials table with search, add, edit and delete (all undoable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services import officials as service
+from app.services.changes import OFFICIALS, Changes
+from app.store import Store
+from ui.dialogs.error_dialog import show_error
+from ui.dialogs.official_dialog import OfficialDialog
+from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter, OfficialsTableModel
+from ui.undo_commands import AddOfficial, DeleteOfficial, EditOfficial
+
+
+class OfficialsPage(QWidget):
+    title = "Cán bộ, công chức"
+
+    def __init__(self, store: Store, undo_stack, notify, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack, self.notify = store, undo_stack, notify
+        self.model = OfficialsTableModel(self)
+        self.proxy = OfficialsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.search = QLineEdit(objectName="search", placeholderText="Tìm theo tên, chức vụ, bộ phận (gõ có dấu hoặc không dấu)…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.show_inactive = QCheckBox("Hiện cả người đã nghỉ", objectName="show_inactive", checked=True)
+        self.show_inactive.toggled.connect(self.proxy.set_show_inactive)
+        self.count = QLabel(objectName="count")
+        self.add_button = QPushButton("Thêm… (Insert)", objectName="add", clicked=self.add_official)
+        self.edit_button = QPushButton("Sửa… (Enter)", objectName="edit", clicked=self.edit_selected)
+        self.delete_button = QPushButton("Xóa (Delete)", objectName="delete", clicked=self.delete_selected)
+        self._layout()
+        self._shortcuts()
+        self.proxy.rowsInserted.connect(self._show_count)
+        self.proxy.rowsRemoved.connect(self._show_count)
+        self.proxy.modelReset.connect(self._show_count)
+        self.proxy.layoutChanged.connect(self._show_count)
+        self.reload()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(objectName="officials_table")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(POSITION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)  # one line a person; the full text is in the tooltip
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        table.doubleClicked.connect(self.edit_selected)
+        return table
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_inactive)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Insert), self.add_official),
+            (QKeySequence(Qt.Key.Key_Delete), self.delete_selected),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_selected),
+            (QKeySequence.StandardKey.Find, self.search.setFocus),
+        ):
+            shortcut = QShortcut(keys, self.table if keys != QKeySequence.StandardKey.Find else self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def reload(self, keep_id: int | None = None) -> None:
+        keep_id = keep_id if keep_id is not None else self.selected_id()
+        self.model.set_rows(service.list_officials(self.store))
+        self.select(keep_id)
+        self._show_count()
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(OFFICIALS):
+            self.reload()
+
+    def _show_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} / {total} người" if shown != total else f"{total} người")
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select(self, official_id: int | None) -> None:
+        if official_id is None:
+            return
+        source_row = self.model.row_of(official_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def add_official(self) -> None:
+        dialog = OfficialDialog(self)
+        if not dialog.exec():
+            return
+        try:
+            added = service.add_official(self.store, dialog.result_data)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.undo_stack.push(AddOfficial(self.store, self.notify, added))
+        self.notify(Changes.of(OFFICIALS))
+        self.select(added.id)
+
+    def edit_selected(self, *_args) -> None:
+        official_id = self.selected_id()
+        if official_id is None:
+            return
+        try:
+            before = service.get_official(self.store, official_id)
+            dialog = OfficialDialog(self, before.data)
+            if not dialog.exec():
+                return
+            after = service.update_official(self.store, official_id, dialog.result_data)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.undo_stack.push(EditOfficial(self.store, self.notify, before, after))
+        self.notify(Changes.of(OFFICIALS))
+
+    def delete_selected(self) -> None:
+        official_id = self.selected_id()
+        if official_id is None:
+            return
+        try:
+            deleted = service.delete_official(self.store, official_id)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.undo_stack.push(DeleteOfficial(self.store, self.notify, deleted))
+        self.notify(Changes.of(OFFICIALS))
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Đã xóa {deleted.full_name}. Nhấn Ctrl+Z để hoàn tác.", 8000)

@@ -1,0 +1,90 @@
+"""Thông tin đơn vị: the commune profile, each field saved as the clerk leaves it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.domain.dates import place_and_date
+from app.errors import UserError
+from app.services.changes import PROFILE, Changes
+from app.services.profile import CommuneProfile, get_profile, set_profile_field
+from app.store import Store
+from ui.dialogs.error_dialog import show_error
+from ui.undo_commands import SetProfileField
+
+# (field, label, example shown while empty)
+FIELDS = (
+    ("commune_name", "Tên xã", "ví dụ: Hòa Bình Xuân"),
+    ("province", "Tỉnh, thành phố", "ví dụ: Quảng Ngãi"),
+    ("superior_authority", "Cơ quan cấp trên", "ví dụ: Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    ("receiving_office", "Cơ quan nhận hồ sơ", "ví dụ: Sở Nội vụ tỉnh Quảng Ngãi"),
+    ("place_name", "Địa danh ghi ngày tháng", "ví dụ: Hòa Bình Xuân"),
+    ("chairman_name", "Họ tên Chủ tịch UBND xã", "ví dụ: Trần Văn Hùng"),
+    ("chairman_title", "Chức danh người ký", "ví dụ: Chủ tịch"),
+    ("clerk_name", "Công chức Văn phòng - Thống kê", "họ tên người lập hồ sơ"),
+    ("doc_suffix", "Ký hiệu cơ quan trong số văn bản", "ví dụ: UBND (Số: 15/KH-UBND)"),
+)
+LABELS = {name: label for name, label, _example in FIELDS}
+
+
+class ProfilePage(QWidget):
+    title = "Thông tin đơn vị"
+
+    def __init__(self, store: Store, undo_stack, notify, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack, self.notify = store, undo_stack, notify
+        self.editors: dict[str, QLineEdit] = {}
+        self._saved = CommuneProfile()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name, label, example in FIELDS:
+            editor = QLineEdit(objectName=name, placeholderText=example)
+            editor.editingFinished.connect(lambda name=name: self._commit(name))
+            self.editors[name] = editor
+            form.addRow(f"{label}:", editor)
+        group = QGroupBox("Thông tin đơn vị dùng trên các văn bản")
+        group.setLayout(form)
+        self.preview = QLabel(objectName="preview", wordWrap=True)
+        note = QLabel("Mỗi thay đổi được lưu ngay khi rời khỏi ô. Hoàn tác bằng Ctrl+Z.", wordWrap=True)
+        note.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(group)
+        layout.addWidget(self.preview)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self.reload()
+
+    def reload(self) -> None:
+        self._saved = get_profile(self.store)
+        for name, editor in self.editors.items():
+            editor.setText(getattr(self._saved, name))
+        self._show_preview()
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(PROFILE):
+            self.reload()
+
+    def _commit(self, name: str) -> None:
+        editor = self.editors[name]
+        if editor.text() == getattr(self._saved, name):
+            return
+        try:
+            old = set_profile_field(self.store, name, editor.text())
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.reload()
+        self.undo_stack.push(SetProfileField(self.store, self.notify, LABELS[name], name, old, editor.text()))
+        self.notify(Changes.of(PROFILE))
+
+    def _show_preview(self) -> None:
+        profile = self._saved
+        suffix = profile.doc_suffix or "UBND"
+        commune = f"XÃ {profile.commune_name.upper()}" if profile.commune_name else "XÃ …"
+        self.preview.setText(
+            "Xem trước phần đầu văn bản:\n"
+            f"ỦY BAN NHÂN DÂN {commune}    —    Số: …/KH-{suffix}\n"
+            f"{place_and_date(profile.place_name or '…', date.today())}"
+        )
