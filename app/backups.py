@@ -21,6 +21,8 @@ from db.backup import (
     take_backup,
 )
 
+__all__ = ["Backup", "backup_now", "daily_backup", "describe", "latest_backup", "restorable_backups", "restore_backup", "set_damaged_aside"]
+
 KIND_LABELS = {
     "auto": "tự động",
     "manual": "theo yêu cầu",

@@ -10,8 +10,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from alembic.util import CommandError
-
 from app.backups import backup_now, daily_backup, describe
 from app.demo import load_demo
 from app.errors import DatabaseDamagedError, UserError
@@ -55,15 +53,15 @@ def check_database(folder: DataFolder) -> None:
 
 def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) -> Backup | None:
     """Apply pending migrations, backing the file up first when it held data. Returns that backup."""
-    try:
-        if not migrate.needs_upgrade(store.engine):
-            return None
-    except CommandError as error:
+    current = migrate.current_revision(store.engine)
+    if current is not None and not migrate.is_known_revision(current):
         raise UserError(
             "Dữ liệu này được tạo bởi một phiên bản CCHC Xã mới hơn.",
-            "Cài phiên bản mới nhất của phần mềm rồi mở lại.",
-            str(error),
-        ) from error
+            "Cài phiên bản mới nhất của phần mềm rồi mở lại; dữ liệu chưa bị thay đổi.",
+            f"{store.folder.database}: phiên bản dữ liệu {current}",
+        )
+    if current == migrate.head_revision():
+        return None
     backup = backup_now(store.folder, "pre-migration", now) if had_data else None
     migrate.upgrade(store.engine)
     return backup

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from db.engine import set_foreign_keys
@@ -27,6 +28,14 @@ def _config() -> Config:
 
 def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def is_known_revision(revision: str) -> bool:
+    """False for a revision written by a newer release of the app than this one."""
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def current_revision(engine: Engine) -> str | None:

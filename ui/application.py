@@ -52,9 +52,10 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCHC Xã")
     app.setApplicationDisplayName("CCHC Xã")
-    translator = VietnameseQtStrings(app)
-    app.installTranslator(translator)
-    app._vietnamese = translator  # keep it alive as long as the application
+    if getattr(app, "_vietnamese", None) is None:
+        translator = VietnameseQtStrings(app)
+        app.installTranslator(translator)
+        app._vietnamese = translator  # keep it alive as long as the application
     return app
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.backups import describe
-from db.backup import Backup
+from app.backups import Backup
 
 
 class BackupPicker(QDialog):

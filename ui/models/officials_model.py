@@ -90,12 +90,19 @@ class OfficialsFilter(QSortFilterProxyModel):
         self._show_inactive = True
 
     def set_search(self, text: str) -> None:
-        self._words = fold(text).split()
-        self.invalidateRowsFilter()
+        self._change_filter(lambda: setattr(self, "_words", fold(text).split()))
 
     def set_show_inactive(self, show: bool) -> None:
-        self._show_inactive = show
-        self.invalidateRowsFilter()
+        self._change_filter(lambda: setattr(self, "_show_inactive", show))
+
+    def _change_filter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         official = self.sourceModel().rows[source_row]

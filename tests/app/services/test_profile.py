@@ -1,0 +1,44 @@
+"""The commune profile service on a real SQLite file."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from app.errors import UserError
+from app.services.profile import CommuneProfile, get_profile, save_profile, set_profile_field
+from app.store import Store
+
+
+def test_empty_folder_has_a_blank_profile_with_the_usual_suffix(store):
+    assert get_profile(store) == CommuneProfile()
+    assert get_profile(store).doc_suffix == "UBND"
+
+
+def test_set_field_returns_the_previous_value_for_undo(store):
+    assert set_profile_field(store, "commune_name", "Tịnh Minh") == ""
+    assert set_profile_field(store, "commune_name", "Hành Minh") == "Tịnh Minh"
+    assert get_profile(store).commune_name == "Hành Minh"
+
+
+def test_field_values_are_stored_nfc_and_trimmed(store):
+    """Decomposed text pasted from another editor is stored composed, without stray spaces."""
+    set_profile_field(store, "chairman_name", "  " + unicodedata.normalize("NFD", "Trần Văn Hùng") + " \u200b")
+    assert get_profile(store).chairman_name == "Trần Văn Hùng"
+
+
+def test_unknown_field_is_refused(store):
+    with pytest.raises(UserError):
+        set_profile_field(store, "password", "x")
+
+
+def test_profile_survives_reopening_the_folder(store, migrated_folder):
+    """Saved at once: a new Store on the same folder (a restart) reads it back."""
+    save_profile(store, CommuneProfile(commune_name="Hòa Bình Xuân", province="Quảng Ngãi"))
+    store.close()
+    reopened = Store(migrated_folder)
+    try:
+        assert get_profile(reopened).province == "Quảng Ngãi"
+    finally:
+        reopened.close()

@@ -1,0 +1,58 @@
+"""Shared fixtures: a migrated template database copied per test, and an offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.paths import DataFolder  # noqa: E402
+from app.startup import open_store  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory) -> Path:
+    """One migrated, empty database made per session; tests copy it instead of migrating again."""
+    folder = DataFolder(tmp_path_factory.mktemp("template"))
+    store, _report = open_store(folder)
+    store.close()
+    return folder.database
+
+
+@pytest.fixture
+def folder(tmp_path) -> DataFolder:
+    """An empty data folder of this test's own."""
+    return DataFolder(tmp_path / "data")
+
+
+@pytest.fixture
+def migrated_folder(folder, template_database) -> DataFolder:
+    """A data folder holding a migrated, empty database (no backups yet)."""
+    folder.create()
+    shutil.copyfile(template_database, folder.database)
+    return folder
+
+
+@pytest.fixture
+def store(migrated_folder):
+    """An open store on a fresh copy of the template database."""
+    from app.store import Store
+
+    opened = Store(migrated_folder)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(folder):
+    """An open store filled with the demo commune."""
+    opened, _report = open_store(folder, demo=True)
+    yield opened
+    opened.close()

@@ -1,0 +1,99 @@
+"""The main window: navigation, status bar, remembered geometry, backup and restore from the menu."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from app import __version__
+from app.services.officials import list_officials
+from app.startup import open_store
+from ui.main_window import MainWindow
+
+
+def _window(qtbot, store):
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _menu_action(window, text):
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.text() == text:
+                return action
+    raise AssertionError(f"no menu item {text!r}")
+
+
+def test_navigation_lists_only_the_parts_that_exist(qtbot, demo_store):
+    window = _window(qtbot, demo_store)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Thông tin đơn vị", "Cán bộ, công chức"]
+    window.nav.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.pages[1]
+
+
+def test_status_bar_names_the_data_folder_and_last_backup(qtbot, demo_store):
+    window = _window(qtbot, demo_store)
+    assert str(demo_store.folder.root) in window.folder_label.text()
+    assert window.backup_label.text().startswith("Sao lưu gần nhất:")
+    assert window.windowTitle() == "Xã Hòa Bình Xuân — CCHC Xã"
+
+
+def test_menus_are_vietnamese(qtbot, demo_store):
+    window = _window(qtbot, demo_store)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Tệp", "&Sửa", "&Xem", "Trợ &giúp"]
+
+
+def test_geometry_and_page_are_remembered(qtbot, folder):
+    store, _ = open_store(folder, demo=True)
+    try:
+        first = _window(qtbot, store)
+        first.resize(700, 510)
+        first.nav.setCurrentRow(1)
+        first.close()
+        second = _window(qtbot, store)
+        assert (second.width(), second.height()) == (700, 510)
+        assert second.nav.currentRow() == 1
+    finally:
+        store.close()
+
+
+def test_backup_now_from_the_menu(qtbot, demo_store, no_modal_boxes):
+    window = _window(qtbot, demo_store)
+    _menu_action(window, "Sao lưu ngay").trigger()
+    assert no_modal_boxes and no_modal_boxes[-1][0] == "Đã sao lưu"
+    assert list(demo_store.folder.backups.glob("*_manual.sqlite3"))
+    assert "theo yêu cầu" in window.backup_label.text()
+
+
+def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_store, no_modal_boxes):
+    window = _window(qtbot, demo_store)
+    officials_page = window.pages[1]
+    officials_page.table.selectRow(0)
+    officials_page.delete_selected()
+    assert len(list_officials(demo_store)) == 11 and window.undo_stack.count() == 1
+    backup = sorted(demo_store.folder.backups.glob("*_auto.sqlite3"))[-1]
+    window.backups.restore_file(backup)
+    assert len(list_officials(demo_store)) == 12
+    assert officials_page.model.rowCount() == 12
+    assert window.undo_stack.count() == 0
+    assert list(demo_store.folder.backups.glob("*_before-restore.sqlite3"))
+    assert no_modal_boxes[-1][0] == "Đã khôi phục"
+
+
+def test_about_box_gives_version_and_data_path(qtbot, demo_store, no_modal_boxes):
+    window = _window(qtbot, demo_store)
+    _menu_action(window, "Giới thiệu CCHC Xã").trigger()
+    title, text = no_modal_boxes[-1]
+    assert __version__ in text and str(demo_store.folder.root) in text
+
+
+def test_qt_own_buttons_speak_vietnamese(qtbot):
+    """Qt ships no Vietnamese: our translator covers the buttons a message box shows."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "t", "x", QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.setDetailedText("chi tiết")
+    qtbot.addWidget(box)
+    box.show()
+    texts = {button.text() for button in box.findChildren(QPushButton)}
+    assert {"Đồng ý", "Hủy", "Xem chi tiết…"} <= texts
