@@ -60,7 +60,7 @@ def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) 
             "Cài phiên bản mới nhất của phần mềm rồi mở lại; dữ liệu chưa bị thay đổi.",
             f"{store.folder.database}: phiên bản dữ liệu {current}",
         )
-    if current == migrate.head_revision():
+    if current == migrate.HEAD:
         return None
     backup = backup_now(store.folder, "pre-migration", now) if had_data else None
     migrate.upgrade(store.engine)

@@ -21,6 +21,11 @@ def test_migrations_produce_exactly_the_models_schema(tmp_path):
     assert differences == []
 
 
+def test_head_constant_matches_the_scripts():
+    """db.migrate.HEAD (the fast start-up check) names the newest migration script."""
+    assert migrate.HEAD == migrate.head_revision()
+
+
 def test_database_is_at_head_after_upgrade(tmp_path):
     engine = make_engine(tmp_path / "fresh.sqlite3")
     assert migrate.needs_upgrade(engine)
