@@ -1,0 +1,168 @@
+"""Reading a .docx plan: body paragraphs and tables in document order, into the text parser.
+
+Paragraphs become lines (with the "1." / "a)" Word draws for numbered lists put
+back in front); a table whose header names the task columns (Nội dung, Chủ trì,
+Thời gian …) gives the tasks directly; any other table (the header block, the
+signature) is read cell by cell as lines.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from app.errors import UserError
+from app.importers.docx_numbering import Numbering
+from app.importers.plan_lines import PlanLine, read_line
+from app.importers.plan_model import ImportedPlan, ImportedTask
+from app.importers.plan_table import header_columns, is_column_numbers, row_area, row_task
+from app.importers.plan_tasks import Area
+from app.importers.plan_text import FALLBACK_AREA, parse_lines, read_header
+from app.importers.plan_warnings import plan_warnings
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RESAVE = "Hãy mở tệp bằng Word, chọn Lưu thành (Save As) dạng .docx (Word Document) rồi nhập lại."
+
+
+@dataclass
+class _Body:
+    """What the document holds, in order: text lines, and areas and tasks from task tables."""
+
+    lines: list[PlanLine] = field(default_factory=list)
+    places: dict[int, str] = field(default_factory=dict)
+    areas: list[Area] = field(default_factory=list)
+    tasks: list[ImportedTask] = field(default_factory=list)
+    paragraphs: int = 0
+    tables: int = 0
+
+    def add_place(self, place: str) -> int:
+        number = len(self.places) + 1
+        self.places[number] = place
+        return number
+
+    def add_line(self, text: str, place: str, emphasized: bool = False) -> None:
+        for part in text.split("\n"):
+            number = self.add_place(place)
+            line = read_line(number, part)
+            if emphasized and not line.emphasized:
+                line = PlanLine(line.number, line.text, line.kind, line.marker, line.body, True)
+            self.lines.append(line)
+
+    def where(self, number: int) -> str:
+        return self.places.get(number, f"Đoạn {number}")
+
+
+def parse_docx_bytes(data: bytes, name: str) -> ImportedPlan:
+    """The plan in a .docx file's bytes; UserError naming ``name`` if it is not a readable .docx."""
+    document = open_docx(data, name)
+    try:
+        body = read_body(document)
+    except (KeyError, ValueError, AttributeError, IndexError, TypeError) as error:
+        raise UserError(f"Tệp “{name}” bị hỏng, không đọc được nội dung.", _RESAVE, repr(error)) from error
+    if not any(line.text for line in body.lines) and not body.tasks:
+        raise UserError(f"Tệp “{name}” không có chữ nào.", "Hãy chọn đúng tệp kế hoạch.", name)
+    return plan_of(body)
+
+
+def open_docx(data: bytes, name: str):
+    """The python-docx Document, or a UserError saying why the file is not one."""
+    if data.startswith(_OLE_MAGIC):
+        raise UserError(
+            f"Tệp “{name}” đang được đặt mật khẩu, hoặc là tệp Word cũ (.doc) đổi đuôi thành .docx.",
+            "Hãy mở tệp bằng Word, bỏ mật khẩu (nếu có) và lưu lại dạng .docx rồi nhập lại.",
+            name,
+        )
+    if not zipfile.is_zipfile(BytesIO(data)):
+        raise UserError(f"Tệp “{name}” không phải tệp Word .docx (có thể là tệp khác đổi đuôi, hoặc tệp hỏng).",
+                        _RESAVE, name)
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            is_word = "word/document.xml" in archive.namelist()
+        if not is_word:
+            raise UserError(f"Tệp “{name}” là tệp nén nhưng không chứa văn bản Word.", _RESAVE, name)
+        import docx
+
+        return docx.Document(BytesIO(data))
+    except UserError:
+        raise
+    except Exception as error:  # python-docx and lxml raise many kinds for a damaged package
+        raise UserError(f"Tệp “{name}” bị hỏng, Word không mở được đúng cách.", _RESAVE, repr(error)) from error
+
+
+def read_body(document) -> _Body:
+    """Paragraphs and tables of the body, in document order."""
+    from docx.table import Table
+
+    body, numbering = _Body(), Numbering(document)
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            _read_table(body, block)
+        else:
+            _read_paragraph(body, block, numbering)
+    return body
+
+
+def _read_paragraph(body: _Body, paragraph, numbering: Numbering) -> None:
+    marker = numbering.marker(paragraph)
+    text = paragraph.text
+    if marker and text.strip():
+        text = f"{marker} {text.lstrip()}"
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    bold = bool(runs) and all(run.bold for run in runs)
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    body.paragraphs += 1
+    body.add_line(text, f"Đoạn {body.paragraphs}", bold or style.startswith(("heading", "title")))
+
+
+def _row_cells(row) -> tuple[list[str], list[str]]:
+    """Each grid cell's text (a merged cell repeats), and the texts of the distinct cells."""
+    cells, distinct, seen = [], [], set()
+    for cell in row.cells:
+        text = cell.text.strip()
+        cells.append(text)
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            distinct.append(text)
+    return cells, distinct
+
+
+def _read_table(body: _Body, table) -> None:
+    body.tables += 1
+    rows = [_row_cells(row) for row in table.rows]
+    for index, (cells, _distinct) in enumerate(rows[:3]):
+        columns = header_columns(cells)
+        if columns:
+            _read_task_rows(body, rows, index + 1, columns)
+            return
+    for number, (_cells, distinct) in enumerate(rows, start=1):
+        for text in distinct:
+            body.add_line(text, f"Bảng {body.tables}, hàng {number}")
+
+
+def _read_task_rows(body: _Body, rows, start: int, columns: dict[str, int]) -> None:
+    for number, (cells, distinct) in enumerate(rows[start:], start=start + 1):
+        line = body.add_place(f"Bảng {body.tables}, hàng {number}")
+        if is_column_numbers(cells):
+            continue
+        name = row_area(cells, distinct, columns)
+        if name:
+            body.areas.append(Area(name, line))
+            continue
+        if not body.areas:
+            body.areas.append(Area(FALLBACK_AREA, line))
+        task = row_task(cells, columns, body.areas[-1].name, line)
+        if task is not None:
+            body.tasks.append(task)
+
+
+def plan_of(body: _Body) -> ImportedPlan:
+    """The plan from the task tables if they hold more tasks than the text, else from the text."""
+    text_plan = parse_lines(body.lines, body.where)
+    if len(text_plan.tasks) >= len(body.tasks):
+        return text_plan
+    names = list(dict.fromkeys(area.name for area in body.areas))
+    plan = ImportedPlan(areas=names, tasks=body.tasks)
+    read_header(plan, body.lines)
+    plan.warnings = plan_warnings(plan, body.areas, body.where, found_section=True)
+    return plan

@@ -1,0 +1,56 @@
+"""What an imported plan is: its areas and tasks as written, plus what the reader noticed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ImportedTask:
+    """One task of a plan, every text as written in the document (NFC)."""
+
+    area: str
+    title: str
+    lead: str = ""
+    coordinators: list[str] = field(default_factory=list)
+    product: str = ""
+    timeframe: str = ""
+    detail: str = ""
+    line: int = 0
+
+
+@dataclass
+class ImportedPlan:
+    """A plan's areas in order, its tasks, header facts if found, and warnings in Vietnamese."""
+
+    areas: list[str]
+    tasks: list[ImportedTask]
+    title: str = ""
+    number: str = ""
+    year: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def to_json_dict(plan: ImportedPlan) -> dict:
+    """A plain dict of the plan for JSON (texts NFC as in the document)."""
+    return {
+        "title": plan.title,
+        "number": plan.number,
+        "year": plan.year,
+        "areas": list(plan.areas),
+        "tasks": [_task_dict(task) for task in plan.tasks],
+        "warnings": list(plan.warnings),
+    }
+
+
+def _task_dict(task: ImportedTask) -> dict:
+    return {
+        "area": task.area,
+        "title": task.title,
+        "lead": task.lead,
+        "coordinators": list(task.coordinators),
+        "product": task.product,
+        "timeframe": task.timeframe,
+        "detail": task.detail,
+        "line": task.line,
+    }
