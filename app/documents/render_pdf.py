@@ -1,0 +1,351 @@
+"""PDF renderer (reportlab): a neutral :class:`Document` drawn to the Decree 30/2020 look.
+
+Contract: ``render_pdf(document, path)`` writes the whole file atomically (see
+``atomic.py``); the text is real text in an embedded, subset TrueType font
+(Times New Roman or Liberation Serif, see ``fonts.py``), so it can be searched,
+copied and read back. Page numbers are centred in the top margin from page 2.
+"""
+
+from __future__ import annotations
+
+import os
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+
+from app.documents import layout as L
+from app.documents.atomic import atomic_path
+from app.documents.fonts import FontSet, face_name, header_right_needed_pt, register_pdf_fonts, text_width_pt
+from app.documents.model import (
+    HEADING_STYLES,
+    Align,
+    Closing,
+    Document,
+    GroupRow,
+    Header,
+    Orientation,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signature,
+    Style,
+    Table,
+    TitleBlock,
+    cell_text,
+)
+
+_ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
+
+
+def render_pdf(document: Document, path: str | os.PathLike[str], font_set: FontSet | None = None) -> None:
+    """Write ``document`` as a PDF at ``path``, atomically; the previous file survives any failure."""
+    register_pdf_fonts(font_set)
+    story = _story(document)
+    with atomic_path(path) as temp:
+        template = BaseDocTemplate(
+            str(temp),
+            pagesize=_page_size(document.orientation),
+            pageTemplates=_page_templates(document),
+            title=document.title,
+            author=document.author,
+            subject=document.subject,
+            creator="CCHC Xã",
+            lang="vi",
+            # Otherwise every page names Helvetica, a font that is neither embedded nor Vietnamese-capable.
+            initialFontName=face_name(),
+            initialFontSize=L.BODY_SIZE,
+        )
+        template.build(story)
+
+
+# ----------------------------------------------------------------------------- pages
+
+
+def _page_size(orientation: Orientation) -> tuple[float, float]:
+    width, height = L.page_size_mm(orientation)
+    return width * mm, height * mm
+
+
+def _page_templates(document: Document) -> list[PageTemplate]:
+    """One template per orientation, the document's own first (reportlab starts with the first)."""
+    order = [document.orientation] + [o for o in Orientation if o is not document.orientation]
+    return [_page_template(orientation, document.page_numbers) for orientation in order]
+
+
+def _page_template(orientation: Orientation, numbered: bool) -> PageTemplate:
+    width, height = _page_size(orientation)
+    frame = Frame(
+        L.MARGIN_LEFT_MM * mm,
+        L.MARGIN_BOTTOM_MM * mm,
+        L.text_width_mm(orientation) * mm,
+        L.text_height_mm(orientation) * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=orientation.value,
+    )
+
+    def number_page(canvas, _doc) -> None:
+        # Decree 30/2020: page numbers from page 2, centred in the top margin, upright.
+        page = canvas.getPageNumber()
+        if numbered and page > 1:
+            canvas.saveState()
+            canvas.setFont(face_name(), L.PAGE_NUMBER_SIZE)
+            canvas.drawCentredString(width / 2, height - L.PAGE_NUMBER_FROM_TOP_MM * mm, str(page))
+            canvas.restoreState()
+
+    return PageTemplate(id=orientation.value, frames=[frame], onPage=number_page, pagesize=(width, height))
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def _style(size: float, *, align: int = TA_CENTER, indent: float = 0.0, after: float = 0.0) -> ParagraphStyle:
+    """A paragraph style in the serif family; weight and slant come from the markup."""
+    return ParagraphStyle(
+        name=f"s{size}-{align}-{indent}-{after}",
+        fontName=face_name(),
+        fontSize=size,
+        leading=size * L.LINE_SPACING,
+        alignment=align,
+        firstLineIndent=indent,
+        spaceAfter=after,
+    )
+
+
+def _markup(runs: tuple[Run, ...], *, bold: bool = False, italic: bool = False) -> str:
+    """reportlab mini-markup for the runs; ``bold``/``italic`` add to every run, never remove."""
+    parts = []
+    for run in runs:
+        text = escape(run.text).replace("\n", "<br/>")
+        if run.underline:
+            text = f"<u>{text}</u>"
+        if run.italic or italic:
+            text = f"<i>{text}</i>"
+        if run.bold or bold:
+            text = f"<b>{text}</b>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _line(text: str, size: float, *, bold: bool = False, italic: bool = False, align: int = TA_CENTER):
+    """A one-run paragraph; "\\n" breaks the line."""
+    return RLParagraph(_markup((Run(text),), bold=bold, italic=italic), _style(size, align=align))
+
+
+class _Rule(Flowable):
+    """A horizontal rule of a given length, centred in the space it is given (Decree 30 header rules)."""
+
+    def __init__(self, length: float, *, before: float = 4.0, after: float = 2.0, thickness: float = 0.6):
+        super().__init__()
+        self.length, self.before, self.after, self.thickness = length, before, after, thickness
+        self._avail = length
+
+    def wrap(self, avail_width, avail_height):
+        self._avail = avail_width
+        return avail_width, self.before + self.after + self.thickness
+
+    def draw(self):
+        x0 = max(0.0, (self._avail - self.length) / 2)
+        y = self.after
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x0, y, x0 + min(self.length, self._avail), y)
+
+
+def _layout_table(rows, widths, *commands) -> RLTable:
+    """A reportlab table whose cell font is ours: its default (Helvetica) would be named on every page."""
+    table = RLTable(rows, colWidths=widths)
+    table.setStyle([("FONTNAME", (0, 0), (-1, -1), face_name()), *commands])
+    return table
+
+
+def _longest_line(text: str, size: float, *, bold: bool = False) -> float:
+    return max((text_width_pt(line, size, bold=bold) for line in text.split("\n")), default=0.0)
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+def _header(header: Header, width: float) -> RLTable:
+    """Ô 1–4: two columns; the rows align "Số: …" with the place and date."""
+    left_width, right = L.header_columns(header_right_needed_pt(header), width)
+    left_cell = []
+    if header.superior_body:
+        left_cell.append(_line(header.superior_body, L.BODY_NAME_SIZE))
+    left_cell.append(_line(header.issuing_body, L.BODY_NAME_SIZE, bold=True))
+    issuer_width = min(_longest_line(header.issuing_body, L.BODY_NAME_SIZE, bold=True), left_width)
+    left_cell.append(_Rule(issuer_width * L.ISSUER_RULE_SHARE))
+    motto_width = text_width_pt(header.motto, L.MOTTO_SIZE, bold=True)
+    right_cell = [
+        _line(header.national_title, L.NATIONAL_TITLE_SIZE, bold=True),
+        _line(header.motto, L.MOTTO_SIZE, bold=True),
+        _Rule(min(motto_width, right)),
+    ]
+    rows = [
+        [left_cell, right_cell],
+        [_line(header.number_line, L.NUMBER_SIZE), _line(header.place_date, L.PLACE_DATE_SIZE, italic=True)],
+    ]
+    return _layout_table(
+        rows,
+        [left_width, right],
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    )
+
+
+def _title(block: TitleBlock, width: float) -> list[Flowable]:
+    """Ô 5a and 9a: type, summary lines, a short rule, then "Kính gửi"."""
+    type_style = _style(L.TITLE_SIZE)
+    type_style.spaceBefore = L.TITLE_SPACE_BEFORE_PT
+    out: list[Flowable] = [RLParagraph(_markup((Run(block.doc_type),), bold=True), type_style)]
+    out += [_line(line, L.SUMMARY_SIZE, bold=True) for line in block.summary]
+    longest = max((text_width_pt(line, L.SUMMARY_SIZE, bold=True) for line in block.summary), default=0.0)
+    out.append(_Rule(min(longest, width) * L.SUMMARY_RULE_SHARE or width * 0.2, after=L.SPACE_AFTER_PT * 2))
+    if block.addressees:
+        out.append(_addressees(block, width))
+    return out
+
+
+def _addressees(block: TitleBlock, width: float) -> Flowable:
+    lines = block.addressee_lines()
+    if len(lines) == 1:
+        return _line(f"Kính gửi: {lines[0]}", L.BODY_SIZE)
+    label = "Kính gửi:"
+    label_width = text_width_pt(label + "  ", L.BODY_SIZE)
+    # + 12: the cell's right padding and a little slack, so no name wraps needlessly
+    body_width = min(max(text_width_pt(line, L.BODY_SIZE) for line in lines) + 12, width * 0.7)
+    cell = [_line(line, L.BODY_SIZE, align=TA_LEFT) for line in lines]
+    table = _layout_table(
+        [[_line(label, L.BODY_SIZE, align=TA_LEFT), cell]],
+        [label_width, body_width],
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    )
+    table.spaceAfter = L.SPACE_AFTER_PT * 2
+    return table
+
+
+def _paragraph(block: Paragraph) -> RLParagraph:
+    """Ô 6: the Decree 30 body look by style; headings stay with what follows them."""
+    size = block.size or L.BODY_SIZE
+    indented = block.style in HEADING_STYLES or block.style in (Style.BODY, Style.BASIS)
+    align = {Style.CENTERED: TA_CENTER, Style.PLAIN: TA_LEFT}.get(block.style, TA_JUSTIFY)
+    style = _style(size, align=align, indent=L.FIRST_LINE_INDENT_MM * mm if indented else 0.0, after=L.SPACE_AFTER_PT)
+    style.keepWithNext = block.style in HEADING_STYLES
+    markup = _markup(block.runs, bold=block.style in HEADING_STYLES, italic=block.style is Style.BASIS)
+    return RLParagraph(markup, style)
+
+
+def _table(block: Table, width: float) -> RLTable:
+    """Gridded table: header repeated on each page, wrapping cells, long rows split across pages."""
+    head = [_line(column.title, block.size, bold=True) for column in block.columns]
+    data, spans = [head], []
+    for index, row in enumerate(block.rows, start=1):
+        if isinstance(row, GroupRow):
+            data.append([_line(row.text, block.size, bold=True, align=TA_LEFT)] + [""] * (len(block.columns) - 1))
+            spans.append(("SPAN", (0, index), (-1, index)))
+            continue
+        data.append(
+            [
+                _line(cell_text(value), block.size, bold=row.bold, align=_ALIGN[column.align])
+                for value, column in zip(row.cells, block.columns)
+            ]
+        )
+    table = RLTable(
+        data,
+        colWidths=[share * width for share in block.relative_widths()],
+        repeatRows=1,
+        splitInRow=1,
+    )
+    pad = L.TABLE_CELL_PADDING_PT
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), face_name()),
+            ("GRID", (0, 0), (-1, -1), L.TABLE_RULE_PT, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            *spans,
+        ]
+    )
+    table.spaceAfter = L.SPACE_AFTER_PT
+    return table
+
+
+def _signature(signature: Signature) -> list[Flowable]:
+    """Ô 7: authority and position in bold caps, room to sign and seal, the name in bold."""
+    out = [_line(text, L.SIGNATURE_SIZE, bold=True) for text in (signature.authority, signature.position) if text]
+    out.append(Spacer(1, L.SIGNATURE_GAP_MM * mm))
+    out.append(_line(signature.name, L.SIGNATURE_SIZE, bold=True))
+    return out
+
+
+def _recipients(closing: Closing) -> list[Flowable]:
+    """Ô 9b: "Nơi nhận:" bold italic 12 pt over 11 pt lines, left-aligned."""
+    if closing.recipients is None:
+        return []
+    out = [_line(closing.recipients.label, L.RECIPIENTS_LABEL_SIZE, bold=True, italic=True, align=TA_LEFT)]
+    out += [_line(line, L.RECIPIENTS_SIZE, align=TA_LEFT) for line in closing.recipients.lines]
+    return out
+
+
+def _closing(closing: Closing, width: float) -> list[Flowable]:
+    """One signature on the right with the recipients beside it; two side by side with recipients below."""
+    if len(closing.signatures) == 1:
+        left = width * L.RECIPIENTS_SHARE
+        rows = [[_recipients(closing), _signature(closing.signatures[0])]]
+        after: list[Flowable] = []
+    else:
+        left = width / 2
+        rows = [[_signature(closing.signatures[0]), _signature(closing.signatures[1])]]
+        after = _recipients(closing)
+    table = _layout_table(
+        rows, [left, width - left], ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)
+    )
+    table.spaceBefore = L.SPACE_AFTER_PT * 2
+    return [table, *after]
+
+
+def _story(document: Document) -> list[Flowable]:
+    """The flowables in order, each sized for the orientation of the page it lands on."""
+    orientation, story = document.orientation, []
+    for block in document.blocks:
+        width = L.text_width_mm(orientation) * mm
+        if isinstance(block, Header):
+            story.append(_header(block, width))
+        elif isinstance(block, TitleBlock):
+            story.extend(_title(block, width))
+        elif isinstance(block, Paragraph):
+            story.append(_paragraph(block))
+        elif isinstance(block, Table):
+            story.append(_table(block, width))
+        elif isinstance(block, Closing):
+            story.extend(_closing(block, width))
+        elif isinstance(block, PageBreak):
+            if block.orientation is not None:
+                orientation = block.orientation
+                story.append(NextPageTemplate(orientation.value))
+            story.append(RLPageBreak())
+        else:
+            raise TypeError(f"not a document block: {block!r}")
+    return story

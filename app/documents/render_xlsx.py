@@ -1,0 +1,141 @@
+"""Excel renderer (openpyxl): the tables of a document, one sheet each, ready to print on A4 landscape.
+
+Contract: ``render_xlsx(source, path)`` writes atomically (see ``atomic.py``).
+No cell ever becomes a live formula from user text: every text is stored as a
+string cell (data type "s"), whatever it starts with; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from app.documents import layout as L
+from app.documents.atomic import atomic_path
+from app.documents.model import Align, Document, GroupRow, Orientation, Table
+
+# Total width of the columns in Excel character units: about what fits across A4 landscape at 12 pt.
+_SHEET_WIDTH_CHARS = 150.0
+_FONT = L.FONT_FAMILY
+_THIN = Side(style="thin", color="000000")
+_GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_H_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "justify"}
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def render_xlsx(source: Document | Table | Iterable[Table], path: str | os.PathLike[str]) -> None:
+    """Write the tables of ``source`` (a document, one table or several) to ``path``, one sheet per table."""
+    tables = _tables(source)
+    if not tables:
+        raise ValueError("nothing to write: the document has no table")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for index, table in enumerate(tables, start=1):
+        sheet = workbook.create_sheet(_sheet_name(table.title or f"Bảng {index}", used))
+        _fill(sheet, table)
+        _print_setup(sheet, header_row=2 if table.title else 1)
+    if isinstance(source, Document):
+        workbook.properties.title = source.title
+        workbook.properties.creator = source.author or "CCHC Xã"
+    with atomic_path(path) as temp:
+        workbook.save(str(temp))
+
+
+def _tables(source: Document | Table | Iterable[Table]) -> list[Table]:
+    if isinstance(source, Document):
+        return list(source.tables())
+    if isinstance(source, Table):
+        return [source]
+    return list(source)
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    """A legal, unique sheet name: no []:*?/\\, at most 31 characters."""
+    base = _SHEET_NAME_BAD.sub("-", title).strip("'") [:31] or "Bảng"
+    name, number = base, 2
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(name.lower())
+    return name
+
+
+def _put(sheet, row: int, column: int, value):
+    """Write one value: text always as a string cell (never a formula), numbers as numbers."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        # openpyxl cannot store control characters; tab, LF and CR are legal and kept.
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"  # "=…" would otherwise be written as a formula
+    else:
+        cell.value = value
+    return cell
+
+
+def _fill(sheet, table: Table) -> None:
+    """Optional title row, a bold header row, then the rows; group rows merged across all columns."""
+    count = len(table.columns)
+    row = 1
+    if table.title:
+        title = _put(sheet, row, 1, table.title)
+        title.font = Font(name=_FONT, size=table.size + 1, bold=True)
+        title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
+        row += 1
+    for column_index, column in enumerate(table.columns, start=1):
+        cell = _put(sheet, row, column_index, column.title)
+        cell.font = Font(name=_FONT, size=table.size, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _GRID
+    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+    for source in table.rows:
+        row += 1
+        if isinstance(source, GroupRow):
+            _group_row(sheet, row, source, table)
+        else:
+            _data_row(sheet, row, source.cells, table, bold=source.bold)
+    _set_widths(sheet, table)
+
+
+def _group_row(sheet, row: int, source: GroupRow, table: Table) -> None:
+    cell = _put(sheet, row, 1, source.text)
+    cell.font = Font(name=_FONT, size=table.size, bold=True)
+    cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    for column in range(1, len(table.columns) + 1):
+        sheet.cell(row=row, column=column).border = _GRID
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(table.columns))
+
+
+def _data_row(sheet, row: int, values, table: Table, *, bold: bool) -> None:
+    for column_index, (value, column) in enumerate(zip(values, table.columns), start=1):
+        cell = _put(sheet, row, column_index, value)
+        cell.font = Font(name=_FONT, size=table.size, bold=bold)
+        cell.alignment = Alignment(horizontal=_H_ALIGN[column.align], vertical="top", wrap_text=True)
+        cell.border = _GRID
+
+
+def _set_widths(sheet, table: Table) -> None:
+    for index, share in enumerate(table.relative_widths(), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = round(share * _SHEET_WIDTH_CHARS, 1)
+
+
+def _print_setup(sheet, header_row: int) -> None:
+    """A4 landscape, fit to one page wide, the header row repeated on every printed page."""
+    sheet.page_setup.orientation = Orientation.LANDSCAPE.value
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    inch = 25.4
+    sheet.page_margins.left = L.MARGIN_RIGHT_MM / inch  # landscape tables: 15 mm each side
+    sheet.page_margins.right = L.MARGIN_RIGHT_MM / inch
+    sheet.page_margins.top = L.MARGIN_TOP_MM / inch
+    sheet.page_margins.bottom = L.MARGIN_BOTTOM_MM / inch
