@@ -17,10 +17,11 @@ from app.services.profile import get_profile
 from app.store import Store
 from ui.backup_actions import BackupActions
 from ui.pages.officials_page import OfficialsPage
+from ui.pages.plans_page import PlansPage
 from ui.pages.profile_page import ProfilePage
 from ui.window_state import restore_window, save_window
 
-PAGES = (ProfilePage, OfficialsPage)
+PAGES = (PlansPage, ProfilePage, OfficialsPage)
 _HOUR_MS = 60 * 60 * 1000
 
 

@@ -3,6 +3,6 @@
 They run without Qt. Later verbs (export, verify, import-plan) slot into ``COMMANDS``.
 """
 
-from app.cli import backup, restore
+from app.cli import backup, import_plan, restore
 
-COMMANDS = (backup, restore)
+COMMANDS = (backup, restore, import_plan)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 PROFILE = "profile"
 OFFICIALS = "officials"
+PLANS = "plans"
 EVERYTHING = "everything"  # a restore or a new data folder
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.domain.text import clean_line
 from app.domain.vietnamese import fold, name_key
 from app.errors import UserError
 from app.store import Store
-from db.models import OfficialRow
+from db.models import OfficialRow, TaskRow
 
 GENDERS = ("Nam", "Nữ")
 CATEGORIES = ("Cán bộ", "Công chức", "Người hoạt động không chuyên trách")
@@ -122,6 +122,12 @@ def delete_official(store: Store, official_id: int) -> Official:
     """Delete and return what was deleted, so the deletion can be undone with ``restore_official``."""
     with store.transaction() as session:
         row = _existing(session, official_id)
+        leading = session.scalar(select(func.count()).where(TaskRow.lead_official_id == official_id))
+        if leading:
+            raise UserError(
+                f"{row.full_name} đang chủ trì {leading} nhiệm vụ nên không xóa được.",
+                "Nếu người này đã nghỉ, hãy sửa trạng thái thành “Đã nghỉ” (bỏ chọn “Đang công tác”).",
+            )
         deleted = _read(row)
         session.delete(row)
         return deleted

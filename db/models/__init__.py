@@ -5,10 +5,13 @@ Schema notes:
 - ``official`` lists the commune's cán bộ, công chức and người hoạt động không
   chuyên trách; people who leave are made inactive, never deleted while
   anything refers to them.
+- ``plan`` (with ``plan_section``), ``plan_area`` and ``plan_task``: a year's
+  plans, their ordered reform areas and ordered tasks; see ``db/models/plan.py``.
 """
 
 from db.models.base import Base
 from db.models.commune import CommuneProfileRow
 from db.models.official import OfficialRow
+from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 
-__all__ = ["Base", "CommuneProfileRow", "OfficialRow"]
+__all__ = ["AreaRow", "Base", "CommuneProfileRow", "OfficialRow", "PlanRow", "PlanSectionRow", "TaskRow"]

@@ -27,9 +27,9 @@ def _menu_action(window, text):
 
 def test_navigation_lists_only_the_parts_that_exist(qtbot, demo_store):
     window = _window(qtbot, demo_store)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Thông tin đơn vị", "Cán bộ, công chức"]
-    window.nav.setCurrentRow(1)
-    assert window.stack.currentWidget() is window.pages[1]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Kế hoạch", "Thông tin đơn vị", "Cán bộ, công chức"]
+    window.nav.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.pages[2]
 
 
 def test_status_bar_names_the_data_folder_and_last_backup(qtbot, demo_store):
@@ -49,11 +49,11 @@ def test_geometry_and_page_are_remembered(qtbot, folder):
     store, _ = open_store(folder, demo=True)
     try:
         first = _window(qtbot, store)
-        first.resize(700, 510)
+        first.resize(790, 560)
         first.nav.setCurrentRow(1)
         first.close()
         second = _window(qtbot, store)
-        assert (second.width(), second.height()) == (700, 510)
+        assert (second.width(), second.height()) == (790, 560)
         assert second.nav.currentRow() == 1
     finally:
         store.close()
@@ -69,7 +69,7 @@ def test_backup_now_from_the_menu(qtbot, demo_store, no_modal_boxes):
 
 def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_store, no_modal_boxes):
     window = _window(qtbot, demo_store)
-    officials_page = window.pages[1]
+    officials_page = window.pages[2]
     officials_page.table.selectRow(0)
     officials_page.delete_selected()
     assert len(list_officials(demo_store)) == 11 and window.undo_stack.count() == 1

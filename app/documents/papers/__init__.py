@@ -1,0 +1,1 @@
+"""One builder per official paper: read models in, a neutral ``Document`` out."""

@@ -1,0 +1,62 @@
+"""Write a plan's papers to a folder: KẾ HOẠCH (PDF, Word) and its task appendix (PDF, Excel).
+
+File names are ASCII so they survive any USB stick, e-mail gateway or
+Windows code page; the Vietnamese titles live inside the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UserError
+from app.services.plan_tree import plan_tree
+from app.services.plans import get_plan
+from app.services.profile import get_profile
+from app.store import Store
+
+_KIND_CODES = {"reform": "KH-CCHC", "emulation": "KH-ThiDua-CCHC"}
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    description: str
+
+
+def base_name(kind: str, year: int) -> str:
+    """ "KH-CCHC-2024": the plan's file name without extension."""
+    return f"{_KIND_CODES.get(kind, 'KH')}-{year}"
+
+
+def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None) -> list[WrittenFile]:
+    """Write the four files into ``folder`` (created if missing); each is written whole or not at all."""
+    from app.documents.papers.plan import plan_appendix, plan_document
+    from app.documents.render_docx import render_docx
+    from app.documents.render_pdf import render_pdf
+    from app.documents.render_xlsx import render_xlsx
+
+    plan, areas, profile = get_plan(store, plan_id), plan_tree(store, plan_id), get_profile(store)
+    paper, appendix = plan_document(plan, areas, profile), plan_appendix(plan, areas, profile)
+    stem = base_name(plan.kind, plan.year)
+    jobs = (
+        (render_pdf, paper, f"{stem}.pdf", "Kế hoạch (PDF)"),
+        (render_docx, paper, f"{stem}.docx", "Kế hoạch (Word, để chỉnh sửa)"),
+        (render_pdf, appendix, f"{stem}_phu-luc.pdf", "Phụ lục nhiệm vụ (PDF, khổ ngang)"),
+        (render_xlsx, appendix, f"{stem}_phu-luc.xlsx", "Phụ lục nhiệm vụ (Excel)"),
+    )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for step, (render, document, name, description) in enumerate(jobs):
+            if progress is not None:
+                progress(step, len(jobs), description)
+            render(document, folder / name)
+            written.append(WrittenFile(folder / name, description))
+        return written
+    except OSError as error:
+        raise UserError(
+            "Không ghi được văn bản ra thư mục đã chọn.",
+            "Kiểm tra thư mục (hoặc ổ USB) còn chỗ trống, không bị khóa ghi, và tệp cùng tên không đang mở trong Word/Excel.",
+            f"{folder}: {error}",
+        ) from error

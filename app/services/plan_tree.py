@@ -1,0 +1,286 @@
+"""A plan's reform areas and tasks: read the tree, add, edit, move, delete and undo.
+
+Positions are kept dense (0, 1, 2 …) inside each parent after every change,
+so a restored row can be put back exactly where it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.text import clean_line, clean_text
+from app.domain.timeframe import Schedule, parse_timeframe
+from app.errors import UserError
+from app.services.plan_rows import derive_due, lines_of, text_of
+from app.services.snapshots import revive, row_values
+from app.store import Store
+from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
+
+
+@dataclass(frozen=True)
+class TaskData:
+    title: str
+    detail: str = ""
+    lead_official_id: int | None = None
+    lead_text: str = ""
+    coordinators: tuple[str, ...] = ()
+    product: str = ""
+    timeframe: str = ""
+    target_value: float | None = None
+    target_unit: str = ""
+    due_override: date | None = None
+
+
+_TASK_FIELDS = tuple(f.name for f in fields(TaskData))
+
+
+@dataclass(frozen=True)
+class Task(TaskData):
+    id: int = 0
+    area_id: int = 0
+    position: int = 0
+    lead: str = ""  # what to show: the official's name, or the role/free text
+    schedule: Schedule | None = None
+    first_due: date | None = None
+
+    @property
+    def data(self) -> TaskData:
+        return TaskData(**{name: getattr(self, name) for name in _TASK_FIELDS})
+
+    @property
+    def due_text(self) -> str:
+        if self.due_override is not None:
+            return f"Hạn {self.due_override:%d/%m/%Y} (đặt tay)"
+        return self.schedule.describe() if self.schedule else "Chưa xác định hạn"
+
+
+@dataclass(frozen=True)
+class Area:
+    id: int
+    plan_id: int
+    position: int
+    title: str
+    tasks: tuple[Task, ...] = ()
+
+
+@dataclass(frozen=True)
+class AreaSnapshot:
+    area: dict
+    tasks: list[dict]
+
+
+def validated_task(data: TaskData) -> TaskData:
+    clean = replace(
+        data,
+        title=clean_text(data.title),
+        detail=clean_text(data.detail),
+        lead_text=clean_line(data.lead_text),
+        coordinators=tuple(filter(None, (clean_line(c) for c in data.coordinators))),
+        product=clean_text(data.product),
+        timeframe=clean_line(data.timeframe),
+        target_unit=clean_line(data.target_unit),
+    )
+    if not clean.title:
+        raise UserError("Chưa nhập nội dung nhiệm vụ.", "Gõ nội dung nhiệm vụ vào ô “Nhiệm vụ”.")
+    if clean.target_value is not None and clean.target_value < 0:
+        raise UserError("Chỉ tiêu không được là số âm.", "Nhập chỉ tiêu từ 0 trở lên, hoặc để trống.")
+    return clean
+
+
+def _task(row: TaskRow, year: int, names: dict[int, str]) -> Task:
+    values = {name: getattr(row, name) for name in _TASK_FIELDS if name != "coordinators"}
+    lead = names.get(row.lead_official_id, "") if row.lead_official_id else row.lead_text
+    return Task(
+        **values, coordinators=lines_of(row.coordinators), id=row.id, area_id=row.area_id,
+        position=row.position, lead=lead or row.lead_text,
+        schedule=parse_timeframe(row.timeframe or "", year), first_due=row.first_due,
+    )
+
+
+def _official_names(session) -> dict[int, str]:
+    return dict(session.execute(select(OfficialRow.id, OfficialRow.full_name)).all())
+
+
+def _year_of_area(session, area: AreaRow) -> int:
+    return session.get(PlanRow, area.plan_id).year
+
+
+def plan_tree(store: Store, plan_id: int) -> tuple[Area, ...]:
+    """The plan's areas in order, each with its tasks in order. Two queries, not one per row."""
+    with store.transaction() as session:
+        plan = session.get(PlanRow, plan_id)
+        if plan is None:
+            raise UserError("Không tìm thấy kế hoạch này; có thể đã bị xóa.", "Chọn lại kế hoạch trong danh sách.")
+        areas = list(session.scalars(select(AreaRow).where(AreaRow.plan_id == plan_id).order_by(AreaRow.position)))
+        tasks = session.scalars(
+            select(TaskRow).join(AreaRow).where(AreaRow.plan_id == plan_id).order_by(TaskRow.position, TaskRow.id)
+        )
+        names = _official_names(session)
+        by_area: dict[int, list[Task]] = {area.id: [] for area in areas}
+        for row in tasks:
+            by_area[row.area_id].append(_task(row, plan.year, names))
+        return tuple(Area(a.id, a.plan_id, a.position, a.title, tuple(by_area[a.id])) for a in areas)
+
+
+def get_task(store: Store, task_id: int) -> Task:
+    with store.transaction() as session:
+        row = _existing_task(session, task_id)
+        return _task(row, _year_of_area(session, session.get(AreaRow, row.area_id)), _official_names(session))
+
+
+def _existing_area(session, area_id: int) -> AreaRow:
+    row = session.get(AreaRow, area_id)
+    if row is None:
+        raise UserError("Không tìm thấy lĩnh vực này; có thể đã bị xóa.", "Tải lại kế hoạch rồi thử lại.")
+    return row
+
+
+def _existing_task(session, task_id: int) -> TaskRow:
+    row = session.get(TaskRow, task_id)
+    if row is None:
+        raise UserError("Không tìm thấy nhiệm vụ này; có thể đã bị xóa.", "Tải lại kế hoạch rồi thử lại.")
+    return row
+
+
+def _siblings(session, model, parent_column, parent_id: int, exclude_id: int | None = None) -> list:
+    rows = session.scalars(select(model).where(parent_column == parent_id).order_by(model.position, model.id))
+    return [row for row in rows if row.id != exclude_id]
+
+
+def _renumber(rows: list) -> None:
+    for number, item in enumerate(rows):
+        item.position = number
+
+
+def _place(rows: list, row, position: int | None) -> None:
+    """Insert ``row`` among ``rows`` at ``position`` (end if None) and number them densely."""
+    index = len(rows) if position is None else max(0, min(position, len(rows)))
+    rows.insert(index, row)
+    _renumber(rows)
+
+
+def _area_title(title: str) -> str:
+    clean = clean_line(title)
+    if not clean:
+        raise UserError("Chưa nhập tên lĩnh vực.", "Ví dụ: “Cải cách thủ tục hành chính”.")
+    return clean
+
+
+def add_area(store: Store, plan_id: int, title: str, position: int | None = None) -> Area:
+    with store.transaction() as session:
+        if session.get(PlanRow, plan_id) is None:
+            raise UserError("Không tìm thấy kế hoạch này; có thể đã bị xóa.")
+        row = AreaRow(plan_id=plan_id, title=_area_title(title), position=0)
+        siblings = _siblings(session, AreaRow, AreaRow.plan_id, plan_id)
+        session.add(row)
+        _place(siblings, row, position)
+        session.flush()
+        return Area(row.id, plan_id, row.position, row.title)
+
+
+def rename_area(store: Store, area_id: int, title: str) -> str:
+    """Returns the previous title, for undo."""
+    with store.transaction() as session:
+        row = _existing_area(session, area_id)
+        previous, row.title = row.title, _area_title(title)
+        return previous
+
+
+def move_area(store: Store, area_id: int, position: int) -> int:
+    """Move an area to ``position`` among its plan's areas; returns where it was."""
+    with store.transaction() as session:
+        row = _existing_area(session, area_id)
+        previous = row.position
+        _place(_siblings(session, AreaRow, AreaRow.plan_id, row.plan_id, exclude_id=row.id), row, position)
+        return previous
+
+
+def delete_area(store: Store, area_id: int) -> AreaSnapshot:
+    with store.transaction() as session:
+        row = _existing_area(session, area_id)
+        tasks = _siblings(session, TaskRow, TaskRow.area_id, area_id)
+        snapshot = AreaSnapshot(row_values(row), [row_values(task) for task in tasks])
+        plan_id = row.plan_id
+        session.delete(row)
+        session.flush()
+        _renumber(_siblings(session, AreaRow, AreaRow.plan_id, plan_id))
+        return snapshot
+
+
+def restore_area(store: Store, snapshot: AreaSnapshot) -> None:
+    with store.transaction() as session:
+        values = dict(snapshot.area)
+        siblings = _siblings(session, AreaRow, AreaRow.plan_id, values["plan_id"])
+        row = revive(session, AreaRow, values)
+        _place(siblings, row, values["position"])
+        session.flush()
+        for task in snapshot.tasks:
+            revive(session, TaskRow, task)
+
+
+def _apply(row: TaskRow, data: TaskData, year: int) -> None:
+    for name, value in asdict(data).items():
+        setattr(row, name, text_of(value) if name == "coordinators" else value)
+    derive_due(row, year)
+
+
+def add_task(store: Store, area_id: int, data: TaskData, position: int | None = None) -> Task:
+    clean = validated_task(data)
+    with store.transaction() as session:
+        area = _existing_area(session, area_id)
+        year = _year_of_area(session, area)
+        row = TaskRow(area_id=area_id, position=0)
+        _apply(row, clean, year)
+        siblings = _siblings(session, TaskRow, TaskRow.area_id, area_id)
+        session.add(row)
+        _place(siblings, row, position)
+        session.flush()
+        return _task(row, year, _official_names(session))
+
+
+def update_task(store: Store, task_id: int, data: TaskData) -> TaskData:
+    """Save a task's fields; returns what they were, for undo."""
+    clean = validated_task(data)
+    with store.transaction() as session:
+        row = _existing_task(session, task_id)
+        year = _year_of_area(session, session.get(AreaRow, row.area_id))
+        before = _task(row, year, {}).data
+        _apply(row, clean, year)
+        return before
+
+
+def move_task(store: Store, task_id: int, area_id: int, position: int) -> tuple[int, int]:
+    """Move a task to ``position`` in ``area_id`` (same plan); returns (old area, old position)."""
+    with store.transaction() as session:
+        row = _existing_task(session, task_id)
+        target = _existing_area(session, area_id)
+        source = session.get(AreaRow, row.area_id)
+        if target.plan_id != source.plan_id:
+            raise UserError("Chỉ chuyển được nhiệm vụ giữa các lĩnh vực của cùng một kế hoạch.")
+        previous = (row.area_id, row.position)
+        _renumber(_siblings(session, TaskRow, TaskRow.area_id, row.area_id, exclude_id=row.id))
+        row.area_id = area_id
+        _place(_siblings(session, TaskRow, TaskRow.area_id, area_id, exclude_id=row.id), row, position)
+        return previous
+
+
+def delete_task(store: Store, task_id: int) -> dict:
+    """Delete a task; returns its row values, for ``restore_task``."""
+    with store.transaction() as session:
+        row = _existing_task(session, task_id)
+        values, area_id = row_values(row), row.area_id
+        session.delete(row)
+        session.flush()
+        _renumber(_siblings(session, TaskRow, TaskRow.area_id, area_id))
+        return values
+
+
+def restore_task(store: Store, values: dict) -> None:
+    with store.transaction() as session:
+        _existing_area(session, values["area_id"])
+        siblings = _siblings(session, TaskRow, TaskRow.area_id, values["area_id"])
+        row = revive(session, TaskRow, dict(values))
+        _place(siblings, row, values["position"])

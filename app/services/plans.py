@@ -1,0 +1,286 @@
+"""Plans of a year (Kế hoạch CCHC, Kế hoạch phát động phong trào thi đua): create, edit, copy, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from sqlalchemy import func, select
+
+from app.domain.plan_kinds import PLAN_KINDS, REFORM, plan_kind
+from app.domain.text import clean_line, clean_text
+from app.domain.year_shift import shift_years
+from app.errors import UserError
+from app.services.plan_rows import derive_due, lines_of, text_of
+from app.services.profile import get_profile
+from app.services.snapshots import revive, row_values
+from app.store import Store
+from db.models import AreaRow, PlanRow, PlanSectionRow, TaskRow
+
+DEFAULT_AREAS = (
+    "Công tác chỉ đạo, điều hành cải cách hành chính",
+    "Cải cách thể chế",
+    "Cải cách thủ tục hành chính",
+    "Cải cách tổ chức bộ máy hành chính nhà nước",
+    "Cải cách chế độ công vụ",
+    "Cải cách tài chính công",
+    "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+    "Nâng cao chỉ số cải cách hành chính (PAR INDEX)",
+)
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """What the clerk edits on a plan; sections are (key, body) pairs in the kind's order."""
+
+    year: int
+    kind: str = REFORM
+    number: str = ""
+    issue_date: date | None = None
+    title: str = ""
+    intro: str = ""
+    legal_bases: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    signer_authority: str = "TM. ỦY BAN NHÂN DÂN"
+    signer_title: str = "CHỦ TỊCH"
+    signer_name: str = ""
+    sections: tuple[tuple[str, str], ...] = ()
+
+    def section(self, key: str) -> str:
+        return dict(self.sections).get(key, "")
+
+
+_SCALARS = tuple(f.name for f in fields(PlanData) if f.name not in {"legal_bases", "recipients", "sections"})
+
+
+@dataclass(frozen=True)
+class Plan(PlanData):
+    id: int = 0
+    copied_from_id: int | None = None
+
+    @property
+    def data(self) -> PlanData:
+        return PlanData(**{f.name: getattr(self, f.name) for f in fields(PlanData)})
+
+    @property
+    def kind_label(self) -> str:
+        return plan_kind(self.kind).label
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    year: int
+    kind: str
+    title: str
+    number: str
+    task_count: int
+
+    @property
+    def label(self) -> str:
+        return f"{plan_kind(self.kind).label} năm {self.year}"
+
+
+@dataclass(frozen=True)
+class PlanSnapshot:
+    """A deleted plan with everything under it, for undo."""
+
+    plan: dict
+    sections: list[dict] = field(default_factory=list)
+    areas: list[dict] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
+
+
+def validated(data: PlanData) -> PlanData:
+    if not MIN_YEAR <= data.year <= MAX_YEAR:
+        raise UserError(f"Năm {data.year} không hợp lệ.", f"Nhập năm của kế hoạch, từ {MIN_YEAR} đến {MAX_YEAR}.")
+    if data.kind not in PLAN_KINDS:
+        raise UserError(f"Loại kế hoạch “{data.kind}” không có.", "Chọn kế hoạch CCHC hoặc kế hoạch thi đua.")
+    known = {section.key for section in plan_kind(data.kind).sections}
+    return replace(
+        data,
+        number=clean_line(data.number),
+        title=clean_line(data.title),
+        intro=clean_text(data.intro),
+        legal_bases=tuple(filter(None, (clean_line(line) for line in data.legal_bases))),
+        recipients=tuple(filter(None, (clean_line(line) for line in data.recipients))),
+        signer_authority=clean_line(data.signer_authority),
+        signer_title=clean_line(data.signer_title),
+        signer_name=clean_line(data.signer_name),
+        sections=tuple((key, clean_text(body)) for key, body in data.sections if key in known),
+    )
+
+
+def _read(session, row: PlanRow) -> Plan:
+    sections = session.scalars(select(PlanSectionRow).where(PlanSectionRow.plan_id == row.id)).all()
+    by_key = {section.key: section.body for section in sections}
+    ordered = tuple((s.key, by_key.get(s.key, "")) for s in plan_kind(row.kind).sections)
+    return Plan(
+        **{name: getattr(row, name) for name in _SCALARS},
+        legal_bases=lines_of(row.legal_bases),
+        recipients=lines_of(row.recipients),
+        sections=ordered,
+        id=row.id,
+        copied_from_id=row.copied_from_id,
+    )
+
+
+def _write(session, row: PlanRow, data: PlanData) -> None:
+    for name in _SCALARS:
+        setattr(row, name, getattr(data, name))
+    row.legal_bases = text_of(data.legal_bases)
+    row.recipients = text_of(data.recipients)
+    existing = {s.key: s for s in session.scalars(select(PlanSectionRow).where(PlanSectionRow.plan_id == row.id))}
+    for key, body in data.sections:
+        if key in existing:
+            existing[key].body = body
+        else:
+            session.add(PlanSectionRow(plan_id=row.id, key=key, body=body))
+
+
+def _existing(session, plan_id: int) -> PlanRow:
+    row = session.get(PlanRow, plan_id)
+    if row is None:
+        raise UserError("Không tìm thấy kế hoạch này; có thể đã bị xóa.", "Chọn lại kế hoạch trong danh sách.")
+    return row
+
+
+def new_plan_data(store: Store, year: int, kind: str = REFORM) -> PlanData:
+    """A blank plan of ``kind`` for ``year``, with the commune's title and signer filled in."""
+    profile = get_profile(store)
+    suffix = profile.doc_suffix or "UBND"
+    return PlanData(
+        year=year,
+        kind=kind,
+        number=f"/KH-{suffix}",
+        title=plan_kind(kind).title_for(year, profile.commune_name),
+        signer_title=(profile.chairman_title or "Chủ tịch").upper(),
+        signer_name=profile.chairman_name,
+        recipients=(profile.superior_authority, "Lưu: VT.") if profile.superior_authority else ("Lưu: VT.",),
+    )
+
+
+def create_plan(store: Store, data: PlanData, areas: tuple[str, ...] = DEFAULT_AREAS) -> Plan:
+    clean = validated(data)
+    with store.transaction() as session:
+        row = PlanRow(year=clean.year, kind=clean.kind)
+        session.add(row)
+        session.flush()
+        _write(session, row, clean)
+        for position, title in enumerate(areas):
+            session.add(AreaRow(plan_id=row.id, position=position, title=title))
+        session.flush()
+        return _read(session, row)
+
+
+def get_plan(store: Store, plan_id: int) -> Plan:
+    with store.transaction() as session:
+        return _read(session, _existing(session, plan_id))
+
+
+def update_plan(store: Store, plan_id: int, data: PlanData) -> Plan:
+    """Save the plan's own fields; returns the plan as it was before, for undo."""
+    clean = validated(data)
+    with store.transaction() as session:
+        row = _existing(session, plan_id)
+        before = _read(session, row)
+        year_changed = row.year != clean.year
+        _write(session, row, clean)
+        if year_changed:
+            for task in _tasks_of(session, plan_id):
+                derive_due(task, clean.year)
+        return before
+
+
+def _tasks_of(session, plan_id: int) -> list[TaskRow]:
+    return list(session.scalars(select(TaskRow).join(AreaRow).where(AreaRow.plan_id == plan_id)))
+
+
+def list_plans(store: Store, year: int | None = None) -> list[PlanSummary]:
+    """Plans newest year first, the reform plan before the emulation plan."""
+    counts = (
+        select(AreaRow.plan_id, func.count(TaskRow.id).label("n"))
+        .join(TaskRow, TaskRow.area_id == AreaRow.id, isouter=True)
+        .group_by(AreaRow.plan_id)
+        .subquery()
+    )
+    query = select(PlanRow, counts.c.n).join(counts, counts.c.plan_id == PlanRow.id, isouter=True)
+    if year is not None:
+        query = query.where(PlanRow.year == year)
+    with store.transaction() as session:
+        rows = session.execute(query.order_by(PlanRow.year.desc(), PlanRow.kind.desc(), PlanRow.id)).all()
+        return [PlanSummary(p.id, p.year, p.kind, p.title, p.number, n or 0) for p, n in rows]
+
+
+def delete_plan(store: Store, plan_id: int) -> PlanSnapshot:
+    with store.transaction() as session:
+        row = _existing(session, plan_id)
+        areas = list(session.scalars(select(AreaRow).where(AreaRow.plan_id == plan_id)))
+        snapshot = PlanSnapshot(
+            plan=row_values(row),
+            sections=[row_values(s) for s in session.scalars(select(PlanSectionRow).where(PlanSectionRow.plan_id == plan_id))],
+            areas=[row_values(a) for a in areas],
+            tasks=[row_values(t) for t in _tasks_of(session, plan_id)],
+        )
+        session.delete(row)
+        return snapshot
+
+
+def restore_plan(store: Store, snapshot: PlanSnapshot) -> Plan:
+    with store.transaction() as session:
+        row = revive(session, PlanRow, snapshot.plan)
+        session.flush()
+        for model, items in ((PlanSectionRow, snapshot.sections), (AreaRow, snapshot.areas)):
+            for values in items:
+                revive(session, model, values)
+        session.flush()
+        for values in snapshot.tasks:
+            revive(session, TaskRow, values)
+        session.flush()
+        return _read(session, row)
+
+
+def copy_plan(store: Store, plan_id: int, to_year: int) -> Plan:
+    """A new plan for ``to_year`` from an earlier one: years in titles and timeframes moved forward.
+
+    The number and issue date are cleared (a new paper gets its own); legal
+    bases are kept as they were, since a shifted citation would look right and be wrong.
+    """
+    source = get_plan(store, plan_id)
+    by = to_year - source.year
+    shift = lambda text: shift_years(text, source.year, by)  # noqa: E731
+    data = replace(
+        source.data, year=to_year, number=_blank_number(source.number), issue_date=None,
+        title=shift(source.title), intro=shift(source.intro),
+        sections=tuple((key, shift(body)) for key, body in source.sections),
+    )
+    with store.transaction() as session:
+        row = PlanRow(year=to_year, kind=source.kind, copied_from_id=source.id)
+        session.add(row)
+        session.flush()
+        _write(session, row, validated(data))
+        _copy_tree(session, plan_id, row.id, shift, to_year)
+        session.flush()
+        return _read(session, row)
+
+
+def _blank_number(number: str) -> str:
+    """ "15/KH-UBND" -> "/KH-UBND": keep the symbol, drop last year's number."""
+    return number[number.index("/"):] if "/" in number else ""
+
+
+def _copy_tree(session, source_plan_id: int, plan_id: int, shift, year: int) -> None:
+    areas = session.scalars(select(AreaRow).where(AreaRow.plan_id == source_plan_id).order_by(AreaRow.position))
+    for area in list(areas):
+        copy = AreaRow(plan_id=plan_id, position=area.position, title=shift(area.title))
+        session.add(copy)
+        session.flush()
+        for task in session.scalars(select(TaskRow).where(TaskRow.area_id == area.id).order_by(TaskRow.position)):
+            values = row_values(task)
+            values.update(id=None, area_id=copy.id, due_override=None)
+            for name in ("title", "detail", "product", "timeframe"):
+                values[name] = shift(values[name])
+            new_task = TaskRow(**values)
+            derive_due(new_task, year)
+            session.add(new_task)

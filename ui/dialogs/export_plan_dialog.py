@@ -1,0 +1,46 @@
+"""Xuất văn bản: choose a folder, write the plan's papers, say what was written and offer to open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.errors import UserError
+from app.exporters.plan_papers import export_plan_papers
+from ui.dialogs.error_dialog import show_error
+
+
+def _last_folder(store) -> str:
+    return str(QSettings(str(store.folder.window_settings), QSettings.Format.IniFormat).value("export/folder", str(Path.home())))
+
+
+def _remember_folder(store, folder: str) -> None:
+    settings = QSettings(str(store.folder.window_settings), QSettings.Format.IniFormat)
+    settings.setValue("export/folder", folder)
+
+
+def export_plan_interactively(parent: QWidget, store, plan_id: int, folder: str | None = None) -> list:
+    """Ask for the folder (unless given), write the files, report them. Returns what was written."""
+    folder = folder or QFileDialog.getExistingDirectory(parent, "Chọn thư mục để lưu văn bản", _last_folder(store))
+    if not folder:
+        return []
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        written = export_plan_papers(store, plan_id, Path(folder))
+    except UserError as error:
+        QGuiApplication.restoreOverrideCursor()
+        show_error(parent, error)
+        return []
+    QGuiApplication.restoreOverrideCursor()
+    _remember_folder(store, folder)
+    listing = "\n".join(f"• {item.path.name} — {item.description}" for item in written)
+    box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất văn bản", f"Đã lưu vào {folder}:\n{listing}", parent=parent)
+    open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    return written

@@ -1,0 +1,167 @@
+"""Nhập kế hoạch: read a plan from a file or pasted text, let the clerk check and correct it, then save.
+
+Nothing is written until "Lưu thành kế hoạch mới"; the preview is an editable table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.plan_kinds import PLAN_KINDS
+from app.domain.timeframe import parse_timeframe
+from app.errors import UserError
+from app.importers.plan_file import parse_plan_text, read_plan_file
+from app.importers.plan_model import ImportedPlan, ImportedTask
+from app.services.plans import MAX_YEAR, MIN_YEAR
+from ui.dialogs.error_dialog import show_error
+
+COLUMNS = ("Lĩnh vực", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian thực hiện", "Hạn đọc được")
+_DUE_COLUMN = len(COLUMNS) - 1
+
+
+class ImportPlanDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nhập kế hoạch từ văn bản")
+        self.imported: ImportedPlan | None = None
+        self.source = QPlainTextEdit(objectName="paste", placeholderText="Dán nội dung kế hoạch vào đây, hoặc bấm “Chọn tệp…” (.docx, .txt).")
+        self.choose = QPushButton("Chọn tệp…", objectName="choose_file", clicked=self.choose_file)
+        self.read_button = QPushButton("Đọc nội dung đã dán", objectName="read_pasted", clicked=self.read_pasted)
+        self.summary = QLabel(objectName="summary", wordWrap=True)
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.itemChanged.connect(self._item_changed)
+        self.table = QTableView(objectName="preview")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.year = QSpinBox(objectName="import_year", minimum=MIN_YEAR, maximum=MAX_YEAR, value=date.today().year)
+        self.year.valueChanged.connect(self._refresh_due)
+        self.kind = QComboBox(objectName="import_kind")
+        for key, kind in PLAN_KINDS.items():
+            self.kind.addItem(kind.label, key)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu thành kế hoạch mới")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._build()
+        self.resize(1000, 680)
+
+    def _build(self) -> None:
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.choose)
+        source_row.addWidget(self.read_button)
+        source_row.addStretch(1)
+        target_row = QHBoxLayout()
+        target_row.addWidget(QLabel("Loại kế hoạch:"))
+        target_row.addWidget(self.kind)
+        target_row.addWidget(QLabel("Năm:"))
+        target_row.addWidget(self.year)
+        target_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source, 1)
+        layout.addLayout(source_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel("Kiểm tra và sửa trực tiếp trong bảng trước khi lưu (nhấp đúp vào ô để sửa):"))
+        layout.addWidget(self.table, 3)
+        layout.addLayout(target_row)
+        layout.addWidget(self.buttons)
+
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, "Chọn tệp kế hoạch", "", "Kế hoạch (*.docx *.txt);;Tất cả (*)")
+        if name:
+            self.load(lambda: read_plan_file(Path(name)))
+
+    def read_pasted(self) -> None:
+        self.load(lambda: parse_plan_text(self.source.toPlainText()))
+
+    def load(self, read) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            imported = read()
+        except UserError as error:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self, error)
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self.show_imported(imported)
+
+    def show_imported(self, imported: ImportedPlan) -> None:
+        self.imported = imported
+        if imported.year:
+            self.year.setValue(imported.year)
+        if "thi đua" in imported.title.lower():
+            self.kind.setCurrentIndex(self.kind.findData("emulation"))
+        self.model.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for task in imported.tasks:
+            self.model.appendRow(self._row(task))
+        self.model.blockSignals(False)
+        self._refresh_due()
+        for column, width in enumerate((170, 300, 150, 150, 180, 150)):
+            self.table.setColumnWidth(column, width)
+        self.table.resizeRowsToContents()
+        warnings = "\n".join(f"• {w}" for w in imported.warnings[:8])
+        more = f"\n… và {len(imported.warnings) - 8} lưu ý khác." if len(imported.warnings) > 8 else ""
+        self.summary.setText(
+            f"Đọc được {len(imported.areas)} lĩnh vực, {len(imported.tasks)} nhiệm vụ"
+            + (f" — {imported.title}" if imported.title else "") + (f"\n{warnings}{more}" if warnings else "")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(imported.tasks))
+
+    @staticmethod
+    def _row(task: ImportedTask) -> list[QStandardItem]:
+        texts = (task.area, task.title, task.lead, "; ".join(task.coordinators), task.product, task.timeframe, "")
+        items = [QStandardItem(text) for text in texts]
+        items[_DUE_COLUMN].setEditable(False)
+        return items
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        if item.column() == len(COLUMNS) - 2:
+            self._refresh_due()
+
+    def _refresh_due(self, *_args) -> None:
+        self.model.blockSignals(True)
+        for row in range(self.model.rowCount()):
+            phrase = self.model.item(row, len(COLUMNS) - 2).text()
+            self.model.item(row, _DUE_COLUMN).setText(parse_timeframe(phrase, self.year.value()).describe())
+        self.model.blockSignals(False)
+        self.table.viewport().update()
+
+    def edited_plan(self) -> ImportedPlan:
+        """The plan as corrected in the table (rows without a task text are dropped)."""
+        tasks = []
+        for row in range(self.model.rowCount()):
+            cell = lambda column: self.model.item(row, column).text().strip()  # noqa: E731
+            if not cell(1):
+                continue
+            coordinators = [part.strip() for part in cell(3).split(";") if part.strip()]
+            tasks.append(ImportedTask(cell(0), cell(1), cell(2), coordinators, cell(4), cell(5)))
+        areas = list(dict.fromkeys(task.area for task in tasks))
+        return replace(self.imported, areas=areas, tasks=tasks, year=self.year.value())
+
+    def chosen_kind(self) -> str:
+        return self.kind.currentData()

@@ -1,0 +1,216 @@
+"""Kế hoạch: pick a plan, edit its areas and tasks, its own fields; new, copy, import, export, delete."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services import plans as service
+from app.services.changes import OFFICIALS, PLANS, Changes
+from ui.dialogs.error_dialog import show_error
+from ui.dialogs.new_plan_dialog import NewPlanDialog
+from ui.plan import plan_commands as steps
+from ui.plan.plan_info_editor import PlanInfoEditor
+from ui.plan.tree_panel import TreePanel
+
+
+class PlansPage(QWidget):
+    title = "Kế hoạch"
+
+    def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack, self.notify = store, undo_stack, notify
+        self.picker = QComboBox(objectName="plan_picker")
+        self.picker.setMinimumContentsLength(16)
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.currentIndexChanged.connect(self._picked)
+        self.tree = TreePanel(store, undo_stack, notify)
+        self.info = PlanInfoEditor()
+        self.info.edited.connect(self._save_info)
+        self.tabs = QTabWidget(objectName="plan_tabs")
+        self.tabs.addTab(self.tree, "Lĩnh vực và nhiệm vụ")
+        self.tabs.addTab(self.info, "Thông tin kế hoạch")
+        self.tabs.currentChanged.connect(lambda _i: self.info.autosave.flush())
+        self.empty = QLabel(
+            "Chưa có kế hoạch nào. Bấm “Kế hoạch mới…” để lập kế hoạch, "
+            "hoặc “Nhập từ văn bản…” để lấy nhiệm vụ từ một kế hoạch đã có (tệp .docx hoặc .txt).",
+            wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter, objectName="empty_hint",
+        )
+        self.actions = self._make_actions()
+        self._build()
+        self.add_action("import_plan", "Nhập…", self.import_plan).setToolTip("Nhập nhiệm vụ từ một kế hoạch đã có (.docx, .txt hoặc văn bản dán vào)")
+        self.add_action("export_plan", "Xuất văn bản…", self.export_plan).setToolTip("Xuất Kế hoạch (PDF, Word) và Phụ lục nhiệm vụ (PDF, Excel)")
+        self.reload()
+
+    def _make_actions(self) -> dict[str, QPushButton]:
+        specs = (
+            ("new_plan", "Kế hoạch mới…", self.new_plan),
+            ("copy_plan", "Sao chép…", self.copy_plan),
+            ("delete_plan", "Xóa kế hoạch", self.delete_plan),
+        )
+        return {name: QPushButton(text, objectName=name, clicked=slot) for name, text, slot in specs}
+
+    def add_action(self, name: str, text: str, slot) -> QPushButton:
+        """Later features (import, export) put their button on the plan bar."""
+        button = QPushButton(text, objectName=name, clicked=slot)
+        self.actions[name] = button
+        self._bar.insertWidget(self._bar.count() - 1, button)
+        return button
+
+    def _build(self) -> None:
+        self._bar = QHBoxLayout()
+        self._bar.addWidget(QLabel("Kế hoạch:"))
+        self._bar.addWidget(self.picker, 1)
+        for button in self.actions.values():
+            self._bar.addWidget(button)
+        self._bar.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._bar)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty, 1)
+
+    def current_plan_id(self) -> int | None:
+        return self.picker.currentData()
+
+    def reload(self, select_id: int | None = None) -> None:
+        select_id = select_id if select_id is not None else self.current_plan_id()
+        summaries = service.list_plans(self.store)
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for summary in summaries:
+            number = f" — Số {summary.number}" if summary.number and not summary.number.startswith("/") else ""
+            self.picker.addItem(f"{summary.label}{number} ({summary.task_count} nhiệm vụ)", summary.id)
+        index = self.picker.findData(select_id) if select_id is not None else -1
+        self.picker.setCurrentIndex(index if index >= 0 else (0 if summaries else -1))
+        self.picker.blockSignals(False)
+        has_plans = bool(summaries)
+        self.tabs.setVisible(has_plans)
+        self.empty.setVisible(not has_plans)
+        for name in ("copy_plan", "delete_plan", "export_plan"):
+            self.actions[name].setEnabled(has_plans)
+        self._picked()
+
+    def _picked(self, *_args) -> None:
+        self.info.autosave.flush()
+        plan_id = self.current_plan_id()
+        plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
+        self.info.show_plan(plan)
+        self.tree.show_plan(plan.id if plan else None, plan.year if plan else 0)
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(PLANS):
+            self._refresh_picker_labels()
+            plan_id = self.current_plan_id()
+            plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
+            if plan is None:
+                self.reload()
+                return
+            if self.info.plan is None or plan.data != self.info.plan.data:
+                self.info.show_plan(plan)
+            self.tree.year = plan.year
+            self.tree.refresh(changes)
+        elif changes.touches(OFFICIALS):
+            self.tree.show_plan(self.tree.plan_id, self.tree.year)
+
+    def _refresh_picker_labels(self) -> None:
+        """Plans may have been added or removed (undo of a creation): rebuild the list if so."""
+        ids = [self.picker.itemData(i) for i in range(self.picker.count())]
+        if ids != [s.id for s in service.list_plans(self.store)]:
+            self.reload()
+
+    def _run(self, action):
+        try:
+            return action()
+        except UserError as error:
+            show_error(self, error)
+            return None
+
+    def _done(self, step, select_id: int | None = None) -> None:
+        self.undo_stack.push(step)
+        self.reload(select_id)
+        self.notify(Changes.of(PLANS))
+
+    def _save_info(self, plan_id: int, before, after) -> None:
+        if self._run(lambda: service.update_plan(self.store, plan_id, after)) is None:
+            return
+        saved = service.get_plan(self.store, plan_id)
+        self.info.accept_saved(saved)
+        self.undo_stack.push(steps.EditPlan(self.store, self.notify, plan_id, before, saved.data))
+        self.notify(Changes.of(PLANS))
+
+    def new_plan(self) -> None:
+        dialog = NewPlanDialog(self)
+        if not dialog.exec():
+            return
+        year, kind = dialog.chosen()
+        plan = self._run(lambda: service.create_plan(self.store, service.new_plan_data(self.store, year, kind)))
+        if plan:
+            self._done(steps.CreatePlan(self.store, self.notify, plan), plan.id)
+
+    def copy_plan(self) -> None:
+        plan = self.info.plan
+        if plan is None:
+            return
+        label = f"{plan.kind_label.lower()} năm {plan.year}"
+        dialog = NewPlanDialog(self, year=plan.year + 1, copy_of=label)
+        if not dialog.exec():
+            return
+        year, _kind = dialog.chosen()
+        copy = self._run(lambda: service.copy_plan(self.store, plan.id, year))
+        if copy:
+            self._done(steps.CreatePlan(self.store, self.notify, copy), copy.id)
+
+    def _confirm_delete(self, plan) -> bool:
+        count = sum(len(area.tasks) for area in self.tree.areas)
+        answer = QMessageBox.question(
+            self, "Xóa kế hoạch",
+            f"Xóa {plan.kind_label.lower()} năm {plan.year} cùng {count} nhiệm vụ?\n"
+            "Có thể hoàn tác bằng Ctrl+Z cho đến khi đóng phần mềm; bản sao lưu tự động vẫn giữ dữ liệu cũ.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_plan(self) -> None:
+        plan = self.info.plan
+        if plan is None or not self._confirm_delete(plan):
+            return
+        snapshot = self._run(lambda: service.delete_plan(self.store, plan.id))
+        if snapshot:
+            self._done(steps.DeletePlan(self.store, self.notify, snapshot, f"{plan.kind_label.lower()} năm {plan.year}"))
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage("Đã xóa kế hoạch. Nhấn Ctrl+Z để hoàn tác.", 8000)
+
+    def import_plan(self) -> None:
+        from app.services.plan_import import save_imported_plan
+        from ui.dialogs.import_plan_dialog import ImportPlanDialog
+
+        dialog = ImportPlanDialog(self)
+        if not dialog.exec():
+            return
+        imported = dialog.edited_plan()
+        data = service.new_plan_data(self.store, dialog.year.value(), dialog.chosen_kind())
+        if imported.number:
+            data = replace(data, number=imported.number)
+        plan = self._run(lambda: save_imported_plan(self.store, imported, data))
+        if plan:
+            self._done(steps.CreatePlan(self.store, self.notify, plan), plan.id)
+
+    def export_plan(self) -> None:
+        from ui.dialogs.export_plan_dialog import export_plan_interactively
+
+        self.info.autosave.flush()
+        self.tree.task_editor.autosave.flush()
+        if self.current_plan_id():
+            export_plan_interactively(self, self.store, self.current_plan_id())

@@ -1,0 +1,41 @@
+"""Save-as-you-type for editor forms: a short pause, a focus change or a selection change saves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+PAUSE_MS = 700
+
+
+class Autosave(QObject):
+    """Calls ``save`` once the clerk pauses typing, or at once on ``flush()``.
+
+    ``with autosave:`` marks a block that fills the form from saved data:
+    changes made there are not edits and start no save.
+    """
+
+    def __init__(self, save: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._loading = False
+        self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def changed(self, *_args) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def flush(self, *_args) -> None:
+        self._timer.stop()
+        if not self._loading:
+            self._save()
+
+    def __enter__(self) -> "Autosave":
+        self._timer.stop()
+        self._loading = True
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._loading = False
