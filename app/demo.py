@@ -1,13 +1,21 @@
-"""The demo commune: bundled data (``resources/demo``) loaded into an empty data folder."""
+"""The demo commune: bundled data (``resources/demo``) loaded into an empty data folder.
+
+``commune.json`` holds the profile and officials; ``plans-2024.json`` the
+year's reform plan and emulation plan. Later features add their own files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 
 from sqlalchemy import func, select
 
+from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.resources import load_json
 from app.services.officials import OfficialData, validated
+from app.services.plan_import import save_imported_plan
+from app.services.plans import PlanData
 from app.services.profile import PROFILE_FIELDS
 from app.store import Store
 from db.models import CommuneProfileRow, OfficialRow
@@ -22,7 +30,7 @@ def is_empty(store: Store) -> bool:
 
 
 def load_demo(store: Store) -> bool:
-    """Fill an empty folder with the demo commune in one transaction; False if it was not empty."""
+    """Fill an empty folder with the demo commune; False (and nothing written) if it was not empty."""
     if not is_empty(store):
         return False
     demo = load_json("demo", "commune.json")
@@ -31,4 +39,26 @@ def load_demo(store: Store) -> bool:
         session.add(CommuneProfileRow(id=1, **profile))
         for entry in demo["officials"]:
             session.add(OfficialRow(**asdict(validated(OfficialData(**entry)))))
+    for plan in load_json("demo", "plans-2024.json")["plans"]:
+        save_imported_plan(store, _imported(plan), _plan_data(plan))
     return True
+
+
+def _imported(plan: dict) -> ImportedPlan:
+    tasks = [
+        ImportedTask(area["title"], task["title"], task["lead"], list(task["coordinators"]), task["product"], task["timeframe"])
+        for area in plan["areas"]
+        for task in area["tasks"]
+    ]
+    return ImportedPlan(areas=[area["title"] for area in plan["areas"]], tasks=tasks)
+
+
+def _plan_data(plan: dict) -> PlanData:
+    return PlanData(
+        year=plan["year"], kind=plan["kind"], number=plan["number"],
+        issue_date=date.fromisoformat(plan["issue_date"]) if plan.get("issue_date") else None,
+        title=plan["title"], intro=plan.get("intro", ""), legal_bases=tuple(plan["legal_bases"]),
+        recipients=tuple(plan["recipients"]), signer_authority=plan["signer_authority"],
+        signer_title=plan["signer_title"], signer_name=plan["signer_name"],
+        sections=tuple(plan["sections"].items()),
+    )

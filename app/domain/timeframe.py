@@ -24,7 +24,12 @@ RECURRENCE_LABELS = {
 }
 _FINEST_FIRST = ("monthly", "quarterly", "half-yearly", "yearly")
 _PERIOD_WORDS = {"thang": "monthly", "quy": "quarterly", "nam": "yearly"}
-_PERIOD_MONTHS = {"monthly": range(1, 13), "quarterly": (3, 6, 9, 12), "half-yearly": (6, 12), "yearly": (12,)}
+_PERIOD_MONTHS = {
+    "monthly": tuple(range(1, 13)),
+    "quarterly": (3, 6, 9, 12),
+    "half-yearly": (6, 12),
+    "yearly": (12,),
+}
 
 NOTE_PERIODIC = "định kỳ theo quy định"
 NOTE_ONGOING = "thường xuyên"
@@ -97,7 +102,8 @@ def _headline(schedule: Schedule) -> str:
         return "; ".join(parts)
     if schedule.kind == "recurring" and schedule.recurrence:
         label = RECURRENCE_LABELS[schedule.recurrence]
-        return f"{label[0].upper()}{label[1:]} trong năm {year}"
+        scope = f"(năm {year})" if schedule.recurrence == "yearly" else f"trong năm {year}"
+        return f"{label[0].upper()}{label[1:]} {scope}"
     if schedule.kind == "ongoing":
         return f"Thường xuyên trong năm {year}"
     if schedule.kind == "superior":
@@ -199,7 +205,7 @@ def _read(folded: Folded, clause: Clause, year: int, reading: _Reading) -> None:
         _read_words(hit, reading)
     if "event" in kinds and not found and not kinds & _UNDATED:
         reading.notes.append(trim(folded, clause.start, clause.end))
-    if kinds <= {"cite"} and re.search("[0-9]", clause.leftover):
+    if not kinds & (_STRONG | _WEAK) and re.search("[0-9]", clause.leftover):
         words = folded.original(clause.start, clause.end).strip()
         reading.problems.append(f"Chưa đọc được “{words}”; hãy đặt ngày bằng tay cho phần này.")
 
@@ -232,7 +238,7 @@ def _periods(words: str) -> set[str]:
     return {_PERIOD_WORDS.get(word, "half-yearly") for word in found}
 
 
-def phrase_year(hit: Hit) -> int | None:
+def _named_year(hit: Hit) -> int | None:
     """The year a date hit names, if it names a plausible one."""
     digits = hit.get("y")
     if digits is None:
@@ -245,14 +251,14 @@ def _phrase_year(clauses: list[Clause]) -> int | None:
     """The first year the phrase names in a date, in reading order."""
     for clause in clauses:
         for hit in clause.hits:
-            if hit.kind in _STRONG | _WEAK and phrase_year(hit):
-                return phrase_year(hit)
+            if hit.kind in _STRONG | _WEAK and _named_year(hit):
+                return _named_year(hit)
     return None
 
 
 def _resolve(hit: Hit, default_year: int) -> date | None:
     """The date a hit stands for, or None when there is no such day ("31/02", "Quý V")."""
-    year = phrase_year(hit) if hit.get("y") else default_year
+    year = _named_year(hit) if hit.get("y") else default_year
     if year is None:
         return None
     try:

@@ -99,13 +99,14 @@ _PERIOD = (
     r"\b(?:(?:6|sau)\s*thang|nua\s*nam|thang|quy(?!\s+(?:dinh|che|trinh|hoach|mo|tac|pham|chuan|uoc)\b)"
     r"|nam(?!\s+(?:dinh|bo|gioi|hoc)\b))\b"
 )
-_PERIOD_LIST = rf"(?P<list>{_PERIOD}(?:\s*(?:,|/|-|\bva\b|\bhoac\b)?\s*(?:(?:hang|hang|moi)\s+)?{_PERIOD})*)"
+_ONCE = r"(?:\s*(?:/\s*|mot\s+|1\s+)lan\b)?"  # "hằng quý 1 lần"
+_PERIOD_LIST = rf"(?P<list>{_PERIOD}(?:\s*(?:,|/|-|\bva\b|\bhoac\b)?\s*(?:(?:hang|moi)\s+)?{_PERIOD})*)"
 
 WORD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("weekly", r"\b(?:hang|moi|dinh\s*ky(?:\s+hang)?)\s+(?P<unit>tuan|ngay)\b"),
-        ("recur", rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao)\s+(?:(?:hang|moi)\s+)?{_PERIOD_LIST}"),
+        ("recur", rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao)\s+(?:(?:hang|moi)\s+)?{_PERIOD_LIST}{_ONCE}"),
         ("recur", rf"(?P<list>{_PERIOD})\s*(?:/\s*|mot\s+|1\s+)lan\b"),
         ("periodic", r"\bdinh\s*ky\b"),
         ("ongoing", r"\b(?:thuong\s*xuyen|lien\s*tuc|quanh\s*nam)\b"),
@@ -188,13 +189,21 @@ def _merge_ranges(text: str, hits: list[Hit], offset: int) -> list[Hit]:
     """In "từ X đến Y" drop X and let Y's words start at "từ"."""
     for found in _RANGE.finditer(text):
         begin, finish = found.start() + offset, found.end() + offset
-        ends = [h for h in hits if h.start >= finish and h.kind != "cite" and not text[finish - offset : h.start - offset].strip()]
-        if not ends:
+        target = _range_end(text, hits, offset, finish)
+        if target is None:
             continue
-        target = min(ends, key=lambda hit: hit.start)
         kept = [h for h in hits if h is not target and not (begin <= h.start < finish and h.kind != "cite")]
         hits = kept + [replace(target, start=begin)]
     return hits
+
+
+def _range_end(text: str, hits: list[Hit], offset: int, finish: int) -> Hit | None:
+    """The date written right after "đến (hết)", if any."""
+    after = [h for h in hits if h.start >= finish and h.kind != "cite"]
+    first = min(after, key=lambda hit: hit.start, default=None)
+    if first is None or text[finish - offset : first.start - offset].strip():
+        return None
+    return first
 
 
 _PUNCT = ".,;:–-…"
@@ -231,11 +240,12 @@ def _skip_lead(cores: list[str]) -> int:
 
 
 def _skip_trail(cores: list[str]) -> int:
+    backwards = cores[::-1]
     count = 0
-    while count < len(cores):
-        if cores[-1 - count] in _TRAIL_WORDS or not cores[-1 - count]:
+    while count < len(backwards):
+        if backwards[count] in _TRAIL_WORDS or not backwards[count]:
             count += 1
-        elif count + 2 <= len(cores) and cores[len(cores) - 2 - count : len(cores) - count] == ["cham", "nhat"]:
+        elif backwards[count : count + 2] == ["nhat", "cham"]:
             count += 2
         else:
             break

@@ -54,6 +54,8 @@ class Task(TaskData):
     def due_text(self) -> str:
         if self.due_override is not None:
             return f"Hạn {self.due_override:%d/%m/%Y} (đặt tay)"
+        if not self.timeframe.strip():
+            return "Chưa ghi thời gian"
         return self.schedule.describe() if self.schedule else "Chưa xác định hạn"
 
 

@@ -10,6 +10,7 @@ import pytest
 from app.backups import restore_backup, set_damaged_aside
 from app.errors import DatabaseDamagedError, UserError
 from app.services.officials import list_officials
+from app.services.plans import list_plans
 from app.services.profile import get_profile
 from app.startup import open_store
 from db.backup import list_backups
@@ -35,6 +36,8 @@ def test_demo_fills_an_empty_folder(folder):
         assert report.demo_loaded and report.created
         assert get_profile(store).commune_name == "Hòa Bình Xuân"
         assert len(list_officials(store)) == 12
+        plans = list_plans(store)
+        assert [(p.kind, p.year, p.task_count) for p in plans] == [("reform", 2024, 37), ("emulation", 2024, 21)]
     finally:
         store.close()
     connection = sqlite3.connect(folder.database)

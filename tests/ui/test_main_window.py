@@ -49,11 +49,12 @@ def test_geometry_and_page_are_remembered(qtbot, folder):
     store, _ = open_store(folder, demo=True)
     try:
         first = _window(qtbot, store)
-        first.resize(790, 560)
+        first.resize(796, 560)
         first.nav.setCurrentRow(1)
         first.close()
         second = _window(qtbot, store)
-        assert (second.width(), second.height()) == (790, 560)
+        # The offscreen screen is 800 px wide: Qt may nudge the width by a frame's worth.
+        assert second.height() == 560 and abs(second.width() - 796) <= 4
         assert second.nav.currentRow() == 1
     finally:
         store.close()

@@ -96,6 +96,9 @@ class ImportPlanDialog(QDialog):
             self.load(lambda: read_plan_file(Path(name)))
 
     def read_pasted(self) -> None:
+        if not self.source.toPlainText().strip():
+            show_error(self, UserError("Chưa có nội dung nào để đọc.", "Dán nội dung kế hoạch vào ô phía trên, hoặc bấm “Chọn tệp…”."))
+            return
         self.load(lambda: parse_plan_text(self.source.toPlainText()))
 
     def load(self, read) -> None:
@@ -108,6 +111,13 @@ class ImportPlanDialog(QDialog):
             return
         QGuiApplication.restoreOverrideCursor()
         self.show_imported(imported)
+        if not imported.tasks:
+            show_error(self, UserError(
+                "Không tìm thấy nhiệm vụ nào trong văn bản này.",
+                "Phần mềm tìm phần “Nội dung, nhiệm vụ” với các lĩnh vực đánh số 1., 2. … và nhiệm vụ a), b) …, "
+                "hoặc bảng phụ lục có cột STT | Nội dung nhiệm vụ | Chủ trì | Phối hợp | Sản phẩm | Thời gian.",
+                "\n".join(imported.warnings[:5]),
+            ))
 
     def show_imported(self, imported: ImportedPlan) -> None:
         self.imported = imported

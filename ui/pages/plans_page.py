@@ -32,8 +32,8 @@ class PlansPage(QWidget):
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.undo_stack, self.notify = store, undo_stack, notify
-        self.picker = QComboBox(objectName="plan_picker")
-        self.picker.setMinimumContentsLength(16)
+        self.picker = QComboBox(objectName="plan_picker", toolTip="Kế hoạch đang mở")
+        self.picker.setMinimumContentsLength(8)
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.currentIndexChanged.connect(self._picked)
         self.tree = TreePanel(store, undo_stack, notify)
@@ -51,16 +51,19 @@ class PlansPage(QWidget):
         self.actions = self._make_actions()
         self._build()
         self.add_action("import_plan", "Nhập…", self.import_plan).setToolTip("Nhập nhiệm vụ từ một kế hoạch đã có (.docx, .txt hoặc văn bản dán vào)")
-        self.add_action("export_plan", "Xuất văn bản…", self.export_plan).setToolTip("Xuất Kế hoạch (PDF, Word) và Phụ lục nhiệm vụ (PDF, Excel)")
+        self.add_action("export_plan", "Xuất…", self.export_plan).setToolTip("Xuất Kế hoạch (PDF, Word) và Phụ lục nhiệm vụ (PDF, Excel)")
         self.reload()
 
     def _make_actions(self) -> dict[str, QPushButton]:
         specs = (
             ("new_plan", "Kế hoạch mới…", self.new_plan),
             ("copy_plan", "Sao chép…", self.copy_plan),
-            ("delete_plan", "Xóa kế hoạch", self.delete_plan),
+            ("delete_plan", "Xóa", self.delete_plan),
         )
-        return {name: QPushButton(text, objectName=name, clicked=slot) for name, text, slot in specs}
+        actions = {name: QPushButton(text, objectName=name, clicked=slot) for name, text, slot in specs}
+        actions["copy_plan"].setToolTip("Tạo kế hoạch năm khác từ kế hoạch này (chuyển năm trong nội dung và thời gian)")
+        actions["delete_plan"].setToolTip("Xóa kế hoạch đang chọn (hỏi lại trước khi xóa; hoàn tác bằng Ctrl+Z)")
+        return actions
 
     def add_action(self, name: str, text: str, slot) -> QPushButton:
         """Later features (import, export) put their button on the plan bar."""
@@ -71,7 +74,6 @@ class PlansPage(QWidget):
 
     def _build(self) -> None:
         self._bar = QHBoxLayout()
-        self._bar.addWidget(QLabel("Kế hoạch:"))
         self._bar.addWidget(self.picker, 1)
         for button in self.actions.values():
             self._bar.addWidget(button)

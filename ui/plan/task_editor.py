@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,12 +42,12 @@ class TaskEditor(QWidget):
         self.task: Task | None = None
         self.year = date.today().year
         self.autosave = Autosave(self._emit, self)
-        self.title = _text_box("task_title", 3, "Nội dung nhiệm vụ")
+        self.title = _text_box("task_title", 5, "Nội dung nhiệm vụ")
         self.detail = _text_box("task_detail", 2, "Chi tiết, ghi chú (nếu có)")
         self.lead = QComboBox(objectName="task_lead", editable=True)
         self.lead.lineEdit().setPlaceholderText("Chọn cán bộ hoặc gõ chức danh, ví dụ “Lãnh đạo UBND xã”")
         self.coordinators = QLineEdit(objectName="task_coordinators", placeholderText="Ngăn cách bằng dấu chấm phẩy ;")
-        self.product = _text_box("task_product", 2, "Sản phẩm, kết quả đầu ra")
+        self.product = _text_box("task_product", 3, "Sản phẩm, kết quả đầu ra")
         self.timeframe = QLineEdit(objectName="task_timeframe", placeholderText="Ví dụ: Quý I/2024; Thường xuyên; Trước ngày 15/12/2024")
         self.due_reading = QLabel(objectName="due_reading", wordWrap=True)
         self.override = QCheckBox("Đặt hạn bằng tay:", objectName="override")
@@ -65,7 +66,12 @@ class TaskEditor(QWidget):
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 2)
         target_row.addWidget(self.target_unit, 1)
-        form = QFormLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addStretch(1)
         for label, field in (
             ("Nhiệm vụ:", self.title), ("Chi tiết:", self.detail), ("Chủ trì:", self.lead),
             ("Phối hợp:", self.coordinators), ("Sản phẩm:", self.product),

@@ -33,7 +33,9 @@ def _item(text: str, kind: str, item_id: int, tooltip: str = "") -> QStandardIte
 
 def _task_row(task: Task) -> list[QStandardItem]:
     due = _item(task.due_text, "task", task.id)
-    if task.first_due is None and task.schedule is not None and task.schedule.kind == "unknown":
+    if not task.timeframe.strip() and task.due_override is None:
+        due.setForeground(Qt.GlobalColor.gray)
+    elif task.first_due is None and task.schedule is not None and task.schedule.kind == "unknown":
         due.setForeground(Qt.GlobalColor.darkRed)
     return [_item(task_label(task), "task", task.id, task.title), _item(task.lead, "task", task.id), due]
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -78,6 +79,8 @@ class TreePanel(QWidget):
         buttons = {}
         for name, text, tip, slot in specs:
             buttons[name] = QPushButton(text, objectName=name, clicked=slot, toolTip=tip)
+            buttons[name].setMinimumWidth(buttons[name].fontMetrics().horizontalAdvance(text) + 24)
+            buttons[name].setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return buttons
 
     def _build(self) -> None:

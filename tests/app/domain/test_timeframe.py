@@ -249,6 +249,11 @@ def test_words_without_dates_tolerate_case_and_missing_diacritics(variant, kind,
         ("Hằng năm", "recurring", (), "yearly"),
         ("Báo cáo quý, 6 tháng, năm", "recurring", (), "quarterly"),
         ("Mỗi quý một lần", "recurring", (), "quarterly"),
+        ("Hằng quý 1 lần", "recurring", (), "quarterly"),
+        ("6 tháng/lần", "recurring", (), "half-yearly"),
+        ("Quý III, IV/2024", "milestones", (Q3, Q4), None),
+        ("Từ tháng 01 đến tháng 6/2024", "due", (Q2,), None),
+        ("Hoàn thành trong quý II/2024", "due", (Q2,), None),
         ("Hằng tuần", "ongoing", (), None),
         ("Theo hướng dẫn của UBND huyện", "superior", (), None),
         ("Khi có yêu cầu của cấp trên", "superior", (), None),
@@ -301,6 +306,13 @@ def test_a_partial_read_keeps_what_was_understood():
     schedule = parse_timeframe("Quý I/2024 ban hành kế hoạch; sau 30 ngày báo cáo", YEAR)
     assert schedule.due_dates == (Q1,)
     assert "“sau 30 ngày báo cáo”" in schedule.problem
+
+
+def test_a_day_of_each_month_is_read_as_monthly_with_a_problem():
+    """"trước ngày 20 hằng tháng" is monthly, but the day 20 cannot be kept, so the clerk is told."""
+    schedule = parse_timeframe("trước ngày 20 hằng tháng", YEAR)
+    assert (schedule.kind, schedule.recurrence) == ("recurring", "monthly")
+    assert "“trước ngày 20 hằng tháng”" in schedule.problem
 
 
 def test_a_partial_read_with_an_impossible_date_keeps_the_good_one():
@@ -356,6 +368,11 @@ def test_a_periodic_report_with_unknown_period_invents_no_dates():
         ("Định kỳ hàng tháng trong năm 2024", "Hằng tháng trong năm 2024"),
         ("Thường xuyên trong năm 2024", "Thường xuyên trong năm 2024"),
         ("Thường xuyên", "Thường xuyên trong năm 2024"),
+        ("Hằng năm", "Hằng năm (năm 2024)"),
+        (
+            "Quý II năm 2024 ban hành Kế hoạch; báo cáo kiểm tra sau đợt kiểm tra",
+            "Hạn 30/06/2024 (ban hành Kế hoạch); báo cáo kiểm tra sau đợt kiểm tra",
+        ),
         ("Theo tiến độ và hướng dẫn", "Theo tiến độ, hướng dẫn của cấp trên"),
         ("xyz", "Chưa xác định hạn"),
     ],
@@ -381,8 +398,6 @@ def test_milestones_are_in_date_order():
     schedule = parse_timeframe("Quý IV/2024 báo cáo; quý I/2024 ban hành kế hoạch", YEAR)
     assert schedule.milestones == (Milestone(Q1, "ban hành kế hoạch"), Milestone(Q4, "báo cáo"))
 
-
-# --- properties -----------------------------------------------------------------------
 
 FRAGMENTS = [
     "Quý", "quý", "quy", "I", "II", "III", "IV", "V", "1", "4", "/", "/2024", "năm", "nam", "2024", "2025",

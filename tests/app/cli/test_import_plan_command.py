@@ -1,0 +1,39 @@
+"""`import-plan FILE --json`: the extraction printed without saving anything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .test_command_line import run_app
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+
+
+def test_seed_002_gives_8_areas_and_every_task_with_lead_product_timeframe(tmp_path):
+    result = run_app("import-plan", str(SEEDS / "002_ddfdc451bd3e8b7f.txt"), "--json", "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["areas"]) == 8 and data["areas"][0] == "Cải cách thể chế"
+    assert len(data["tasks"]) == 37
+    assert all(task["lead"] and task["product"] and task["timeframe"] for task in data["tasks"])
+    first = data["tasks"][0]
+    assert set(first) >= {"area", "title", "lead", "coordinators", "product", "timeframe", "due", "recurrence"}
+    quarterly = next(t for t in data["tasks"] if t["timeframe"] == "Quý I /2024")
+    assert quarterly["due"] == ["2024-03-31"]
+    monthly = next(t for t in data["tasks"] if t["timeframe"] == "Định kỳ hàng tháng trong năm 2024")
+    assert monthly["recurrence"] == "monthly" and len(monthly["due"]) == 12
+    assert not (tmp_path / "d").exists()
+
+
+def test_seed_000_gives_the_seven_areas_with_their_lead(tmp_path):
+    result = run_app("import-plan", str(SEEDS / "000_060e3244ce13f715.txt"), "--json")
+    data = json.loads(result.stdout)
+    assert len(data["areas"]) == 7
+    first_area = [t for t in data["tasks"] if t["area"] == data["areas"][0]]
+    assert first_area and all(t["lead"].startswith("Công chức VP-TK") for t in first_area)
+
+
+def test_a_missing_file_is_refused_in_vietnamese(tmp_path):
+    result = run_app("import-plan", str(tmp_path / "khong-co.docx"), "--json")
+    assert result.returncode == 2 and "khong-co.docx" in result.stderr and "Traceback" not in result.stderr
