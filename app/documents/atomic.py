@@ -15,21 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable; Windows cannot open a folder, and needs nothing here."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+from db.fsync import replace_durably
 
 
 @contextmanager
@@ -44,9 +30,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
-        _fsync_file(temp)
-        os.replace(temp, final)
+        replace_durably(temp, final)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_dir(final.parent)
