@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.domain.vietnamese import fold
 from app.importers.plan_model import ImportedPlan
-from app.services.plan_rows import derive_due, text_of
+from app.services.plan_rows import save_task_schedule, text_of
 from app.services.plan_tree import TaskData, validated_task
 from app.services.plans import Plan, PlanData, _read, _write, validated
 from app.store import Store
@@ -49,8 +49,9 @@ def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> 
             area_id = areas[area_title]
             row = TaskRow(area_id=area_id, position=positions.get(area_id, 0))
             positions[area_id] = row.position + 1
-            _fill(row, task, match_lead(task.lead_text, officials), clean.year)
+            _fill(row, task, match_lead(task.lead_text, officials))
             session.add(row)
+            save_task_schedule(session, row, clean.year)
         session.flush()
         return _read(session, plan)
 
@@ -67,10 +68,9 @@ def _add_areas(session, plan_id: int, titles: list[str]) -> dict[str, int]:
     return ids
 
 
-def _fill(row: TaskRow, task: TaskData, official_id: int | None, year: int) -> None:
+def _fill(row: TaskRow, task: TaskData, official_id: int | None) -> None:
     row.title, row.detail, row.product, row.timeframe = task.title, task.detail, task.product, task.timeframe
     row.lead_official_id = official_id
     row.lead_text = "" if official_id else task.lead_text
     row.coordinators = text_of(task.coordinators)
     row.target_unit = ""
-    derive_due(row, year)

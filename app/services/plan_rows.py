@@ -21,3 +21,12 @@ def derive_due(task: TaskRow, plan_year: int) -> None:
         return
     schedule = parse_timeframe(task.timeframe or "", plan_year)
     task.first_due, task.last_due = schedule.first_due, schedule.last_due
+
+
+def save_task_schedule(session, task: TaskRow, plan_year: int) -> None:
+    """Derived dates and occurrences after a task was added or its timing changed (flushes to get an id)."""
+    from app.services.occurrence_sync import sync_occurrences
+
+    derive_due(task, plan_year)
+    session.flush()
+    sync_occurrences(session, task, plan_year)

@@ -6,7 +6,7 @@ so a restored row can be put back exactly where it was.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -14,8 +14,8 @@ from sqlalchemy import select
 from app.domain.text import clean_line, clean_text
 from app.domain.timeframe import Schedule, parse_timeframe
 from app.errors import UserError
-from app.services.plan_rows import derive_due, lines_of, text_of
-from app.services.snapshots import revive, row_values
+from app.services.plan_rows import lines_of, save_task_schedule, text_of
+from app.services.snapshots import revive, revive_dependents, row_values, task_dependents
 from app.store import Store
 from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
 
@@ -72,6 +72,13 @@ class Area:
 class AreaSnapshot:
     area: dict
     tasks: list[dict]
+    dependents: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TaskSnapshot:
+    task: dict
+    dependents: list = field(default_factory=list)
 
 
 def validated_task(data: TaskData) -> TaskData:
@@ -204,7 +211,7 @@ def delete_area(store: Store, area_id: int) -> AreaSnapshot:
     with store.transaction() as session:
         row = _existing_area(session, area_id)
         tasks = _siblings(session, TaskRow, TaskRow.area_id, area_id)
-        snapshot = AreaSnapshot(row_values(row), [row_values(task) for task in tasks])
+        snapshot = AreaSnapshot(row_values(row), [row_values(task) for task in tasks], task_dependents(session, [t.id for t in tasks]))
         plan_id = row.plan_id
         session.delete(row)
         session.flush()
@@ -221,12 +228,13 @@ def restore_area(store: Store, snapshot: AreaSnapshot) -> None:
         session.flush()
         for task in snapshot.tasks:
             revive(session, TaskRow, task)
+        session.flush()
+        revive_dependents(session, snapshot.dependents)
 
 
-def _apply(row: TaskRow, data: TaskData, year: int) -> None:
+def _apply(row: TaskRow, data: TaskData) -> None:
     for name, value in asdict(data).items():
         setattr(row, name, text_of(value) if name == "coordinators" else value)
-    derive_due(row, year)
 
 
 def add_task(store: Store, area_id: int, data: TaskData, position: int | None = None) -> Task:
@@ -235,11 +243,11 @@ def add_task(store: Store, area_id: int, data: TaskData, position: int | None = 
         area = _existing_area(session, area_id)
         year = _year_of_area(session, area)
         row = TaskRow(area_id=area_id, position=0)
-        _apply(row, clean, year)
+        _apply(row, clean)
         siblings = _siblings(session, TaskRow, TaskRow.area_id, area_id)
         session.add(row)
         _place(siblings, row, position)
-        session.flush()
+        save_task_schedule(session, row, year)
         return _task(row, year, _official_names(session))
 
 
@@ -250,7 +258,8 @@ def update_task(store: Store, task_id: int, data: TaskData) -> TaskData:
         row = _existing_task(session, task_id)
         year = _year_of_area(session, session.get(AreaRow, row.area_id))
         before = _task(row, year, {}).data
-        _apply(row, clean, year)
+        _apply(row, clean)
+        save_task_schedule(session, row, year)
         return before
 
 
@@ -269,20 +278,23 @@ def move_task(store: Store, task_id: int, area_id: int, position: int) -> tuple[
         return previous
 
 
-def delete_task(store: Store, task_id: int) -> dict:
-    """Delete a task; returns its row values, for ``restore_task``."""
+def delete_task(store: Store, task_id: int) -> TaskSnapshot:
+    """Delete a task with its checkpoints, history and evidence links; returns them for ``restore_task``."""
     with store.transaction() as session:
         row = _existing_task(session, task_id)
-        values, area_id = row_values(row), row.area_id
+        snapshot, area_id = TaskSnapshot(row_values(row), task_dependents(session, [task_id])), row.area_id
         session.delete(row)
         session.flush()
         _renumber(_siblings(session, TaskRow, TaskRow.area_id, area_id))
-        return values
+        return snapshot
 
 
-def restore_task(store: Store, values: dict) -> None:
+def restore_task(store: Store, snapshot: TaskSnapshot) -> None:
+    values = snapshot.task
     with store.transaction() as session:
         _existing_area(session, values["area_id"])
         siblings = _siblings(session, TaskRow, TaskRow.area_id, values["area_id"])
         row = revive(session, TaskRow, dict(values))
         _place(siblings, row, values["position"])
+        session.flush()
+        revive_dependents(session, snapshot.dependents)

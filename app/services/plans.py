@@ -11,9 +11,9 @@ from app.domain.plan_kinds import PLAN_KINDS, REFORM, plan_kind
 from app.domain.text import clean_line, clean_text
 from app.domain.year_shift import shift_years
 from app.errors import UserError
-from app.services.plan_rows import derive_due, lines_of, text_of
+from app.services.plan_rows import lines_of, save_task_schedule, text_of
 from app.services.profile import get_profile
-from app.services.snapshots import revive, row_values
+from app.services.snapshots import revive, revive_dependents, row_values, task_dependents
 from app.store import Store
 from db.models import AreaRow, PlanRow, PlanSectionRow, TaskRow
 
@@ -90,6 +90,7 @@ class PlanSnapshot:
     sections: list[dict] = field(default_factory=list)
     areas: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
+    dependents: list = field(default_factory=list)
 
 
 def validated(data: PlanData) -> PlanData:
@@ -189,7 +190,7 @@ def update_plan(store: Store, plan_id: int, data: PlanData) -> Plan:
         _write(session, row, clean)
         if year_changed:
             for task in _tasks_of(session, plan_id):
-                derive_due(task, clean.year)
+                save_task_schedule(session, task, clean.year)
         return before
 
 
@@ -222,6 +223,7 @@ def delete_plan(store: Store, plan_id: int) -> PlanSnapshot:
             sections=[row_values(s) for s in session.scalars(select(PlanSectionRow).where(PlanSectionRow.plan_id == plan_id))],
             areas=[row_values(a) for a in areas],
             tasks=[row_values(t) for t in _tasks_of(session, plan_id)],
+            dependents=task_dependents(session, [t.id for t in _tasks_of(session, plan_id)]),
         )
         session.delete(row)
         return snapshot
@@ -238,6 +240,7 @@ def restore_plan(store: Store, snapshot: PlanSnapshot) -> Plan:
         for values in snapshot.tasks:
             revive(session, TaskRow, values)
         session.flush()
+        revive_dependents(session, snapshot.dependents)
         return _read(session, row)
 
 
@@ -282,5 +285,5 @@ def _copy_tree(session, source_plan_id: int, plan_id: int, shift, year: int) -> 
             for name in ("title", "detail", "product", "timeframe"):
                 values[name] = shift(values[name])
             new_task = TaskRow(**values)
-            derive_due(new_task, year)
             session.add(new_task)
+            save_task_schedule(session, new_task, year)

@@ -17,3 +17,27 @@ def revive(session: Session, model, values: dict[str, Any]):
     row = model(**values)
     session.add(row)
     return row
+
+
+def task_dependents(session: Session, task_ids: list[int]) -> list[tuple[str, dict[str, Any]]]:
+    """Checkpoints, evidence links and history of the tasks, in the order they must be revived."""
+    from sqlalchemy import select
+
+    from db.models import EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
+
+    items: list[tuple[str, dict[str, Any]]] = []
+    for name, model in (("occurrence", OccurrenceRow), ("evidence", EvidenceLinkRow), ("history", TaskHistoryRow)):
+        rows = session.scalars(select(model).where(model.task_id.in_(task_ids))) if task_ids else []
+        items.extend((name, row_values(row)) for row in rows)
+    return items
+
+
+def revive_dependents(session: Session, items: list[tuple[str, dict[str, Any]]]) -> None:
+    from db.models import EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
+
+    models = {"occurrence": OccurrenceRow, "evidence": EvidenceLinkRow, "history": TaskHistoryRow}
+    for name in ("occurrence", "evidence", "history"):
+        for kind, values in items:
+            if kind == name:
+                revive(session, models[kind], dict(values))
+        session.flush()

@@ -101,25 +101,25 @@ class MoveArea(PlanStep):
 class AddTask(PlanStep):
     def __init__(self, store, notify, task) -> None:
         super().__init__("Thêm nhiệm vụ", store, notify)
-        self.task_id, self.values = task.id, None
+        self.task_id, self.snapshot = task.id, None
 
     def apply(self) -> None:
-        tree.restore_task(self.store, self.values)
+        tree.restore_task(self.store, self.snapshot)
 
     def revert(self) -> None:
-        self.values = tree.delete_task(self.store, self.task_id)
+        self.snapshot = tree.delete_task(self.store, self.task_id)
 
 
 class DeleteTask(PlanStep):
-    def __init__(self, store, notify, values: dict) -> None:
+    def __init__(self, store, notify, snapshot) -> None:
         super().__init__("Xóa nhiệm vụ", store, notify)
-        self.values = values
+        self.snapshot = snapshot
 
     def apply(self) -> None:
-        self.values = tree.delete_task(self.store, self.values["id"])
+        self.snapshot = tree.delete_task(self.store, self.snapshot.task["id"])
 
     def revert(self) -> None:
-        tree.restore_task(self.store, self.values)
+        tree.restore_task(self.store, self.snapshot)
 
 
 class EditTask(PlanStep):

@@ -111,9 +111,9 @@ def test_deleted_task_comes_back_in_its_place(store, plan):
     for title in "ABC":
         add_task(store, area.id, TaskData(title))
     middle = plan_tree(store, plan.id)[0].tasks[1]
-    values = delete_task(store, middle.id)
+    snapshot = delete_task(store, middle.id)
     assert [t.title for t in plan_tree(store, plan.id)[0].tasks] == ["A", "C"]
-    restore_task(store, values)
+    restore_task(store, snapshot)
     assert [t.title for t in plan_tree(store, plan.id)[0].tasks] == ["A", "B", "C"]
     assert get_task(store, middle.id) == middle
 
