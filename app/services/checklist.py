@@ -1,0 +1,195 @@
+"""The year's checklist: every checkpoint of every task of the year's plans, and its status.
+
+Reads in a few queries whatever the size (no query per row); each row carries
+its folded search text and sort keys, so filtering 10,000 rows needs no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from app.domain.progress import (
+    DONE,
+    STATUS_LABELS,
+    TODO,
+    is_done_late,
+    is_overdue,
+    quarter_of,
+    state_label,
+    validate_status,
+)
+from app.domain.vietnamese import collation_key, fold
+from app.errors import UserError
+from app.services.occurrence_sync import sync_occurrences, tasks_without_occurrences
+from app.store import Store
+from db.models import AreaRow, EvidenceLinkRow, OccurrenceRow, OfficialRow, PlanRow, TaskHistoryRow, TaskRow
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    occurrence_id: int
+    task_id: int
+    plan_id: int
+    plan_kind: str
+    area_id: int
+    area_title: str
+    number: str  # "II.3": area (roman) and task number in the plan
+    title: str
+    lead: str
+    lead_official_id: int | None
+    coordinators: str
+    period: str  # "Quý I", "Tháng 3", "ban hành kế hoạch" or ""
+    due: date | None
+    status: str
+    completed_on: date | None
+    reason: str
+    evidence_count: int
+    search_key: str
+    order_key: tuple
+
+    def state(self, today: date) -> str:
+        return state_label(self.status, self.due, self.completed_on, today)
+
+    def overdue(self, today: date) -> bool:
+        return is_overdue(self.status, self.due, today)
+
+    @property
+    def done_late(self) -> bool:
+        return is_done_late(self.status, self.due, self.completed_on)
+
+    @property
+    def quarter(self) -> int | None:
+        return quarter_of(self.due) if self.due else None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What a checkpoint held before a change: pass it back to ``set_status`` to undo."""
+
+    occurrence_id: int
+    status: str
+    completed_on: date | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    what: str
+
+
+def plan_years(store: Store) -> list[int]:
+    with store.transaction() as session:
+        return sorted(session.scalars(select(PlanRow.year).distinct()), reverse=True)
+
+
+def ensure_occurrences(store: Store, year: int) -> int:
+    """Give every task of the year its checkpoints (tasks saved before checkpoints existed). Returns how many."""
+    with store.transaction() as session:
+        task_ids = select(TaskRow.id).join(AreaRow).join(PlanRow).where(PlanRow.year == year)
+        missing = tasks_without_occurrences(session, task_ids)
+        for task in missing:
+            sync_occurrences(session, task, year)
+        return len(missing)
+
+
+def year_checklist(store: Store, year: int) -> list[ChecklistRow]:
+    """Every checkpoint of the year's plans, in plan order (reform plan first, then areas, tasks, dates)."""
+    ensure_occurrences(store, year)
+    query = (
+        select(OccurrenceRow, TaskRow, AreaRow, PlanRow)
+        .join(TaskRow, OccurrenceRow.task_id == TaskRow.id)
+        .join(AreaRow, TaskRow.area_id == AreaRow.id)
+        .join(PlanRow, AreaRow.plan_id == PlanRow.id)
+        .where(PlanRow.year == year)
+    )
+    with store.transaction() as session:
+        names = dict(session.execute(select(OfficialRow.id, OfficialRow.full_name)).all())
+        counts = _evidence_counts(session, year)
+        return sorted(
+            (_row(o, t, a, p, names, counts) for o, t, a, p in session.execute(query)),
+            key=lambda row: row.order_key,
+        )
+
+
+def _evidence_counts(session, year: int) -> dict[tuple[int, int | None], int]:
+    query = (
+        select(EvidenceLinkRow.task_id, EvidenceLinkRow.occurrence_id, func.count())
+        .join(TaskRow, EvidenceLinkRow.task_id == TaskRow.id)
+        .join(AreaRow).join(PlanRow).where(PlanRow.year == year)
+        .group_by(EvidenceLinkRow.task_id, EvidenceLinkRow.occurrence_id)
+    )
+    return {(task_id, occurrence_id): n for task_id, occurrence_id, n in session.execute(query)}
+
+
+def _row(occ, task, area, plan, names, counts) -> ChecklistRow:
+    lead = names.get(task.lead_official_id, "") if task.lead_official_id else task.lead_text
+    coordinators = "; ".join(line for line in (task.coordinators or "").split("\n") if line.strip())
+    title = " ".join(task.title.split())
+    number = f"{_ROMAN[area.position] if area.position < len(_ROMAN) else area.position + 1}.{task.position + 1}"
+    evidence = counts.get((task.id, occ.id), 0) + counts.get((task.id, None), 0)
+    return ChecklistRow(
+        occurrence_id=occ.id, task_id=task.id, plan_id=plan.id, plan_kind=plan.kind, area_id=area.id,
+        area_title=area.title, number=number, title=title, lead=lead or task.lead_text,
+        lead_official_id=task.lead_official_id, coordinators=coordinators, period=occ.label, due=occ.due,
+        status=occ.status, completed_on=occ.completed_on, reason=occ.reason, evidence_count=evidence,
+        search_key=fold(" ".join((title, area.title, lead or "", coordinators, task.product or ""))),
+        order_key=(plan.kind != "reform", plan.id, area.position, task.position, occ.due or date.max),
+    )
+
+
+def _describe(before: StatusChange, after: StatusChange, label: str) -> str:
+    def text(change: StatusChange) -> str:
+        words = STATUS_LABELS.get(change.status, change.status)
+        if change.status == DONE and change.completed_on:
+            words += f" ngày {change.completed_on:%d/%m/%Y}"
+        if change.reason:
+            words += f" (lý do: {change.reason})"
+        return words
+    where = f" kỳ “{label}”" if label else ""
+    return f"Trạng thái{where}: {text(before)} → {text(after)}"
+
+
+def set_status(
+    store: Store, occurrence_id: int, status: str, completed_on: date | None = None, reason: str = "",
+    now: datetime | None = None,
+) -> StatusChange:
+    """Record a checkpoint's status (saved at once, written to the task's history); returns the previous one."""
+    reason = " ".join(reason.split())
+    completed_on = completed_on if status == DONE else None
+    problem = validate_status(status, completed_on, reason)
+    if problem:
+        raise UserError(problem, "Sửa lại rồi lưu; trạng thái cũ vẫn được giữ.")
+    with store.transaction() as session:
+        occ = session.get(OccurrenceRow, occurrence_id)
+        if occ is None:
+            raise UserError("Không tìm thấy kỳ thực hiện này; có thể nhiệm vụ đã bị xóa.", "Tải lại danh sách.")
+        before = StatusChange(occ.id, occ.status, occ.completed_on, occ.reason)
+        after = StatusChange(occ.id, status, completed_on, reason if status != TODO else "")
+        occ.status, occ.completed_on, occ.reason = after.status, after.completed_on, after.reason
+        if before != after:
+            session.add(TaskHistoryRow(task_id=occ.task_id, occurrence_id=occ.id, at=now or datetime.now(),
+                                       what=_describe(before, after, occ.label)))
+        return before
+
+
+def restore_status(store: Store, change: StatusChange) -> StatusChange:
+    """Undo of ``set_status``: put back what ``change`` recorded (also written to history)."""
+    return set_status(store, change.occurrence_id, change.status, change.completed_on, change.reason)
+
+
+def task_history(store: Store, task_id: int) -> list[HistoryEntry]:
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(TaskHistoryRow).where(TaskHistoryRow.task_id == task_id).order_by(TaskHistoryRow.at.desc(), TaskHistoryRow.id.desc())
+        )
+        return [HistoryEntry(row.at, row.what) for row in rows]
+
+
+def sort_text(text: str) -> str:
+    return collation_key(text)

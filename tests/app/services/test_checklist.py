@@ -1,0 +1,93 @@
+"""The year's checklist: checkpoints from timeframes, statuses with history, late and done-late."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from app.errors import UserError
+from app.services.checklist import restore_status, set_status, task_history, year_checklist
+from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
+from app.services.plans import PlanData, create_plan
+
+
+@pytest.fixture
+def plan(store):
+    return create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+
+
+def _add(store, plan, area_index, title, timeframe):
+    return add_task(store, plan_tree(store, plan.id)[area_index].id, TaskData(title, timeframe=timeframe))
+
+
+def test_each_kind_of_timeframe_gives_its_checkpoints(store, plan):
+    _add(store, plan, 0, "Ban hành kế hoạch", "Quý I/2024")
+    _add(store, plan, 0, "Đánh giá hài lòng", "Định kỳ hàng tháng trong năm 2024")
+    _add(store, plan, 1, "Niêm yết TTHC", "Thường xuyên")
+    _add(store, plan, 1, "Theo hướng dẫn", "Theo tiến độ và hướng dẫn")
+    rows = year_checklist(store, 2024)
+    by_task = {}
+    for row in rows:
+        by_task.setdefault(row.title, []).append(row)
+    assert [r.due for r in by_task["Ban hành kế hoạch"]] == [date(2024, 3, 31)]
+    assert len(by_task["Đánh giá hài lòng"]) == 12 and by_task["Đánh giá hài lòng"][2].period == "Tháng 3"
+    assert [r.period for r in by_task["Niêm yết TTHC"]] == [f"Đánh giá quý {q}" for q in ("I", "II", "III", "IV")]
+    assert [r.due for r in by_task["Theo hướng dẫn"]] == [None]
+    assert rows[0].number == "I.1" and by_task["Niêm yết TTHC"][0].number == "II.1"
+
+
+def test_search_key_ignores_diacritics(store, plan):
+    _add(store, plan, 1, "Cải cách thủ tục hành chính tại Bộ phận Một cửa", "Quý II/2024")
+    row = year_checklist(store, 2024)[0]
+    assert "cai cach thu tuc" in row.search_key
+
+
+def test_done_late_and_overdue(store, plan):
+    _add(store, plan, 0, "A", "Quý I/2024")
+    _add(store, plan, 0, "B", "Quý I/2024")
+    first, second = year_checklist(store, 2024)
+    set_status(store, first.occurrence_id, "done", date(2024, 4, 10))
+    rows = year_checklist(store, 2024)
+    assert rows[0].done_late and rows[0].state(date(2024, 5, 1)) == "Hoàn thành (trễ hạn)"
+    assert rows[1].overdue(date(2024, 5, 1)) and rows[1].state(date(2024, 5, 1)) == "Quá hạn (chưa thực hiện)"
+    assert not rows[1].overdue(date(2024, 3, 1))
+
+
+def test_status_rules_are_enforced(store, plan):
+    _add(store, plan, 0, "A", "Quý I/2024")
+    occurrence = year_checklist(store, 2024)[0].occurrence_id
+    with pytest.raises(UserError, match="ngày hoàn thành"):
+        set_status(store, occurrence, "done", None)
+    with pytest.raises(UserError, match="lý do"):
+        set_status(store, occurrence, "skipped", reason="  ")
+    assert year_checklist(store, 2024)[0].status == "todo"
+
+
+def test_every_change_is_in_the_history_and_can_be_undone(store, plan):
+    task = _add(store, plan, 0, "A", "Quý I/2024")
+    occurrence = year_checklist(store, 2024)[0].occurrence_id
+    before = set_status(store, occurrence, "done", date(2024, 3, 20), now=datetime(2024, 3, 20, 9))
+    assert before.status == "todo"
+    restore_status(store, before)
+    assert year_checklist(store, 2024)[0].status == "todo"
+    history = [entry.what for entry in task_history(store, task.id)]
+    assert history[-1] == "Trạng thái: Chưa thực hiện → Hoàn thành ngày 20/03/2024"
+    assert history[0] == "Trạng thái: Hoàn thành ngày 20/03/2024 → Chưa thực hiện"
+
+
+def test_a_timeframe_edit_keeps_recorded_statuses(store, plan):
+    task = _add(store, plan, 0, "A", "Quý I/2024 ban hành kế hoạch; quý IV/2024 báo cáo kết quả")
+    march = year_checklist(store, 2024)[0]
+    set_status(store, march.occurrence_id, "done", date(2024, 3, 15))
+    update_task(store, task.id, TaskData("A", timeframe="Quý I/2024 ban hành kế hoạch; quý III/2024 báo cáo kết quả"))
+    rows = year_checklist(store, 2024)
+    assert [(r.due, r.status) for r in rows] == [(date(2024, 3, 31), "done"), (date(2024, 9, 30), "todo")]
+
+
+def test_skipped_needs_and_keeps_its_reason(store, plan):
+    _add(store, plan, 0, "A", "Quý II/2024")
+    occurrence = year_checklist(store, 2024)[0].occurrence_id
+    set_status(store, occurrence, "skipped", reason="Cấp trên chưa ban hành hướng dẫn")
+    row = year_checklist(store, 2024)[0]
+    assert (row.status, row.reason, row.state(date(2024, 12, 1))) == ("skipped", "Cấp trên chưa ban hành hướng dẫn", "Không thực hiện")
