@@ -1,13 +1,14 @@
 """The demo commune: bundled data (``resources/demo``) loaded into an empty data folder.
 
 ``commune.json`` holds the profile and officials; ``plans-2024.json`` the
-year's reform plan and emulation plan. Later features add their own files.
+year's reform plan and emulation plan; ``progress-2024.json`` the states of
+the plan's checkpoints and the evidence files (``evidence/``) attached to them.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
@@ -41,7 +42,28 @@ def load_demo(store: Store) -> bool:
             session.add(OfficialRow(**asdict(validated(OfficialData(**entry)))))
     for plan in load_json("demo", "plans-2024.json")["plans"]:
         save_imported_plan(store, _imported(plan), _plan_data(plan))
+    _load_progress(store, load_json("demo", "progress-2024.json"))
     return True
+
+
+def _load_progress(store: Store, progress: dict) -> None:
+    """Statuses and evidence of the demo year, addressed by plan kind, task number and due date."""
+    from app.paths import resource
+    from app.services.checklist import set_status, year_checklist
+    from app.services.evidence import attach
+
+    rows = {(r.plan_kind, r.number, r.due.isoformat() if r.due else None): r for r in year_checklist(store, 2024)}
+    stamp = datetime(2024, 10, 10, 8, 0)
+    for entry in progress["statuses"]:
+        row = rows.get((entry["plan"], entry["task"], entry["due"]))
+        if row is not None:
+            completed = date.fromisoformat(entry["completed_on"]) if entry.get("completed_on") else None
+            set_status(store, row.occurrence_id, entry["status"], completed, entry.get("reason", ""), now=stamp)
+    for entry in progress["evidence"]:
+        row = rows.get((entry["plan"], entry["task"], entry["due"]))
+        if row is not None:
+            attach(store, row.task_id, resource("demo", "evidence", entry["file"]), row.occurrence_id,
+                   entry.get("note", ""), now=stamp, name=entry["name"])
 
 
 def _imported(plan: dict) -> ImportedPlan:

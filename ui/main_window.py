@@ -16,12 +16,14 @@ from app.services.changes import Changes
 from app.services.profile import get_profile
 from app.store import Store
 from ui.backup_actions import BackupActions
+from ui.pages.checklist_page import ChecklistPage
+from ui.pages.dashboard_page import DashboardPage
 from ui.pages.officials_page import OfficialsPage
 from ui.pages.plans_page import PlansPage
 from ui.pages.profile_page import ProfilePage
 from ui.window_state import restore_window, save_window
 
-PAGES = (PlansPage, ProfilePage, OfficialsPage)
+PAGES = (DashboardPage, PlansPage, ChecklistPage, ProfilePage, OfficialsPage)
 _HOUR_MS = 60 * 60 * 1000
 
 
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._build_body()
         self._build_menus()
+        self._wire_pages()
         self.folder_label = QLabel(objectName="folder_label")
         self.backup_label = QLabel(objectName="backup_label")
         self.statusBar().addWidget(self.folder_label, 1)
@@ -57,6 +60,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+
+    def page(self, kind):
+        return next(page for page in self.pages if isinstance(page, kind))
+
+    def _wire_pages(self) -> None:
+        """The dashboard's rows open the task in the checklist."""
+        checklist = self.page(ChecklistPage)
+
+        def open_task(task_id: int) -> None:
+            self.nav.setCurrentRow(self.pages.index(checklist))
+            checklist.select_task(task_id)
+
+        self.page(DashboardPage).open_task.connect(open_task)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

@@ -28,7 +28,7 @@ def is_done_late(status: str, due: date | None, completed_on: date | None) -> bo
 def state_label(status: str, due: date | None, completed_on: date | None, today: date) -> str:
     """The status as the checklist shows it: "Quá hạn", "Hoàn thành (trễ hạn)", or the plain label."""
     if is_overdue(status, due, today):
-        return f"{OVERDUE_LABEL} ({STATUS_LABELS[status].lower()})"
+        return OVERDUE_LABEL if status == TODO else f"{OVERDUE_LABEL}, đang làm"
     if is_done_late(status, due, completed_on):
         return DONE_LATE_LABEL
     return STATUS_LABELS.get(status, status)

@@ -84,8 +84,12 @@ def _check_source(source: Path) -> None:
 
 
 def attach(store: Store, task_id: int, source: Path, occurrence_id: int | None = None, note: str = "",
-           now: datetime | None = None) -> Evidence:
-    """Copy ``source`` in (once per content) and link it to the task or one of its checkpoints."""
+           now: datetime | None = None, name: str | None = None) -> Evidence:
+    """Copy ``source`` in (once per content) and link it to the task or one of its checkpoints.
+
+    ``name`` is the name to show and to give the file back under (default: the source's own name).
+    """
+    name = name or source.name
     _check_source(source)
     try:
         sha256, size, relative = store_file(store.folder, source)
@@ -107,10 +111,10 @@ def attach(store: Store, task_id: int, source: Path, occurrence_id: int | None =
             session.add(file_row)
             session.flush()
         link = EvidenceLinkRow(file_id=file_row.id, task_id=task_id, occurrence_id=occurrence_id,
-                               original_name=source.name, note=clean_text(note), attached_at=now)
+                               original_name=name, note=clean_text(note), attached_at=now)
         session.add(link)
         session.add(TaskHistoryRow(task_id=task_id, occurrence_id=occurrence_id, at=now,
-                                   what=f"Đính kèm tài liệu kiểm chứng “{source.name}”"))
+                                   what=f"Đính kèm tài liệu kiểm chứng “{name}”"))
         session.flush()
         return _read(link, file_row)
 

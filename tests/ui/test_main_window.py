@@ -8,6 +8,7 @@ from app import __version__
 from app.services.officials import list_officials
 from app.startup import open_store
 from ui.main_window import MainWindow
+from ui.pages.officials_page import OfficialsPage
 
 
 def _window(qtbot, store):
@@ -15,6 +16,10 @@ def _window(qtbot, store):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def _page(window, kind):
+    return next(page for page in window.pages if isinstance(page, kind))
 
 
 def _menu_action(window, text):
@@ -27,9 +32,11 @@ def _menu_action(window, text):
 
 def test_navigation_lists_only_the_parts_that_exist(qtbot, demo_store):
     window = _window(qtbot, demo_store)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Kế hoạch", "Thông tin đơn vị", "Cán bộ, công chức"]
-    window.nav.setCurrentRow(2)
-    assert window.stack.currentWidget() is window.pages[2]
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == [page.title for page in window.pages]
+    assert {"Kế hoạch", "Theo dõi nhiệm vụ", "Thông tin đơn vị", "Cán bộ, công chức"} <= set(titles)
+    window.nav.setCurrentRow(titles.index("Cán bộ, công chức"))
+    assert window.stack.currentWidget() is _page(window, OfficialsPage)
 
 
 def test_status_bar_names_the_data_folder_and_last_backup(qtbot, demo_store):
@@ -49,13 +56,13 @@ def test_geometry_and_page_are_remembered(qtbot, folder):
     store, _ = open_store(folder, demo=True)
     try:
         first = _window(qtbot, store)
-        first.resize(796, 560)
-        first.nav.setCurrentRow(1)
+        first.resize(796, 660)
+        first.nav.setCurrentRow(2)
         first.close()
         second = _window(qtbot, store)
         # The offscreen screen is 800 px wide: Qt may nudge the width by a frame's worth.
-        assert second.height() == 560 and abs(second.width() - 796) <= 4
-        assert second.nav.currentRow() == 1
+        assert second.height() == 660 and abs(second.width() - 796) <= 4
+        assert second.nav.currentRow() == 2
     finally:
         store.close()
 
@@ -70,7 +77,7 @@ def test_backup_now_from_the_menu(qtbot, demo_store, no_modal_boxes):
 
 def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_store, no_modal_boxes):
     window = _window(qtbot, demo_store)
-    officials_page = window.pages[2]
+    officials_page = _page(window, OfficialsPage)
     officials_page.table.selectRow(0)
     officials_page.delete_selected()
     assert len(list_officials(demo_store)) == 11 and window.undo_stack.count() == 1

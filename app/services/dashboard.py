@@ -1,0 +1,168 @@
+"""Tổng quan: what the clerk sees first each morning, read from the year's checklist in one pass.
+
+Overdue checkpoints, those due in the next 30 days, the statutory dates of the
+year (report and dossier deadlines, read from ``resources/defaults/deadlines.json``)
+with the days left, completion by area and by lead, and the last backup.
+Builds on ``year_checklist`` (a few queries whatever the size), never a query per row.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from app.backups import describe, latest_backup
+from app.domain.progress import DOING, DONE, SKIPPED, TODO
+from app.domain.vietnamese import collation_key
+from app.resources import load_json
+from app.services.checklist import ChecklistRow, plan_years, year_checklist
+from app.store import Store
+
+UPCOMING_DAYS = 30
+NO_LEAD = "Chưa giao người chủ trì"
+
+
+@dataclass(frozen=True)
+class StatutoryDate:
+    """One fixed deadline of the year (a report or a dossier to the superior level)."""
+
+    key: str
+    label: str
+    kind: str  # "report" | "dossier"
+    due: date
+    days_left: int  # negative once passed
+
+    @property
+    def days_left_text(self) -> str:
+        return days_left_text(self.days_left)
+
+
+@dataclass(frozen=True)
+class Completion:
+    """Done / total checkpoints of one area or one lead ("skipped" counted in neither)."""
+
+    label: str
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    todo: int = 0
+    doing: int = 0
+    done: int = 0
+    skipped: int = 0
+    overdue: int = 0
+    done_late: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.todo + self.doing + self.done + self.skipped
+
+
+@dataclass(frozen=True)
+class LastBackup:
+    taken_at: datetime
+    text: str  # "05/12/2024 08:15 (tự động)"
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    year: int
+    today: date
+    has_plans: bool
+    overdue: tuple[ChecklistRow, ...]  # oldest due first
+    upcoming: tuple[ChecklistRow, ...]  # due today … today + 30 days, not finished; soonest first
+    deadlines: tuple[StatutoryDate, ...]  # in date order
+    by_area: tuple[Completion, ...]  # in plan order
+    by_lead: tuple[Completion, ...]  # in Vietnamese alphabetical order, unassigned last
+    counts: StatusCounts
+    last_backup: LastBackup | None
+
+    @property
+    def last_backup_at(self) -> datetime | None:
+        return self.last_backup.taken_at if self.last_backup else None
+
+
+def days_left_text(days: int) -> str:
+    """ "còn 12 ngày", "hạn là hôm nay", "đã qua 3 ngày". """
+    if days > 0:
+        return f"còn {days} ngày"
+    if days == 0:
+        return "hạn là hôm nay"
+    return f"đã qua {-days} ngày"
+
+
+def statutory_dates(year: int, today: date) -> tuple[StatutoryDate, ...]:
+    """The year's fixed deadlines from the bundled rule table, each with the days left from ``today``."""
+    found = []
+    for entry in load_json("defaults", "deadlines.json")["deadlines"]:
+        month = int(entry["month"])
+        day = min(int(entry["day"]), calendar.monthrange(year, month)[1])  # 29/02 in a common year -> 28/02
+        due = date(year, month, day)
+        found.append(StatutoryDate(entry["key"], entry["label"], entry["kind"], due, (due - today).days))
+    return tuple(sorted(found, key=lambda item: item.due))
+
+
+def last_backup(store: Store) -> LastBackup | None:
+    """The newest restorable backup of the store's data folder, or None when there is none."""
+    backup = latest_backup(store.folder)
+    return LastBackup(backup.taken_at, describe(backup)) if backup else None
+
+
+def dashboard(store: Store, year: int, today: date) -> Dashboard:
+    """Everything the start screen shows for ``year``, as of ``today``."""
+    rows = year_checklist(store, year)
+    unfinished = [row for row in rows if row.status in (TODO, DOING) and row.due is not None]
+    horizon = today + timedelta(days=UPCOMING_DAYS)
+    return Dashboard(
+        year=year,
+        today=today,
+        has_plans=year in plan_years(store),
+        overdue=tuple(sorted((r for r in unfinished if r.due < today), key=_by_due)),
+        upcoming=tuple(sorted((r for r in unfinished if today <= r.due <= horizon), key=_by_due)),
+        deadlines=statutory_dates(year, today),
+        by_area=_completion(rows, lambda row: " ".join(row.area_title.split())),
+        by_lead=_sorted_leads(_completion(rows, lambda row: " ".join(row.lead.split()) or NO_LEAD)),
+        counts=_counts(rows, today),
+        last_backup=last_backup(store),
+    )
+
+
+def _by_due(row: ChecklistRow) -> tuple:
+    return (row.due, row.order_key)
+
+
+def _completion(rows: list[ChecklistRow], label_of) -> tuple[Completion, ...]:
+    """Groups in order of first appearance; groups whose every checkpoint was skipped are left out."""
+    done: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for row in rows:
+        label = label_of(row)
+        done.setdefault(label, 0)
+        total.setdefault(label, 0)
+        if row.status == SKIPPED:
+            continue
+        total[label] += 1
+        done[label] += row.status == DONE
+    return tuple(Completion(label, done[label], total[label]) for label in total if total[label])
+
+
+def _sorted_leads(items: tuple[Completion, ...]) -> tuple[Completion, ...]:
+    return tuple(sorted(items, key=lambda item: (item.label == NO_LEAD, collation_key(item.label))))
+
+
+def _counts(rows: list[ChecklistRow], today: date) -> StatusCounts:
+    by_status = {TODO: 0, DOING: 0, DONE: 0, SKIPPED: 0}
+    for row in rows:
+        by_status[row.status] = by_status.get(row.status, 0) + 1
+    return StatusCounts(
+        todo=by_status[TODO], doing=by_status[DOING], done=by_status[DONE], skipped=by_status[SKIPPED],
+        overdue=sum(row.overdue(today) for row in rows),
+        done_late=sum(row.done_late for row in rows),
+    )

@@ -1,0 +1,262 @@
+"""Theo dõi nhiệm vụ: the year's checklist with filters and search, status, evidence and history."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.progress import STATUS_LABELS
+from app.domain.vietnamese import collation_key
+from app.errors import UserError
+from app.services import checklist, evidence
+from app.services.changes import PLANS, Changes
+from ui.checklist import commands as steps
+from ui.checklist.side_panel import SidePanel
+from ui.dialogs.error_dialog import show_error
+from ui.models.checklist_model import ROW_ROLE, ChecklistFilter, ChecklistModel
+from ui.system_open import open_path
+
+_STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
+_QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3), ("Quý IV", 4), ("Chưa xác định hạn", 0))
+
+
+class ChecklistPage(QWidget):
+    title = "Theo dõi nhiệm vụ"
+
+    def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack, self.notify = store, undo_stack, notify
+        self.today = today
+        self.model = ChecklistModel(self)
+        self.proxy = ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.panel = SidePanel()
+        self.year = QComboBox(objectName="year")
+        self.filters = {name: QComboBox(objectName=f"filter_{name}") for name in ("area", "lead", "status", "quarter")}
+        for combo in self.filters.values():  # long area names must not widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self.overdue_only = QCheckBox("Chỉ việc quá hạn", objectName="overdue_only")
+        self.search = QLineEdit(objectName="search", placeholderText="Tìm (gõ có dấu hoặc không dấu)…", clearButtonEnabled=True)
+        self.count = QLabel(objectName="count")
+        self._build()
+        self._connect()
+        self.reload_years()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(objectName="checklist")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((44, 300, 170, 150, 80, 56, 130, 110, 120)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Năm:"))
+        top.addWidget(self.year)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.overdue_only)
+        top.addWidget(self.count)
+        filters = QHBoxLayout()
+        for widget in self.filters.values():
+            filters.addWidget(widget, 1)
+        self.filters["quarter"].addItems([label for label, _ in _QUARTERS])
+        self.filters["status"].addItems([label for label, _ in _STATUS_FILTERS])
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search.textChanged.connect(lambda text: self._filter("words", text))
+        self.filters["area"].currentIndexChanged.connect(lambda i: self._filter("area", self.filters["area"].itemData(i)))
+        self.filters["lead"].currentIndexChanged.connect(lambda i: self._filter("lead", self.filters["lead"].itemData(i)))
+        self.filters["status"].currentIndexChanged.connect(lambda i: self._filter("status", _STATUS_FILTERS[i][1]))
+        self.filters["quarter"].currentIndexChanged.connect(lambda i: self._filter("quarter", _QUARTERS[i][1]))
+        self.overdue_only.toggled.connect(lambda on: self._filter("overdue", on))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.panel.status_chosen.connect(self.set_status)
+        self.panel.attach_requested.connect(self.attach)
+        self.panel.open_requested.connect(self.open_evidence)
+        self.panel.note_requested.connect(self.edit_note)
+        self.panel.detach_requested.connect(self.detach)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.panel.mark_done_today)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def reload_years(self) -> None:
+        years = checklist.plan_years(self.store)
+        current = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in years:
+            self.year.addItem(str(year), year)
+        wanted = current if current in years else (self._today().year if self._today().year in years else (years[0] if years else None))
+        self.year.setCurrentIndex(self.year.findData(wanted) if wanted is not None else -1)
+        self.year.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self._selected()
+        year = self.year.currentData()
+        rows = checklist.year_checklist(self.store, year) if year else []
+        self.model.set_rows(rows, self._today())
+        self._fill_choices(rows)
+        self._reselect(selected.occurrence_id if selected else None)
+        self._show_count()
+
+    def _fill_choices(self, rows) -> None:
+        for name, everyone, values in (
+            ("area", "Mọi lĩnh vực", dict.fromkeys(r.area_title for r in rows)),
+            ("lead", "Mọi người chủ trì", sorted({r.lead for r in rows if r.lead}, key=collation_key)),
+        ):
+            combo = self.filters[name]
+            kept = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(kept)) if kept is not None else 0)
+            combo.blockSignals(False)
+            self.proxy.criteria[name] = combo.currentData()
+        self.proxy.set_criterion("words", self.search.text())
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(PLANS):
+            if {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
+                self.reload_years()
+            else:
+                self.reload()
+
+    def _filter(self, name: str, value) -> None:
+        self.proxy.set_criterion(name, value)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} / {total} kỳ việc" if shown != total else f"{total} kỳ việc")
+
+    def _selected(self):
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _reselect(self, occurrence_id: int | None) -> None:
+        row = self.model.row_of_occurrence(occurrence_id) if occurrence_id else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is not None and index.isValid():
+            self.table.setCurrentIndex(index)
+        self._show_selected()
+
+    def select_task(self, task_id: int) -> None:
+        """Show the first checkpoint of a task (from the dashboard), clearing filters that would hide it."""
+        for combo in self.filters.values():
+            combo.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        self.search.clear()
+        row = next((r for r in self.model.rows if r.task_id == task_id), None)
+        if row:
+            self._reselect(row.occurrence_id)
+
+    def _show_selected(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.panel.show_row(None, [], [])
+            return
+        self.panel.show_row(row, evidence.list_evidence(self.store, row.task_id), checklist.task_history(self.store, row.task_id))
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _run(self, action):
+        try:
+            return action()
+        except UserError as error:
+            show_error(self, error)
+            return None
+
+    def _done(self, step) -> None:
+        self.undo_stack.push(step)
+        self.notify(Changes.of(PLANS))
+
+    def set_status(self, status: str, completed_on, reason: str) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        before = self._run(lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on, reason))
+        if before is None:
+            self._show_selected()
+            return
+        after = checklist.StatusChange(row.occurrence_id, status, completed_on, reason)
+        self._done(steps.SetStatus(self.store, self.notify, before, after, row.title))
+
+    def attach(self, files: list[str] | None = None) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        if not files:
+            files, _ = QFileDialog.getOpenFileNames(self, "Chọn tài liệu kiểm chứng", "", "Tất cả các tệp (*)")
+        for name in files or []:
+            attached = self._run(lambda n=name: evidence.attach(self.store, row.task_id, Path(n), row.occurrence_id))
+            if attached:
+                self._done(steps.AttachEvidence(self.store, self.notify, attached))
+
+    def open_evidence(self, link_id: int) -> None:
+        path = self._run(lambda: evidence.evidence_path(self.store, link_id))
+        if path and not open_path(path):
+            show_error(self, UserError("Máy chưa có chương trình mở được loại tệp này.", "Cài phần mềm đọc tệp phù hợp (ví dụ trình đọc PDF).", str(path)))
+
+    def edit_note(self, link_id: int) -> None:
+        current = next((e.note for e in evidence.list_evidence(self.store, self._selected().task_id) if e.link_id == link_id), "")
+        text, ok = QInputDialog.getText(self, "Ghi chú tài liệu", "Ghi chú:", text=current)
+        if ok and text.strip() != current:
+            before = self._run(lambda: evidence.set_note(self.store, link_id, text))
+            if before is not None:
+                self._done(steps.NoteEvidence(self.store, self.notify, link_id, before, text.strip()))
+
+    def detach(self, link_id: int) -> None:
+        values = self._run(lambda: evidence.detach(self.store, link_id))
+        if values:
+            self._done(steps.DetachEvidence(self.store, self.notify, values))
