@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&Xem")
         for number, page in enumerate(self.pages):
             self._action(view_menu, page.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
+        report_menu = self.menuBar().addMenu("&Báo cáo")
+        self._action(report_menu, "Báo cáo kết quả thực hiện CCHC…", lambda: self.page(ChecklistPage).open_report())
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu CCHC Xã", self.show_about)
 

@@ -121,11 +121,20 @@ class ChecklistFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.criteria: dict = {"area": None, "lead": None, "status": None, "quarter": None, "overdue": False, "words": []}
         self._accepted: set[int] = set()
+        self._mask: list[bool] | None = []
 
     def setSourceModel(self, model) -> None:  # noqa: N802 (Qt's name)
-        super().setSourceModel(model)
         model.modelReset.connect(self._recompute)
+        model.layoutAboutToBeChanged.connect(self._hold)
+        model.layoutChanged.connect(self._remask_silently)
+        super().setSourceModel(model)
         self._recompute()
+
+    def _hold(self, *_args) -> None:
+        self._mask = None  # rows are moving: fall back to the id set until they settle
+
+    def _remask_silently(self, *_args) -> None:
+        self._mask = [row.occurrence_id in self._accepted for row in self.sourceModel().rows]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
@@ -134,31 +143,42 @@ class ChecklistFilter(QSortFilterProxyModel):
         self.criteria[name] = fold(value).split() if name == "words" else value
         self._recompute()
 
-    def _matches(self, row: ChecklistRow, today: date) -> bool:
-        c = self.criteria
-        if c["area"] is not None and row.area_title != c["area"]:
-            return False
-        if c["lead"] is not None and row.lead != c["lead"]:
-            return False
-        if c["quarter"] is not None and row.quarter != (c["quarter"] or None):
-            return False
-        overdue = row.overdue(today)
-        if (c["overdue"] or c["status"] == "overdue") and not overdue:
-            return False
-        if c["status"] not in (None, "overdue") and row.status != c["status"]:
-            return False
-        return all(word in row.search_key for word in c["words"])
+    def _tests(self, today: date) -> list:
+        """One small predicate per active criterion: rows are checked only against what is set."""
+        c, tests = self.criteria, []
+        if c["area"] is not None:
+            tests.append(lambda row, area=c["area"]: row.area_title == area)
+        if c["lead"] is not None:
+            tests.append(lambda row, lead=c["lead"]: row.lead == lead)
+        if c["quarter"] is not None:
+            tests.append(lambda row, quarter=c["quarter"] or None: row.quarter == quarter)
+        if c["overdue"] or c["status"] == "overdue":
+            tests.append(lambda row: row.overdue(today))
+        if c["status"] not in (None, "overdue"):
+            tests.append(lambda row, status=c["status"]: row.status == status)
+        for word in c["words"]:
+            tests.append(lambda row, word=word: word in row.search_key)
+        return tests
 
     def _recompute(self, *_args) -> None:
         model = self.sourceModel()
-        today = model.today
+        tests = self._tests(model.today)
         # By occurrence id, not row number, so the set stays right when the source sorts itself.
-        self._accepted = {row.occurrence_id for row in model.rows if self._matches(row, today)}
+        self._accepted = {row.occurrence_id for row in model.rows if all(test(row) for test in tests)}
+        self._remask()
+
+    def _refilter(self) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
             self.beginFilterChange()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
 
+    def _remask(self) -> None:
+        self._remask_silently()
+        self._refilter()
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        if self._mask is not None:
+            return self._mask[source_row]
         return self.sourceModel().rows[source_row].occurrence_id in self._accepted

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -58,6 +59,8 @@ class ChecklistPage(QWidget):
         self.overdue_only = QCheckBox("Chỉ việc quá hạn", objectName="overdue_only")
         self.search = QLineEdit(objectName="search", placeholderText="Tìm (gõ có dấu hoặc không dấu)…", clearButtonEnabled=True)
         self.count = QLabel(objectName="count")
+        self.report_button = QPushButton("Báo cáo…", objectName="report", toolTip="Báo cáo kết quả thực hiện CCHC quý I, 6 tháng, 9 tháng, năm")
+        self.report_button.clicked.connect(self.open_report)
         self._build()
         self._connect()
         self.reload_years()
@@ -88,6 +91,7 @@ class ChecklistPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.overdue_only)
         top.addWidget(self.count)
+        top.addWidget(self.report_button)
         filters = QHBoxLayout()
         for widget in self.filters.values():
             filters.addWidget(widget, 1)
@@ -260,3 +264,8 @@ class ChecklistPage(QWidget):
         values = self._run(lambda: evidence.detach(self.store, link_id))
         if values:
             self._done(steps.DetachEvidence(self.store, self.notify, values))
+
+    def open_report(self) -> None:
+        from ui.dialogs.progress_report_dialog import ProgressReportDialog
+
+        ProgressReportDialog(self.store, self).exec()

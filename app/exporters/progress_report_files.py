@@ -1,0 +1,61 @@
+"""Write the progress report to a folder: BÁO CÁO (PDF with its appendix, Word) and the detail workbook (Excel).
+
+File names are ASCII ("BC-CCHC-2024-6thang.pdf") so they survive any USB stick,
+e-mail gateway or Windows code page; the Vietnamese titles live inside the files.
+Each file is written whole or not at all (the renderers write atomically).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from app.errors import UserError
+from app.exporters.plan_papers import WrittenFile
+from app.services.profile import get_profile
+from app.services.progress_report import progress_report
+from app.store import Store
+
+PERIOD_CODES = {"q1": "quy1", "h1": "6thang", "q3": "9thang", "year": "nam"}
+
+
+def base_name(year: int, period_key: str) -> str:
+    """ "BC-CCHC-2024-6thang": the report's file name without extension."""
+    return f"BC-CCHC-{year}-{PERIOD_CODES.get(period_key, period_key)}"
+
+
+def export_progress_report(
+    store: Store, year: int, period_key: str, folder: Path, narrative: Mapping[str, str] | None = None,
+    today: date | None = None, progress=None,
+) -> list[WrittenFile]:
+    """Write the three files into ``folder`` (created if missing); ``narrative`` holds the clerk's edited sections."""
+    from app.documents.papers.progress_report import detail_workbook, report_document
+    from app.documents.render_docx import render_docx
+    from app.documents.render_pdf import render_pdf
+    from app.documents.render_xlsx import render_xlsx
+
+    report = progress_report(store, year, period_key, today or date.today()).with_narrative(narrative)
+    profile = get_profile(store)
+    stem = base_name(year, period_key)
+    jobs = (
+        (render_pdf, report_document(report, profile), f"{stem}.pdf", "Báo cáo kèm phụ lục chi tiết (PDF)"),
+        (render_docx, report_document(report, profile), f"{stem}.docx", "Báo cáo (Word, để chỉnh sửa)"),
+        (render_xlsx, detail_workbook(report, profile), f"{stem}_chi-tiet.xlsx", "Bảng tổng hợp và chi tiết (Excel)"),
+    )
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for step, (render, document, name, description) in enumerate(jobs):
+            if progress is not None:
+                progress(step, len(jobs), description)
+            render(document, folder / name)
+            written.append(WrittenFile(folder / name, description))
+        return written
+    except OSError as error:
+        raise UserError(
+            "Không ghi được báo cáo ra thư mục đã chọn.",
+            "Kiểm tra thư mục (hoặc ổ USB) còn chỗ trống, không bị khóa ghi, và tệp cùng tên không đang mở trong Word/Excel.",
+            f"{folder}: {error}",
+        ) from error

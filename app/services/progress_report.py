@@ -1,0 +1,341 @@
+"""The periodic progress report (báo cáo quý I / 6 tháng / 9 tháng / năm): its numbers and suggested text.
+
+A report reaches from 1 January to the end of its period and counts the
+*checkpoints* (occurrences) of every task of the year's plans, the reform plan
+first, due within that reach. Statuses are taken as they stand on ``today``
+(the day the report is drafted, often before the period ends: the six-month
+report is due upward by 25/05).
+
+Counting rules, one checkpoint in exactly one of the columns that add up:
+- **Tổng số** = Hoàn thành + Đang thực hiện + Chưa thực hiện + Không thực hiện, over checkpoints
+  with a due date on or before the period end;
+- **Trong đó trễ hạn**: part of Hoàn thành, finished after its due date;
+- **Quá hạn**: part of Đang/Chưa thực hiện, still unfinished and due before ``today``;
+- checkpoints without a due date ("Theo tiến độ và hướng dẫn") are counted apart as
+  "không xác định hạn" and are not in Tổng số.
+
+A "nhiệm vụ" in the paper's numbers is a checkpoint: a monthly report task is six of
+them in a six-month report, as the clerk ticks it off six times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from app.domain.progress import DOING, DONE, SKIPPED, STATUS_LABELS, TODO, report_period
+from app.services.checklist import ChecklistRow, year_checklist
+from app.services.evidence import year_evidence
+from app.services.plans import get_plan, list_plans
+from app.services.profile import get_profile
+from app.store import Store
+
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int = 0
+    done: int = 0
+    done_late: int = 0
+    doing: int = 0
+    todo: int = 0
+    overdue: int = 0
+    skipped: int = 0
+    undated: int = 0
+    undated_done: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self.values(), other.values())))
+
+    def values(self) -> tuple[int, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def table_values(self) -> tuple[int, ...]:
+        """The summary table's numbers: total, done, of which late, doing, todo, overdue, skipped."""
+        return (self.total, self.done, self.done_late, self.doing, self.todo, self.overdue, self.skipped)
+
+
+@dataclass(frozen=True)
+class AreaCounts:
+    area_id: int
+    plan_id: int
+    title: str
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """One checkpoint of the period, as the detailed table prints it."""
+
+    occurrence_id: int
+    task_id: int
+    area_id: int
+    number: str
+    title: str
+    area_title: str
+    lead: str
+    period: str
+    due: date | None
+    status: str
+    state: str  # "Quá hạn (chưa thực hiện)", "Hoàn thành trễ hạn", "Đang thực hiện" …
+    completed_on: date | None
+    reason: str
+    evidence_count: int
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    number: str
+    task_title: str
+    original_name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    id: int
+    kind: str
+    title: str
+    number: str
+    issue_date: date | None
+
+
+@dataclass(frozen=True)
+class NarrativeSection:
+    key: str
+    heading: str
+    text: str
+
+
+SECTION_HEADINGS = (
+    ("deployment", "Tình hình triển khai"),
+    ("results", "Kết quả đạt được"),
+    ("shortcomings", "Tồn tại, hạn chế"),
+    ("direction", "Phương hướng, nhiệm vụ thời gian tới"),
+)
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    year: int
+    period_key: str
+    period_label: str  # "quý I", "6 tháng", "9 tháng", "năm"
+    start: date
+    end: date
+    today: date
+    commune_name: str
+    plans: tuple[PlanRef, ...]
+    areas: tuple[AreaCounts, ...]
+    totals: Counts
+    items: tuple[ReportItem, ...]  # dated ones of the period in plan order, then the undated ones
+    issues: tuple[ReportItem, ...]  # overdue, done late or not done
+    evidence: tuple[EvidenceItem, ...]
+    upcoming: int  # checkpoints due after the period, to the end of the year
+    narrative: tuple[NarrativeSection, ...]
+
+    @property
+    def span(self) -> str:
+        """ "quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024": how the paper names the period."""
+        return period_span(self.period_label, self.year)
+
+    def with_narrative(self, texts: Mapping[str, str] | None) -> ProgressReport:
+        """The same report with the clerk's edited texts (keys of ``SECTION_HEADINGS``; others kept)."""
+        if not texts:
+            return self
+        sections = tuple(replace(s, text=texts.get(s.key, s.text)) for s in self.narrative)
+        return replace(self, narrative=sections)
+
+
+def period_span(label: str, year: int) -> str:
+    if label in ("6 tháng", "9 tháng"):
+        return f"{label} đầu năm {year}"
+    return f"{label} năm {year}" if label != "năm" else f"năm {year}"
+
+
+def percent(part: int, whole: int) -> str:
+    """ "57,5%": one decimal, Vietnamese comma, ".0" dropped."""
+    if not whole:
+        return "0%"
+    value = round(part * 100 / whole, 1)
+    return f"{value:g}".replace(".", ",") + "%"
+
+
+# ----------------------------------------------------------------------------- counting
+
+
+def count(rows: Iterable[ChecklistRow], today: date) -> Counts:
+    """The counts of ``rows`` by the rules in the module docstring."""
+    tally = dict.fromkeys(Counts.__dataclass_fields__, 0)
+    for row in rows:
+        if row.due is None:
+            tally["undated"] += 1
+            tally["undated_done"] += row.status == DONE
+            continue
+        tally["total"] += 1
+        tally[{DONE: "done", DOING: "doing", TODO: "todo", SKIPPED: "skipped"}[row.status]] += 1
+        tally["done_late"] += row.done_late
+        tally["overdue"] += row.overdue(today)
+    return Counts(**tally)
+
+
+def report_state(row: ChecklistRow, today: date) -> str:
+    """The state in a paper's words: "Quá hạn (đang thực hiện)", "Hoàn thành trễ hạn", or the status label."""
+    if row.overdue(today):
+        return f"Quá hạn ({STATUS_LABELS[row.status].lower()})"
+    if row.done_late:
+        return "Hoàn thành trễ hạn"
+    return STATUS_LABELS.get(row.status, row.status)
+
+
+def _item(row: ChecklistRow, today: date) -> ReportItem:
+    return ReportItem(
+        occurrence_id=row.occurrence_id, task_id=row.task_id, area_id=row.area_id, number=row.number,
+        title=row.title, area_title=row.area_title, lead=row.lead, period=row.period, due=row.due,
+        status=row.status, state=report_state(row, today), completed_on=row.completed_on, reason=row.reason,
+        evidence_count=row.evidence_count,
+    )
+
+
+def _is_issue(row: ChecklistRow, today: date) -> bool:
+    return row.status == SKIPPED or row.done_late or row.overdue(today)
+
+
+def _area_counts(everything: list[ChecklistRow], rows: list[ChecklistRow], today: date) -> tuple[AreaCounts, ...]:
+    """One entry per area with checkpoints in the year (zeros if none falls in the period), in plan order."""
+    first: dict[int, ChecklistRow] = {}
+    for row in everything:
+        first.setdefault(row.area_id, row)
+    members: dict[int, list[ChecklistRow]] = {area_id: [] for area_id in first}
+    for row in rows:
+        members[row.area_id].append(row)
+    return tuple(
+        AreaCounts(area_id, row.plan_id, row.area_title, count(members[area_id], today)) for area_id, row in first.items()
+    )
+
+
+def _evidence_items(evidence: Iterable, rows: list[ChecklistRow]) -> tuple[EvidenceItem, ...]:
+    """The evidence of the period's checkpoints, or of their tasks as a whole, in plan order."""
+    by_occurrence = {row.occurrence_id: row for row in rows}
+    by_task = {row.task_id: row for row in rows}
+    picked = []
+    for item in evidence:
+        row = by_occurrence.get(item.occurrence_id) if item.occurrence_id else by_task.get(item.task_id)
+        if row is not None:
+            picked.append((row.order_key, item.original_name, EvidenceItem(row.number, row.title, item.original_name, item.note)))
+    return tuple(entry for *_key, entry in sorted(picked, key=lambda p: (p[0], p[1])))
+
+
+def _plans(store: Store, year: int) -> tuple[PlanRef, ...]:
+    summaries = sorted(list_plans(store, year), key=lambda p: (p.kind != "reform", p.id))
+    plans = (get_plan(store, summary.id) for summary in summaries)
+    return tuple(PlanRef(p.id, p.kind, p.title, p.number, p.issue_date) for p in plans)
+
+
+def progress_report(
+    store: Store, year: int, period_key: str, today: date, evidence: Iterable | None = None,
+) -> ProgressReport:
+    """Read everything the report needs (statuses as of ``today``); ``evidence`` defaults to the year's."""
+    period = report_period(period_key)
+    start, end = date(year, 1, 1), period.end(year)
+    everything = year_checklist(store, year)
+    rows = [row for row in everything if row.due is None or row.due <= end]
+    dated = [row for row in rows if row.due is not None]
+    undated = [row for row in rows if row.due is None]
+    report = ProgressReport(
+        year=year, period_key=period.key, period_label=period.label, start=start, end=end, today=today,
+        commune_name=get_profile(store).commune_name, plans=_plans(store, year),
+        areas=_area_counts(everything, rows, today), totals=count(rows, today),
+        items=tuple(_item(row, today) for row in dated + undated),
+        issues=tuple(_item(row, today) for row in dated if _is_issue(row, today)),
+        evidence=_evidence_items(year_evidence(store, year) if evidence is None else evidence, rows),
+        upcoming=sum(1 for row in everything if row.due is not None and row.due > end),
+        narrative=(),
+    )
+    return replace(report, narrative=default_narrative(report))
+
+
+# ----------------------------------------------------------------------------- suggested text
+
+_NEXT_SPAN = {"q1": "các quý còn lại của năm {year}", "h1": "6 tháng cuối năm {year}", "q3": "quý IV năm {year}"}
+
+
+def _plan_phrase(plan: PlanRef) -> str:
+    number = f" số {plan.number}" if plan.number and not plan.number.startswith("/") else ""
+    issued = f" ngày {plan.issue_date:%d/%m/%Y}" if plan.issue_date else ""
+    about = plan.title[:1].lower() + plan.title[1:] if plan.title else "cải cách hành chính"
+    return f"Kế hoạch{number}{issued} của UBND xã về {about}"
+
+
+def _deployment(report: ProgressReport) -> str:
+    if report.plans:
+        basis = "; ".join(_plan_phrase(plan) for plan in report.plans)
+        first = f"Thực hiện {basis}, UBND xã đã quán triệt, triển khai các nhiệm vụ cải cách hành chính {report.span}."
+    else:
+        first = f"UBND xã đã triển khai các nhiệm vụ cải cách hành chính {report.span}."
+    return "\n".join((
+        first,
+        "Các nhiệm vụ được phân công cụ thể cho từng bộ phận, công chức chủ trì thực hiện; công chức Văn phòng - "
+        "Thống kê theo dõi, đôn đốc tiến độ và cập nhật kết quả, tài liệu kiểm chứng của từng nhiệm vụ.",
+    ))
+
+
+def _clauses(pairs: Iterable[tuple[int, str]]) -> str:
+    return "".join(f"; {number} nhiệm vụ {words}" for number, words in pairs if number)
+
+
+def _results(report: ProgressReport) -> str:
+    c = report.totals
+    late = f", trong đó {c.done_late} nhiệm vụ hoàn thành trễ hạn" if c.done_late else ""
+    rest = _clauses(((c.doing, "đang thực hiện"), (c.todo, "chưa thực hiện"), (c.skipped, "không thực hiện")))
+    lines = [
+        f"Trong {report.span}, UBND xã đã hoàn thành {c.done}/{c.total} nhiệm vụ đến hạn "
+        f"(đạt {percent(c.done, c.total)}){late}{rest}."
+    ]
+    if c.undated:
+        lines.append(
+            f"Ngoài ra, có {c.undated} nhiệm vụ không xác định hạn (thực hiện theo tiến độ, hướng dẫn của cấp trên)"
+            + (f", đã hoàn thành {c.undated_done} nhiệm vụ." if c.undated_done else ", chưa ghi nhận nhiệm vụ hoàn thành.")
+        )
+    lines += [f"- {a.title}: hoàn thành {a.counts.done}/{a.counts.total} nhiệm vụ." for a in report.areas if a.counts.total]
+    return "\n".join(lines)
+
+
+def _shortcomings(report: ProgressReport) -> str:
+    c = report.totals
+    parts = _clauses((
+        (c.overdue, "đã quá hạn nhưng chưa hoàn thành"), (c.skipped, "không thực hiện"),
+        (c.done_late, "hoàn thành nhưng trễ hạn so với kế hoạch"),
+    ))
+    if not parts:
+        return "Các nhiệm vụ đến hạn trong kỳ đều được triển khai đúng tiến độ; không có nhiệm vụ quá hạn."
+    lines = [f"Còn {parts[2:]} (chi tiết tại danh sách kèm theo)."]
+    reasons = list(dict.fromkeys(item.reason.rstrip(".;") for item in report.issues if item.reason.strip()))
+    if reasons:
+        lines.append(f"Nguyên nhân: {'; '.join(reasons)}.")
+    return "\n".join(lines)
+
+
+def _direction(report: ProgressReport) -> str:
+    c, lines = report.totals, []
+    if c.overdue:
+        lines.append(f"Tập trung hoàn thành dứt điểm {c.overdue} nhiệm vụ đã quá hạn.")
+    if report.period_key in _NEXT_SPAN and report.upcoming:
+        span = _NEXT_SPAN[report.period_key].format(year=report.year)
+        lines.append(f"Tiếp tục triển khai {report.upcoming} nhiệm vụ đến hạn trong {span} theo kế hoạch.")
+    if report.period_key == "year":
+        lines.append(
+            f"Tổng kết, đánh giá kết quả năm {report.year}; xây dựng và triển khai Kế hoạch cải cách hành chính "
+            f"năm {report.year + 1}."
+        )
+    lines.append(
+        "Thường xuyên cập nhật kết quả và tài liệu kiểm chứng đầy đủ, kịp thời, phục vụ tự đánh giá, chấm điểm "
+        "Chỉ số cải cách hành chính."
+    )
+    return "\n".join(lines)
+
+
+def default_narrative(report: ProgressReport) -> tuple[NarrativeSection, ...]:
+    """The suggested text of each section, written from the numbers; the clerk edits it before export."""
+    writers = {"deployment": _deployment, "results": _results, "shortcomings": _shortcomings, "direction": _direction}
+    return tuple(NarrativeSection(key, heading, writers[key](report)) for key, heading in SECTION_HEADINGS)

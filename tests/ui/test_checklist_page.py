@@ -1,0 +1,153 @@
+"""Theo dõi nhiệm vụ: filters, diacritic-free search, marking done, undo, evidence, restart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from app.services.checklist import year_checklist
+from app.services.officials import OfficialData, add_official
+from app.services.plan_tree import TaskData, add_task, plan_tree
+from app.services.plans import PlanData, create_plan
+from app.store import Store
+from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN, ChecklistModel
+from ui.pages import checklist_page
+from ui.pages.checklist_page import ChecklistPage
+
+TODAY = date(2024, 7, 1)
+
+
+@pytest.fixture
+def year_plan(store):
+    """A 2024 plan: one task led by Lê Thị Mai, one by a role, due in different quarters."""
+    mai = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê"))
+    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+    first, second = plan_tree(store, plan.id)
+    add_task(store, first.id, TaskData("Rà soát văn bản quy phạm pháp luật", lead_official_id=mai.id, timeframe="Quý I/2024"))
+    add_task(store, second.id, TaskData("Cải cách thủ tục tại Bộ phận Một cửa", lead_text="Lãnh đạo UBND xã", timeframe="Quý III/2024"))
+    add_task(store, second.id, TaskData("Đánh giá sự hài lòng", lead_official_id=mai.id, timeframe="Tháng 12 năm 2024"))
+    return plan
+
+
+def _page(qtbot, store):
+    stack = QUndoStack()
+    holder = {}
+    page = ChecklistPage(store, stack, lambda changes: holder["page"].refresh(changes), today=TODAY)
+    holder["page"] = page
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page, stack
+
+
+def _titles(page):
+    return [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+
+
+def _select(page, title):
+    for r in range(page.proxy.rowCount()):
+        if page.proxy.index(r, 1).data() == title:
+            page.table.selectRow(r)
+            return page.proxy.index(r, 0).data(ROW_ROLE)
+    raise AssertionError(title)
+
+
+def test_model_passes_qt_model_checks(qtmodeltester, store, year_plan):
+    model = ChecklistModel()
+    model.set_rows(year_checklist(store, 2024), TODAY)
+    qtmodeltester.check(model)
+
+
+def test_filter_by_official_and_by_overdue(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    lead = page.filters["lead"]
+    lead.setCurrentIndex(lead.findData("Lê Thị Mai"))
+    assert _titles(page) == ["Rà soát văn bản quy phạm pháp luật", "Đánh giá sự hài lòng"]
+    lead.setCurrentIndex(0)
+    page.overdue_only.setChecked(True)
+    assert _titles(page) == ["Rà soát văn bản quy phạm pháp luật"]
+    assert page.proxy.index(0, STATUS_COLUMN).data() == "Quá hạn"
+    page.overdue_only.setChecked(False)
+    status = page.filters["status"]
+    status.setCurrentIndex(status.findText("Quá hạn"))
+    assert page.count.text() == "1 / 3 kỳ việc"
+
+
+def test_search_ignores_diacritics_and_case(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    qtbot.keyClicks(page.search, "CAI CACH THU TUC")  # matches titles and the area "Cải cách thủ tục hành chính"
+    assert _titles(page) == ["Cải cách thủ tục tại Bộ phận Một cửa", "Đánh giá sự hài lòng"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "bo phan mot cua")
+    assert _titles(page) == ["Cải cách thủ tục tại Bộ phận Một cửa"]
+
+
+def test_quarter_filter(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    page.filters["quarter"].setCurrentIndex(3)
+    assert _titles(page) == ["Cải cách thủ tục tại Bộ phận Một cửa"]
+
+
+def test_mark_done_with_a_date_then_undo(qtbot, store, year_plan):
+    page, stack = _page(qtbot, store)
+    row = _select(page, "Rà soát văn bản quy phạm pháp luật")
+    page.panel.completed_on.setDate(date(2024, 4, 5))
+    page.panel.status.setCurrentIndex(page.panel.status.findData("done"))
+    page.panel.status.activated.emit(page.panel.status.currentIndex())
+    saved = next(r for r in year_checklist(store, 2024) if r.occurrence_id == row.occurrence_id)
+    assert (saved.status, saved.completed_on) == ("done", date(2024, 4, 5))
+    assert page.proxy.index(0, STATUS_COLUMN).data() == "Hoàn thành (trễ hạn)"
+    assert "Hoàn thành ngày 05/04/2024" in page.panel.history.item(0).text()
+    stack.undo()
+    assert next(r for r in year_checklist(store, 2024) if r.occurrence_id == row.occurrence_id).status == "todo"
+    assert page.proxy.index(0, STATUS_COLUMN).data() == "Quá hạn"
+
+
+def test_not_done_needs_a_reason(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    _select(page, "Đánh giá sự hài lòng")
+    page.panel.status.setCurrentIndex(page.panel.status.findData("skipped"))
+    page.panel.status.activated.emit(page.panel.status.currentIndex())
+    assert year_checklist(store, 2024)[-1].status == "todo"  # nothing saved without a reason
+    page.panel.reason.setText("Cấp trên chưa hướng dẫn")
+    page.panel.reason.editingFinished.emit()
+    assert (year_checklist(store, 2024)[-1].status, year_checklist(store, 2024)[-1].reason) == ("skipped", "Cấp trên chưa hướng dẫn")
+
+
+def test_attach_and_open_evidence_then_restart(qtbot, store, year_plan, migrated_folder, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(checklist_page, "open_path", lambda path: opened.append(path) or True)
+    scan = tmp_path / "usb" / "Biên bản.pdf"
+    scan.parent.mkdir()
+    scan.write_bytes(b"%PDF-1.4 scan")
+    page, stack = _page(qtbot, store)
+    _select(page, "Rà soát văn bản quy phạm pháp luật")
+    page.attach([str(scan)])
+    assert page.panel.evidence.count() == 1 and page.panel.evidence.item(0).text().startswith("Biên bản.pdf")
+    assert page.proxy.index(0, 5).data() == "1"
+    scan.unlink()  # the stick is gone
+    page.panel.evidence.setCurrentRow(0)
+    page.panel.evidence_buttons["open"].click()
+    assert opened and opened[0].read_bytes() == b"%PDF-1.4 scan"
+    stack.undo()
+    assert page.panel.evidence.count() == 0
+    stack.redo()
+    page.close()
+    store.close()
+    reopened = Store(migrated_folder)
+    try:
+        again, _ = _page(qtbot, reopened)
+        _select(again, "Rà soát văn bản quy phạm pháp luật")
+        assert again.panel.evidence.count() == 1 and again.proxy.index(0, 5).data() == "1"
+    finally:
+        reopened.close()
+
+
+def test_sort_by_due_then_back_to_plan_order(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    page.table.sortByColumn(2, page.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    assert _titles(page)[0] == "Đánh giá sự hài lòng"
+    page.table.sortByColumn(0, page.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    assert _titles(page)[0] == "Rà soát văn bản quy phạm pháp luật"
