@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -226,7 +227,9 @@ def _title(block: TitleBlock, width: float) -> list[Flowable]:
 def _addressees(block: TitleBlock, width: float) -> Flowable:
     lines = block.addressee_lines()
     if len(lines) == 1:
-        return _line(f"Kính gửi: {lines[0]}", L.BODY_SIZE)
+        single = _line(f"Kính gửi: {lines[0]}", L.BODY_SIZE)
+        single.style.spaceAfter = L.SPACE_AFTER_PT * 2  # the same gap as the several-addressee form
+        return single
     label = "Kính gửi:"
     label_width = text_width_pt(label + "  ", L.BODY_SIZE)
     # + 12: the cell's right padding and a little slack, so no name wraps needlessly
@@ -251,6 +254,20 @@ def _paragraph(block: Paragraph) -> RLParagraph:
     style.keepWithNext = block.style in HEADING_STYLES
     markup = _markup(block.runs, bold=block.style in HEADING_STYLES, italic=block.style is Style.BASIS)
     return RLParagraph(markup, style)
+
+
+def _paragraph_before(block: Paragraph, following) -> list[Flowable]:
+    """A heading over a table keeps only with the table's first rows, not the whole table.
+
+    Keeping it with the whole table pushed short tables to the next page and
+    left half a page empty; a conditional break keeps heading and first rows
+    together while letting the table split where it must (as Word does).
+    """
+    flowable = _paragraph(block)
+    if block.style in HEADING_STYLES and isinstance(following, Table):
+        flowable.style.keepWithNext = False
+        return [CondPageBreak(L.BODY_SIZE * 6), flowable]
+    return [flowable]
 
 
 def _table(block: Table, width: float) -> RLTable:
@@ -329,14 +346,15 @@ def _closing(closing: Closing, width: float) -> list[Flowable]:
 def _story(document: Document) -> list[Flowable]:
     """The flowables in order, each sized for the orientation of the page it lands on."""
     orientation, story = document.orientation, []
-    for block in document.blocks:
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         width = L.text_width_mm(orientation) * mm
         if isinstance(block, Header):
             story.append(_header(block, width))
         elif isinstance(block, TitleBlock):
             story.extend(_title(block, width))
         elif isinstance(block, Paragraph):
-            story.append(_paragraph(block))
+            story.extend(_paragraph_before(block, blocks[index + 1] if index + 1 < len(blocks) else None))
         elif isinstance(block, Table):
             story.append(_table(block, width))
         elif isinstance(block, Closing):

@@ -7,7 +7,8 @@ from datetime import date
 from app.documents.model import Header, Paragraph, Recipients, Style, basis, para
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
-LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese papers letter items a) b) c) d) đ) e) g) …
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+NBSP = "\u00a0"  # Vietnamese papers letter items a) b) c) d) đ) e) g) …
 
 
 def roman(number: int) -> str:
@@ -27,7 +28,8 @@ def number_line(number: str) -> str:
     """ "Số: 15/KH-UBND"; a draft without its number keeps room to write it in: "Số:      /KH-UBND"."""
     number = number.strip()
     if not number or number.startswith("/"):
-        return f"Số:        {number}"
+        # Non-breaking spaces: renderers fold ordinary runs of spaces, which would close the gap.
+        return f"Số:{NBSP * 8}{number}"
     return f"Số: {number}"
 
 
@@ -38,7 +40,8 @@ def place_date_line(place: str, day: date | None, year: int) -> str:
     if day is not None:
         return place_and_date(place, day)
     prefix = f"{place}, ngày" if place else "Ngày"
-    return f"{prefix}      tháng      năm {year}"
+    gap = NBSP * 6
+    return f"{prefix}{gap}tháng{gap}năm {year}"
 
 
 def commune_header(commune_name: str, place: str, number: str, day: date | None, year: int) -> Header:
