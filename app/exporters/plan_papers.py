@@ -6,22 +6,15 @@ Windows code page; the Vietnamese titles live inside the files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import UserError
+from app.exporters.written import WrittenFile, write_files
 from app.services.plan_tree import plan_tree
 from app.services.plans import get_plan
 from app.services.profile import get_profile
 from app.store import Store
 
 _KIND_CODES = {"reform": "KH-CCHC", "emulation": "KH-ThiDua-CCHC"}
-
-
-@dataclass(frozen=True)
-class WrittenFile:
-    path: Path
-    description: str
 
 
 def base_name(kind: str, year: int) -> str:
@@ -45,18 +38,4 @@ def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None) 
         (render_pdf, appendix, f"{stem}_phu-luc.pdf", "Phụ lục nhiệm vụ (PDF, khổ ngang)"),
         (render_xlsx, appendix, f"{stem}_phu-luc.xlsx", "Phụ lục nhiệm vụ (Excel)"),
     )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for step, (render, document, name, description) in enumerate(jobs):
-            if progress is not None:
-                progress(step, len(jobs), description)
-            render(document, folder / name)
-            written.append(WrittenFile(folder / name, description))
-        return written
-    except OSError as error:
-        raise UserError(
-            "Không ghi được văn bản ra thư mục đã chọn.",
-            "Kiểm tra thư mục (hoặc ổ USB) còn chỗ trống, không bị khóa ghi, và tệp cùng tên không đang mở trong Word/Excel.",
-            f"{folder}: {error}",
-        ) from error
+    return write_files(jobs, folder, "văn bản", progress)

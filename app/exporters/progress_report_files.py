@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from app.errors import UserError
-from app.exporters.plan_papers import WrittenFile
+from app.exporters.written import WrittenFile, write_files
 from app.services.profile import get_profile
 from app.services.progress_report import progress_report
 from app.store import Store
@@ -43,19 +42,4 @@ def export_progress_report(
         (render_docx, report_document(report, profile), f"{stem}.docx", "Báo cáo (Word, để chỉnh sửa)"),
         (render_xlsx, detail_workbook(report, profile), f"{stem}_chi-tiet.xlsx", "Bảng tổng hợp và chi tiết (Excel)"),
     )
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for step, (render, document, name, description) in enumerate(jobs):
-            if progress is not None:
-                progress(step, len(jobs), description)
-            render(document, folder / name)
-            written.append(WrittenFile(folder / name, description))
-        return written
-    except OSError as error:
-        raise UserError(
-            "Không ghi được báo cáo ra thư mục đã chọn.",
-            "Kiểm tra thư mục (hoặc ổ USB) còn chỗ trống, không bị khóa ghi, và tệp cùng tên không đang mở trong Word/Excel.",
-            f"{folder}: {error}",
-        ) from error
+    return write_files(jobs, Path(folder), "báo cáo", progress)

@@ -38,3 +38,12 @@ def report_unexpected(parent: QWidget | None, error: BaseException, log_file: Pa
             handle.write(text + "\n")
     where = f"Chi tiết kỹ thuật đã được ghi vào tệp {log_file}." if log_file else ""
     show_error(parent, UserError(_UNEXPECTED, "Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký cho người hỗ trợ.", where))
+
+
+def run_or_report(parent: QWidget | None, action):
+    """Call ``action``; on a UserError show it and return None (the one way pages call services)."""
+    try:
+        return action()
+    except UserError as error:
+        show_error(parent, error)
+        return None

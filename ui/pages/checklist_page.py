@@ -31,7 +31,7 @@ from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
 from ui.checklist import commands as steps
 from ui.checklist.side_panel import SidePanel
-from ui.dialogs.error_dialog import show_error
+from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistFilter, ChecklistModel
 from ui.system_open import open_path
 
@@ -215,11 +215,7 @@ class ChecklistPage(QWidget):
     # --- editing --------------------------------------------------------------------------
 
     def _run(self, action):
-        try:
-            return action()
-        except UserError as error:
-            show_error(self, error)
-            return None
+        return run_or_report(self, action)
 
     def _done(self, step) -> None:
         self.undo_stack.push(step)

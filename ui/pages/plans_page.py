@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.services import plans as service
 from app.services.changes import OFFICIALS, PLANS, Changes
-from ui.dialogs.error_dialog import show_error
+from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.new_plan_dialog import NewPlanDialog
 from ui.plan import plan_commands as steps
 from ui.plan.plan_info_editor import PlanInfoEditor
@@ -133,11 +132,7 @@ class PlansPage(QWidget):
             self.reload()
 
     def _run(self, action):
-        try:
-            return action()
-        except UserError as error:
-            show_error(self, error)
-            return None
+        return run_or_report(self, action)
 
     def _done(self, step, select_id: int | None = None) -> None:
         self.undo_stack.push(step)

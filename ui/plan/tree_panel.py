@@ -24,7 +24,7 @@ from app.errors import UserError
 from app.services import plan_tree as tree
 from app.services.changes import PLANS, Changes
 from app.services.officials import list_officials
-from ui.dialogs.error_dialog import show_error
+from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.plan import plan_commands as steps
 from ui.plan.task_editor import TaskEditor
 from ui.plan.tree_model import ID_ROLE, KIND_ROLE, build_model
@@ -214,11 +214,7 @@ class TreePanel(QWidget):
     # --- editing ------------------------------------------------------------------------
 
     def _run(self, action):
-        try:
-            return action()
-        except UserError as error:
-            show_error(self, error)
-            return None
+        return run_or_report(self, action)
 
     def _done(self, step) -> None:
         self.undo_stack.push(step)
