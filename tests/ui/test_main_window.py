@@ -105,3 +105,17 @@ def test_qt_own_buttons_speak_vietnamese(qtbot):
     box.show()
     texts = {button.text() for button in box.findChildren(QPushButton)}
     assert {"Đồng ý", "Hủy", "Xem chi tiết…"} <= texts
+
+
+def test_a_dashboard_row_opens_its_task_in_the_checklist(qtbot, demo_store):
+    from app.services.checklist import year_checklist
+    from ui.models.checklist_model import ROW_ROLE
+    from ui.pages.checklist_page import ChecklistPage
+    from ui.pages.dashboard_page import DashboardPage
+
+    window = _window(qtbot, demo_store)
+    task_id = year_checklist(demo_store, 2024)[10].task_id
+    _page(window, DashboardPage).open_task.emit(task_id)
+    checklist = _page(window, ChecklistPage)
+    assert window.stack.currentWidget() is checklist
+    assert checklist.table.currentIndex().data(ROW_ROLE).task_id == task_id

@@ -63,7 +63,7 @@ class ChecklistPage(QWidget):
         self.report_button.clicked.connect(self.open_report)
         self._build()
         self._connect()
-        self.reload_years()
+        self._stale = True  # loaded when first shown: start-up reads only the first screen's data
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="checklist")
@@ -169,8 +169,16 @@ class ChecklistPage(QWidget):
             self.proxy.criteria[name] = combo.currentData()
         self.proxy.set_criterion("words", self.search.text())
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self._stale = False
+            self.reload_years()
+        super().showEvent(event)
+
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS):
+        if changes.touches(PLANS) and not self.isVisible():
+            self._stale = True
+        elif changes.touches(PLANS):
             if {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
                 self.reload_years()
             else:
@@ -197,6 +205,9 @@ class ChecklistPage(QWidget):
 
     def select_task(self, task_id: int) -> None:
         """Show the first checkpoint of a task (from the dashboard), clearing filters that would hide it."""
+        if self._stale:
+            self._stale = False
+            self.reload_years()
         for combo in self.filters.values():
             combo.setCurrentIndex(0)
         self.overdue_only.setChecked(False)
