@@ -119,3 +119,24 @@ def test_a_dashboard_row_opens_its_task_in_the_checklist(qtbot, demo_store):
     checklist = _page(window, ChecklistPage)
     assert window.stack.currentWidget() is checklist
     assert checklist.table.currentIndex().data(ROW_ROLE).task_id == task_id
+
+
+def test_undo_and_redo_of_a_deletion_while_the_checklist_is_shown(qtbot, demo_store):
+    """Checklist rows disappearing and coming back under a visible, filtered table must not crash."""
+    from ui.pages.checklist_page import ChecklistPage
+    from ui.pages.plans_page import PlansPage
+
+    window = _window(qtbot, demo_store)
+    plans, checklist = _page(window, PlansPage), _page(window, ChecklistPage)
+    window.nav.setCurrentRow(window.pages.index(plans))
+    monthly = next(t for a in plans.tree.areas for t in a.tasks if "hàng tháng" in t.timeframe.lower())
+    plans.tree._select("task", monthly.id)
+    plans.tree.delete_selected()
+    window.nav.setCurrentRow(window.pages.index(checklist))
+    checklist.search.setText("a")
+    shown = checklist.model.rowCount()
+    window.undo_stack.undo()
+    assert checklist.model.rowCount() > shown
+    window.undo_stack.redo()
+    assert checklist.model.rowCount() == shown
+    assert checklist.proxy.rowCount() <= shown

@@ -124,11 +124,13 @@ class ChecklistFilter(QSortFilterProxyModel):
         self._mask: list[bool] | None = []
 
     def setSourceModel(self, model) -> None:  # noqa: N802 (Qt's name)
-        model.modelReset.connect(self._recompute)
+        # On a reset only the sets are recomputed: the proxy re-filters itself as part of the
+        # reset, and starting a filter change in the middle of it crashes Qt (seen with 6.12).
+        model.modelReset.connect(self._recompute_sets)
         model.layoutAboutToBeChanged.connect(self._hold)
         model.layoutChanged.connect(self._remask_silently)
         super().setSourceModel(model)
-        self._recompute()
+        self._recompute_sets()
 
     def _hold(self, *_args) -> None:
         self._mask = None  # rows are moving: fall back to the id set until they settle
@@ -160,12 +162,16 @@ class ChecklistFilter(QSortFilterProxyModel):
             tests.append(lambda row, word=word: word in row.search_key)
         return tests
 
-    def _recompute(self, *_args) -> None:
+    def _recompute_sets(self, *_args) -> None:
         model = self.sourceModel()
         tests = self._tests(model.today)
         # By occurrence id, not row number, so the set stays right when the source sorts itself.
         self._accepted = {row.occurrence_id for row in model.rows if all(test(row) for test in tests)}
-        self._remask()
+        self._remask_silently()
+
+    def _recompute(self, *_args) -> None:
+        self._recompute_sets()
+        self._refilter()
 
     def _refilter(self) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
@@ -173,10 +179,6 @@ class ChecklistFilter(QSortFilterProxyModel):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
-
-    def _remask(self) -> None:
-        self._remask_silently()
-        self._refilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         if self._mask is not None:
