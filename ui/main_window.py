@@ -92,11 +92,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Thoát", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Sửa")
-        undo = self.undo_stack.createUndoAction(self, "Hoàn tác")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "Làm lại")
+        undo = self._action(edit_menu, "Hoàn tác", lambda: self.undo_redo(self.undo_stack.undo), QKeySequence.StandardKey.Undo)
+        redo = self._action(edit_menu, "Làm lại", lambda: self.undo_redo(self.undo_stack.redo))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addActions([undo, redo])
+        self.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"Hoàn tác {text}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"Làm lại {text}".strip()))
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
         view_menu = self.menuBar().addMenu("&Xem")
         for number, page in enumerate(self.pages):
             self._action(view_menu, page.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
@@ -104,6 +108,14 @@ class MainWindow(QMainWindow):
         self._action(report_menu, "Báo cáo kết quả thực hiện CCHC…", lambda: self.page(ChecklistPage).open_report())
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu CCHC Xã", self.show_about)
+
+    def undo_redo(self, step) -> None:
+        """Save what is being typed first, so undo takes back the last change and never loses typing."""
+        for page in self.pages:
+            flush = getattr(page, "flush_edits", None)
+            if flush is not None:
+                flush()
+        step()
 
     def notify(self, changes: Changes) -> None:
         """Tell every page what changed; each refreshes only what it shows."""

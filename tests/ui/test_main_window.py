@@ -140,3 +140,24 @@ def test_undo_and_redo_of_a_deletion_while_the_checklist_is_shown(qtbot, demo_st
     window.undo_stack.redo()
     assert checklist.model.rowCount() == shown
     assert checklist.proxy.rowCount() <= shown
+
+
+def test_undo_while_typing_first_saves_the_typing(qtbot, demo_store):
+    """Undo right after typing takes back exactly the typing (not the step before), and redo brings it back."""
+    from app.services.plan_tree import get_task
+    from ui.pages.plans_page import PlansPage
+
+    window = _window(qtbot, demo_store)
+    plans = _page(window, PlansPage)
+    task = plans.tree.areas[0].tasks[0]
+    plans.tree._select("task", task.id)
+    editor = plans.tree.task_editor
+    editor.detail.setPlainText("Ghi chú trước")
+    editor.autosave.flush()  # an earlier, saved step
+    editor.product.setPlainText("Báo cáo mới")  # still inside the autosave pause
+    undo = _menu_action(window, "Hoàn tác Sửa nhiệm vụ")
+    undo.trigger()
+    saved = get_task(demo_store, task.id)
+    assert (saved.detail, saved.product) == ("Ghi chú trước", task.product)
+    window.undo_stack.redo()
+    assert get_task(demo_store, task.id).product == "Báo cáo mới"

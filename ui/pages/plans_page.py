@@ -125,6 +125,11 @@ class PlansPage(QWidget):
         elif changes.touches(OFFICIALS):
             self.tree.show_plan(self.tree.plan_id, self.tree.year)
 
+    def flush_edits(self) -> None:
+        """Save any typing the autosave timers still hold."""
+        self.info.autosave.flush()
+        self.tree.task_editor.autosave.flush()
+
     def _refresh_picker_labels(self) -> None:
         """Plans may have been added or removed (undo of a creation): rebuild the list if so."""
         ids = [self.picker.itemData(i) for i in range(self.picker.count())]
