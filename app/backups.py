@@ -6,6 +6,7 @@ and turns its failures into Vietnamese messages.
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -74,14 +75,64 @@ def restore_backup(folder: DataFolder, backup_path: Path, now: datetime | None =
 
     Returns the copy kept of what was replaced.
     """
+    folder.create()
     try:
-        return restore(backup_path, folder.database, folder.backups, now)
+        kept = restore(backup_path, folder.database, folder.backups, now)
+        import_evidence_beside(backup_path, folder)
+        return kept
     except (BackupError, OSError) as error:
         raise UserError(
             "Không khôi phục được từ bản sao lưu này.",
             "Bản sao lưu có thể đã hỏng; hãy chọn một bản khác. Dữ liệu hiện tại chưa bị thay đổi.",
             f"{backup_path}: {error}",
         ) from error
+
+
+def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = None) -> Path:
+    """A complete copy for another disk (a USB stick): the database and every evidence file.
+
+    Written as ``CCHC-Xa_saoluu_YYYYMMDD-HHMMSS/`` holding the backup file and
+    ``evidence/``; built under a ``.partial`` name and renamed only when whole,
+    so a pulled stick never leaves a copy that looks complete.
+    """
+    if not target_dir.is_dir():
+        raise UserError(
+            f"Không tìm thấy thư mục “{target_dir}”.",
+            "Cắm ổ USB (hoặc tạo thư mục) rồi chọn lại; bản sao lưu phải được ghi vào một thư mục có sẵn.",
+        )
+    now = now or datetime.now()
+    backup = backup_now(folder, "manual", now)
+    final = target_dir / f"CCHC-Xa_saoluu_{now:%Y%m%d-%H%M%S}"
+    partial = final.with_name(final.name + ".partial")
+    try:
+        partial.mkdir()
+        shutil.copyfile(backup.path, partial / backup.path.name)
+        if folder.evidence.is_dir():
+            shutil.copytree(folder.evidence, partial / "evidence", ignore=shutil.ignore_patterns("*.part"))
+        partial.rename(final)
+    except OSError as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise UserError(
+            "Không ghi được bản sao lưu vào thư mục đã chọn.",
+            "Kiểm tra ổ USB còn cắm, còn chỗ trống và không bị khóa ghi. Dữ liệu trên máy không bị ảnh hưởng.",
+            f"{final}: {error}",
+        ) from error
+    return final
+
+
+def import_evidence_beside(backup_path: Path, folder: DataFolder) -> int:
+    """Copy the evidence files that travel beside a backup (``evidence/``) into the data folder; returns how many."""
+    source = backup_path.parent / "evidence"
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for item in source.rglob("*"):
+        target = folder.evidence / item.relative_to(source)
+        if item.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(item, target)
+            copied += 1
+    return copied
 
 
 def set_damaged_aside(folder: DataFolder, now: datetime | None = None) -> Backup:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.backups import backup_now, describe, restorable_backups, restore_backup
+from app.backups import backup_now, describe, export_backup, restorable_backups, restore_backup
 from app.errors import UserError
 from app.services.changes import EVERYTHING, Changes
 from app.startup import bring_up_to_date
@@ -31,30 +32,30 @@ class BackupActions:
 
     def backup_elsewhere(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, "Chọn thư mục (ví dụ ổ USB) để chép bản sao lưu")
-        if not folder:
-            return
+        if folder:
+            self.backup_to(Path(folder))
+
+    def backup_to(self, folder: Path) -> Path | None:
+        """A full copy (database and evidence files) into ``folder``; reports where it went."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            taken = backup_now(self.store.folder)
-            target = Path(folder) / taken.path.name
-            shutil.copyfile(taken.path, target)
+            copy = export_backup(self.store.folder, folder)
         except UserError as error:
+            QGuiApplication.restoreOverrideCursor()
             show_error(self.window, error)
-            return
-        except OSError as error:
-            show_error(self.window, UserError(
-                "Không chép được bản sao lưu vào thư mục đã chọn.",
-                "Kiểm tra ổ USB còn cắm, còn chỗ trống và không bị khóa ghi.", f"{folder}: {error}",
-            ))
-            return
+            return None
+        QGuiApplication.restoreOverrideCursor()
         self.notify(Changes.of())
-        QMessageBox.information(self.window, "Đã sao lưu", f"Đã chép bản sao lưu vào:\n{target}")
+        QMessageBox.information(
+            self.window, "Đã sao lưu",
+            f"Đã chép bản sao lưu đầy đủ (dữ liệu và tài liệu kiểm chứng) vào:\n{copy}\n\n"
+            "Để khôi phục trên máy khác: Tệp → Khôi phục từ bản sao lưu… → Chọn tệp khác…, "
+            "rồi chọn tệp .sqlite3 trong thư mục này.",
+        )
+        return copy
 
     def restore(self) -> None:
-        backups = restorable_backups(self.store.folder)
-        if not backups:
-            show_error(self.window, UserError("Chưa có bản sao lưu nào để khôi phục.", "Dùng “Sao lưu ngay” để tạo một bản."))
-            return
-        picker = BackupPicker(backups, self.window)
+        picker = BackupPicker(restorable_backups(self.store.folder), self.window)
         if not picker.exec() or picker.chosen() is None:
             return
         self.restore_file(picker.chosen())

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
-from app.backups import backup_now, describe
+from app.backups import backup_now, describe, export_backup
 from app.paths import DataFolder
 from app.startup import check_database
 
@@ -15,7 +14,7 @@ NAME = "backup"
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(NAME, parents=[common], help="sao lưu dữ liệu ngay")
-    parser.add_argument("--to", type=Path, help="chép thêm bản sao lưu vào tệp này (ví dụ trên USB)")
+    parser.add_argument("--to", type=Path, help="chép thêm một bản đầy đủ (dữ liệu và tài liệu kiểm chứng) vào thư mục này, ví dụ ổ USB")
     parser.set_defaults(run=run)
 
 
@@ -24,7 +23,6 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
     backup = backup_now(folder, "manual")
     print(f"Đã sao lưu: {backup.path} ({describe(backup)})")
     if args.to:
-        target = args.to / backup.path.name if args.to.is_dir() else args.to
-        shutil.copyfile(backup.path, target)
-        print(f"Đã chép thêm vào: {target}")
+        copy = export_backup(folder, args.to)
+        print(f"Đã chép bản đầy đủ (dữ liệu và tài liệu kiểm chứng) vào: {copy}")
     return 0

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.backups import describe
 from app.backups import Backup
@@ -27,7 +36,13 @@ class BackupPicker(QDialog):
             "Trước khi thay, phần mềm tự giữ lại một bản sao lưu của dữ liệu hiện tại.",
             wordWrap=True,
         )
+        self.other_file: Path | None = None
+        if not backups:
+            explanation.setText(explanation.text() + "\nThư mục dữ liệu chưa có bản sao lưu nào: hãy chọn tệp sao lưu trên ổ USB.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        other = buttons.addButton("Chọn tệp khác…", QDialogButtonBox.ButtonRole.ActionRole)
+        other.setObjectName("other_file")
+        other.clicked.connect(self.choose_other)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Khôi phục")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         buttons.accepted.connect(self.accept)
@@ -38,6 +53,15 @@ class BackupPicker(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 360)
 
+    def choose_other(self) -> None:
+        """A backup from elsewhere (a USB stick, another machine): its evidence folder comes along."""
+        name, _filter = QFileDialog.getOpenFileName(self, "Chọn tệp sao lưu", "", "Bản sao lưu CCHC Xã (*.sqlite3);;Tất cả (*)")
+        if name:
+            self.other_file = Path(name)
+            self.accept()
+
     def chosen(self) -> Path | None:
+        if self.other_file is not None:
+            return self.other_file
         item = self.list.currentItem()
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None

@@ -84,3 +84,17 @@ def test_restore_list(tmp_path):
     run_app("--data-dir", str(data), "--demo", "--exit-after-show")
     listed = run_app("restore", "--list", "--data-dir", str(data))
     assert listed.returncode == 0 and "(tự động)" in listed.stdout
+
+
+def test_backup_to_a_usb_folder_and_to_a_missing_one(tmp_path):
+    """`backup --to DIR` writes a full copy with the evidence; a missing DIR gets a Vietnamese refusal."""
+    data = tmp_path / "x"
+    run_app("--data-dir", str(data), "--demo", "--exit-after-show")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    done = run_app("backup", "--data-dir", str(data), "--to", str(usb))
+    assert done.returncode == 0 and "tài liệu kiểm chứng" in done.stdout
+    copy = next(usb.glob("CCHC-Xa_saoluu_*"))
+    assert list(copy.glob("*.sqlite3")) and list((copy / "evidence").rglob("*.pdf"))
+    missing = run_app("backup", "--data-dir", str(data), "--to", str(tmp_path / "khong-co"))
+    assert missing.returncode == 2 and "Không tìm thấy thư mục" in missing.stderr and "Traceback" not in missing.stderr

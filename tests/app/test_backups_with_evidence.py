@@ -1,0 +1,38 @@
+"""A backup for another disk carries the evidence files, and restoring it on a new machine brings them back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from app.backups import export_backup, restore_backup
+from app.errors import UserError
+from app.paths import DataFolder
+from app.services.evidence import evidence_path, year_evidence
+from app.startup import open_store
+
+
+def test_a_usb_copy_restored_on_a_new_machine_keeps_the_evidence(demo_store, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    copy = export_backup(demo_store.folder, usb, now=datetime(2024, 12, 1, 9, 30))
+    assert copy.name == "CCHC-Xa_saoluu_20241201-093000" and not list(usb.glob("*.partial"))
+    backup_file = next(copy.glob("*.sqlite3"))
+    assert len([p for p in (copy / "evidence").rglob("*") if p.is_file()]) == 3
+    new_machine = DataFolder(tmp_path / "new-pc" / "data")  # not created yet
+    restore_backup(new_machine, backup_file)
+    store, _ = open_store(new_machine)
+    try:
+        attached = year_evidence(store, 2024)
+        assert len(attached) == 3
+        assert evidence_path(store, attached[0].link_id).read_bytes().startswith(b"%PDF")
+    finally:
+        store.close()
+
+
+def test_a_missing_target_folder_is_refused_in_vietnamese(demo_store, tmp_path):
+    with pytest.raises(UserError) as caught:
+        export_backup(demo_store.folder, tmp_path / "khong-co-usb")
+    assert "Không tìm thấy thư mục" in caught.value.message
+    assert not (tmp_path / "khong-co-usb").exists()
