@@ -22,6 +22,11 @@ def base_name(kind: str, year: int) -> str:
     return f"{_KIND_CODES.get(kind, 'KH')}-{year}"
 
 
+def file_names(kind: str, year: int) -> tuple[str, ...]:
+    stem = base_name(kind, year)
+    return (f"{stem}.pdf", f"{stem}.docx", f"{stem}_phu-luc.pdf", f"{stem}_phu-luc.xlsx")
+
+
 def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None) -> list[WrittenFile]:
     """Write the four files into ``folder`` (created if missing); each is written whole or not at all."""
     from app.documents.papers.plan import plan_appendix, plan_document
@@ -31,11 +36,11 @@ def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None) 
 
     plan, areas, profile = get_plan(store, plan_id), plan_tree(store, plan_id), get_profile(store)
     paper, appendix = plan_document(plan, areas, profile), plan_appendix(plan, areas, profile)
-    stem = base_name(plan.kind, plan.year)
+    pdf, word, appendix_pdf, appendix_xlsx = file_names(plan.kind, plan.year)
     jobs = (
-        (render_pdf, paper, f"{stem}.pdf", "Kế hoạch (PDF)"),
-        (render_docx, paper, f"{stem}.docx", "Kế hoạch (Word, để chỉnh sửa)"),
-        (render_pdf, appendix, f"{stem}_phu-luc.pdf", "Phụ lục nhiệm vụ (PDF, khổ ngang)"),
-        (render_xlsx, appendix, f"{stem}_phu-luc.xlsx", "Phụ lục nhiệm vụ (Excel)"),
+        (render_pdf, paper, pdf, "Kế hoạch (PDF)"),
+        (render_docx, paper, word, "Kế hoạch (Word, để chỉnh sửa)"),
+        (render_pdf, appendix, appendix_pdf, "Phụ lục nhiệm vụ (PDF, khổ ngang)"),
+        (render_xlsx, appendix, appendix_xlsx, "Phụ lục nhiệm vụ (Excel)"),
     )
     return write_files(jobs, folder, "văn bản", progress)

@@ -24,6 +24,11 @@ def base_name(year: int, period_key: str) -> str:
     return f"BC-CCHC-{year}-{PERIOD_CODES.get(period_key, period_key)}"
 
 
+def file_names(year: int, period_key: str) -> tuple[str, ...]:
+    stem = base_name(year, period_key)
+    return (f"{stem}.pdf", f"{stem}.docx", f"{stem}_chi-tiet.xlsx")
+
+
 def export_progress_report(
     store: Store, year: int, period_key: str, folder: Path, narrative: Mapping[str, str] | None = None,
     today: date | None = None, progress=None,

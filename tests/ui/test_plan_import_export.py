@@ -92,3 +92,21 @@ def test_text_without_tasks_says_what_was_looked_for(qtbot, errors_shown):
     dialog.source.setPlainText("Biên bản họp thôn về vệ sinh môi trường.\nKhông có nhiệm vụ nào ở đây.")
     dialog.read_button.click()
     assert errors_shown == ["Không tìm thấy nhiệm vụ nào trong văn bản này."]
+
+
+def test_a_second_export_asks_before_overwriting(qtbot, demo_store, tmp_path, monkeypatch):
+    """Files of the same name are replaced only when the clerk says yes (the Word copy may have been edited)."""
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    page = PlansPage(demo_store, QUndoStack(), lambda changes: None)
+    qtbot.addWidget(page)
+    plan_id = page.current_plan_id()
+    export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path))
+    edited = tmp_path / "KH-CCHC-2024.docx"
+    edited.write_bytes(b"clerk's edits")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    assert export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path)) == []
+    assert edited.read_bytes() == b"clerk's edits" and "KH-CCHC-2024.docx" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path))
+    assert edited.read_bytes() != b"clerk's edits"

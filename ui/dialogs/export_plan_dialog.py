@@ -9,23 +9,40 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import UserError
-from app.exporters.plan_papers import export_plan_papers
+from app.exporters.plan_papers import export_plan_papers, file_names
+from app.services.plans import get_plan
 from ui.dialogs.error_dialog import show_error
 
 
-def _last_folder(store) -> str:
+def last_folder(store) -> str:
     return str(QSettings(str(store.folder.window_settings), QSettings.Format.IniFormat).value("export/folder", str(Path.home())))
 
 
-def _remember_folder(store, folder: str) -> None:
+def remember_folder(store, folder: str) -> None:
     settings = QSettings(str(store.folder.window_settings), QSettings.Format.IniFormat)
     settings.setValue("export/folder", folder)
 
 
+def confirm_overwrite(parent: QWidget, folder: str, names) -> bool:
+    """Ask before replacing files of the same name (the clerk may have edited the Word file)."""
+    existing = [name for name in names if (Path(folder) / name).exists()]
+    if not existing:
+        return True
+    answer = QMessageBox.question(
+        parent, "Ghi đè tệp đã có?",
+        "Trong thư mục đã có:\n" + "\n".join(f"• {name}" for name in existing)
+        + "\n\nGhi đè bằng bản mới? (Nếu đã sửa tệp Word, hãy chọn “Không” và lưu vào thư mục khác.)",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def export_plan_interactively(parent: QWidget, store, plan_id: int, folder: str | None = None) -> list:
     """Ask for the folder (unless given), write the files, report them. Returns what was written."""
-    folder = folder or QFileDialog.getExistingDirectory(parent, "Chọn thư mục để lưu văn bản", _last_folder(store))
+    folder = folder or QFileDialog.getExistingDirectory(parent, "Chọn thư mục để lưu văn bản", last_folder(store))
     if not folder:
+        return []
+    plan = get_plan(store, plan_id)
+    if not confirm_overwrite(parent, folder, file_names(plan.kind, plan.year)):
         return []
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -35,7 +52,7 @@ def export_plan_interactively(parent: QWidget, store, plan_id: int, folder: str 
         show_error(parent, error)
         return []
     QGuiApplication.restoreOverrideCursor()
-    _remember_folder(store, folder)
+    remember_folder(store, folder)
     listing = "\n".join(f"• {item.path.name} — {item.description}" for item in written)
     box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất văn bản", f"Đã lưu vào {folder}:\n{listing}", parent=parent)
     open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)

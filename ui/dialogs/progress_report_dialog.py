@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
-from app.exporters.progress_report_files import export_progress_report
+from app.exporters.progress_report_files import export_progress_report, file_names
 from app.services.checklist import plan_years
 from app.services.progress_report import ProgressReport, percent, progress_report
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.export_plan_dialog import _last_folder, _remember_folder
+from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
                  "Quá hạn", "Không thực hiện")
@@ -108,7 +108,7 @@ class ProgressReportDialog(QDialog):
 
     def _folder_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(_last_folder(self.store))
+        self.folder_edit = QLineEdit(last_folder(self.store))
         choose = QPushButton("Chọn thư mục…")
         choose.clicked.connect(self.choose_folder)
         row.addWidget(QLabel("Lưu vào thư mục:"))
@@ -194,6 +194,8 @@ class ProgressReportDialog(QDialog):
         if not folder:
             show_error(self, UserError("Chưa chọn thư mục để lưu báo cáo.", "Bấm “Chọn thư mục…” rồi xuất lại."))
             return []
+        if not confirm_overwrite(self, folder, file_names(self.year(), self.period_key())):
+            return []
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.written = export_progress_report(
@@ -204,7 +206,7 @@ class ProgressReportDialog(QDialog):
             show_error(self, error)
             return []
         QGuiApplication.restoreOverrideCursor()
-        _remember_folder(self.store, folder)
+        remember_folder(self.store, folder)
         listing = "\n".join(f"• {item.path.name} — {item.description}" for item in self.written)
         self.result_label.setText(f"Đã lưu vào {folder}:\n{listing}")
         return self.written
