@@ -24,6 +24,7 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
@@ -54,7 +55,16 @@ _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, A
 def render_pdf(document: Document, path: str | os.PathLike[str], font_set: FontSet | None = None) -> None:
     """Write ``document`` as a PDF at ``path``, atomically; the previous file survives any failure."""
     register_pdf_fonts(font_set)
-    story = _story(document)
+    try:
+        _build(document, path, split_rows=False)
+    except LayoutError:
+        # A row taller than a page cannot move whole: only then let rows split across pages
+        # (reportlab then repeats the header above the split row, which is why it is not the default).
+        _build(document, path, split_rows=True)
+
+
+def _build(document: Document, path, split_rows: bool) -> None:
+    story = _story(document, split_rows)
     with atomic_path(path) as temp:
         template = BaseDocTemplate(
             str(temp),
@@ -270,7 +280,7 @@ def _paragraph_before(block: Paragraph, following) -> list[Flowable]:
     return [flowable]
 
 
-def _table(block: Table, width: float) -> RLTable:
+def _table(block: Table, width: float, split_rows: bool = False) -> RLTable:
     """Gridded table: header repeated on each page, wrapping cells, long rows split across pages."""
     head = [_line(column.title, block.size, bold=True) for column in block.columns]
     data, spans = [head], []
@@ -289,7 +299,7 @@ def _table(block: Table, width: float) -> RLTable:
         data,
         colWidths=[share * width for share in block.relative_widths()],
         repeatRows=1,
-        splitInRow=1,
+        splitInRow=1 if split_rows else 0,
     )
     pad = L.TABLE_CELL_PADDING_PT
     table.setStyle(
@@ -343,7 +353,7 @@ def _closing(closing: Closing, width: float) -> list[Flowable]:
     return [table, *after]
 
 
-def _story(document: Document) -> list[Flowable]:
+def _story(document: Document, split_rows: bool = False) -> list[Flowable]:
     """The flowables in order, each sized for the orientation of the page it lands on."""
     orientation, story = document.orientation, []
     blocks = document.blocks
@@ -356,7 +366,7 @@ def _story(document: Document) -> list[Flowable]:
         elif isinstance(block, Paragraph):
             story.extend(_paragraph_before(block, blocks[index + 1] if index + 1 < len(blocks) else None))
         elif isinstance(block, Table):
-            story.append(_table(block, width))
+            story.append(_table(block, width, split_rows))
         elif isinstance(block, Closing):
             story.extend(_closing(block, width))
         elif isinstance(block, PageBreak):
