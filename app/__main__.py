@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app import __version__
 from app.cli import COMMANDS
+from app.cli import vietnamese as vietnamese_argparse
 from app.errors import UserError
 from app.paths import DataFolder, default_data_dir
 
@@ -27,6 +28,7 @@ def _common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    vietnamese_argparse.install()
     parser = argparse.ArgumentParser(
         prog="cchc-xa",
         description="CCHC Xã: kế hoạch cải cách hành chính và thi đua - khen thưởng của UBND xã.",

@@ -17,8 +17,14 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(NAME, parents=[common], help="đọc nhiệm vụ từ một kế hoạch (.docx, .txt), không lưu")
     parser.add_argument("file", type=Path, help="tệp kế hoạch (.docx hoặc .txt)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    parser.add_argument("--year", type=int, help="năm của kế hoạch, khi văn bản không ghi rõ")
+    parser.add_argument("--year", type=_year, help="năm của kế hoạch, khi văn bản không ghi rõ")
     parser.set_defaults(run=run)
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 2000 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"năm “{text}” không hợp lệ (từ 2000 đến 2100)")
+    return int(text)
 
 
 def extraction(path: Path, year: int | None) -> dict:

@@ -62,12 +62,14 @@ def report_period(key: str) -> ReportPeriod:
     return next((p for p in REPORT_PERIODS if p.key == key), REPORT_PERIODS[-1])
 
 
-def validate_status(status: str, completed_on: date | None, reason: str) -> str:
+def validate_status(status: str, completed_on: date | None, reason: str, today: date | None = None) -> str:
     """An empty string when the change is acceptable, else the Vietnamese reason it is not."""
     if status not in STATUS_LABELS:
         return f"Trạng thái “{status}” không có."
     if status == DONE and completed_on is None:
         return "Nhiệm vụ hoàn thành cần có ngày hoàn thành."
+    if status == DONE and today is not None and completed_on > today:
+        return f"Ngày hoàn thành {completed_on:%d/%m/%Y} chưa tới (hôm nay là {today:%d/%m/%Y})."
     if status == SKIPPED and not reason.strip():
         return "Nhiệm vụ không thực hiện cần ghi rõ lý do."
     return ""

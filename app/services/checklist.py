@@ -168,7 +168,7 @@ def set_status(
     """Record a checkpoint's status (saved at once, written to the task's history); returns the previous one."""
     reason = " ".join(reason.split())
     completed_on = completed_on if status == DONE else None
-    problem = validate_status(status, completed_on, reason)
+    problem = validate_status(status, completed_on, reason, (now or datetime.now()).date())
     if problem:
         raise UserError(problem, "Sửa lại rồi lưu; trạng thái cũ vẫn được giữ.")
     with store.transaction() as session:

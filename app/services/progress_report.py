@@ -281,23 +281,23 @@ def _deployment(report: ProgressReport) -> str:
 
 
 def _clauses(pairs: Iterable[tuple[int, str]]) -> str:
-    return "".join(f"; {number} nhiệm vụ {words}" for number, words in pairs if number)
+    return "".join(f"; {number} lượt nhiệm vụ {words}" for number, words in pairs if number)
 
 
 def _results(report: ProgressReport) -> str:
     c = report.totals
-    late = f", trong đó {c.done_late} nhiệm vụ hoàn thành trễ hạn" if c.done_late else ""
+    late = f", trong đó {c.done_late} lượt hoàn thành trễ hạn" if c.done_late else ""
     rest = _clauses(((c.doing, "đang thực hiện"), (c.todo, "chưa thực hiện"), (c.skipped, "không thực hiện")))
     lines = [
-        f"Trong {report.span}, UBND xã đã hoàn thành {c.done}/{c.total} nhiệm vụ đến hạn "
+        f"Trong {report.span}, UBND xã đã hoàn thành {c.done}/{c.total} lượt nhiệm vụ đến hạn "
         f"(đạt {percent(c.done, c.total)}){late}{rest}."
     ]
     if c.undated:
         lines.append(
-            f"Ngoài ra, có {c.undated} nhiệm vụ không xác định hạn (thực hiện theo tiến độ, hướng dẫn của cấp trên)"
-            + (f", đã hoàn thành {c.undated_done} nhiệm vụ." if c.undated_done else ", chưa ghi nhận nhiệm vụ hoàn thành.")
+            f"Ngoài ra, có {c.undated} lượt nhiệm vụ không xác định hạn (thực hiện theo tiến độ, hướng dẫn của cấp trên)"
+            + (f", đã hoàn thành {c.undated_done} lượt." if c.undated_done else ", chưa ghi nhận lượt hoàn thành.")
         )
-    lines += [f"- {a.title}: hoàn thành {a.counts.done}/{a.counts.total} nhiệm vụ." for a in report.areas if a.counts.total]
+    lines += [f"- {a.title}: hoàn thành {a.counts.done}/{a.counts.total} lượt." for a in report.areas if a.counts.total]
     return "\n".join(lines)
 
 
@@ -319,10 +319,10 @@ def _shortcomings(report: ProgressReport) -> str:
 def _direction(report: ProgressReport) -> str:
     c, lines = report.totals, []
     if c.overdue:
-        lines.append(f"Tập trung hoàn thành dứt điểm {c.overdue} nhiệm vụ đã quá hạn.")
+        lines.append(f"Tập trung hoàn thành dứt điểm {c.overdue} lượt nhiệm vụ đã quá hạn.")
     if report.period_key in _NEXT_SPAN and report.upcoming:
         span = _NEXT_SPAN[report.period_key].format(year=report.year)
-        lines.append(f"Tiếp tục triển khai {report.upcoming} nhiệm vụ đến hạn trong {span} theo kế hoạch.")
+        lines.append(f"Tiếp tục triển khai {report.upcoming} lượt nhiệm vụ đến hạn trong {span} theo kế hoạch.")
     if report.period_key == "year":
         lines.append(
             f"Tổng kết, đánh giá kết quả năm {report.year}; xây dựng và triển khai Kế hoạch cải cách hành chính "

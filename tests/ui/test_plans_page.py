@@ -160,3 +160,21 @@ def test_delete_plan_asks_first(qtbot, store, monkeypatch):
     assert list_plans(store) == []
     stack.undo()
     assert len(list_plans(store)) == 1 and page.tabs.isVisible()
+
+
+def test_a_second_plan_of_the_same_kind_and_year_asks_first(qtbot, store, monkeypatch):
+    _plan(store, 2025)
+    page, _stack = _page(qtbot, store)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    _accept_new_plan_dialog(2025)
+    page.actions["new_plan"].click()
+    assert len(list_plans(store)) == 1
+
+
+def test_the_picker_follows_a_changed_number(qtbot, store):
+    _plan(store)
+    page, _stack = _page(qtbot, store)
+    page.tabs.setCurrentIndex(1)
+    page.info.number.setText("15/KH-UBND")
+    page.info.autosave.flush()
+    assert "Số 15/KH-UBND" in page.picker.currentText()

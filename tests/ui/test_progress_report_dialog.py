@@ -26,7 +26,7 @@ def test_opens_on_the_period_holding_today_with_its_counts(qtbot, store):
     half_year_commune(store)
     dialog = _dialog(qtbot, store)
     assert (dialog.year(), dialog.period_key()) == (2024, "h1")
-    assert "hoàn thành 6/11 nhiệm vụ đến hạn (54,5%), 2 quá hạn, 1 không thực hiện" in dialog.totals_label.text()
+    assert "hoàn thành 6/11 lượt nhiệm vụ đến hạn (54,5%), 2 quá hạn, 1 không thực hiện" in dialog.totals_label.text()
     assert _row(dialog, dialog.counts_model.rowCount() - 1) == ["Tổng cộng", "11", "6", "1", "1", "3", "2", "1"]
     assert dialog.tabs.count() == 4 and dialog.tabs.tabText(1) == "2. Kết quả đạt được"
 

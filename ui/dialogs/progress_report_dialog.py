@@ -152,7 +152,7 @@ class ProgressReportDialog(QDialog):
         undated = f" Ngoài ra {c.undated} nhiệm vụ không xác định hạn." if c.undated else ""
         self.totals_label.setText(
             f"Từ {report.start:%d/%m/%Y} đến {report.end:%d/%m/%Y} (tình trạng tính đến {report.today:%d/%m/%Y}): "
-            f"hoàn thành {c.done}/{c.total} nhiệm vụ đến hạn ({percent(c.done, c.total)}), "
+            f"hoàn thành {c.done}/{c.total} lượt nhiệm vụ đến hạn ({percent(c.done, c.total)}), "
             f"{c.overdue} quá hạn, {c.skipped} không thực hiện.{undated}"
         )
         self.counts_model.setRowCount(0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import plans as service
+from app.domain.plan_kinds import plan_kind
 from app.services.changes import OFFICIALS, PLANS, Changes
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.new_plan_dialog import NewPlanDialog
@@ -82,6 +83,22 @@ class PlansPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
 
+    @staticmethod
+    def _label(summary) -> str:
+        number = f" — Số {summary.number}" if summary.number and not summary.number.startswith("/") else ""
+        return f"{summary.label}{number} ({summary.task_count} nhiệm vụ)"
+
+    def _same_plan_exists(self, year: int, kind: str) -> bool:
+        """Asks before a second plan of the same kind and year (a re-import makes the checklist double)."""
+        if not any(s.year == year and s.kind == kind for s in service.list_plans(self.store)):
+            return False
+        answer = QMessageBox.question(
+            self, "Đã có kế hoạch này",
+            f"Đã có {plan_kind(kind).label.lower()} năm {year}. Vẫn tạo thêm một kế hoạch nữa?\n"
+            "(Hai kế hoạch cùng loại trong một năm sẽ làm danh sách theo dõi có nhiệm vụ trùng.)",
+        )
+        return answer != QMessageBox.StandardButton.Yes
+
     def current_plan_id(self) -> int | None:
         return self.picker.currentData()
 
@@ -91,8 +108,7 @@ class PlansPage(QWidget):
         self.picker.blockSignals(True)
         self.picker.clear()
         for summary in summaries:
-            number = f" — Số {summary.number}" if summary.number and not summary.number.startswith("/") else ""
-            self.picker.addItem(f"{summary.label}{number} ({summary.task_count} nhiệm vụ)", summary.id)
+            self.picker.addItem(self._label(summary), summary.id)
         index = self.picker.findData(select_id) if select_id is not None else -1
         self.picker.setCurrentIndex(index if index >= 0 else (0 if summaries else -1))
         self.picker.blockSignals(False)
@@ -132,8 +148,8 @@ class PlansPage(QWidget):
 
     def _refresh_picker_labels(self) -> None:
         """Plans may have been added or removed (undo of a creation): rebuild the list if so."""
-        ids = [self.picker.itemData(i) for i in range(self.picker.count())]
-        if ids != [s.id for s in service.list_plans(self.store)]:
+        shown = [(self.picker.itemData(i), self.picker.itemText(i)) for i in range(self.picker.count())]
+        if shown != [(s.id, self._label(s)) for s in service.list_plans(self.store)]:
             self.reload()
 
     def _run(self, action):
@@ -157,6 +173,8 @@ class PlansPage(QWidget):
         if not dialog.exec():
             return
         year, kind = dialog.chosen()
+        if self._same_plan_exists(year, kind):
+            return
         plan = self._run(lambda: service.create_plan(self.store, service.new_plan_data(self.store, year, kind)))
         if plan:
             self._done(steps.CreatePlan(self.store, self.notify, plan), plan.id)
@@ -170,6 +188,8 @@ class PlansPage(QWidget):
         if not dialog.exec():
             return
         year, _kind = dialog.chosen()
+        if self._same_plan_exists(year, plan.kind):
+            return
         copy = self._run(lambda: service.copy_plan(self.store, plan.id, year))
         if copy:
             self._done(steps.CreatePlan(self.store, self.notify, copy), copy.id)
@@ -202,6 +222,8 @@ class PlansPage(QWidget):
         if not dialog.exec():
             return
         imported = dialog.edited_plan()
+        if self._same_plan_exists(dialog.year.value(), dialog.chosen_kind()):
+            return
         data = service.new_plan_data(self.store, dialog.year.value(), dialog.chosen_kind())
         if imported.number:
             data = replace(data, number=imported.number)

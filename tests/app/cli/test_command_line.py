@@ -98,3 +98,12 @@ def test_backup_to_a_usb_folder_and_to_a_missing_one(tmp_path):
     assert list(copy.glob("*.sqlite3")) and list((copy / "evidence").rglob("*.pdf"))
     missing = run_app("backup", "--data-dir", str(data), "--to", str(tmp_path / "khong-co"))
     assert missing.returncode == 2 and "Không tìm thấy thư mục" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_help_and_usage_errors_are_vietnamese(tmp_path):
+    """argparse's own words come out in Vietnamese, and a bad year is refused with the reason."""
+    helped = run_app("--help")
+    assert helped.returncode == 0 and "cách dùng:" in helped.stdout and "tùy chọn" in helped.stdout
+    assert "usage" not in helped.stdout and "show this help" not in helped.stdout
+    wrong = run_app("import-plan", "x.docx", "--year", "99999")
+    assert wrong.returncode == 2 and "lỗi:" in wrong.stderr and "không hợp lệ" in wrong.stderr

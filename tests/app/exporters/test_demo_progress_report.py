@@ -36,7 +36,7 @@ def test_demo_half_year_report_counts_in_pdf_and_excel(demo_store, tmp_path):
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "BC-CCHC-2024-6thang.pdf").pages)
     row = " ".join(str(expected[k]) for k in ("total", "done", "late", "doing", "todo", "overdue", "skipped"))
     assert f"Tổng cộng {row}" in text
-    assert f"hoàn thành {expected['done']}/{expected['total']} nhiệm vụ" in text
+    assert f"hoàn thành {expected['done']}/{expected['total']} lượt nhiệm vụ" in text
     book = load_workbook(tmp_path / "BC-CCHC-2024-6thang_chi-tiet.xlsx")
     sheet = book[next(name for name in book.sheetnames if name.startswith("Tổng hợp"))]
     totals = next(r for r in sheet.iter_rows(values_only=True) if "Tổng cộng" in r)

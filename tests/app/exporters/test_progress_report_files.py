@@ -55,7 +55,7 @@ def test_pdf_prints_header_addressee_counts_and_signer(written):
         "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH XUÂN", "/BC-UBND", "Hòa Bình Xuân, ngày 20 tháng 6 năm 2024", "BÁO CÁO",
         "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024",
         "Kính gửi: Ủy ban nhân dân huyện Sơn Hà.", "I. TÌNH HÌNH TRIỂN KHAI", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
-        "đã hoàn thành 6/11 nhiệm vụ đến hạn (đạt 54,5%)", "TM. ỦY BAN NHÂN DÂN", "Trần Văn Hùng", "Nơi nhận:",
+        "đã hoàn thành 6/11 lượt nhiệm vụ đến hạn (đạt 54,5%)", "TM. ỦY BAN NHÂN DÂN", "Trần Văn Hùng", "Nơi nhận:",
         "Như trên;", "Phòng Nội vụ huyện Sơn Hà;", "Lưu: VT.", "Chưa có hướng dẫn của cấp trên",
     ):
         assert expected in text, expected
@@ -76,7 +76,7 @@ def test_word_copy_holds_the_same_text_and_table(written):
     """The .docx opens with python-docx and carries the addressee, the counts and the narrative."""
     text = _word_text(written[1].path)
     assert "Kính gửi: Ủy ban nhân dân huyện Sơn Hà." in text
-    assert "đã hoàn thành 6/11 nhiệm vụ đến hạn (đạt 54,5%)" in text
+    assert "đã hoàn thành 6/11 lượt nhiệm vụ đến hạn (đạt 54,5%)" in text
     assert re.search("Tổng cộng" + r"\s*" + _numbers(11, 6, 1, 1, 3, 2, 1), text)
 
 

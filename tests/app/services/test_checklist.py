@@ -91,3 +91,11 @@ def test_skipped_needs_and_keeps_its_reason(store, plan):
     set_status(store, occurrence, "skipped", reason="Cấp trên chưa ban hành hướng dẫn")
     row = year_checklist(store, 2024)[0]
     assert (row.status, row.reason, row.state(date(2024, 12, 1))) == ("skipped", "Cấp trên chưa ban hành hướng dẫn", "Không thực hiện")
+
+
+def test_a_completion_date_in_the_future_is_refused(store, plan):
+    _add(store, plan, 0, "A", "Quý I/2024")
+    occurrence = year_checklist(store, 2024)[0].occurrence_id
+    with pytest.raises(UserError, match="chưa tới"):
+        set_status(store, occurrence, "done", date(2031, 1, 1), now=datetime(2024, 5, 1, 9))
+    assert year_checklist(store, 2024)[0].status == "todo"

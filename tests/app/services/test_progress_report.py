@@ -157,13 +157,13 @@ def test_suggested_text_is_written_from_the_numbers(store):
     report = progress_report(store, 2024, "h1", TODAY, evidence=[])
     text = {section.key: section.text for section in report.narrative}
     assert text["results"].startswith(
-        "Trong 6 tháng đầu năm 2024, UBND xã đã hoàn thành 6/11 nhiệm vụ đến hạn (đạt 54,5%), trong đó 1 nhiệm vụ "
-        "hoàn thành trễ hạn; 1 nhiệm vụ đang thực hiện; 3 nhiệm vụ chưa thực hiện; 1 nhiệm vụ không thực hiện."
+        "Trong 6 tháng đầu năm 2024, UBND xã đã hoàn thành 6/11 lượt nhiệm vụ đến hạn (đạt 54,5%), trong đó 1 lượt "
+        "hoàn thành trễ hạn; 1 lượt nhiệm vụ đang thực hiện; 3 lượt nhiệm vụ chưa thực hiện; 1 lượt nhiệm vụ không thực hiện."
     )
     assert "Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND xã về cải cách hành chính năm 2024" in text["deployment"]
-    assert text["shortcomings"].startswith("Còn 2 nhiệm vụ đã quá hạn nhưng chưa hoàn thành; 1 nhiệm vụ không thực hiện")
+    assert text["shortcomings"].startswith("Còn 2 lượt nhiệm vụ đã quá hạn nhưng chưa hoàn thành; 1 lượt nhiệm vụ không thực hiện")
     assert "Nguyên nhân: Gửi báo cáo chậm; Chưa có hướng dẫn của cấp trên." in text["shortcomings"]
-    assert "Tiếp tục triển khai 9 nhiệm vụ đến hạn trong 6 tháng cuối năm 2024" in text["direction"]
+    assert "Tiếp tục triển khai 9 lượt nhiệm vụ đến hạn trong 6 tháng cuối năm 2024" in text["direction"]
 
 
 def test_edited_text_replaces_only_the_sections_given(store):
@@ -180,7 +180,7 @@ def test_empty_year_reports_zero_without_failing(store):
     """No plan for the year: all counts zero, a text that still reads."""
     report = progress_report(store, 2030, "year", date(2030, 12, 1), evidence=[])
     assert report.totals == Counts() and report.areas == ()
-    assert "hoàn thành 0/0 nhiệm vụ" in report.narrative[1].text
+    assert "hoàn thành 0/0 lượt nhiệm vụ" in report.narrative[1].text
 
 
 def test_percent_uses_a_comma_and_drops_a_zero_decimal():
