@@ -53,11 +53,23 @@ def set_profile_field(store: Store, name: str, value: str) -> str:
     """Save one field at once (as the clerk leaves it) and return its previous value, for undo."""
     if name not in PROFILE_FIELDS:
         raise UserError(f"Không có trường “{name}” trong thông tin đơn vị.")
+    value = clean_line(value)
+    if name == "doc_suffix":
+        _check_suffix(value)
     with store.transaction() as session:
         row = _row(session)
         previous = getattr(row, name)
-        setattr(row, name, clean_line(value))
+        setattr(row, name, value)
         return previous
+
+
+def _check_suffix(value: str) -> None:
+    """The issuing body's symbol in "Số: 15/KH-UBND" is only the part after "KH-"."""
+    if "/" in value or " " in value or value.upper().startswith(("KH-", "BC-", "TTR-", "QĐ-", "BB-")):
+        raise UserError(
+            f"Ký hiệu “{value}” không đúng dạng.",
+            "Chỉ ghi ký hiệu cơ quan ban hành, ví dụ “UBND”; phần mềm tự thêm số và loại văn bản (Số: 15/KH-UBND).",
+        )
 
 
 def save_profile(store: Store, profile: CommuneProfile) -> CommuneProfile:

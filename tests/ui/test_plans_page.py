@@ -178,3 +178,17 @@ def test_the_picker_follows_a_changed_number(qtbot, store):
     page.info.number.setText("15/KH-UBND")
     page.info.autosave.flush()
     assert "Số 15/KH-UBND" in page.picker.currentText()
+
+
+def test_the_mouse_wheel_does_not_change_the_year_of_an_unfocused_field(qtbot, store):
+    from PySide6.QtCore import QPoint, QPointF, Qt as QtNS
+    from PySide6.QtGui import QWheelEvent
+
+    _plan(store)
+    page, _stack = _page(qtbot, store)
+    page.tabs.setCurrentIndex(1)
+    year = page.info.year
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, 120), QtNS.MouseButton.NoButton,
+                        QtNS.KeyboardModifier.NoModifier, QtNS.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(year, wheel)
+    assert year.value() == 2024

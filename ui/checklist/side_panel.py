@@ -26,6 +26,8 @@ from app.services.evidence import Evidence
 
 
 def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} byte"
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / (1024 * 1024):.1f} MB"
 
 
@@ -49,12 +51,12 @@ class SidePanel(QWidget):
         self.completed_on = QDateEdit(objectName="completed_on", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.reason = QLineEdit(objectName="reason", placeholderText="Bắt buộc khi “Không thực hiện”")
         self.done_today = QPushButton("Xong hôm nay", objectName="done_today", toolTip="Đánh dấu hoàn thành ngày hôm nay (Ctrl+Enter)")
-        self.evidence = QListWidget(objectName="evidence")
+        self.evidence = QListWidget(objectName="evidence", wordWrap=True)
         self.evidence_buttons = {
             name: QPushButton(text, objectName=name)
             for name, text in (("attach", "Đính kèm…"), ("open", "Mở"), ("note", "Ghi chú…"), ("detach", "Gỡ"))
         }
-        self.history = QListWidget(objectName="history")
+        self.history = QListWidget(objectName="history", wordWrap=True)
         self._build()
         self._connect()
         self.show_row(None, [], [])

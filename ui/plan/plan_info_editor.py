@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -46,6 +46,9 @@ class PlanInfoEditor(QScrollArea):
         self.plan: Plan | None = None
         self.autosave = Autosave(self._emit, self)
         self.year = QSpinBox(objectName="plan_year", minimum=MIN_YEAR, maximum=MAX_YEAR)
+        # Scrolling the form must never change the year (it moves every checkpoint of the plan).
+        self.year.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.year.installEventFilter(self)
         self.kind_label = QLabel(objectName="plan_kind")
         self.number = QLineEdit(objectName="plan_number", placeholderText="Ví dụ: 15/KH-UBND")
         self.has_date = QCheckBox("Đã có ngày ban hành:", objectName="plan_has_date")
@@ -94,6 +97,12 @@ class PlanInfoEditor(QScrollArea):
         self.year.valueChanged.connect(self.autosave.changed)
         self.has_date.toggled.connect(self._date_toggled)
         self.issue_date.dateChanged.connect(self.autosave.changed)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.year and event.type() == QEvent.Type.Wheel and not self.year.hasFocus():
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def _rebuild_sections(self, kind: str) -> None:
         while self._sections_form.rowCount():

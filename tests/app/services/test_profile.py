@@ -42,3 +42,12 @@ def test_profile_survives_reopening_the_folder(store, migrated_folder):
         assert get_profile(reopened).province == "Quảng Ngãi"
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize("suffix", ["KH-UBND", "UBND/", "UB ND"])
+def test_a_malformed_document_symbol_is_refused(store, suffix):
+    """Only the issuing body's symbol goes in (UBND): the app adds the number and the type itself."""
+    with pytest.raises(UserError) as caught:
+        set_profile_field(store, "doc_suffix", suffix)
+    assert "không đúng dạng" in caught.value.message
+    assert get_profile(store).doc_suffix == "UBND"
