@@ -134,13 +134,20 @@ def test_attach_and_open_evidence_then_restart(qtbot, store, year_plan, migrated
     stack.undo()
     assert page.panel.evidence.count() == 0
     stack.redo()
+    page.panel.completed_on.setDate(date(2024, 3, 28))
+    page.panel.status.setCurrentIndex(page.panel.status.findData("done"))
+    page.panel.status.activated.emit(page.panel.status.currentIndex())
     page.close()
     store.close()
     reopened = Store(migrated_folder)
     try:
         again, _ = _page(qtbot, reopened)
-        _select(again, "Rà soát văn bản quy phạm pháp luật")
+        row = _select(again, "Rà soát văn bản quy phạm pháp luật")
         assert again.panel.evidence.count() == 1 and again.proxy.index(0, 5).data() == "1"
+        assert (row.status, row.completed_on) == ("done", date(2024, 3, 28))
+        history = [again.panel.history.item(i).text() for i in range(again.panel.history.count())]
+        assert len(history) == 3  # attached, detached (the undo), status; the redo restores the link itself
+        assert "Hoàn thành ngày 28/03/2024" in history[0] and "Đính kèm tài liệu kiểm chứng “Biên bản.pdf”" in history[-1]
     finally:
         reopened.close()
 
