@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QPlainTextEdit
 
 PAUSE_MS = 700
 
@@ -39,3 +40,12 @@ class Autosave(QObject):
 
     def __exit__(self, *_exc) -> None:
         self._loading = False
+
+
+def text_box(name: str, lines: int, placeholder: str = "", fixed: bool = True) -> QPlainTextEdit:
+    """A multi-line field sized for ``lines`` lines (fixed, or as a minimum); Tab moves on."""
+    box = QPlainTextEdit(objectName=name, placeholderText=placeholder)
+    box.setTabChangesFocus(True)
+    height = box.fontMetrics().lineSpacing() * lines + 14
+    box.setFixedHeight(height) if fixed else box.setMinimumHeight(height)
+    return box

@@ -22,14 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.plan_kinds import plan_kind
 from app.services.plans import MAX_YEAR, MIN_YEAR, Plan, PlanData
-from ui.plan.autosave import Autosave
-
-
-def _box(name: str, lines: int, placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit(objectName=name, placeholderText=placeholder)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 14)
-    return box
+from ui.plan.autosave import Autosave, text_box
 
 
 def _lines(box: QPlainTextEdit) -> tuple[str, ...]:
@@ -54,9 +47,9 @@ class PlanInfoEditor(QScrollArea):
         self.has_date = QCheckBox("Đã có ngày ban hành:", objectName="plan_has_date")
         self.issue_date = QDateEdit(objectName="plan_issue_date", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.title = QLineEdit(objectName="plan_title", placeholderText="Trích yếu, ví dụ “Cải cách hành chính năm 2024”")
-        self.intro = _box("plan_intro", 3, "Đoạn mở đầu (nếu có)")
-        self.legal_bases = _box("plan_legal_bases", 3, "Mỗi dòng một căn cứ, ví dụ “Căn cứ Nghị quyết số 76/NQ-CP …;”")
-        self.recipients = _box("plan_recipients", 3, "Mỗi dòng một nơi nhận; dòng cuối “Lưu: VT.”")
+        self.intro = text_box("plan_intro", 3, "Đoạn mở đầu (nếu có)", fixed=False)
+        self.legal_bases = text_box("plan_legal_bases", 3, "Mỗi dòng một căn cứ, ví dụ “Căn cứ Nghị quyết số 76/NQ-CP …;”", fixed=False)
+        self.recipients = text_box("plan_recipients", 3, "Mỗi dòng một nơi nhận; dòng cuối “Lưu: VT.”", fixed=False)
         self.signer_authority = QLineEdit(objectName="plan_signer_authority")
         self.signer_title = QLineEdit(objectName="plan_signer_title")
         self.signer_name = QLineEdit(objectName="plan_signer_name")
@@ -109,7 +102,7 @@ class PlanInfoEditor(QScrollArea):
             self._sections_form.removeRow(0)
         self.sections = {}
         for section in plan_kind(kind).sections:
-            box = _box(f"section_{section.key}", 3)
+            box = text_box(f"section_{section.key}", 3, fixed=False)
             box.textChanged.connect(self.autosave.changed)
             self.sections[section.key] = box
             self._sections_form.addRow(f"{section.heading.capitalize()}:", box)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,14 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.timeframe import parse_timeframe
 from app.services.officials import Official
 from app.services.plan_tree import Task, TaskData
-from ui.plan.autosave import Autosave
-
-
-def _text_box(name: str, lines: int, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(objectName=name, placeholderText=placeholder)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
-    return box
+from ui.plan.autosave import Autosave, text_box
 
 
 class TaskEditor(QWidget):
@@ -42,12 +34,12 @@ class TaskEditor(QWidget):
         self.task: Task | None = None
         self.year = date.today().year
         self.autosave = Autosave(self._emit, self)
-        self.title = _text_box("task_title", 5, "Nội dung nhiệm vụ")
-        self.detail = _text_box("task_detail", 2, "Chi tiết, ghi chú (nếu có)")
+        self.title = text_box("task_title", 5, "Nội dung nhiệm vụ")
+        self.detail = text_box("task_detail", 2, "Chi tiết, ghi chú (nếu có)")
         self.lead = QComboBox(objectName="task_lead", editable=True)
         self.lead.lineEdit().setPlaceholderText("Chọn cán bộ hoặc gõ chức danh, ví dụ “Lãnh đạo UBND xã”")
         self.coordinators = QLineEdit(objectName="task_coordinators", placeholderText="Ngăn cách bằng dấu chấm phẩy ;")
-        self.product = _text_box("task_product", 3, "Sản phẩm, kết quả đầu ra")
+        self.product = text_box("task_product", 3, "Sản phẩm, kết quả đầu ra")
         self.timeframe = QLineEdit(objectName="task_timeframe", placeholderText="Ví dụ: Quý I/2024; Thường xuyên; Trước ngày 15/12/2024")
         self.due_reading = QLabel(objectName="due_reading", wordWrap=True)
         self.override = QCheckBox("Đặt hạn bằng tay:", objectName="override")
