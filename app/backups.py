@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.paths import DataFolder
+from db.fsync import fsync_dir, fsync_file
 from db.backup import (
     Backup,
     BackupError,
@@ -109,7 +110,9 @@ def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = N
         shutil.copyfile(backup.path, partial / backup.path.name)
         if folder.evidence.is_dir():
             shutil.copytree(folder.evidence, partial / "evidence", ignore=shutil.ignore_patterns("*.part"))
+        _fsync_tree(partial)
         partial.rename(final)
+        fsync_dir(target_dir)
     except OSError as error:
         shutil.rmtree(partial, ignore_errors=True)
         raise UserError(
@@ -118,6 +121,16 @@ def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = N
             f"{final}: {error}",
         ) from error
     return final
+
+
+def _fsync_tree(root: Path) -> None:
+    """Flush every file and folder under ``root`` before it is renamed into place (a USB stick may be pulled)."""
+    for path in sorted(root.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_file():
+            fsync_file(path)
+        else:
+            fsync_dir(path)
+    fsync_dir(root)
 
 
 def import_evidence_beside(backup_path: Path, folder: DataFolder) -> int:

@@ -70,6 +70,7 @@ def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) 
 def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = None) -> tuple[Store, StartupReport]:
     """Open ``folder`` ready for work, creating it if needed."""
     folder.create()
+    _remove_leftovers(folder)
     had_data = folder.database.exists() and folder.database.stat().st_size > 0
     if had_data:
         check_database(folder)
@@ -90,6 +91,16 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
         demo_loaded=demo_loaded,
     )
     return store, report
+
+
+def _remove_leftovers(folder: DataFolder) -> None:
+    """Temporary files of a write cut short (power cut, pulled plug): never taken for whole, now removed."""
+    from app.services.evidence import remove_leftovers as evidence_leftovers
+    from db.backup import remove_leftovers as backup_leftovers
+
+    removed = backup_leftovers(folder.backups) + evidence_leftovers(folder)
+    if removed:
+        log.info("removed %d unfinished temporary files", removed)
 
 
 def _daily_backup_or_problem(folder: DataFolder, now: datetime | None) -> tuple[Backup | None, str]:

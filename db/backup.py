@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from db.fsync import fsync_dir, replace_durably
+from db.fsync import replace_durably
 from db.integrity import integrity_problems, is_intact
 
 KEEP_AUTO = 10
@@ -84,11 +84,14 @@ def keep_damaged_copy(database: Path, folder: Path, now: datetime | None = None)
     now = now or datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
     target = _free_name(folder, "damaged", now)
-    shutil.copyfile(database, target)
     wal = database.with_name(database.name + "-wal")
-    if wal.exists():
-        shutil.copyfile(wal, target.with_name(target.name + ".wal-copy"))
-    fsync_dir(folder)
+    if wal.exists():  # the WAL first: a damaged copy that is listed always has its WAL beside it
+        wal_partial = target.with_name(target.name + ".wal-copy.partial")
+        shutil.copyfile(wal, wal_partial)
+        replace_durably(wal_partial, target.with_name(target.name + ".wal-copy"))
+    partial = target.with_name(target.name + ".partial")
+    shutil.copyfile(database, partial)
+    replace_durably(partial, target)
     return Backup(target, "damaged", now)
 
 
@@ -139,3 +142,13 @@ def restore(backup_path: Path, database: Path, folder: Path, now: datetime | Non
         database.with_name(database.name + leftover).unlink(missing_ok=True)
     replace_durably(incoming, database)
     return saved
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Delete ``*.partial`` files left by a backup cut short (never listed as backups). Returns how many."""
+    if not folder.is_dir():
+        return 0
+    leftovers = [path for path in folder.iterdir() if path.name.endswith(".partial") and path.is_file()]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return len(leftovers)

@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Sao lưu ra thư mục khác (USB)…", self.backups.backup_elsewhere)
         self._action(file_menu, "Khôi phục từ bản sao lưu…", self.backups.restore)
         file_menu.addSeparator()
+        self._action(file_menu, "Xuất hồ sơ gửi cấp trên…", self.export_package, "Ctrl+E")
+        self._action(file_menu, "Kiểm tra gói hồ sơ…", self.check_package)
+        file_menu.addSeparator()
         self._action(file_menu, "Mở thư mục dữ liệu", self.open_data_folder)
         file_menu.addSeparator()
         self._action(file_menu, "Thoát", self.close, QKeySequence.StandardKey.Quit)
@@ -137,6 +140,17 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.statusBar().showMessage(error.message, 10000)
         self._update_status()
+
+    def export_package(self) -> None:
+        from ui.dialogs.package_dialog import open_package_dialog
+
+        self.undo_redo(lambda: None)  # save what is being typed before papers are made
+        open_package_dialog(self, self.store)
+
+    def check_package(self) -> None:
+        from ui.dialogs.package_dialog import check_package_interactively
+
+        check_package_interactively(self)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.folder.root)))

@@ -65,12 +65,24 @@ def store_file(folder: DataFolder, source: Path) -> tuple[str, int, str]:
         if final.exists():
             temp.unlink()
         else:
+            created = not final.parent.exists()
             final.parent.mkdir(parents=True, exist_ok=True)
+            if created:
+                fsync_dir(folder.evidence)  # the new ab/ folder itself must survive a power cut
             replace_durably(temp, final)
-            fsync_dir(final.parent)
     finally:
         temp.unlink(missing_ok=True)
     return sha256, size, relative
+
+
+def remove_leftovers(folder: DataFolder) -> int:
+    """Delete copies cut short (``.incoming-*.part``); they were never linked. Returns how many."""
+    if not folder.evidence.is_dir():
+        return 0
+    leftovers = list(folder.evidence.glob(".incoming-*.part"))
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return len(leftovers)
 
 
 def _check_source(source: Path) -> None:

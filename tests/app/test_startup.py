@@ -148,3 +148,16 @@ def test_starting_fresh_keeps_the_damaged_file_aside(folder):
     finally:
         store.close()
     assert kept.path.exists() and kept.kind == "damaged"
+
+
+def test_start_removes_the_leftovers_of_a_write_cut_short(folder):
+    """A half backup (.partial) and a half evidence copy (.part) are removed at the next start."""
+    store, _ = _open(folder)
+    store.close()
+    half_backup = folder.backups / "cchc-xa_20240101-080000_manual.sqlite3.partial"
+    half_backup.write_bytes(b"half")
+    half_copy = folder.evidence / ".incoming-123-080000.part"
+    half_copy.write_bytes(b"half")
+    store, _ = _open(folder)
+    store.close()
+    assert not half_backup.exists() and not half_copy.exists()

@@ -1,0 +1,62 @@
+"""``export --year YYYY --out DEST``: build the package for the superior level without the window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.errors import UserError
+from app.paths import DataFolder
+
+NAME = "export"
+PERIODS = ("q1", "h1", "q3", "year")
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(NAME, parents=[common], help="xuất gói hồ sơ gửi cấp trên (thư mục và .zip)")
+    parser.add_argument("--year", type=int, required=True, help="năm của hồ sơ")
+    parser.add_argument("--out", type=Path, required=True, help="thư mục đích (ví dụ ổ USB)")
+    parser.add_argument("--content", default="", help="nội dung, cách nhau bằng dấu phẩy: plan,report,evidence "
+                        "(mặc định: plan,report)")
+    parser.add_argument("--period", choices=PERIODS, help="kỳ báo cáo (mặc định: kỳ gần nhất đã kết thúc)")
+    parser.add_argument("--zip", action=argparse.BooleanOptionalAction, default=True, help="tạo thêm tệp .zip")
+    parser.add_argument("--eml", action="store_true", help="tạo thêm thư nháp e-mail (.eml) đính kèm tệp .zip")
+    parser.set_defaults(run=run)
+
+
+def _contents(text: str) -> tuple[str, ...]:
+    from app.exporters.package import CONTENTS
+
+    if text.strip():
+        return tuple(part.strip() for part in text.split(",") if part.strip())
+    return tuple(key for key, kind in CONTENTS.items() if not kind.optional)
+
+
+def run(args: argparse.Namespace, folder: DataFolder) -> int:
+    from app.exporters.package import PackageRequest, build_package, chosen_kinds
+    from app.startup import open_store
+
+    contents = _contents(args.content)
+    chosen_kinds(contents)  # refuse an unknown content before touching anything
+    if not folder.database.exists():
+        raise UserError(f"Thư mục dữ liệu “{folder.root}” chưa có dữ liệu.", "Kiểm tra lại --data-dir.", str(folder.root))
+    store, _report = open_store(folder)
+    try:
+        request = PackageRequest(args.year, contents, args.period, args.zip)
+        result = build_package(store, request, args.out.expanduser().resolve())
+        for line in result.summary():
+            print(line)
+        if args.eml and result.zip_path:
+            print(f"Đã tạo thư nháp e-mail: {_email(store, result)}")
+    finally:
+        store.close()
+    return 0
+
+
+def _email(store, result) -> Path:
+    from app.exporters.email_draft import write_email_draft
+    from app.services.profile import get_profile
+
+    profile = get_profile(store)
+    return write_email_draft(result.manifest, result.zip_path, profile.receiving_office or profile.superior_authority,
+                             profile.clerk_name)

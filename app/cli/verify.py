@@ -1,0 +1,25 @@
+"""``verify PATH``: check a package (folder or .zip) against its manifest.json; exit 0 only when all match."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.paths import DataFolder
+
+NAME = "verify"
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(NAME, parents=[common], help="kiểm tra gói hồ sơ (thư mục hoặc .zip) với manifest.json")
+    parser.add_argument("path", type=Path, help="thư mục gói hoặc tệp .zip")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, folder: DataFolder) -> int:
+    """0: everything matches; 1: missing, extra, changed or unsafe entries; 2 (a UserError): nothing to check."""
+    from app.exporters.verify import verify_package
+
+    result = verify_package(args.path.expanduser())
+    print(result.verdict)
+    return 0 if result.ok else 1

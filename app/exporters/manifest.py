@@ -1,0 +1,128 @@
+"""``manifest.json``: what a package holds, written by the sender and checked by the receiver.
+
+Format (UTF-8 JSON, Vietnamese kept as is)::
+
+    {"format": "cchc-xa-package", "format_version": 1,
+     "package": "CCHC_HoaBinhXuan_2024_KH-BC", "commune": "Hòa Bình Xuân", "province": "Quảng Ngãi",
+     "year": 2024, "app_version": "0.1.0", "exported_at": "2024-07-05T09:30:00+07:00",
+     "contents": [{"key": "plan", "title": "Kế hoạch"}, ...],
+     "files": [{"path": "KH-CCHC-2024.pdf", "kind": "plan", "title": "...", "period": "year",
+                "size": 12345, "sha256": "..."}, ...]}
+
+``path`` is relative to the package folder, with forward slashes. The
+manifest does not list itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from app.errors import UserError
+
+FILE_NAME = "manifest.json"
+FORMAT = "cchc-xa-package"
+FORMAT_VERSION = 1
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    path: str
+    kind: str
+    title: str
+    period: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    package: str
+    commune: str
+    province: str
+    year: int
+    app_version: str
+    exported_at: str
+    contents: tuple[dict, ...] = ()
+    files: tuple[ManifestFile, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> bytes:
+        data = {"format": FORMAT, "format_version": FORMAT_VERSION, **asdict(self)}
+        data["contents"] = list(self.contents)
+        data["files"] = [asdict(item) for item in self.files]
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def is_safe_relative(path: str) -> bool:
+    """A path that stays inside the package: relative, forward slashes, no ``..``, no drive, no empty part."""
+    if not path or path.startswith("/") or "\\" in path or "\x00" in path or re.match(r"^[A-Za-z]:", path):
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
+
+
+def _unreadable(why: str) -> UserError:
+    return UserError(
+        "Tệp manifest.json của gói không đọc được.",
+        "Gói có thể bị hỏng hoặc không phải gói do CCHC Xã tạo ra; hãy xin nơi gửi gửi lại gói.",
+        why,
+    )
+
+
+def _file(entry) -> ManifestFile:
+    if not isinstance(entry, dict):
+        raise _unreadable(f"mục tệp không hợp lệ: {entry!r}")
+    try:
+        item = ManifestFile(str(entry["path"]), str(entry.get("kind", "")), str(entry.get("title", "")),
+                            str(entry.get("period", "")), int(entry["size"]), str(entry["sha256"]).lower())
+    except (KeyError, TypeError, ValueError) as error:
+        raise _unreadable(f"mục tệp thiếu hoặc sai trường: {entry!r} ({error})") from error
+    if not is_safe_relative(item.path):
+        raise _unreadable(f"đường dẫn không an toàn trong manifest: {item.path!r}")
+    if not _SHA256.match(item.sha256) or item.size < 0:
+        raise _unreadable(f"mã SHA-256 hoặc kích thước không hợp lệ: {item.path}")
+    return item
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    """Read a manifest; a UserError (in Vietnamese) if it is not one this app can check."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise _unreadable(f"không phải JSON hợp lệ: {error}") from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("files"), list):
+        raise _unreadable("thiếu trường “format” hoặc “files”")
+    if int(data.get("format_version", 0)) > FORMAT_VERSION:
+        raise UserError("Gói được tạo bởi phiên bản CCHC Xã mới hơn.", "Hãy cập nhật phần mềm rồi kiểm tra lại.",
+                        f"format_version {data.get('format_version')}")
+    files = tuple(_file(entry) for entry in data["files"])
+    if len({item.path.casefold() for item in files}) != len(files):
+        raise _unreadable("một tệp được ghi hai lần trong manifest")
+    try:
+        year = int(data.get("year", 0))
+    except (TypeError, ValueError) as error:
+        raise _unreadable(f"năm không hợp lệ: {data.get('year')!r}") from error
+    return Manifest(
+        package=str(data.get("package", "")), commune=str(data.get("commune", "")),
+        province=str(data.get("province", "")), year=year, app_version=str(data.get("app_version", "")),
+        exported_at=str(data.get("exported_at", "")),
+        contents=tuple(c for c in data.get("contents", ()) if isinstance(c, dict)), files=files,
+    )
+
+
+def index_text(manifest: Manifest) -> str:
+    """DANH_MUC.txt: the contents in Vietnamese for a person who opens the stick (CRLF, for Notepad)."""
+    place = ", ".join(part for part in (f"Xã {manifest.commune}" if manifest.commune else "",
+                                        f"tỉnh {manifest.province}" if manifest.province else "") if part)
+    lines = [f"HỒ SƠ CẢI CÁCH HÀNH CHÍNH NĂM {manifest.year}", place,
+             f"Xuất lúc {manifest.exported_at.replace('T', ' ')[:16]} bằng phần mềm CCHC Xã {manifest.app_version}", "",
+             "Gói gồm:"]
+    for number, content in enumerate(manifest.contents, start=1):
+        files = [item for item in manifest.files if item.kind == content.get("key")]
+        lines.append(f"{number}. {content.get('title', '')} ({len(files)} tệp)")
+        lines += [f"   - {item.path} — {item.title}" for item in files]
+    lines += ["", f"Tệp {FILE_NAME} ghi kích thước và mã kiểm tra SHA-256 của từng tệp.",
+              "Để kiểm tra gói còn nguyên vẹn: mở CCHC Xã, chọn “Kiểm tra gói…”, hoặc chạy lệnh",
+              f"    cchc-xa verify {manifest.package}.zip", ""]
+    return "\r\n".join(lines)

@@ -1,0 +1,390 @@
+"""The package for the superior level: one folder (and its .zip) with the year's papers and a manifest.
+
+Contents are a registry (``CONTENTS``): each kind renders its files into a
+local scratch folder and returns them as ``PackItem``s; scoring and the award
+dossier join later by calling ``register_content``.
+
+Safe writing: everything is first written into a hidden temporary folder
+beside the destination (same disk), each file flushed to the device and read
+back against the SHA-256 of what was sent; then ``DANH_MUC.txt`` and
+``manifest.json``; only then is the folder renamed to its final name. The
+.zip is written the same way (temporary name, read back and verified against
+the manifest, renamed). Any failure or a cancel removes everything this call
+created, so a full or pulled USB stick never holds a package that looks whole.
+An existing package is never replaced: the new one gets ``_2``, ``_3``…
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import io
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from app import __version__
+from app.domain.progress import REPORT_PERIODS, report_period
+from app.errors import UserError
+from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
+from app.exporters.package_names import free_name, package_name, safe_file_name, unique_in
+from app.services.profile import get_profile
+from app.store import Store
+from db.fsync import fsync_dir
+
+INDEX_NAME = "DANH_MUC.txt"
+EVIDENCE_FOLDER = "tai-lieu-kiem-chung"
+_CHUNK = 1024 * 1024
+_STORED = {".docx", ".xlsx", ".zip", ".jpg", ".jpeg", ".png", ".7z", ".rar"}  # already compressed
+
+
+class ExportCancelled(Exception):
+    """The clerk pressed Cancel; nothing was left behind."""
+
+
+@dataclass(frozen=True)
+class PackageRequest:
+    year: int
+    contents: tuple[str, ...] = ("plan", "report")
+    period: str | None = None  # the report's period key; None: ``default_period``
+    make_zip: bool = True
+    narrative: Mapping[str, str] | None = None
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class PackItem:
+    """One file to put in the package: where it is now, its ASCII name there, and what it is."""
+
+    source: Path
+    name: str
+    kind: str
+    title: str
+    period: str = ""
+    subfolder: str = ""
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """A kind of content: ``build(store, request, scratch)`` renders into ``scratch`` and lists the files."""
+
+    key: str
+    code: str  # in the package name: CCHC_Xa_2024_<codes>
+    title: str  # Vietnamese, for the dialog, DANH_MUC.txt and the e-mail
+    build: Callable[[Store, PackageRequest, Path], list[PackItem]]
+    optional: bool = False  # not chosen unless asked for
+
+
+CONTENTS: dict[str, ContentKind] = {}
+
+
+def register_content(kind: ContentKind) -> ContentKind:
+    """Add (or replace) a kind of content; the package lists contents in registration order."""
+    CONTENTS[kind.key] = kind
+    return kind
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    name: str
+    folder: Path
+    zip_path: Path | None
+    manifest: Manifest
+    wanted_name: str  # the conventional name; differs from ``name`` when a package of that name existed
+    notes: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    def summary(self) -> list[str]:
+        """Vietnamese lines saying what was written (and whether the name got a suffix)."""
+        lines = [f"Đã tạo gói hồ sơ: {self.folder} ({len(self.manifest.files)} tệp)"]
+        if self.zip_path:
+            lines.append(f"Đã tạo tệp nén: {self.zip_path} ({self.zip_path.stat().st_size:,} byte)")
+        if self.name != self.wanted_name:
+            lines.append(f"Đã có gói tên “{self.wanted_name}” ở thư mục này nên gói mới được đặt tên “{self.name}” "
+                         "(gói cũ giữ nguyên).")
+        return lines + list(self.notes) + [f"Thời gian: {self.seconds:.1f} giây."]
+
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class _Run:
+    """One build's bookkeeping: what it created (to remove on failure), progress and cancel."""
+
+    destination: Path
+    progress: Progress | None
+    cancelled: Callable[[], bool] | None
+    created: list[Path] = field(default_factory=list)
+    step: int = 0
+    total: int = 1
+
+    def advance(self, text: str) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled
+        if self.progress is not None:
+            self.progress(self.step, self.total, text)
+        self.step += 1
+
+    def remove_created(self) -> None:
+        for path in reversed(self.created):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    pass
+
+
+# ---------------------------------------------------------------- public
+
+
+def default_period(year: int, today: date) -> str:
+    """The latest report period of ``year`` whose end has passed; "year" when none has (or the year is over)."""
+    ended = [period.key for period in REPORT_PERIODS if period.end(year) < today]
+    return ended[-1] if ended else "year"
+
+
+def chosen_kinds(keys: Iterable[str]) -> list[ContentKind]:
+    """The registered kinds for ``keys``, in registry order; a UserError for an unknown or empty choice."""
+    keys = [key.strip() for key in keys if key.strip()]
+    unknown = [key for key in keys if key not in CONTENTS]
+    if unknown:
+        raise UserError(f"Chưa có nội dung “{', '.join(unknown)}” để đưa vào gói.",
+                        f"Chọn trong: {', '.join(CONTENTS)}.")
+    if not keys:
+        raise UserError("Chưa chọn nội dung nào cho gói hồ sơ.", "Chọn ít nhất một nội dung (kế hoạch, báo cáo…).")
+    return [kind for key, kind in CONTENTS.items() if key in keys]
+
+
+def build_package(store: Store, request: PackageRequest, destination: Path, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None, now: datetime | None = None) -> PackageResult:
+    """Build the package (and its zip) in ``destination``; runs in a worker, touches no widget.
+
+    Raises UserError (Vietnamese, naming the destination) when the destination
+    fails, ExportCancelled on cancel; in both cases nothing is left behind.
+    """
+    started = time.perf_counter()
+    destination = Path(destination)
+    _check_destination(destination)
+    kinds = chosen_kinds(request.contents)
+    profile = get_profile(store)
+    wanted = package_name(profile.commune_name, request.year, [kind.code for kind in kinds])
+    name = free_name(destination, wanted)
+    run = _Run(destination, progress, cancelled, total=len(kinds) + 3)
+    scratch = Path(tempfile.mkdtemp(prefix="cchc-goi-"))
+    try:
+        items, notes = _render(store, request, kinds, scratch, run)
+        now = (now or datetime.now()).astimezone()
+        base = Manifest(name, profile.commune_name, profile.province, request.year, __version__,
+                        now.isoformat(timespec="seconds"), tuple({"key": k.key, "title": k.title} for k in kinds))
+        folder, manifest = _write_folder(items, base, name, run)
+        zip_path = _write_zip(folder, manifest, name, run) if request.make_zip else None
+    except OSError as error:
+        run.remove_created()
+        raise _destination_error(destination, error) from error
+    except BaseException:
+        run.remove_created()
+        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return PackageResult(name, folder, zip_path, manifest, wanted, notes, time.perf_counter() - started)
+
+
+# ---------------------------------------------------------------- steps
+
+
+def _check_destination(destination: Path) -> None:
+    if not destination.is_dir():
+        raise UserError(f"Không tìm thấy thư mục đích “{destination}”.",
+                        "Kiểm tra ổ USB còn cắm, hoặc chọn thư mục khác.", str(destination))
+
+
+def _destination_error(destination: Path, error: OSError) -> UserError:
+    if error.errno == errno.ENOSPC:
+        message = f"Thư mục đích “{destination}” đã đầy, không ghi được gói hồ sơ."
+    else:
+        message = f"Không ghi được gói hồ sơ vào “{destination}”."
+    return UserError(message, "Không có gói dở dang nào được để lại. Kiểm tra ổ USB còn cắm, còn chỗ trống và "
+                     "không bị khóa ghi, rồi xuất lại (hoặc chọn thư mục khác).", f"{destination}: {error}")
+
+
+def _render(store, request, kinds, scratch: Path, run: _Run) -> tuple[list[PackItem], tuple[str, ...]]:
+    items, notes = [], []
+    for kind in kinds:
+        run.advance(f"Đang tạo {kind.title.lower()}…")
+        found = kind.build(store, request, scratch / kind.key)
+        if not found:
+            notes.append(f"{kind.title}: năm {request.year} chưa có tệp nào.")
+        items += found
+    run.total = run.step + len(items) + 3
+    return items, tuple(notes)
+
+
+def write_chunk(handle, data: bytes) -> None:
+    """Every byte the package puts on the destination passes here (tests make it fail like a full disk)."""
+    handle.write(data)
+
+
+def _copy_verified(reader, target: Path) -> tuple[int, str]:
+    """Write ``reader`` to a new ``target``, flush it to the device, read it back; returns (size, sha256)."""
+    digest, size = hashlib.sha256(), 0
+    with target.open("xb") as writer:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            write_chunk(writer, chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+    check = hashlib.sha256()
+    with target.open("rb") as back:
+        while chunk := back.read(_CHUNK):
+            check.update(chunk)
+    if check.hexdigest() != digest.hexdigest():
+        raise OSError(errno.EIO, f"tệp đọc lại khác tệp đã ghi: {target.name}")
+    return size, digest.hexdigest()
+
+
+def _place(items: list[PackItem], temp: Path, run: _Run) -> list[ManifestFile]:
+    used: dict[str, set[str]] = {}
+    files = []
+    for item in items:
+        run.advance(f"Đang chép {item.name}…")
+        name = unique_in(item.name, used.setdefault(item.subfolder, {INDEX_NAME.casefold(), FILE_NAME.casefold()}))
+        relative = f"{item.subfolder}/{name}" if item.subfolder else name
+        (temp / relative).parent.mkdir(exist_ok=True)
+        with item.source.open("rb") as reader:
+            size, sha256 = _copy_verified(reader, temp / relative)
+        files.append(ManifestFile(relative, item.kind, item.title, item.period, size, sha256))
+    return files
+
+
+def _write_folder(items: list[PackItem], base: Manifest, name: str, run: _Run) -> tuple[Path, Manifest]:
+    temp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".dang-ghi", dir=run.destination))
+    run.created.append(temp)
+    files = _place(items, temp, run)
+    run.advance("Đang ghi danh mục và manifest.json…")
+    index = index_text(replace(base, files=tuple(files))).encode("utf-8-sig")
+    size, sha256 = _copy_verified(io.BytesIO(index), temp / INDEX_NAME)
+    files.append(ManifestFile(INDEX_NAME, "index", "Danh mục hồ sơ", "", size, sha256))
+    manifest = replace(base, files=tuple(files))
+    _copy_verified(io.BytesIO(manifest.to_json()), temp / FILE_NAME)
+    for folder in {(temp / f.path).parent for f in files}:
+        fsync_dir(folder)
+    final = run.destination / name
+    if final.exists():
+        raise UserError(f"Trong lúc xuất, một gói tên “{name}” đã xuất hiện ở “{run.destination}”.", "Hãy xuất lại.")
+    os.rename(temp, final)
+    run.created[run.created.index(temp)] = final
+    fsync_dir(run.destination)
+    return final, manifest
+
+
+class _GuardedWriter(io.RawIOBase):
+    """A file for ``zipfile`` whose writes go through ``write_chunk``."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        write_chunk(self.handle, bytes(data))
+        return len(data)
+
+    def tell(self) -> int:
+        return self.handle.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.handle.seek(offset, whence)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
+def _write_zip(folder: Path, manifest: Manifest, name: str, run: _Run) -> Path:
+    from app.exporters.verify import verify_package
+
+    run.advance("Đang nén gói thành tệp .zip…")
+    handle_fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".zip.dang-ghi", dir=run.destination)
+    temp = Path(temp_name)
+    run.created.append(temp)
+    with os.fdopen(handle_fd, "wb") as handle:
+        with zipfile.ZipFile(_GuardedWriter(handle), "w") as archive:
+            for relative in [item.path for item in manifest.files] + [FILE_NAME]:
+                stored = Path(relative).suffix.lower() in _STORED
+                archive.write(folder / relative, f"{name}/{relative}",
+                              zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+                if run.cancelled is not None and run.cancelled():
+                    raise ExportCancelled
+        handle.flush()
+        os.fsync(handle.fileno())
+    run.advance("Đang kiểm tra tệp nén…")
+    check = verify_package(temp)
+    if not check.ok or check.manifest != manifest:
+        raise OSError(errno.EIO, f"tệp nén đọc lại không khớp: {check.verdict}")
+    final = run.destination / f"{name}.zip"
+    if final.exists():
+        raise UserError(f"Trong lúc xuất, một tệp “{final.name}” đã xuất hiện ở “{run.destination}”.", "Hãy xuất lại.")
+    os.rename(temp, final)
+    run.created[run.created.index(temp)] = final
+    fsync_dir(run.destination)
+    return final
+
+
+# ---------------------------------------------------------------- today's contents
+
+
+def _plan_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
+    from app.exporters.plan_papers import export_plan_papers
+    from app.services.plans import list_plans
+
+    plans = list_plans(store, request.year)
+    if not plans:
+        raise UserError(f"Năm {request.year} chưa có kế hoạch nào.", "Bỏ chọn “Kế hoạch”, hoặc lập kế hoạch trước.")
+    items = []
+    for plan in plans:
+        label = f"{plan.label} (số {plan.number})" if plan.number else plan.label
+        for written in export_plan_papers(store, plan.id, scratch / str(plan.id)):
+            items.append(PackItem(written.path, written.path.name, "plan", f"{label}: {written.description}", "year"))
+    return items
+
+
+def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
+    from app.exporters.progress_report_files import export_progress_report
+    from app.services.progress_report import period_span
+
+    today = request.today or date.today()
+    period = report_period(request.period or default_period(request.year, today))
+    written = export_progress_report(store, request.year, period.key, scratch, request.narrative, today)
+    title = f"Báo cáo kết quả CCHC {period_span(period.label, request.year)}"
+    return [PackItem(w.path, w.path.name, "report", f"{title}: {w.description}", period.key) for w in written]
+
+
+def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
+    from app.services.evidence import evidence_path, year_evidence
+
+    items, seen = [], set()
+    for evidence in year_evidence(store, request.year):
+        if (evidence.sha256, evidence.original_name) in seen:
+            continue  # the same file attached to several checkpoints goes in once
+        seen.add((evidence.sha256, evidence.original_name))
+        items.append(PackItem(evidence_path(store, evidence.link_id), safe_file_name(evidence.original_name),
+                              "evidence", evidence.original_name, "", EVIDENCE_FOLDER))
+    return items
+
+
+register_content(ContentKind("plan", "KH", "Kế hoạch", _plan_items))
+register_content(ContentKind("report", "BC", "Báo cáo kết quả", _report_items))
+register_content(ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True))

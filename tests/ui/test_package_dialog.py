@@ -1,0 +1,69 @@
+"""The package dialog: choices, a build off the GUI thread, the e-mail draft, and checking a package."""
+
+from __future__ import annotations
+
+import email
+from datetime import date
+from email import policy
+
+from PySide6.QtWidgets import QMessageBox
+
+import ui.dialogs.package_dialog as package_dialog
+from ui.dialogs.package_dialog import PackageDialog, check_package_interactively
+
+
+def _dialog(qtbot, store, out, today=date(2024, 8, 1)) -> PackageDialog:
+    dialog = PackageDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(out))
+    return dialog
+
+
+def test_defaults_follow_the_registry_and_the_date(qtbot, demo_store, tmp_path):
+    """Plan and report are ticked, evidence is not; in August the six-month report is proposed."""
+    dialog = _dialog(qtbot, demo_store, tmp_path)
+    ticked = {key: box.isChecked() for key, box in dialog.content_boxes.items()}
+    assert ticked == {"plan": True, "report": True, "evidence": False}
+    assert dialog.period_box.currentData() == "h1"
+    dialog.content_boxes["report"].setChecked(False)
+    assert not dialog.period_box.isEnabled()
+
+
+def test_export_builds_on_a_worker_and_offers_the_next_steps(qtbot, demo_store, tmp_path, monkeypatch):
+    """Evidence only: the package appears, the result box is offered, the .eml carries the zip."""
+    opened, offered = [], []
+    monkeypatch.setattr(package_dialog, "open_path", opened.append)
+    monkeypatch.setattr(PackageDialog, "offer_next_steps", lambda self: offered.append(self.result))
+    dialog = _dialog(qtbot, demo_store, tmp_path)
+    dialog.content_boxes["plan"].setChecked(False)
+    dialog.content_boxes["report"].setChecked(False)
+    dialog.content_boxes["evidence"].setChecked(True)
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    assert offered and dialog.result.zip_path.exists() and "Đã tạo gói" in dialog.result_label.text()
+    draft = dialog.make_email_draft()
+    message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Hồ sơ CCHC năm 2024 - xã Hòa Bình Xuân" and opened == [draft]
+    dialog.open_folder()
+    assert opened[-1] == tmp_path
+
+
+def test_a_failed_export_shows_the_error_and_leaves_nothing(qtbot, demo_store, tmp_path, errors_shown):
+    """A destination that is gone is shown through the one error dialog."""
+    dialog = _dialog(qtbot, demo_store, tmp_path / "rut-usb")
+    dialog.start_export()
+    qtbot.waitUntil(lambda: bool(errors_shown), timeout=20000)
+    assert "Không tìm thấy thư mục đích" in errors_shown[0] and dialog.result is None
+
+
+def test_check_package_shows_the_verdict(qtbot, demo_store, tmp_path, monkeypatch):
+    """“Kiểm tra gói…” on a tampered folder shows a warning naming the changed file."""
+    from app.exporters.package import PackageRequest, build_package
+
+    built = build_package(demo_store, PackageRequest(2024, ("evidence",)), tmp_path)
+    (built.folder / "DANH_MUC.txt").write_text("sửa", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.icon(), box.text())) or 0)
+    result = check_package_interactively(None, str(built.folder))
+    assert not result.ok
+    assert shown[0][0] == QMessageBox.Icon.Warning and "DANH_MUC.txt" in shown[0][1]
