@@ -283,28 +283,24 @@ def _paragraph_before(block: Paragraph, following) -> list[Flowable]:
 def _table(block: Table, width: float, split_rows: bool = False) -> RLTable:
     """Gridded table: header repeated on each page, wrapping cells, long rows split across pages."""
     head = [_line(column.title, block.size, bold=True) for column in block.columns]
+    widths = [share * width for share in block.relative_widths()]
+    pad = L.TABLE_CELL_PADDING_PT
+    room = [column_width - 2 * pad for column_width in widths]
     data, spans = [head], []
     for index, row in enumerate(block.rows, start=1):
         if isinstance(row, GroupRow):
             data.append([_line(row.text, block.size, bold=True, align=TA_LEFT)] + [""] * (len(block.columns) - 1))
             spans.append(("SPAN", (0, index), (-1, index)))
             continue
-        data.append(
-            [
-                _line(cell_text(value), block.size, bold=row.bold, align=_ALIGN[column.align])
-                for value, column in zip(row.cells, block.columns)
-            ]
-        )
-    table = RLTable(
-        data,
-        colWidths=[share * width for share in block.relative_widths()],
-        repeatRows=1,
-        splitInRow=1 if split_rows else 0,
-    )
-    pad = L.TABLE_CELL_PADDING_PT
+        data.append([_cell(value, column, space, block.size, row.bold) for value, column, space in zip(row.cells, block.columns, room)])
+    table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1 if split_rows else 0)
+    aligns = [("ALIGN", (i, 1), (i, -1), _PLAIN_ALIGN[column.align]) for i, column in enumerate(block.columns)]
     table.setStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), face_name()),
+            ("FONTSIZE", (0, 1), (-1, -1), block.size),
+            ("LEADING", (0, 1), (-1, -1), block.size * 1.2),
+            *aligns,
             ("GRID", (0, 0), (-1, -1), L.TABLE_RULE_PT, "black"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
@@ -317,6 +313,18 @@ def _table(block: Table, width: float, split_rows: bool = False) -> RLTable:
     )
     table.spaceAfter = L.SPACE_AFTER_PT
     return table
+
+
+_PLAIN_ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT", Align.JUSTIFY: "LEFT"}
+
+
+def _cell(value, column, space: float, size: float, bold: bool):
+    """A cell's content: a plain string when it fits on one line (reportlab draws those far
+    faster than a Paragraph, which matters for tables of hundreds of rows), else a wrapping Paragraph."""
+    text = cell_text(value)
+    if not bold and "\n" not in text and text_width_pt(text, size) <= space:
+        return text
+    return _line(text, size, bold=bold, align=_ALIGN[column.align])
 
 
 def _signature(signature: Signature) -> list[Flowable]:

@@ -7,6 +7,8 @@ string cell (data type "s"), whatever it starts with; numbers stay numbers.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import os
 import re
 from collections.abc import Iterable
@@ -25,6 +27,17 @@ _SHEET_WIDTH_CHARS = 150.0
 _FONT = L.FONT_FAMILY
 _THIN = Side(style="thin", color="000000")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+@lru_cache(maxsize=None)
+def _font(size: float, bold: bool) -> Font:
+    """Shared style objects: openpyxl hashes each one per cell, so one per look is much faster."""
+    return Font(name=_FONT, size=size, bold=bold)
+
+
+@lru_cache(maxsize=None)
+def _alignment(horizontal: str) -> Alignment:
+    return Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
 _H_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "justify"}
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -116,8 +129,8 @@ def _group_row(sheet, row: int, source: GroupRow, table: Table) -> None:
 def _data_row(sheet, row: int, values, table: Table, *, bold: bool) -> None:
     for column_index, (value, column) in enumerate(zip(values, table.columns), start=1):
         cell = _put(sheet, row, column_index, value)
-        cell.font = Font(name=_FONT, size=table.size, bold=bold)
-        cell.alignment = Alignment(horizontal=_H_ALIGN[column.align], vertical="top", wrap_text=True)
+        cell.font = _font(table.size, bold)
+        cell.alignment = _alignment(_H_ALIGN[column.align])
         cell.border = _GRID
 
 

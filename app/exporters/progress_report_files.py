@@ -44,7 +44,8 @@ def export_progress_report(
     stem = base_name(year, period_key)
     jobs = (
         (render_pdf, report_document(report, profile), f"{stem}.pdf", "Báo cáo kèm phụ lục chi tiết (PDF)"),
-        (render_docx, report_document(report, profile), f"{stem}.docx", "Báo cáo (Word, để chỉnh sửa)"),
+        # The Word copy is for editing the text; the detail lives in the PDF appendix and the workbook.
+        (render_docx, report_document(report, profile, appendix=False), f"{stem}.docx", "Báo cáo (Word, để chỉnh sửa)"),
         (render_xlsx, detail_workbook(report, profile), f"{stem}_chi-tiet.xlsx", "Bảng tổng hợp và chi tiết (Excel)"),
     )
     return write_files(jobs, Path(folder), "báo cáo", progress)
