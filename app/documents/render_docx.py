@@ -42,6 +42,7 @@ from app.documents.model import (
 _CENTER, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 _ALIGN = {Align.LEFT: _LEFT, Align.CENTER: _CENTER, Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT, Align.JUSTIFY: _JUSTIFY}
 _MM_PER_PT = 25.4 / 72
+_WORD_CELL_MARGIN_MM = 1.9  # Word's default left and right cell margin (0.19 cm)
 
 
 def render_docx(document: Document, path: str | os.PathLike[str]) -> None:
@@ -169,6 +170,9 @@ def _layout_table(word, rows: int, widths_mm: list[float]):
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm):
             cell.width = Mm(width)
+    # The grid is what LibreOffice (and Word in some views) lays out by; python-docx leaves it equal.
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm):
+        column.w = Mm(width)
     return table
 
 
@@ -181,7 +185,9 @@ def _tidy(cell) -> None:
 
 def _header(word, header: Header, width_mm: float) -> None:
     """Ô 1–4: two borderless columns; "Số: …" and the place and date share the second row."""
-    left_mm, right_mm = L.header_columns(header_right_needed_pt(header) * _MM_PER_PT, width_mm)
+    # Word pads every cell by 1.9 mm on each side: the right column needs that on top of its text.
+    needed_mm = header_right_needed_pt(header) * _MM_PER_PT + 2 * _WORD_CELL_MARGIN_MM + 1
+    left_mm, right_mm = L.header_columns(needed_mm, width_mm)
     table = _layout_table(word, 2, [left_mm, right_mm])
     left, right = table.rows[0].cells
     if header.superior_body:
@@ -229,11 +235,23 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
+def _cell_margins(table, points: float) -> None:
+    """Narrow left/right cell margins, as in the PDF: Word's default 1.9 mm would wrap "STT" and dates."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(points * 20)))  # twentieths of a point
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _table(word, block: Table, width_mm: float) -> None:
     """Gridded table: header repeated on every page, wrapping cells, group rows merged across."""
     widths = [share * width_mm for share in block.relative_widths()]
     table = _layout_table(word, 1 + len(block.rows), widths)
     table.style = word.styles["Table Grid"]
+    _cell_margins(table, L.TABLE_CELL_PADDING_PT)
     for cell, column in zip(table.rows[0].cells, block.columns):
         cell.paragraphs[0].alignment = _CENTER
         cell.paragraphs[0].add_run(column.title).bold = True
