@@ -65,12 +65,17 @@ def tcvn3_to_unicode(text: str, *, restore_capitals: bool = True) -> str:
     with a tone were typed with a separate capital font (".VnTimeH") at the
     lower-case codes, so plain text loses them. The bytes are converted as they
     stand, except that with ``restore_capitals`` a word whose ASCII letters (two or
-    more) are all capitals is upper-cased whole: "CéNG HOµ" -> "CỘNG HOÀ". A lone
-    capital followed by a toned letter ("X·") stays as the bytes say ("Xã").
+    more) are all capitals is upper-cased whole ("CéNG HOµ" -> "CỘNG HOÀ"), and so
+    is a line with no lower-case ASCII letter where at least half of the words
+    holding TCVN3 letters are such capital words ("X· TÞNH MINH" -> "XÃ TỊNH MINH").
+    Elsewhere a lone capital before a toned letter stays as the bytes say ("ñY" -> "ủY").
     """
     converted = text.translate(_TCVN3_TRANSLATION)
     if restore_capitals:
-        converted = _WORD.sub(_upper_if_capital_word, converted)
+        converted = "".join(
+            line.upper() if _is_capital_line(line) else _WORD.sub(_upper_if_capital_word, line)
+            for line in converted.splitlines(keepends=True)
+        )
     return unicodedata.normalize("NFC", converted)
 
 
@@ -113,7 +118,7 @@ def detect_legacy(text: str) -> Detection:
 
 def _is_mixed(word: str) -> bool:
     """True for a word holding at least one ASCII letter and one non-ASCII character."""
-    has_ascii_letter = any("a" <= ch.lower() <= "z" for ch in word)
+    has_ascii_letter = any(ch.isascii() and ch.isalpha() for ch in word)
     return has_ascii_letter and any(ord(ch) > 127 for ch in word)
 
 
@@ -145,13 +150,36 @@ def _ascii_prior_ok(words: list[str]) -> bool:
     return sum(_reads_vietnamese(word) for word in plain) / len(plain) >= _MIN_ASCII_PRIOR
 
 
+def _ascii_letters(word: str) -> str:
+    """The ASCII letters of ``word``."""
+    return "".join(ch for ch in word if ch.isascii() and ch.isalpha())
+
+
+def _is_capital_word(word: str) -> bool:
+    """True for a word with two or more ASCII letters, all of them capitals."""
+    letters = _ascii_letters(word)
+    return len(letters) >= 2 and letters.isupper()
+
+
 def _upper_if_capital_word(match: re.Match[str]) -> str:
     """Upper-case a converted TCVN3 word whose ASCII letters (two or more) are all capitals."""
     word = match.group()
-    ascii_letters = [ch for ch in word if "a" <= ch.lower() <= "z"]
-    if len(ascii_letters) >= 2 and all(ch.isupper() for ch in ascii_letters):
-        return word.upper()
-    return word
+    return word.upper() if _is_capital_word(word) else word
+
+
+def _is_capital_line(line: str) -> bool:
+    """True for a converted TCVN3 line typed in capitals: no lower-case ASCII letter, and at
+    least half of the words holding converted vowels are capital words (đ/Đ alone, as in
+    abbreviations like "LĐLĐ", is not counted)."""
+    if _ascii_letters(line) != _ascii_letters(line).upper():
+        return False
+    converted = [
+        word
+        for word in _WORD.findall(line)
+        if _ascii_letters(word) and not word.replace("đ", "").replace("Đ", "").isascii()
+    ]
+    capital = sum(_is_capital_word(word) for word in converted)
+    return bool(converted) and 2 * capital >= len(converted)
 
 
 def _sample(text: str, convert) -> str:

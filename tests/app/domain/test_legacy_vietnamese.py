@@ -145,11 +145,22 @@ def test_tcvn3_toned_capitals_come_back_lower_case():
     assert tcvn3_to_unicode(encode_tcvn3("Ủy ban"), restore_capitals=False) == "ủy ban"
 
 
-def test_tcvn3_restores_capitals_of_all_capital_words():
-    """A word whose ASCII letters are all capitals is upper-cased; a lone capital plus a tone is not."""
-    encoded = encode_tcvn3("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    assert encoded == "CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM"
-    assert tcvn3_to_unicode(encoded) == "CỘNG HÒA Xã HỘI CHỦ NGHĨA VIỆT NAM"
+def test_tcvn3_restores_capitals_of_a_capital_line():
+    """A heading typed in capitals comes back in capitals, short words like "XÃ" included."""
+    encoded = encode_tcvn3("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nỦY BAN NHÂN DÂN")
+    assert encoded == "CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM\nñY BAN NH¢N D¢N"
+    assert tcvn3_to_unicode(encoded) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nỦY BAN NHÂN DÂN"
+
+
+def test_tcvn3_restores_capitals_of_capital_words_in_a_normal_line():
+    """In a normal line only words with two or more ASCII capitals are upper-cased."""
+    assert tcvn3_to_unicode("Th\xadêng trùc H§ND vµ ñY ban") == "Thường trực HĐND và ủY ban"
+
+
+def test_tcvn3_line_of_abbreviations_is_not_upper_cased():
+    """A line of abbreviations with one toned word ("Sè: 15/KH-UBND") keeps the word's lower case."""
+    assert tcvn3_to_unicode("Sè: 15/KH-UBND") == "Số: 15/KH-UBND"
+    assert tcvn3_to_unicode("Sè: 135 /KH - L§L§") == "Số: 135 /KH - LĐLĐ"
 
 
 @pytest.mark.parametrize("sentence", seed_sentences())
