@@ -53,9 +53,17 @@ class _Body:
         return self.places.get(number, f"Đoạn {number}")
 
 
-def parse_docx_bytes(data: bytes, name: str) -> ImportedPlan:
-    """The plan in a .docx file's bytes; UserError naming ``name`` if it is not a readable .docx."""
+def parse_docx_bytes(data: bytes, name: str, transform=None) -> ImportedPlan:
+    """The plan in a .docx file's bytes; UserError naming ``name`` if it is not a readable .docx.
+
+    ``transform`` (e.g. a TCVN3 → Unicode converter) is applied to every piece of text first.
+    """
     document = open_docx(data, name)
+    if transform is not None:
+        from docx.oxml.ns import qn
+
+        for node in document.element.body.iter(qn("w:t")):
+            node.text = transform(node.text or "")
     try:
         body = read_body(document)
     except (KeyError, ValueError, AttributeError, IndexError, TypeError) as error:
@@ -63,6 +71,14 @@ def parse_docx_bytes(data: bytes, name: str) -> ImportedPlan:
     if not any(line.text for line in body.lines) and not body.tasks:
         raise UserError(f"Tệp “{name}” không có chữ nào.", "Hãy chọn đúng tệp kế hoạch.", name)
     return plan_of(body)
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """All the text of a .docx, for deciding how it was typed (Unicode or a legacy font encoding)."""
+    from docx.oxml.ns import qn
+
+    document = open_docx(data, name)
+    return "\n".join(node.text or "" for node in document.element.body.iter(qn("w:t")))
 
 
 def open_docx(data: bytes, name: str):

@@ -21,17 +21,21 @@ _BOMS = (
 )
 
 
-def read_plan_file(path: Path) -> ImportedPlan:
-    """The plan in a .txt or .docx file; UserError (naming the file) for anything that cannot be read."""
+def read_plan_file(path: Path, transform=None) -> ImportedPlan:
+    """The plan in a .txt or .docx file; UserError (naming the file) for anything that cannot be read.
+
+    ``transform`` converts the text before it is read (a legacy-encoding converter).
+    """
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from app.importers.plan_docx import parse_docx_bytes
 
-        return parse_docx_bytes(data, path.name)
+        return parse_docx_bytes(data, path.name, transform)
     if suffix == ".txt":
-        return parse_plan_text(_text_of(data, path.name))
+        text = _text_of(data, path.name)
+        return parse_plan_text(transform(text) if transform else text)
     if suffix == ".doc":
         raise UserError(
             f"Tệp “{path.name}” là văn bản Word cũ (.doc), chưa đọc được.",
@@ -39,6 +43,17 @@ def read_plan_file(path: Path) -> ImportedPlan:
             str(path),
         )
     raise UserError(f"Không đọc được tệp “{path.name}”: chỉ nhận tệp .docx hoặc .txt.", _ACCEPTED, str(path))
+
+
+def plain_text(path: Path) -> str:
+    """The file's text as stored, for deciding how it was typed; "" when it is not a .txt or .docx."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from app.importers.plan_docx import docx_text
+
+        return docx_text(_read_bytes(path), path.name)
+    return _text_of(_read_bytes(path), path.name) if suffix == ".txt" else ""
 
 
 def _read_bytes(path: Path) -> bytes:

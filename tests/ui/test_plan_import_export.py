@@ -110,3 +110,39 @@ def test_a_second_export_asks_before_overwriting(qtbot, demo_store, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path))
     assert edited.read_bytes() != b"clerk's edits"
+
+
+def _to_tcvn3(text: str) -> str:
+    """Type ``text`` as an old .VnTime document would store it (toned capitals become small letters)."""
+    from app.domain.legacy_vietnamese_tables import TCVN3_TO_UNICODE
+
+    back = {unicode: legacy for legacy, unicode in TCVN3_TO_UNICODE.items()}
+    return "".join(back.get(ch) or back.get(ch.lower()) or ch for ch in text)
+
+
+def test_a_tcvn3_docx_is_converted_after_asking(qtbot, tmp_path, monkeypatch):
+    """An old plan typed with .Vn fonts: the clerk sees an example, agrees, and the tasks are read in Unicode."""
+    from docx import Document as WordDocument
+
+    seed = (SEEDS / "002_ddfdc451bd3e8b7f.txt").read_text(encoding="utf-8").replace("*", "").replace("#", "")
+    word = WordDocument()
+    for line in seed.split("\n"):
+        word.add_paragraph(_to_tcvn3(line))
+    path = tmp_path / "ke-hoach-cu.docx"
+    word.save(path)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    dialog = _dialog(qtbot)
+    dialog.load_file(path)
+    assert asked and "TCVN3" in asked[0] and "→" in asked[0]
+    assert dialog.model.rowCount() == 37
+    assert dialog.model.item(0, 2).text().lower() == "công chức văn phòng - thống kê"
+
+
+def test_declining_the_conversion_reads_the_text_as_it_is(qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog = _dialog(qtbot)
+    text = _to_tcvn3((SEEDS / "002_ddfdc451bd3e8b7f.txt").read_text(encoding="utf-8"))
+    dialog.source.setPlainText(text)
+    dialog.read_button.click()
+    assert dialog.source.toPlainText() == text  # nothing changed behind the clerk's back

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 from app.domain.plan_kinds import PLAN_KINDS
 from app.domain.timeframe import parse_timeframe
 from app.errors import UserError
-from app.importers.plan_file import parse_plan_text, read_plan_file
+from app.importers.legacy_text import converter_for, detect_legacy, question
+from app.importers.plan_file import parse_plan_text, plain_text, read_plan_file
 from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.services.plans import MAX_YEAR, MIN_YEAR
 from ui.dialogs.error_dialog import show_error
@@ -93,13 +95,35 @@ class ImportPlanDialog(QDialog):
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, "Chọn tệp kế hoạch", "", "Kế hoạch (*.docx *.txt);;Tất cả (*)")
         if name:
-            self.load(lambda: read_plan_file(Path(name)))
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        try:
+            transform = self._legacy_converter(plain_text(path))
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.load(lambda: read_plan_file(path, transform))
 
     def read_pasted(self) -> None:
-        if not self.source.toPlainText().strip():
+        text = self.source.toPlainText()
+        if not text.strip():
             show_error(self, UserError("Chưa có nội dung nào để đọc.", "Dán nội dung kế hoạch vào ô phía trên, hoặc bấm “Chọn tệp…”."))
             return
-        self.load(lambda: parse_plan_text(self.source.toPlainText()))
+        transform = self._legacy_converter(text)
+        if transform is not None:
+            text = transform(text)
+            self.source.setPlainText(text)  # the clerk sees what will be read
+        self.load(lambda: parse_plan_text(text))
+
+    def _legacy_converter(self, text: str):
+        """Text typed in TCVN3 or VNI: show an example and convert it if the clerk agrees."""
+        detection = detect_legacy(text)
+        converter = converter_for(detection)
+        if converter is None:
+            return None
+        answer = QMessageBox.question(self, "Bảng mã cũ", question(detection))
+        return converter if answer == QMessageBox.StandardButton.Yes else None
 
     def load(self, read) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
