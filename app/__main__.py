@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None, help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
     parser.add_argument("--demo", action="store_true", help="nạp dữ liệu xã mẫu vào thư mục dữ liệu còn trống")
     parser.add_argument("--version", action="version", version=f"CCHC Xã {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="tự kiểm tra: dữ liệu mẫu → gói hồ sơ → kiểm tra gói, rồi thoát")
     # For tests and benchmarks: close the window as soon as it is shown.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -55,6 +56,10 @@ def _use_utf8_console() -> None:
 def main(argv: list[str] | None = None) -> int:
     _use_utf8_console()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.cli.self_test import run_self_test
+
+        return run_self_test()
     folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.command:
         try:
