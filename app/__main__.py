@@ -59,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from app.cli.self_test import run_self_test
 
-        return run_self_test()
+        try:
+            return run_self_test()
+        except UserError as error:
+            print(f"Tự kiểm tra: KHÔNG đạt — {error}", file=sys.stderr)
+            return 1
     folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.command:
         try:
