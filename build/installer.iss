@@ -6,7 +6,7 @@
 #define AppVersion "0.1.0"
 
 [Setup]
-AppId={{6C1B8E52-3E4B-4F0B-9F5E-CCHCXA000001}
+AppId={{6C1B8E52-3E4B-4F0B-9F5E-0C1A2B3C4D5E}
 AppName={#AppName}
 AppVersion={#AppVersion}
 AppPublisher=CCHC Xã
