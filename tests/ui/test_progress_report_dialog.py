@@ -90,3 +90,18 @@ def test_a_year_without_plans_still_opens(qtbot, store):
 def test_period_of_a_day():
     """February is quý I, May is 6 tháng, August is 9 tháng, November is năm."""
     assert [period_of(date(2024, m, 1)) for m in (2, 5, 8, 11)] == ["q1", "h1", "q3", "year"]
+
+
+def test_edited_text_is_kept_when_the_period_changes_unless_the_clerk_agrees(qtbot, store, monkeypatch):
+    """Changing the period asks before the clerk's edited paragraphs are replaced by new suggestions."""
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = _dialog(qtbot, store)
+    first = next(iter(dialog.editors.values()))
+    first.setPlainText("Đoạn đã sửa tay.")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog.period_box.setCurrentIndex((dialog.period_box.currentIndex() + 1) % dialog.period_box.count())
+    assert first.toPlainText() == "Đoạn đã sửa tay."
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.period_box.setCurrentIndex((dialog.period_box.currentIndex() + 1) % dialog.period_box.count())
+    assert first.toPlainText() != "Đoạn đã sửa tay."

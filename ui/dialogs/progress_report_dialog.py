@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -141,11 +142,27 @@ class ProgressReportDialog(QDialog):
         return str(self.period_box.currentData())
 
     def reload(self) -> None:
-        """Read the report for the chosen year and period; counts and suggested text follow."""
+        """Read the report for the chosen year and period; counts and suggested text follow.
+
+        Text the clerk edited is kept when the new suggestion would replace it, if the clerk says so.
+        """
+        previous = getattr(self, "report", None)
         self.report = progress_report(self.store, self.year(), self.period_key(), self.today)
         self._show_counts(self.report)
-        self._fill_editors(self.report)
+        if previous is None or not self._edited(previous) or self._replace_edited_text():
+            self._fill_editors(self.report)
         self.result_label.clear()
+
+    def _edited(self, report: ProgressReport) -> bool:
+        return any(self.editors[s.key].toPlainText() != s.text for s in report.narrative if s.key in self.editors)
+
+    def _replace_edited_text(self) -> bool:
+        answer = QMessageBox.question(
+            self, "Nội dung đã sửa",
+            "Các phần nhận định đã được sửa. Thay bằng nội dung gợi ý theo năm và kỳ mới?\n"
+            "(Chọn “Không” để giữ nguyên phần đã sửa; số liệu vẫn được cập nhật theo kỳ mới.)",
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_counts(self, report: ProgressReport) -> None:
         c = report.totals
