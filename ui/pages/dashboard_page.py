@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from app.domain.progress import DOING
 from app.services.changes import OFFICIALS, PLANS, Changes
 from app.services.checklist import plan_years
 from app.services.dashboard import Dashboard, dashboard, last_backup
+from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,31 +39,18 @@ EMPTY_HINT = (
 )
 
 
-class CheckpointsModel(QAbstractTableModel):
+class CheckpointsModel(RowTableModel):
     """Checkpoints of the dashboard (overdue or due soon), one row each; the task id in ``TASK_ID_ROLE``."""
 
     HEADERS = ("Hạn", "Nhiệm vụ", "Người chủ trì", "Tình trạng")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list = []
         self._today = date.today()
 
     def set_rows(self, rows, today: date) -> None:
-        self.beginResetModel()
-        self._rows, self._today = list(rows), today
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+        self._today = today
+        self.replace_rows(rows)
 
     def _state(self, row) -> str:
         days = (row.due - self._today).days
@@ -88,38 +76,21 @@ class CheckpointsModel(QAbstractTableModel):
         return None
 
 
-class DeadlinesModel(QAbstractTableModel):
+class DeadlinesModel(RowTableModel):
     """The year's statutory dates with the days left, coloured by how near they are."""
 
     HEADERS = ("Mốc", "Hạn", "Còn lại")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._dates: list = []
-
     def set_dates(self, dates) -> None:
-        self.beginResetModel()
-        self._dates = list(dates)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._dates)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+        self.replace_rows(dates)
 
     def _next(self):
-        return next((item for item in self._dates if item.days_left >= 0), None)
+        return next((item for item in self._rows if item.days_left >= 0), None)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item = self._dates[index.row()]
+        item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (item.label, f"{item.due:%d/%m/%Y}", item.days_left_text)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
