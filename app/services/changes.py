@@ -7,6 +7,7 @@ from dataclasses import dataclass
 PROFILE = "profile"
 OFFICIALS = "officials"
 PLANS = "plans"
+SCORING = "scoring"  # criteria sets, scores, emulation marks and the registers they read
 EVERYTHING = "everything"  # a restore or a new data folder
 
 

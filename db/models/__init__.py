@@ -10,6 +10,10 @@ Schema notes:
 - ``task_occurrence``, ``task_history``, ``evidence_file``, ``evidence_link``: each
   task's checkpoints through the year with their status, what changed when, and
   the evidence files (stored once by hash); see ``db/models/progress.py``.
+- ``criteria_set`` … ``emulation_mark``: criteria sets and a year's scoring and
+  emulation evaluation against them; see ``db/models/scoring.py``.
+- ``collective``, ``initiative``, ``discipline``, ``procedure_stat``: the registers the
+  evaluation reads; see ``db/models/registers.py``.
 """
 
 from db.models.base import Base
@@ -17,8 +21,18 @@ from db.models.commune import CommuneProfileRow
 from db.models.official import OfficialRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 from db.models.progress import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
+from db.models.registers import (
+    CollectiveRow, DisciplineRow, InitiativeAuthorRow, InitiativeRow, ProcedureStatRow,
+)
+from db.models.scoring import (
+    AssessmentRow, CriteriaSetRow, CriterionRow, EmulationMarkRow, RatingBandRow, ScoreEntryRow,
+    ScoreEvidenceRow,
+)
 
 __all__ = [
+    "AssessmentRow", "CollectiveRow", "CriteriaSetRow", "CriterionRow", "DisciplineRow", "EmulationMarkRow",
+    "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
+    "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
     "OfficialRow", "PlanRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
 ]

@@ -1,0 +1,429 @@
+"""Criteria sets (bộ tiêu chí) as data: a tree of fields, criteria and sub-criteria.
+
+Every province issues its own PAR INDEX set and revises it; emulation plans
+write their own criteria. So a set is data: codes, names, maximum points, how
+each node is scored, the evidence expected, and the rating bands of the
+total. Code here only interprets it, and is testable without a database.
+
+How a node is scored (``Rule.kind``):
+- ``yesno``: full points or nothing;
+- ``levels``: the options the source lists, each with its points (the clerk
+  may add options up, as in "trực tuyến: 0,5 | truyền thống: 0,5");
+- ``ratio``: bands on a percentage, e.g. "100%: 1 | từ 90% đến dưới 100%: 0,5 |
+  dưới 90%: 0"; a band may be pro-rata ("theo tỷ lệ": percentage × maximum);
+- ``manual``: any value from 0 to the maximum;
+- ``passfail``: an emulation criterion, met or not met, no points.
+A node with children is scored as the sum of its children, capped at its maximum.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.domain.points import format_points, parse_points, rounded
+from app.domain.vietnamese import fold
+
+PAR = "par"
+EMULATION = "emulation"
+SET_KINDS = {PAR: "Chỉ số CCHC", EMULATION: "Tiêu chuẩn thi đua"}
+
+LEVELS = {"field": "Lĩnh vực", "criterion": "Tiêu chí", "sub": "Tiêu chí thành phần"}
+
+YESNO, OPTIONS, RATIO, MANUAL, PASSFAIL = "yesno", "levels", "ratio", "manual", "passfail"
+RULE_KINDS = {
+    YESNO: "Có/Không",
+    OPTIONS: "Chọn mức",
+    RATIO: "Theo tỷ lệ",
+    MANUAL: "Tự nhập",
+    PASSFAIL: "Đạt/Không đạt",
+}
+
+COLLECTIVE, INDIVIDUAL = "collective", "individual"
+SUBJECTS = {COLLECTIVE: "Tập thể", INDIVIDUAL: "Cá nhân"}
+
+PRORATA_WORDS = ("theo tỷ lệ", "theo ty le", "tỷ lệ", "ty le")
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of percentages and the points it earns (``None`` points: pro-rata)."""
+
+    low: Decimal | None = None
+    low_inclusive: bool = True
+    high: Decimal | None = None
+    high_inclusive: bool = False
+    points: Decimal | None = Decimal(0)
+
+    def contains(self, percent: Decimal) -> bool:
+        if self.low is not None and (percent < self.low or (percent == self.low and not self.low_inclusive)):
+            return False
+        if self.high is not None and (percent > self.high or (percent == self.high and not self.high_inclusive)):
+            return False
+        return True
+
+    @property
+    def prorata(self) -> bool:
+        return self.points is None
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str = MANUAL
+    options: tuple[Option, ...] = ()
+    bands: tuple[Band, ...] = ()
+
+
+@dataclass(frozen=True)
+class CriterionData:
+    code: str
+    name: str
+    level: str = "criterion"
+    parent_code: str = ""
+    max_points: Decimal | None = None
+    rule: Rule = field(default_factory=Rule)
+    evidence: str = ""
+    source: str = ""  # a computed source the app can propose from (see app/services/proposals.py)
+    subject: str = ""  # emulation criteria: collective or individual
+
+
+@dataclass(frozen=True)
+class RatingBand:
+    label: str
+    min_points: Decimal
+
+
+@dataclass(frozen=True)
+class CriteriaSetData:
+    kind: str
+    name: str
+    year: int
+    issuer: str = ""
+    decision: str = ""
+    note: str = ""
+    criteria: tuple[CriterionData, ...] = ()
+    ratings: tuple[RatingBand, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a set: where (criterion code, a column's name) and what, in Vietnamese."""
+
+    message: str
+    code: str = ""
+    column: str = ""
+
+
+# --- bands and options as text -------------------------------------------------------------
+
+_PERCENT = r"(\d+(?:[.,]\d+)?)\s*%?"
+
+
+def _number(text: str) -> Decimal:
+    value = parse_points(text)
+    assert value is not None
+    return value
+
+
+def parse_band_condition(text: str) -> Band:
+    """"từ 90% đến dưới 100%" → Band(90, incl, 100, excl); raises ValueError if it is not a range."""
+    folded = fold(text).replace("≥", ">=").replace("≤", "<=")
+    folded = re.sub(r"\s+", " ", folded).strip(" .;")
+    patterns: list[tuple[str, object]] = [
+        (rf"^tu {_PERCENT} den duoi {_PERCENT}$", lambda a, b: Band(_number(a), True, _number(b), False)),
+        (rf"^tu {_PERCENT} den {_PERCENT}$", lambda a, b: Band(_number(a), True, _number(b), True)),
+        (rf"^tren {_PERCENT} den duoi {_PERCENT}$", lambda a, b: Band(_number(a), False, _number(b), False)),
+        (rf"^tren {_PERCENT} den {_PERCENT}$", lambda a, b: Band(_number(a), False, _number(b), True)),
+        (rf"^{_PERCENT} ?- ?{_PERCENT}$", lambda a, b: Band(_number(a), True, _number(b), True)),
+        (rf"^(?:tu|>=) ?{_PERCENT}(?: tro len)?$", lambda a: Band(_number(a), True, None, False)),
+        (rf"^(?:tren|>) ?{_PERCENT}$", lambda a: Band(_number(a), False, None, False)),
+        (rf"^(?:duoi|<) ?{_PERCENT}$", lambda b: Band(None, True, _number(b), False)),
+        (rf"^(?:den|toi da|<=) ?{_PERCENT}$", lambda b: Band(None, True, _number(b), True)),
+        (rf"^{_PERCENT}$", lambda a: Band(_number(a), True, _number(a), True)),
+    ]
+    for pattern, build in patterns:
+        match = re.match(pattern, folded)
+        if match:
+            return build(*match.groups())  # type: ignore[operator]
+    raise ValueError(text)
+
+
+def format_band_condition(band: Band) -> str:
+    low = None if band.low is None else format_points(band.low) + "%"
+    high = None if band.high is None else format_points(band.high) + "%"
+    if low is not None and high is not None and band.low == band.high:
+        return low
+    if low is None and high is None:
+        return "từ 0%"
+    if low is None:
+        return ("đến " if band.high_inclusive else "dưới ") + high  # type: ignore[operator]
+    start = ("từ " if band.low_inclusive else "trên ") + low
+    if high is None:
+        return start + (" trở lên" if band.low_inclusive else "")
+    return f"{start} đến {'' if band.high_inclusive else 'dưới '}{high}"
+
+
+def _split_items(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\s*[|;\n]\s*", text or "") if part.strip()]
+
+
+def _split_points(item: str) -> tuple[str, str]:
+    """"Hoàn thành 100% kế hoạch: 1 điểm" → ("Hoàn thành 100% kế hoạch", "1 điểm")."""
+    if ":" not in item:
+        raise ValueError(item)
+    label, points = item.rsplit(":", 1)
+    return label.strip(), points.strip()
+
+
+def parse_bands(text: str) -> tuple[Band, ...]:
+    """The ratio bands column, e.g. "100%: 1 | từ 90% đến dưới 100%: theo tỷ lệ | dưới 90%: 0"."""
+    bands = []
+    for item in _split_items(text):
+        condition, points = _split_points(item)
+        band = parse_band_condition(condition)
+        if fold(points).strip(" .") in {fold(word) for word in PRORATA_WORDS}:
+            bands.append(Band(band.low, band.low_inclusive, band.high, band.high_inclusive, None))
+        else:
+            bands.append(Band(band.low, band.low_inclusive, band.high, band.high_inclusive, _number(points)))
+    return tuple(bands)
+
+
+def format_bands(bands: tuple[Band, ...]) -> str:
+    return " | ".join(
+        f"{format_band_condition(band)}: {'theo tỷ lệ' if band.prorata else format_points(band.points)}"
+        for band in bands
+    )
+
+
+def parse_options(text: str) -> tuple[Option, ...]:
+    """"Trực tuyến: 0,5 | Truyền thống: 0,5" → two options."""
+    options = []
+    for item in _split_items(text):
+        label, points = _split_points(item)
+        options.append(Option(label, _number(points)))
+    return tuple(options)
+
+
+def format_options(options: tuple[Option, ...]) -> str:
+    return " | ".join(f"{option.label}: {format_points(option.points)}" for option in options)
+
+
+def describe_rule(rule: Rule) -> str:
+    """One line for the screen: how this node is scored."""
+    if rule.kind == RATIO:
+        return format_bands(rule.bands)
+    if rule.kind == OPTIONS:
+        return format_options(rule.options)
+    return RULE_KINDS.get(rule.kind, rule.kind)
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+def band_points(rule: Rule, max_points: Decimal, percent: Decimal) -> tuple[Decimal, Band | None]:
+    """The points a percentage earns under ``rule``'s bands, and the band that gave them."""
+    for band in rule.bands:
+        if band.contains(percent):
+            if band.prorata:
+                return min(max_points, rounded(percent / 100 * max_points)), band
+            return min(max_points, band.points or Decimal(0)), band
+    return Decimal(0), None
+
+
+def score_problem(criterion: CriterionData, value: Decimal | None) -> str | None:
+    """Why ``value`` cannot be this criterion's score, in Vietnamese; None when it can."""
+    if value is None:
+        return None
+    name = f"tiêu chí {criterion.code}" if criterion.code else "tiêu chí này"
+    if value < 0:
+        return f"Điểm không được âm: {name} nhận từ 0 đến {format_points(criterion.max_points)}."
+    if criterion.max_points is not None and value > criterion.max_points:
+        return (
+            f"Điểm tối đa của {name} là {format_points(criterion.max_points)}; "
+            f"không nhập được {format_points(value)}."
+        )
+    if value != rounded(value):
+        return "Điểm chỉ lấy tối đa hai chữ số thập phân (ví dụ 0,25)."
+    if criterion.rule.kind == YESNO and criterion.max_points is not None and value not in (0, criterion.max_points):
+        return f"{name[0].upper()}{name[1:]} chấm Có/Không: chỉ nhận 0 hoặc {format_points(criterion.max_points)}."
+    return None
+
+
+def children_by_parent(criteria: tuple[CriterionData, ...]) -> dict[str, list[CriterionData]]:
+    result: dict[str, list[CriterionData]] = {}
+    for criterion in criteria:
+        result.setdefault(criterion.parent_code, []).append(criterion)
+    return result
+
+
+def subtotals(criteria: tuple[CriterionData, ...], scores: dict[str, Decimal | None]) -> dict[str, Decimal | None]:
+    """Every node's score: a leaf's own, a parent's the sum of its children (capped at its maximum).
+
+    A node with nothing scored beneath it is None (not 0): "not yet scored" and
+    "scored zero" read differently on the screen.
+    """
+    children = children_by_parent(criteria)
+    by_code = {criterion.code: criterion for criterion in criteria}
+    result: dict[str, Decimal | None] = {}
+
+    def visit(code: str) -> Decimal | None:
+        if code in result:
+            return result[code]
+        kids = children.get(code, [])
+        if not kids:
+            value = scores.get(code)
+        else:
+            parts = [visit(kid.code) for kid in kids]
+            known = [part for part in parts if part is not None]
+            value = sum(known, Decimal(0)) if known else None
+            maximum = by_code[code].max_points
+            if value is not None and maximum is not None:
+                value = min(value, maximum)
+        result[code] = value
+        return value
+
+    for criterion in criteria:
+        visit(criterion.code)
+    return result
+
+
+def roots(criteria: tuple[CriterionData, ...]) -> list[CriterionData]:
+    codes = {criterion.code for criterion in criteria}
+    return [criterion for criterion in criteria if not criterion.parent_code or criterion.parent_code not in codes]
+
+
+def total(criteria: tuple[CriterionData, ...], scores: dict[str, Decimal | None]) -> Decimal:
+    values = subtotals(criteria, scores)
+    return sum((values[root.code] or Decimal(0) for root in roots(criteria)), Decimal(0))
+
+
+def max_total(criteria: tuple[CriterionData, ...]) -> Decimal:
+    return sum((root.max_points or Decimal(0) for root in roots(criteria)), Decimal(0))
+
+
+def rating_for(total_points: Decimal, ratings: tuple[RatingBand, ...]) -> str:
+    """The highest band whose threshold the total reaches ("" when none or no bands)."""
+    reached = [band for band in ratings if total_points >= band.min_points]
+    return max(reached, key=lambda band: band.min_points).label if reached else ""
+
+
+# --- checking a whole set ----------------------------------------------------------------------
+
+def set_problems(data: CriteriaSetData) -> list[Problem]:
+    """Everything wrong with a set, one Problem each; empty when it can be saved."""
+    problems: list[Problem] = []
+    if data.kind not in SET_KINDS:
+        problems.append(Problem(f"Loại bộ tiêu chí “{data.kind}” không hợp lệ.", column="Loại"))
+    if not data.name.strip():
+        problems.append(Problem("Chưa có tên bộ tiêu chí.", column="Tên bộ tiêu chí"))
+    if not 2000 <= data.year <= 2100:
+        problems.append(Problem(f"Năm áp dụng {data.year} không hợp lệ.", column="Năm"))
+    if not data.criteria:
+        problems.append(Problem("Bộ tiêu chí chưa có tiêu chí nào."))
+    seen: dict[str, CriterionData] = {}
+    for criterion in data.criteria:
+        problems.extend(_criterion_problems(data.kind, criterion, seen))
+        seen.setdefault(criterion.code, criterion)
+    problems.extend(_tree_problems(data.criteria, seen))
+    labels = [band.label for band in data.ratings]
+    for band in data.ratings:
+        if not band.label.strip():
+            problems.append(Problem("Một mức xếp loại chưa có tên.", column="Xếp loại"))
+        if band.min_points < 0:
+            problems.append(Problem(f"Mức “{band.label}”: điểm từ không được âm.", column="Từ điểm"))
+    for label in sorted({label for label in labels if labels.count(label) > 1}):
+        problems.append(Problem(f"Mức xếp loại “{label}” ghi hai lần.", column="Xếp loại"))
+    return problems
+
+
+def _criterion_problems(kind: str, criterion: CriterionData, seen: dict[str, CriterionData]) -> list[Problem]:
+    code = criterion.code
+    out: list[Problem] = []
+
+    def add(message: str, column: str) -> None:
+        out.append(Problem(message, code, column))
+
+    if not code:
+        add("Thiếu mã tiêu chí.", "Mã")
+    elif code in seen:
+        add(f"Mã “{code}” đã dùng cho một tiêu chí khác.", "Mã")
+    if not criterion.name.strip():
+        add("Thiếu tên tiêu chí.", "Tên tiêu chí")
+    if criterion.level not in LEVELS:
+        add(f"Cấp “{criterion.level}” không hợp lệ; dùng Lĩnh vực, Tiêu chí hoặc Tiêu chí thành phần.", "Cấp")
+    if criterion.rule.kind not in RULE_KINDS:
+        add(f"Cách chấm “{criterion.rule.kind}” không hợp lệ.", "Cách chấm")
+    if criterion.subject and criterion.subject not in SUBJECTS:
+        add(f"Đối tượng “{criterion.subject}” không hợp lệ; dùng Tập thể hoặc Cá nhân.", "Đối tượng")
+    points = criterion.max_points
+    if kind == PAR and criterion.rule.kind != PASSFAIL and points is None:
+        add("Thiếu điểm tối đa.", "Điểm tối đa")
+    if points is not None and points < 0:
+        add("Điểm tối đa không được âm.", "Điểm tối đa")
+    if points is not None:
+        for option in criterion.rule.options:
+            if option.points > points:
+                add(
+                    f"Mức “{option.label}” cho {format_points(option.points)} điểm, "
+                    f"quá điểm tối đa {format_points(points)}.", "Các mức",
+                )
+        for band in criterion.rule.bands:
+            if band.points is not None and band.points > points:
+                add(
+                    f"Mức “{format_band_condition(band)}” cho {format_points(band.points)} điểm, "
+                    f"quá điểm tối đa {format_points(points)}.", "Các mức",
+                )
+    if criterion.rule.kind == RATIO and not criterion.rule.bands:
+        add("Cách chấm theo tỷ lệ cần các mức, ví dụ “100%: 1 | từ 90% đến dưới 100%: 0,5 | dưới 90%: 0”.",
+            "Các mức")
+    if criterion.rule.kind == OPTIONS and not criterion.rule.options:
+        add("Cách chấm chọn mức cần các mức, ví dụ “Có kế hoạch: 0,5 | Có báo cáo: 0,5”.", "Các mức")
+    return out
+
+
+def _tree_problems(criteria: tuple[CriterionData, ...], by_code: dict[str, CriterionData]) -> list[Problem]:
+    out: list[Problem] = []
+    for criterion in criteria:
+        parent = by_code.get(criterion.parent_code) if criterion.parent_code else None
+        if criterion.parent_code and parent is None:
+            out.append(Problem(f"Mã cha “{criterion.parent_code}” không có trong bộ.", criterion.code, "Mã cha"))
+        if parent is not None and _reaches(criterion.code, parent.code, by_code):
+            out.append(Problem("Tiêu chí nằm trong chính nó (vòng lặp mã cha).", criterion.code, "Mã cha"))
+        elif (parent is not None and parent.max_points is not None and criterion.max_points is not None
+              and criterion.max_points > parent.max_points):
+            out.append(Problem(
+                f"Điểm tối đa {format_points(criterion.max_points)} vượt điểm tối đa "
+                f"{format_points(parent.max_points)} của tiêu chí cha {parent.code}.",
+                criterion.code, "Điểm tối đa",
+            ))
+    for code, kids in children_by_parent(criteria).items():
+        parent = by_code.get(code)
+        if parent is None or parent.max_points is None:
+            continue
+        summed = sum((kid.max_points or Decimal(0) for kid in kids), Decimal(0))
+        if summed > parent.max_points and all(kid.max_points <= parent.max_points for kid in kids if kid.max_points):
+            out.append(Problem(
+                f"Tổng điểm các tiêu chí con ({format_points(summed)}) vượt điểm tối đa "
+                f"{format_points(parent.max_points)} của tiêu chí {code}.",
+                code, "Điểm tối đa",
+            ))
+    return out
+
+
+def _reaches(start: str, parent_code: str, by_code: dict[str, CriterionData]) -> bool:
+    """Whether following parents from ``parent_code`` comes back to ``start``."""
+    seen = set()
+    code = parent_code
+    while code and code not in seen:
+        if code == start:
+            return True
+        seen.add(code)
+        node = by_code.get(code)
+        code = node.parent_code if node else ""
+    return False

@@ -1,0 +1,154 @@
+"""The emulation evaluation of a year: every official and collective against the launch plan's criteria.
+
+Individual criteria apply to officials, collective criteria to collectives
+(``CriterionData.subject``). A mark the clerk sets is stored; otherwise the app's
+own judgement (``propose_mark``) is shown, or "Chưa rõ". The verdict says who
+qualifies and, for the others, which criteria fail and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.criteria import COLLECTIVE as COLLECTIVE_SUBJECT
+from app.domain.criteria import EMULATION, INDIVIDUAL, CriterionData, children_by_parent
+from app.domain.emulation import MARKS, UNKNOWN, Mark, Verdict, verdict
+from app.domain.text import clean_text
+from app.domain.vietnamese import name_key
+from app.errors import UserError
+from app.services.criteria_sets import read_set
+from app.services.proposals import COLLECTIVE, OFFICIAL, propose_mark, read_facts
+from app.store import Store
+from db.models import AssessmentRow, CollectiveRow, EmulationMarkRow, OfficialRow
+
+SUBJECT_LABELS = {OFFICIAL: "Cá nhân", COLLECTIVE: "Tập thể"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str  # official | collective
+    id: int
+    name: str
+    detail: str  # position, or the department a collective gathers
+    marks: tuple[Mark, ...]
+    verdict: Verdict
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.kind, self.id)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    year: int
+    set_id: int
+    set_name: str
+    subjects: tuple[Subject, ...]
+    criterion_ids: dict[str, int]
+
+    def subject(self, kind: str, subject_id: int) -> Subject:
+        return next(item for item in self.subjects if item.kind == kind and item.id == subject_id)
+
+    @property
+    def qualified(self) -> tuple[Subject, ...]:
+        return tuple(item for item in self.subjects if item.verdict.qualifies)
+
+
+@dataclass(frozen=True)
+class MarkState:
+    year: int
+    criterion_id: int
+    subject_kind: str
+    subject_id: int
+    status: str | None  # None: no mark stored (the app's judgement shows)
+    reason: str
+
+
+def _assessment(session: Session, year: int) -> AssessmentRow | None:
+    return session.scalar(select(AssessmentRow).where(AssessmentRow.year == year, AssessmentRow.kind == EMULATION))
+
+
+def leaves_for(criteria: tuple[CriterionData, ...], subject: str) -> list[CriterionData]:
+    """The criteria that are judged (no children) for collectives or individuals."""
+    children = children_by_parent(criteria)
+    return [criterion for criterion in criteria if criterion.code not in children and criterion.subject == subject]
+
+
+def evaluation(store: Store, year: int, today: date | None = None) -> Evaluation | None:
+    """Everyone's marks and verdicts for the year; None before the year's criteria set is chosen."""
+    with store.transaction() as session:
+        row = _assessment(session, year)
+        if row is None:
+            return None
+        stored = read_set(session, row.set_id)
+        facts = read_facts(session, year, today or date.today())
+        collectives = {item.id: item for item in session.scalars(
+            select(CollectiveRow).where(CollectiveRow.active.is_(True)).order_by(CollectiveRow.position))}
+        officials = sorted(session.scalars(select(OfficialRow).where(OfficialRow.active.is_(True))),
+                           key=lambda official: name_key(official.full_name))
+        stored_marks = {
+            (mark.criterion_id, mark.subject_kind, mark.subject_id): mark
+            for mark in session.scalars(select(EmulationMarkRow).where(EmulationMarkRow.assessment_id == row.id))
+        }
+        set_name = stored.data.name
+    ids = stored.criterion_ids
+    subjects = []
+    for kind, items, criteria in (
+        (COLLECTIVE, [(c.id, c.name, c.department and f"Bộ phận {c.department}" or "Toàn xã")
+                      for c in collectives.values()], leaves_for(stored.data.criteria, COLLECTIVE_SUBJECT)),
+        (OFFICIAL, [(o.id, o.full_name, o.position) for o in officials],
+         leaves_for(stored.data.criteria, INDIVIDUAL)),
+    ):
+        for subject_id, name, detail in items:
+            marks = []
+            for criterion in criteria:
+                proposal = propose_mark(criterion, kind, subject_id, facts, collectives)
+                saved = stored_marks.get((ids[criterion.code], kind, subject_id))
+                if saved is not None:
+                    marks.append(Mark(criterion.code, criterion.name, saved.status, saved.reason, False,
+                                      proposal.status if proposal else None, proposal.reason if proposal else ""))
+                elif proposal is not None:
+                    marks.append(Mark(criterion.code, criterion.name, proposal.status, proposal.reason, True,
+                                      proposal.status, proposal.reason))
+                else:
+                    marks.append(Mark(criterion.code, criterion.name, UNKNOWN, "", False))
+            subjects.append(Subject(kind, subject_id, name, detail, tuple(marks), verdict(marks)))
+    return Evaluation(year, row.set_id, set_name, tuple(subjects), dict(ids))
+
+
+def set_mark(store: Store, year: int, criterion_id: int, subject_kind: str, subject_id: int,
+             status: str | None, reason: str = "") -> MarkState:
+    """Set (or with ``status`` None, clear back to the app's judgement) one mark; returns the state before."""
+    if status is not None and status not in MARKS:
+        raise UserError(f"Kết quả “{status}” không hợp lệ.", "Chọn Đạt, Không đạt hoặc Chưa rõ.")
+    reason = clean_text(reason)
+    with store.transaction() as session:
+        row = _assessment(session, year)
+        if row is None:
+            raise UserError(f"Năm {year} chưa chọn bộ tiêu chuẩn thi đua.")
+        if criterion_id not in read_set(session, row.set_id).criterion_ids.values():
+            raise UserError("Tiêu chí này không thuộc bộ tiêu chuẩn của năm.")
+        mark = session.scalar(select(EmulationMarkRow).where(
+            EmulationMarkRow.assessment_id == row.id, EmulationMarkRow.criterion_id == criterion_id,
+            EmulationMarkRow.subject_kind == subject_kind, EmulationMarkRow.subject_id == subject_id))
+        before = MarkState(year, criterion_id, subject_kind, subject_id,
+                           mark.status if mark else None, mark.reason if mark else "")
+        if status is None:
+            if mark is not None:
+                session.delete(mark)
+            return before
+        if mark is None:
+            mark = EmulationMarkRow(assessment_id=row.id, criterion_id=criterion_id, subject_kind=subject_kind,
+                                    subject_id=subject_id)
+            session.add(mark)
+        mark.status, mark.reason = status, reason
+        return before
+
+
+def restore_mark(store: Store, state: MarkState) -> MarkState:
+    return set_mark(store, state.year, state.criterion_id, state.subject_kind, state.subject_id, state.status,
+                    state.reason)

@@ -1,0 +1,413 @@
+"""The commune's self-scoring (tự chấm điểm chỉ số CCHC) of a year: one set, one score per criterion.
+
+A year's scoring is tied to the set it was started with. Scores are entered
+on leaves (criteria without sub-criteria); fields and parents add up. The
+app proposes where it can (``app/services/proposals.py``); accepting stores the
+proposal as the score with ``basis = proposal``, typing another value keeps
+it as an override, and both stay visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.criteria import (
+    PAR,
+    CriteriaSetData,
+    CriterionData,
+    children_by_parent,
+    describe_rule,
+    max_total,
+    rating_for,
+    score_problem,
+    subtotals,
+    total,
+)
+from app.domain.points import format_points
+from app.domain.text import clean_text
+from app.errors import UserError
+from app.services.criteria_sets import read_set
+from app.services.evidence import _check_source, store_file
+from app.services.proposals import Proposal, propose_score, read_facts
+from app.store import Store
+from db.models import (
+    AssessmentRow,
+    CriteriaSetRow,
+    EvidenceFileRow,
+    ScoreEntryRow,
+    ScoreEvidenceRow,
+)
+
+MANUAL_BASIS, PROPOSAL_BASIS = "manual", "proposal"
+
+
+@dataclass(frozen=True)
+class ScoreEvidence:
+    id: int
+    file_id: int
+    original_name: str
+    stored_as: str
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    criterion_id: int
+    code: str
+    name: str
+    level: str
+    depth: int
+    max_points: Decimal | None
+    rule: str  # how it is scored, one line
+    evidence_expected: str
+    is_leaf: bool
+    points: Decimal | None  # entered (leaves) or the subtotal (parents)
+    basis: str
+    comment: str
+    proposal: Proposal | None
+    previous: Decimal | None  # last year's score of the same code
+    evidence: tuple[ScoreEvidence, ...] = ()
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.points is None or self.previous is None:
+            return None
+        return self.points - self.previous
+
+    @property
+    def overridden(self) -> bool:
+        """The clerk typed a score other than what the app proposes."""
+        return (self.is_leaf and self.points is not None and self.proposal is not None
+                and self.proposal.points is not None and self.proposal.points != self.points)
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    year: int
+    set_id: int
+    set_name: str
+    set_issuer: str
+    set_decision: str
+    lines: tuple[ScoreLine, ...]
+    total: Decimal
+    max_total: Decimal
+    rating: str
+    previous_total: Decimal | None
+    scored: int  # leaves with a score
+    leaves: int
+
+    def line(self, criterion_id: int) -> ScoreLine:
+        return next(line for line in self.lines if line.criterion_id == criterion_id)
+
+
+@dataclass(frozen=True)
+class ScoreState:
+    """A criterion's entry as it was, for undo."""
+
+    year: int
+    criterion_id: int
+    points: Decimal | None
+    basis: str
+    comment: str
+
+
+def _assessment(session: Session, year: int, kind: str = PAR) -> AssessmentRow | None:
+    return session.scalar(select(AssessmentRow).where(AssessmentRow.year == year, AssessmentRow.kind == kind))
+
+
+def assessment_set(store: Store, year: int, kind: str = PAR) -> int | None:
+    """The set a year's assessment uses, or None when it has not started."""
+    with store.transaction() as session:
+        row = _assessment(session, year, kind)
+        return row.set_id if row else None
+
+
+def start(store: Store, year: int, set_id: int, kind: str = PAR) -> None:
+    """Tie the year to a set; switching is allowed only while nothing is scored against the old one."""
+    with store.transaction() as session:
+        chosen = session.get(CriteriaSetRow, set_id)
+        if chosen is None or chosen.kind != kind:
+            raise UserError("Bộ tiêu chí này không dùng được cho việc này.")
+        row = _assessment(session, year, kind)
+        if row is None:
+            session.add(AssessmentRow(year=year, kind=kind, set_id=set_id))
+            return
+        if row.set_id == set_id:
+            return
+        if _has_entries(session, row.id):
+            raise UserError(
+                f"Năm {year} đã chấm theo bộ tiêu chí khác.",
+                "Điểm đã chấm gắn với bộ cũ; không đổi bộ được khi đã có điểm.",
+            )
+        row.set_id = set_id
+
+
+def _has_entries(session: Session, assessment_id: int) -> bool:
+    from db.models import EmulationMarkRow
+
+    return bool(
+        session.scalar(select(ScoreEntryRow.id).where(ScoreEntryRow.assessment_id == assessment_id).limit(1))
+        or session.scalar(select(EmulationMarkRow.id).where(EmulationMarkRow.assessment_id == assessment_id).limit(1))
+    )
+
+
+def _entries(session: Session, assessment_id: int) -> dict[int, ScoreEntryRow]:
+    return {row.criterion_id: row for row in session.scalars(
+        select(ScoreEntryRow).where(ScoreEntryRow.assessment_id == assessment_id))}
+
+
+def _depths(criteria: tuple[CriterionData, ...]) -> dict[str, int]:
+    by_code = {criterion.code: criterion for criterion in criteria}
+    depths: dict[str, int] = {}
+    for criterion in criteria:
+        depth, code, seen = 0, criterion.parent_code, set()
+        while code in by_code and code not in seen:
+            seen.add(code)
+            depth += 1
+            code = by_code[code].parent_code
+        depths[criterion.code] = depth
+    return depths
+
+
+def _previous_scores(session: Session, year: int) -> dict[str, Decimal | None] | None:
+    """Last year's scores by code, subtotals included (the set may be another version: codes match)."""
+    row = _assessment(session, year - 1)
+    if row is None:
+        return None
+    stored = read_set(session, row.set_id)
+    by_id = {criterion_id: code for code, criterion_id in stored.criterion_ids.items()}
+    scores = {by_id[criterion_id]: entry.points for criterion_id, entry in _entries(session, row.id).items()
+              if criterion_id in by_id}
+    if not any(value is not None for value in scores.values()):
+        return None
+    return subtotals(stored.data.criteria, scores)
+
+
+def score_sheet(store: Store, year: int, today: date | None = None) -> ScoreSheet | None:
+    """The year's scoring as the screen and the papers show it; None before a set is chosen."""
+    today = today or date.today()
+    with store.transaction() as session:
+        row = _assessment(session, year)
+        if row is None:
+            return None
+        stored = read_set(session, row.set_id)
+        entries = _entries(session, row.id)
+        previous = _previous_scores(session, year)
+        facts = read_facts(session, year, today)
+        evidence = _evidence_by_entry(session, [entry.id for entry in entries.values()])
+        set_row = session.get(CriteriaSetRow, row.set_id)
+    return _sheet(year, stored.id, set_row, stored.data, stored.criterion_ids, entries, previous, facts, evidence)
+
+
+def _sheet(year, set_id, set_row, data: CriteriaSetData, ids, entries, previous, facts, evidence) -> ScoreSheet:
+    criteria = data.criteria
+    children = children_by_parent(criteria)
+    by_code_points = {code: entries[ids[code]].points for code in ids if ids[code] in entries}
+    values = subtotals(criteria, by_code_points)
+    depths = _depths(criteria)
+    lines = []
+    for criterion in criteria:
+        criterion_id = ids[criterion.code]
+        entry = entries.get(criterion_id)
+        is_leaf = criterion.code not in children
+        lines.append(ScoreLine(
+            criterion_id=criterion_id, code=criterion.code, name=criterion.name, level=criterion.level,
+            depth=depths[criterion.code], max_points=criterion.max_points, rule=describe_rule(criterion.rule),
+            evidence_expected=criterion.evidence, is_leaf=is_leaf,
+            points=values.get(criterion.code), basis=entry.basis if entry else MANUAL_BASIS,
+            comment=entry.comment if entry else "",
+            proposal=propose_score(criterion, facts) if is_leaf else None,
+            previous=previous.get(criterion.code) if previous else None,
+            evidence=evidence.get(entry.id, ()) if entry else (),
+        ))
+    leaves = [line for line in lines if line.is_leaf]
+    grand = total(criteria, by_code_points)
+    previous_total = None
+    if previous:
+        previous_total = sum((previous.get(root.code) or Decimal(0) for root in criteria
+                              if not root.parent_code), Decimal(0))
+    return ScoreSheet(
+        year=year, set_id=set_id, set_name=set_row.name, set_issuer=set_row.issuer, set_decision=set_row.decision,
+        lines=tuple(lines), total=grand, max_total=max_total(criteria), rating=rating_for(grand, data.ratings),
+        previous_total=previous_total, scored=sum(1 for line in leaves if line.points is not None),
+        leaves=len(leaves),
+    )
+
+
+def _evidence_by_entry(session: Session, entry_ids: list[int]) -> dict[int, tuple[ScoreEvidence, ...]]:
+    if not entry_ids:
+        return {}
+    result: dict[int, list[ScoreEvidence]] = {}
+    query = (select(ScoreEvidenceRow, EvidenceFileRow.stored_as)
+             .join(EvidenceFileRow, EvidenceFileRow.id == ScoreEvidenceRow.file_id)
+             .where(ScoreEvidenceRow.entry_id.in_(entry_ids)).order_by(ScoreEvidenceRow.id))
+    for link, stored_as in session.execute(query):
+        result.setdefault(link.entry_id, []).append(ScoreEvidence(link.id, link.file_id, link.original_name, stored_as))
+    return {key: tuple(value) for key, value in result.items()}
+
+
+# --- edits ------------------------------------------------------------------------------------
+
+def _leaf(session: Session, year: int, criterion_id: int) -> tuple[AssessmentRow, CriterionData]:
+    row = _assessment(session, year)
+    if row is None:
+        raise UserError(f"Năm {year} chưa chọn bộ tiêu chí để chấm điểm.")
+    stored = read_set(session, row.set_id)
+    code = next((code for code, key in stored.criterion_ids.items() if key == criterion_id), None)
+    if code is None:
+        raise UserError("Tiêu chí này không thuộc bộ tiêu chí của năm đang chấm.")
+    if any(criterion.parent_code == code for criterion in stored.data.criteria):
+        raise UserError(f"Tiêu chí {code} có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.",
+                        "Nhập điểm ở từng tiêu chí con.")
+    return row, next(criterion for criterion in stored.data.criteria if criterion.code == code)
+
+
+def _entry(session: Session, assessment_id: int, criterion_id: int) -> ScoreEntryRow:
+    entry = session.scalar(select(ScoreEntryRow).where(
+        ScoreEntryRow.assessment_id == assessment_id, ScoreEntryRow.criterion_id == criterion_id))
+    if entry is None:
+        entry = ScoreEntryRow(assessment_id=assessment_id, criterion_id=criterion_id, points=None,
+                              basis=MANUAL_BASIS, comment="")
+        session.add(entry)
+    return entry
+
+
+def _state(year: int, criterion_id: int, entry: ScoreEntryRow) -> ScoreState:
+    return ScoreState(year, criterion_id, entry.points, entry.basis or MANUAL_BASIS, entry.comment or "")
+
+
+def set_score(store: Store, year: int, criterion_id: int, points: Decimal | None,
+              basis: str = MANUAL_BASIS) -> ScoreState:
+    """Save a leaf's score (None clears it); refuses a value outside 0…maximum. Returns the state before."""
+    with store.transaction() as session:
+        assessment, criterion = _leaf(session, year, criterion_id)
+        problem = score_problem(criterion, points)
+        if problem:
+            raise UserError(problem)
+        entry = _entry(session, assessment.id, criterion_id)
+        before = _state(year, criterion_id, entry)
+        entry.points, entry.basis = points, basis
+        return before
+
+
+def accept_proposal(store: Store, year: int, criterion_id: int, today: date | None = None) -> ScoreState:
+    """Take the app's proposal as the score."""
+    with store.transaction() as session:
+        _, criterion = _leaf(session, year, criterion_id)
+        proposal = propose_score(criterion, read_facts(session, year, today or date.today()))
+    if proposal is None or proposal.points is None:
+        reason = proposal.explanation if proposal else "Tiêu chí này không có cách tự tính."
+        raise UserError("Chưa có điểm đề xuất để nhận.", reason)
+    return set_score(store, year, criterion_id, proposal.points, PROPOSAL_BASIS)
+
+
+def set_comment(store: Store, year: int, criterion_id: int, comment: str) -> ScoreState:
+    with store.transaction() as session:
+        row = _assessment(session, year)
+        if row is None:
+            raise UserError(f"Năm {year} chưa chọn bộ tiêu chí để chấm điểm.")
+        entry = _entry(session, row.id, criterion_id)
+        before = _state(year, criterion_id, entry)
+        entry.comment = clean_text(comment)
+        return before
+
+
+def restore_state(store: Store, state: ScoreState) -> ScoreState:
+    """Put an entry back as it was (undo/redo); returns the state it replaced."""
+    with store.transaction() as session:
+        row = _assessment(session, state.year)
+        if row is None:
+            raise UserError(f"Năm {state.year} chưa chọn bộ tiêu chí để chấm điểm.")
+        entry = _entry(session, row.id, state.criterion_id)
+        before = _state(state.year, state.criterion_id, entry)
+        entry.points, entry.basis, entry.comment = state.points, state.basis, state.comment
+        return before
+
+
+def attach_evidence(store: Store, year: int, criterion_id: int, source: Path, now: datetime | None = None) -> int:
+    """Copy a new file into the evidence store and link it to the criterion's score."""
+    _check_source(source)
+    try:
+        sha256, size, relative = store_file(store.folder, source)
+    except OSError as error:
+        raise UserError(f"Không chép được tệp “{source.name}” vào thư mục dữ liệu.",
+                        "Kiểm tra ổ đĩa còn chỗ trống và tệp không bị khóa.", f"{source}: {error}") from error
+    now = now or datetime.now()
+    with store.transaction() as session:
+        file_row = session.scalar(select(EvidenceFileRow).where(EvidenceFileRow.sha256 == sha256))
+        if file_row is None:
+            file_row = EvidenceFileRow(sha256=sha256, size=size, stored_as=relative, added_at=now)
+            session.add(file_row)
+            session.flush()
+        return _link(session, year, criterion_id, file_row.id, source.name, now)
+
+
+def link_evidence(store: Store, year: int, criterion_id: int, file_id: int, name: str,
+                  now: datetime | None = None) -> int:
+    """Link a file the checklist already holds (no copy)."""
+    with store.transaction() as session:
+        if session.get(EvidenceFileRow, file_id) is None:
+            raise UserError("Không tìm thấy tệp kiểm chứng này.")
+        return _link(session, year, criterion_id, file_id, name, now or datetime.now())
+
+
+def _link(session: Session, year: int, criterion_id: int, file_id: int, name: str, now: datetime) -> int:
+    row = _assessment(session, year)
+    if row is None:
+        raise UserError(f"Năm {year} chưa chọn bộ tiêu chí để chấm điểm.")
+    entry = _entry(session, row.id, criterion_id)
+    session.flush()
+    already = session.scalar(select(ScoreEvidenceRow.id).where(
+        ScoreEvidenceRow.entry_id == entry.id, ScoreEvidenceRow.file_id == file_id))
+    if already:
+        return already
+    link = ScoreEvidenceRow(entry_id=entry.id, file_id=file_id, original_name=name[:260], attached_at=now)
+    session.add(link)
+    session.flush()
+    return link.id
+
+
+def detach_evidence(store: Store, link_id: int) -> dict:
+    from app.services.snapshots import row_values
+
+    with store.transaction() as session:
+        link = session.get(ScoreEvidenceRow, link_id)
+        if link is None:
+            raise UserError("Tệp kiểm chứng này đã được gỡ.")
+        values = row_values(link)
+        session.delete(link)
+        return values
+
+
+def reattach_evidence(store: Store, values: dict) -> None:
+    from app.services.snapshots import revive
+
+    with store.transaction() as session:
+        revive(session, ScoreEvidenceRow, values)
+
+
+def evidence_file(store: Store, link_id: int) -> Path:
+    with store.transaction() as session:
+        link = session.get(ScoreEvidenceRow, link_id)
+        if link is None:
+            raise UserError("Tệp kiểm chứng này đã được gỡ.")
+        stored_as = session.get(EvidenceFileRow, link.file_id).stored_as
+    path = store.folder.evidence / stored_as
+    if not path.is_file():
+        raise UserError("Không tìm thấy tệp kiểm chứng trong thư mục dữ liệu.", "Hãy khôi phục từ bản sao lưu.")
+    return path
+
+
+def scoring_years(store: Store) -> list[int]:
+    with store.transaction() as session:
+        return sorted(session.scalars(select(AssessmentRow.year).where(AssessmentRow.kind == PAR)), reverse=True)
+
+
+def describe_score(line: ScoreLine) -> str:
+    """"3 / 4" for the status bar."""
+    return f"{format_points(line.points, '—')} / {format_points(line.max_points, '—')}"
