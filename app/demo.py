@@ -2,7 +2,8 @@
 
 ``commune.json`` holds the profile and officials; ``plans-2024.json`` the
 year's reform plan and emulation plan; ``progress-2024.json`` the states of
-the plan's checkpoints and the evidence files (``evidence/``) attached to them.
+the plan's checkpoints and the evidence files (``evidence/``) attached to them;
+``scoring.json`` the year's self-scoring and emulation evaluation (``app/demo_scoring.py``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def load_demo(store: Store) -> bool:
     for plan in load_json("demo", "plans-2024.json")["plans"]:
         save_imported_plan(store, _imported(plan), _plan_data(plan))
     _load_progress(store, load_json("demo", "progress-2024.json"))
+    from app.demo_scoring import load_demo_scoring
+
+    load_demo_scoring(store)
     return True
 
 

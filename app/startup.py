@@ -64,6 +64,11 @@ def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) 
         return None
     backup = backup_now(store.folder, "pre-migration", now) if had_data else None
     migrate.upgrade(store.engine)
+    if current is None or current < "0004":
+        # Criteria sets arrived with 0004: ship the examples once; a set the clerk deletes stays deleted.
+        from app.services.criteria_sets import install_default_sets
+
+        install_default_sets(store, now)
     return backup
 
 

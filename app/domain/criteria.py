@@ -124,17 +124,22 @@ class Problem:
 # --- bands and options as text -------------------------------------------------------------
 
 _PERCENT = r"(\d+(?:[.,]\d+)?)\s*%?"
+_RANGE_WORDS = {"tu", "den", "duoi", "tren", "tro", "len", "toi", "da"}
 
 
 def _number(text: str) -> Decimal:
     value = parse_points(text)
-    assert value is not None
+    if value is None:  # "Có kế hoạch:" with no points: a ValueError like any other unreadable item
+        raise ValueError(text)
     return value
 
 
 def parse_band_condition(text: str) -> Band:
     """"từ 90% đến dưới 100%" → Band(90, incl, 100, excl); raises ValueError if it is not a range."""
     folded = fold(text).replace("≥", ">=").replace("≤", "<=")
+    # Keep the words of the range only: "Hoàn thành 100% kế hoạch đúng hạn" reads as "100%".
+    tokens = re.findall(r"\d+(?:[.,]\d+)?\s*%?|>=|<=|[<>-]|[a-z]+", folded)
+    folded = " ".join(token.replace(" ", "") for token in tokens if not token.isalpha() or token in _RANGE_WORDS)
     folded = re.sub(r"\s+", " ", folded).strip(" .;")
     patterns: list[tuple[str, object]] = [
         (rf"^tu {_PERCENT} den duoi {_PERCENT}$", lambda a, b: Band(_number(a), True, _number(b), False)),
