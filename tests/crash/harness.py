@@ -24,6 +24,7 @@ import os
 import random
 import signal
 import sqlite3
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from db import migrate
 from db.backup import latest_good_backup, list_backups
 from db.engine import make_engine
 from db.integrity import integrity_problems, is_intact
-from db.models import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, OfficialRow, PlanRow, TaskRow
+from db.models import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, OfficialRow, PlanRow, ScoreEntryRow, TaskRow
 from tests.crash.writer import Zygote, spawn_trial
 
 OLD_REVISION = "0001"
@@ -46,9 +47,11 @@ FIELDS = {
     "task": ("title", "timeframe", "product", "target_value"),
     "status": ("status", "completed_on", "reason"),
     "plan": ("title", "year"),
+    "score": ("points",),
 }
 KIND_OF_OP = {"add_official": "official", "update_official": "official", "add_task": "task",
-              "update_task": "task", "set_status": "status", "create_plan": "plan"}
+              "update_task": "task", "set_status": "status", "create_plan": "plan",
+              "set_score": "score"}
 
 
 def make_old_schema_database(path: Path) -> None:
@@ -202,6 +205,7 @@ class Checker:
                 "task": {r.id: r for r in session.scalars(select(TaskRow))},
                 "status": {r.id: r for r in session.scalars(select(OccurrenceRow))},
                 "plan": {r.id: r for r in session.scalars(select(PlanRow))},
+                "score": {r.criterion_id: r for r in session.scalars(select(ScoreEntryRow))},
             }
             if 1 not in actual["official"]:
                 result.losses.append("the official from the old-schema database is gone")
@@ -322,6 +326,8 @@ class Checker:
 
 
 def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

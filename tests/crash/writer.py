@@ -32,6 +32,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from select import select as wait_readable
 
@@ -40,7 +41,9 @@ from sqlalchemy import select
 from app.backups import backup_now
 from app.domain.progress import DOING, DONE, SKIPPED, TODO
 from app.paths import DataFolder
+from app.services import scoring
 from app.services.checklist import set_status, year_checklist
+from app.services.criteria_sets import list_sets, load_set
 from app.services.evidence import attach
 from app.services.officials import OfficialData, add_official, list_officials, update_official
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
@@ -57,7 +60,7 @@ TIMEFRAMES = ("Quý I", "Quý II", "Tháng 3", "Hằng quý", "Trước ngày 30
 SUFFIXES = (".pdf", ".docx", ".jpg", ".xlsx")
 OPERATIONS = (  # (name, weight)
     ("add_official", 2), ("update_official", 3), ("add_task", 2), ("update_task", 3),
-    ("set_status", 5), ("attach", 3), ("backup", 1), ("migrate_copy", 0.4),
+    ("set_status", 5), ("attach", 3), ("backup", 1), ("migrate_copy", 0.4), ("set_score", 3),
 )
 
 
@@ -86,6 +89,7 @@ class State:
     task_ids: list[int] = field(default_factory=list)
     occurrences: list[tuple[int, int]] = field(default_factory=list)  # (occurrence id, task id)
     contents: list[tuple[int, int]] = field(default_factory=list)  # (content seed, size) attached this run
+    leaves: list[tuple[int, int]] = field(default_factory=list)  # (criterion id, max points) of the PAR set
 
 
 def evidence_bytes(content_seed: int, size: int) -> bytes:
@@ -146,6 +150,17 @@ class Writer:
         state.task_ids = [task.id for area in tree for task in area.tasks]
         state.official_ids = [official.id for official in list_officials(self.store)]
         state.occurrences = [(row.occurrence_id, row.task_id) for row in year_checklist(self.store, YEAR)]
+        state.leaves = self._score_leaves()
+
+    def _score_leaves(self) -> list[tuple[int, int]]:
+        """The leaves of the shipped PAR set, the year's scoring started on it (once)."""
+        par = next(item for item in list_sets(self.store, "par"))
+        if scoring.assessment_set(self.store, YEAR) is None:
+            scoring.start(self.store, YEAR, par.id)
+        stored = load_set(self.store, par.id)
+        parents = {item.parent_code for item in stored.data.criteria}
+        return [(stored.criterion_ids[item.code], int(item.max_points)) for item in stored.data.criteria
+                if item.code not in parents and item.rule.kind == "manual"]
 
     # --- the loop --------------------------------------------------------------------------
 
@@ -215,6 +230,12 @@ class Writer:
         values = {"status": status, "completed_on": completed_on and completed_on.isoformat(), "reason": reason}
         self._update("set_status", occurrence_id, values,
                      lambda: set_status(self.store, occurrence_id, status, completed_on, reason))
+
+    def set_score(self) -> None:
+        criterion_id, maximum = self.rng.choice(self.state.leaves)
+        points = Decimal(self.rng.randint(0, maximum * 4)) / 4
+        self._update("set_score", criterion_id, {"points": str(points)},
+                     lambda: scoring.set_score(self.store, YEAR, criterion_id, points))
 
     def _update(self, op: str, target: int, values: dict, call) -> None:
         """Intent, then the call, then the ack; the faulty worker acknowledges before the call."""
