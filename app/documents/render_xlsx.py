@@ -53,7 +53,7 @@ def render_xlsx(source: Document | Table | Iterable[Table], path: str | os.PathL
     for index, table in enumerate(tables, start=1):
         sheet = workbook.create_sheet(_sheet_name(table.title or f"Bảng {index}", used))
         _fill(sheet, table)
-        _print_setup(sheet, header_row=2 if table.title else 1)
+        print_setup(sheet, header_row=2 if table.title else 1)
     if isinstance(source, Document):
         workbook.properties.title = source.title
         workbook.properties.creator = source.author or "CCHC Xã"
@@ -80,7 +80,7 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
-def _put(sheet, row: int, column: int, value):
+def put_cell(sheet, row: int, column: int, value):
     """Write one value: text always as a string cell (never a formula), numbers as numbers."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
@@ -97,13 +97,13 @@ def _fill(sheet, table: Table) -> None:
     count = len(table.columns)
     row = 1
     if table.title:
-        title = _put(sheet, row, 1, table.title)
+        title = put_cell(sheet, row, 1, table.title)
         title.font = Font(name=_FONT, size=table.size + 1, bold=True)
         title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
         row += 1
     for column_index, column in enumerate(table.columns, start=1):
-        cell = _put(sheet, row, column_index, column.title)
+        cell = put_cell(sheet, row, column_index, column.title)
         cell.font = Font(name=_FONT, size=table.size, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _GRID
@@ -118,7 +118,7 @@ def _fill(sheet, table: Table) -> None:
 
 
 def _group_row(sheet, row: int, source: GroupRow, table: Table) -> None:
-    cell = _put(sheet, row, 1, source.text)
+    cell = put_cell(sheet, row, 1, source.text)
     cell.font = Font(name=_FONT, size=table.size, bold=True)
     cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
     for column in range(1, len(table.columns) + 1):
@@ -128,7 +128,7 @@ def _group_row(sheet, row: int, source: GroupRow, table: Table) -> None:
 
 def _data_row(sheet, row: int, values, table: Table, *, bold: bool) -> None:
     for column_index, (value, column) in enumerate(zip(values, table.columns), start=1):
-        cell = _put(sheet, row, column_index, value)
+        cell = put_cell(sheet, row, column_index, value)
         cell.font = _font(table.size, bold)
         cell.alignment = _alignment(_H_ALIGN[column.align])
         cell.border = _GRID
@@ -139,7 +139,7 @@ def _set_widths(sheet, table: Table) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = round(share * _SHEET_WIDTH_CHARS, 1)
 
 
-def _print_setup(sheet, header_row: int) -> None:
+def print_setup(sheet, header_row: int) -> None:
     """A4 landscape, fit to one page wide, the header row repeated on every printed page."""
     sheet.page_setup.orientation = Orientation.LANDSCAPE.value
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

@@ -72,34 +72,36 @@ GUIDE = (
     f"• {NAME}: bắt buộc. • {YEAR}: số năm, ví dụ 2025.",
     f"• {ISSUER}, {DECISION}, {NOTE}: không bắt buộc.",
     "",
-    f"Trang “{CRITERIA_SHEET}”: mỗi dòng một lĩnh vực, tiêu chí hoặc tiêu chí thành phần; "
-    "giữ nguyên dòng tiêu đề và thứ tự các cột.",
-    f"• {CODE}: bắt buộc, không trùng nhau, ví dụ 1, 1.1, 1.1.2. "
-    "Nên định dạng cột là Văn bản (Text) để Excel không đổi 1.10 thành 1.1 hoặc thành ngày tháng.",
+    (f"Trang “{CRITERIA_SHEET}”: mỗi dòng một lĩnh vực, tiêu chí hoặc tiêu chí thành phần; "
+    "giữ nguyên dòng tiêu đề và thứ tự các cột."),
+    f"Các cột, theo thứ tự: {' | '.join(CRITERIA_HEADER)}.",
+    (f"• {CODE}: bắt buộc, không trùng nhau, ví dụ 1, 1.1, 1.1.2. "
+    "Nên định dạng cột là Văn bản (Text) để Excel không đổi 1.10 thành 1.1 hoặc thành ngày tháng."),
     f"• {PARENT}: mã của dòng chứa nó; để trống với lĩnh vực (cấp cao nhất).",
-    f"• {LEVEL}: “{LEVELS['field']}”, “{LEVELS['criterion']}” hoặc “{LEVELS['sub']}”; "
-    f"để trống là “{LEVELS['criterion']}”.",
-    f"• {MAX_POINTS}: một số, dấu phẩy thập phân, tối đa hai chữ số lẻ (ví dụ 0,25). "
-    "Bắt buộc với Chỉ số CCHC (trừ cách chấm Đạt/Không đạt); không được vượt điểm tối đa của dòng cha.",
-    f"• {RULE}: “{RULE_KINDS['yesno']}” (đủ điểm hoặc 0), “{RULE_KINDS['levels']}” (các mức ghi ở cột {BANDS}), "
+    (f"• {LEVEL}: “{LEVELS['field']}”, “{LEVELS['criterion']}” hoặc “{LEVELS['sub']}”; "
+    f"để trống là “{LEVELS['criterion']}”."),
+    f"• {CRITERION_NAME}: bắt buộc, viết trên một dòng.",
+    (f"• {MAX_POINTS}: một số, dấu phẩy thập phân, tối đa hai chữ số lẻ (ví dụ 0,25). "
+    "Bắt buộc với Chỉ số CCHC (trừ cách chấm Đạt/Không đạt); không được vượt điểm tối đa của dòng cha."),
+    (f"• {RULE}: “{RULE_KINDS['yesno']}” (đủ điểm hoặc 0), “{RULE_KINDS['levels']}” (các mức ghi ở cột {BANDS}), "
     f"“{RULE_KINDS['ratio']}” (các mức theo phần trăm), “{RULE_KINDS['manual']}” (nhập điểm từ 0 đến tối đa), "
     f"“{RULE_KINDS['passfail']}” (tiêu chuẩn thi đua, không tính điểm); để trống là “{RULE_KINDS['manual']}”. "
-    "Dòng có tiêu chí con được cộng điểm từ các tiêu chí con.",
-    f"• {BANDS}: các mức cách nhau bằng dấu “|”, mỗi mức “điều kiện: điểm”. "
+    "Dòng có tiêu chí con được cộng điểm từ các tiêu chí con."),
+    (f"• {BANDS}: các mức cách nhau bằng dấu “|”, mỗi mức “điều kiện: điểm”. "
     "Chọn mức, ví dụ: “Trực tuyến: 0,5 | Truyền thống: 0,5”. "
     "Theo tỷ lệ, ví dụ: “100%: 1 | từ 90% đến dưới 100%: 0,5 | dưới 90%: 0”; "
-    "ghi “theo tỷ lệ” thay cho điểm để tính phần trăm × điểm tối đa. Để trống với các cách chấm khác.",
+    "ghi “theo tỷ lệ” thay cho điểm để tính phần trăm × điểm tối đa. Để trống với các cách chấm khác."),
     f"• {EVIDENCE}: tài liệu cần có để chứng minh; không bắt buộc.",
     f"• {SOURCE}: mã nguồn số liệu chương trình tự tính (ví dụ tasks_on_time); để trống nếu chấm tay.",
-    f"• {SUBJECT}: với tiêu chuẩn thi đua, “{SUBJECTS['collective']}” hoặc “{SUBJECTS['individual']}”; "
-    "để trống nếu dùng chung.",
+    (f"• {SUBJECT}: với tiêu chuẩn thi đua, “{SUBJECTS['collective']}” hoặc “{SUBJECTS['individual']}”; "
+    "để trống nếu dùng chung."),
     "",
-    f"Trang “{RATINGS_SHEET}”: mỗi dòng một mức xếp loại và số điểm tổng tối thiểu để đạt mức đó "
-    "(ví dụ Tốt — 90).",
+    (f"Trang “{RATINGS_SHEET}” ({' | '.join(RATINGS_HEADER)}): mỗi dòng một mức xếp loại và số điểm tổng "
+    "tối thiểu để đạt mức đó (ví dụ Tốt — 90); không bắt buộc."),
     "",
-    "Chữ có dấu hay không dấu, hoa hay thường đều được. Dòng trống được bỏ qua. "
+    ("Chữ có dấu hay không dấu, hoa hay thường đều được. Dòng trống được bỏ qua. "
     "Khi nhập, chương trình kiểm tra toàn bộ tệp và liệt kê mọi lỗi (trang, dòng, cột); "
-    "tệp có lỗi thì chưa nhập gì.",
+    "tệp có lỗi thì chưa nhập gì."),
 )
 
 
@@ -217,7 +219,7 @@ def _table(sheet, header: tuple[str, ...], rows: list[tuple], widths: tuple[int,
     from openpyxl.utils import get_column_letter
 
     from app.documents.layout import FONT_FAMILY
-    from app.documents.render_xlsx import _print_setup, _put
+    from app.documents.render_xlsx import print_setup, put_cell
 
     thin = Side(style="thin", color="000000")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -225,17 +227,17 @@ def _table(sheet, header: tuple[str, ...], rows: list[tuple], widths: tuple[int,
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     wrap = Alignment(horizontal="left", vertical="top", wrap_text=True)
     for column, title in enumerate(header, start=1):
-        cell = _put(sheet, 1, column, title)
+        cell = put_cell(sheet, 1, column, title)
         cell.font, cell.alignment, cell.border = bold, centre, grid
     for row, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             blank = value is None or value == ""
-            cell = sheet.cell(row=row, column=column) if blank else _put(sheet, row, column, value)
+            cell = sheet.cell(row=row, column=column) if blank else put_cell(sheet, row, column, value)
             cell.font, cell.alignment, cell.border = plain, wrap, grid
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
-    _print_setup(sheet, header_row=1)
+    print_setup(sheet, header_row=1)
 
 
 def _guide_sheet(sheet) -> None:
@@ -246,7 +248,7 @@ def _guide_sheet(sheet) -> None:
 
     for row, line in enumerate(GUIDE, start=1):
         if line:
-            cell = _put(sheet, row, 1, line)
+            cell = put_cell(sheet, row, 1, line)
             cell.font = Font(name=FONT_FAMILY, size=12, bold=row == 1)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     sheet.column_dimensions["A"].width = 120
