@@ -244,7 +244,7 @@ def _guide_sheet(sheet) -> None:
     from openpyxl.styles import Alignment, Font
 
     from app.documents.layout import FONT_FAMILY
-    from app.documents.render_xlsx import _put
+    from app.documents.render_xlsx import put_cell
 
     for row, line in enumerate(GUIDE, start=1):
         if line:
