@@ -69,6 +69,11 @@ def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) 
         from app.services.criteria_sets import install_default_sets
 
         install_default_sets(store, now)
+    if current is None or current < "0005":
+        from app.services.award_kinds import install_default_kinds
+
+        with store.transaction() as session:
+            install_default_kinds(session)
     return backup
 
 

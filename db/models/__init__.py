@@ -14,8 +14,15 @@ Schema notes:
   emulation evaluation against them; see ``db/models/scoring.py``.
 - ``collective``, ``initiative``, ``discipline``, ``procedure_stat``: the registers the
   evaluation reads; see ``db/models/registers.py``.
+- ``award_kind``, ``award_record``, ``dossier``, ``nomination``, ``council_member``,
+  ``council_meeting``, ``meeting_attendance``, ``nomination_vote``: the award dossier;
+  see ``db/models/awards.py``.
 """
 
+from db.models.awards import (
+    AwardKindRow, AwardRecordRow, CouncilMeetingRow, CouncilMemberRow, DossierRow, MeetingAttendanceRow,
+    NominationRow, NominationVoteRow,
+)
 from db.models.base import Base
 from db.models.commune import CommuneProfileRow
 from db.models.official import OfficialRow
@@ -30,6 +37,8 @@ from db.models.scoring import (
 )
 
 __all__ = [
+    "AwardKindRow", "AwardRecordRow", "CouncilMeetingRow", "CouncilMemberRow", "DossierRow",
+    "MeetingAttendanceRow", "NominationRow", "NominationVoteRow",
     "AssessmentRow", "CollectiveRow", "CriteriaSetRow", "CriterionRow", "DisciplineRow", "EmulationMarkRow",
     "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
     "ScoreEvidenceRow",

@@ -1,0 +1,99 @@
+"""Award kinds in the database: the shipped defaults, editable by the clerk (rules stay data)."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.awards import RULE_NAMES, AwardKind, kind_from_dict
+from app.domain.text import clean_line
+from app.errors import UserError
+from app.resources import load_json
+from app.store import Store
+from db.models import AwardKindRow
+
+SUBJECT_LABELS = {"individual": "Cá nhân", "collective": "Tập thể", "both": "Cá nhân, tập thể"}
+LEVEL_LABELS = {"commune": "Xã tự khen thưởng", "superior": "Trình cấp trên"}
+
+
+def default_kind_dicts() -> list[dict]:
+    return list(load_json("awards", "award-kinds.json")["kinds"])
+
+
+def install_default_kinds(session: Session) -> int:
+    """Add the shipped kinds whose key is not there yet; returns how many."""
+    present = set(session.scalars(select(AwardKindRow.key)))
+    added = 0
+    for position, raw in enumerate(default_kind_dicts()):
+        if raw["key"] not in present:
+            session.add(AwardKindRow(key=raw["key"], position=position, definition=json.dumps(raw, ensure_ascii=False)))
+            added += 1
+    return added
+
+
+def read_kinds(session: Session, active_only: bool = True) -> dict[str, AwardKind]:
+    query = select(AwardKindRow).order_by(AwardKindRow.position, AwardKindRow.id)
+    if active_only:
+        query = query.where(AwardKindRow.active.is_(True))
+    return {row.key: kind_from_dict(json.loads(row.definition)) for row in session.scalars(query)}
+
+
+def award_kinds(store: Store, active_only: bool = True) -> dict[str, AwardKind]:
+    with store.transaction() as session:
+        return read_kinds(session, active_only)
+
+
+def kind_definition(store: Store, key: str) -> dict:
+    with store.transaction() as session:
+        row = session.scalar(select(AwardKindRow).where(AwardKindRow.key == key))
+        if row is None:
+            raise UserError("Không tìm thấy danh hiệu, hình thức khen thưởng này.")
+        return json.loads(row.definition)
+
+
+def save_kind(store: Store, raw: dict) -> dict | None:
+    """Save one kind's definition (new or changed); returns the definition it replaced (None if new)."""
+    raw = dict(raw, key=clean_line(str(raw.get("key", ""))), name=clean_line(str(raw.get("name", ""))))
+    problem = kind_problem(raw)
+    if problem:
+        raise UserError(problem)
+    with store.transaction() as session:
+        row = session.scalar(select(AwardKindRow).where(AwardKindRow.key == raw["key"]))
+        before = json.loads(row.definition) if row else None
+        if row is None:
+            last = session.scalar(select(AwardKindRow.position).order_by(AwardKindRow.position.desc()).limit(1))
+            row = AwardKindRow(key=raw["key"], position=(last or 0) + 1)
+            session.add(row)
+        row.definition = json.dumps(raw, ensure_ascii=False)
+        return before
+
+
+def kind_problem(raw: dict) -> str:
+    """What is wrong with a kind's definition, in Vietnamese ("" when nothing)."""
+    if not raw.get("key"):
+        return "Thiếu mã danh hiệu."
+    if not raw.get("name"):
+        return "Thiếu tên danh hiệu, hình thức khen thưởng."
+    if raw.get("subject", "individual") not in SUBJECT_LABELS:
+        return f"Đối tượng “{raw.get('subject')}” không hợp lệ."
+    if raw.get("authority_level", "commune") not in LEVEL_LABELS:
+        return f"Cấp quyết định “{raw.get('authority_level')}” không hợp lệ."
+    for rule in raw.get("rules", ()):
+        if not isinstance(rule, dict) or rule.get("rule") not in RULE_NAMES:
+            return f"Điều kiện “{rule}” không hợp lệ."
+    vote = raw.get("vote", {})
+    try:
+        percent = float(vote.get("percent", 50))
+    except (TypeError, ValueError):
+        return "Tỷ lệ phiếu phải là một số."
+    if not 0 < percent <= 100:
+        return "Tỷ lệ phiếu phải lớn hơn 0 và không quá 100%."
+    if vote.get("base", "present") not in ("present", "all"):
+        return "Cách tính tỷ lệ phiếu không hợp lệ."
+    try:
+        kind_from_dict(raw)
+    except (KeyError, TypeError, ValueError, ArithmeticError) as error:
+        return f"Định nghĩa danh hiệu không đọc được ({error})."
+    return ""

@@ -1,0 +1,357 @@
+"""The Emulation and Reward Council: its members for a year, the meeting for a dossier, the votes.
+
+The result of each nomination follows from the numbers: the quorum (a setting,
+default 2/3 of all members), the award kind's vote rule (e.g. 80 % of all
+members for Chiến sĩ thi đua cơ sở, absent members voting in writing) and
+the votes entered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.awards import Quorum, VoteResult, vote_result
+from app.domain.text import clean_line, clean_text
+from app.errors import UserError
+from app.resources import load_json
+from app.services.award_kinds import read_kinds
+from app.services.snapshots import revive, row_values
+from app.store import Store
+from db.models import (
+    CouncilMeetingRow,
+    CouncilMemberRow,
+    DossierRow,
+    MeetingAttendanceRow,
+    NominationRow,
+    NominationVoteRow,
+    OfficialRow,
+)
+
+METHODS = {"show_of_hands": "biểu quyết giơ tay", "secret_ballot": "bỏ phiếu kín"}
+
+
+def council_roles() -> list[str]:
+    return list(load_json("awards", "council-rules.json")["roles"])
+
+
+def quorum() -> Quorum:
+    raw = load_json("awards", "council-rules.json")["quorum"]
+    return Quorum(int(raw["numerator"]), int(raw["denominator"]))
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    year: int
+    full_name: str
+    title: str
+    role: str
+    official_id: int | None
+
+
+def members(store: Store, year: int) -> list[Member]:
+    with store.transaction() as session:
+        return _members(session, year)
+
+
+def _members(session: Session, year: int) -> list[Member]:
+    rows = session.scalars(select(CouncilMemberRow).where(CouncilMemberRow.year == year)
+                           .order_by(CouncilMemberRow.position, CouncilMemberRow.id))
+    return [Member(row.id, row.year, row.full_name, row.title, row.role, row.official_id) for row in rows]
+
+
+def add_member(store: Store, year: int, role: str, official_id: int | None = None, full_name: str = "",
+               title: str = "") -> int:
+    role = clean_line(role)
+    if not role:
+        raise UserError("Chưa chọn vai trò trong Hội đồng.", "Ví dụ: " + ", ".join(council_roles()[:3]) + ".")
+    with store.transaction() as session:
+        if official_id is not None:
+            official = session.get(OfficialRow, official_id)
+            if official is None:
+                raise UserError("Không tìm thấy cán bộ, công chức này.")
+            full_name = full_name or official.full_name
+            title = title or official.position
+        full_name, title = clean_line(full_name), clean_line(title)
+        if not full_name:
+            raise UserError("Chưa nhập họ tên thành viên Hội đồng.")
+        if session.scalar(select(CouncilMemberRow.id).where(
+                CouncilMemberRow.year == year, CouncilMemberRow.full_name == full_name)):
+            raise UserError(f"{full_name} đã có trong Hội đồng năm {year}.")
+        last = session.scalar(select(func.max(CouncilMemberRow.position)).where(CouncilMemberRow.year == year))
+        row = CouncilMemberRow(year=year, position=(last or 0) + 1, official_id=official_id, full_name=full_name,
+                               title=title, role=role)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def remove_member(store: Store, member_id: int) -> tuple[dict, list[dict]]:
+    with store.transaction() as session:
+        row = session.get(CouncilMemberRow, member_id)
+        if row is None:
+            raise UserError("Thành viên này đã được bỏ khỏi Hội đồng.")
+        attendance = [row_values(item) for item in session.scalars(
+            select(MeetingAttendanceRow).where(MeetingAttendanceRow.member_id == member_id))]
+        saved = (row_values(row), attendance)
+        for meeting in session.scalars(select(CouncilMeetingRow).where(
+                (CouncilMeetingRow.chair_id == member_id) | (CouncilMeetingRow.secretary_id == member_id))):
+            if meeting.chair_id == member_id:
+                meeting.chair_id = None
+            if meeting.secretary_id == member_id:
+                meeting.secretary_id = None
+        session.delete(row)
+        return saved
+
+
+def restore_member(store: Store, saved: tuple[dict, list[dict]]) -> None:
+    values, attendance = saved
+    with store.transaction() as session:
+        revive(session, CouncilMemberRow, values)
+        session.flush()
+        for item in attendance:
+            revive(session, MeetingAttendanceRow, item)
+
+
+def copy_members(store: Store, from_year: int, to_year: int) -> int:
+    """Start a year's council from last year's (the clerk then edits who changed)."""
+    with store.transaction() as session:
+        if session.scalar(select(CouncilMemberRow.id).where(CouncilMemberRow.year == to_year).limit(1)):
+            raise UserError(f"Hội đồng năm {to_year} đã có thành viên.")
+        count = 0
+        for member in _members(session, from_year):
+            session.add(CouncilMemberRow(year=to_year, position=count + 1, official_id=member.official_id,
+                                         full_name=member.full_name, title=member.title, role=member.role))
+            count += 1
+        return count
+
+
+# --- the meeting ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Attendance:
+    member: Member
+    present: bool
+    absence_reason: str
+    written_vote: bool
+
+
+@dataclass(frozen=True)
+class Meeting:
+    dossier_id: int
+    year: int
+    number: str
+    held_on: date | None
+    starts_at: time | None
+    ends_at: time | None
+    place: str
+    chair: Member | None
+    secretary: Member | None
+    method: str
+    discussion: str
+    attendance: tuple[Attendance, ...]
+    quorum: Quorum
+
+    @property
+    def total(self) -> int:
+        return len(self.attendance)
+
+    @property
+    def present(self) -> int:
+        return sum(1 for item in self.attendance if item.present)
+
+    @property
+    def written(self) -> int:
+        return sum(1 for item in self.attendance if not item.present and item.written_vote)
+
+    @property
+    def absent(self) -> tuple[Attendance, ...]:
+        return tuple(item for item in self.attendance if not item.present)
+
+    @property
+    def quorum_met(self) -> bool:
+        return self.quorum.met(self.present, self.total)
+
+    def quorum_text(self) -> str:
+        state = "đủ" if self.quorum_met else "không đủ"
+        return (f"{self.present}/{self.total} thành viên dự họp: {state} số lượng để họp "
+                f"(cần {self.quorum.describe()})")
+
+
+def meeting(store: Store, dossier_id: int) -> Meeting:
+    """The dossier's meeting (created empty on first use), attendance listing every member of the year."""
+    with store.transaction() as session:
+        dossier = session.get(DossierRow, dossier_id)
+        if dossier is None:
+            raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
+        row = _meeting_row(session, dossier_id)
+        everyone = _members(session, dossier.year)
+        marks = {item.member_id: item for item in session.scalars(
+            select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
+        by_id = {member.id: member for member in everyone}
+        attendance = tuple(
+            Attendance(member, marks[member.id].present, marks[member.id].absence_reason,
+                       marks[member.id].written_vote) if member.id in marks else Attendance(member, True, "", False)
+            for member in everyone
+        )
+        return Meeting(dossier_id, dossier.year, row.number, row.held_on, row.starts_at, row.ends_at, row.place,
+                       by_id.get(row.chair_id), by_id.get(row.secretary_id), row.method, row.discussion,
+                       attendance, quorum())
+
+
+def _meeting_row(session: Session, dossier_id: int) -> CouncilMeetingRow:
+    row = session.scalar(select(CouncilMeetingRow).where(CouncilMeetingRow.dossier_id == dossier_id))
+    if row is None:
+        row = CouncilMeetingRow(dossier_id=dossier_id)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def update_meeting(store: Store, dossier_id: int, **values) -> dict:
+    """Set number, date, times, place, chair/secretary (member ids), method or discussion; returns the old row."""
+    allowed = {"number", "held_on", "starts_at", "ends_at", "place", "chair_id", "secretary_id", "method",
+               "discussion"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not meeting fields: {unknown}")
+    if "method" in values and values["method"] not in METHODS:
+        raise UserError("Hình thức biểu quyết không hợp lệ.")
+    with store.transaction() as session:
+        row = _meeting_row(session, dossier_id)
+        before = row_values(row)
+        for name, value in values.items():
+            if isinstance(value, str):
+                value = clean_text(value) if name == "discussion" else clean_line(value)
+            setattr(row, name, value)
+        if row.starts_at and row.ends_at and row.ends_at <= row.starts_at:
+            raise UserError(f"Giờ kết thúc ({row.ends_at:%H:%M}) phải sau giờ bắt đầu ({row.starts_at:%H:%M}).")
+        return before
+
+
+def restore_meeting(store: Store, values: dict) -> None:
+    with store.transaction() as session:
+        row = session.get(CouncilMeetingRow, values["id"])
+        for name, value in values.items():
+            setattr(row, name, value)
+
+
+def set_attendance(store: Store, dossier_id: int, member_id: int, present: bool, absence_reason: str = "",
+                   written_vote: bool = False) -> tuple[bool, str, bool]:
+    """Mark a member present or absent (with reason, and whether they voted in writing); returns the old marks."""
+    if present and written_vote:
+        written_vote = False
+    with store.transaction() as session:
+        row = _meeting_row(session, dossier_id)
+        mark = session.scalar(select(MeetingAttendanceRow).where(
+            MeetingAttendanceRow.meeting_id == row.id, MeetingAttendanceRow.member_id == member_id))
+        before = (mark.present, mark.absence_reason, mark.written_vote) if mark else (True, "", False)
+        if mark is None:
+            mark = MeetingAttendanceRow(meeting_id=row.id, member_id=member_id)
+            session.add(mark)
+        mark.present, mark.absence_reason, mark.written_vote = present, clean_line(absence_reason), written_vote
+        session.flush()
+        _check_votes_fit(session, dossier_id)
+        return before
+
+
+def _check_votes_fit(session: Session, dossier_id: int) -> None:
+    """After attendance changes, no nominee may have more votes than there are voters."""
+    row = _meeting_row(session, dossier_id)
+    dossier = session.get(DossierRow, dossier_id)
+    everyone = {member.id for member in _members(session, dossier.year)}
+    marks = {item.member_id: item for item in session.scalars(
+        select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
+    voters = sum(1 for member in everyone if member not in marks or marks[member].present or marks[member].written_vote)
+    most = session.scalar(select(func.max(NominationVoteRow.votes_for)).join(
+        NominationRow, NominationRow.id == NominationVoteRow.nomination_id).where(NominationRow.dossier_id == dossier_id))
+    if most is not None and most > voters:
+        raise UserError(f"Đã có đề nghị được {most} phiếu đồng ý, nhiều hơn số người biểu quyết ({voters}).",
+                        "Sửa số phiếu trước rồi đánh dấu vắng mặt.")
+
+
+def set_votes(store: Store, nomination_id: int, votes_for: int | None) -> int | None:
+    """Record the votes for a nominee (None clears them); returns the old count."""
+    with store.transaction() as session:
+        nomination = session.get(NominationRow, nomination_id)
+        if nomination is None:
+            raise UserError("Không tìm thấy đề nghị này.")
+        current = meeting_counts(session, nomination.dossier_id)
+        vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
+        before = vote.votes_for if vote else None
+        if votes_for is None:
+            if vote is not None:
+                session.delete(vote)
+            return before
+        voters = current["present"] + current["written"]
+        if votes_for < 0:
+            raise UserError("Số phiếu đồng ý không được âm.")
+        if current["total"] == 0:
+            raise UserError(f"Hội đồng năm {current['year']} chưa có thành viên.", "Nhập danh sách Hội đồng trước.")
+        if votes_for > voters:
+            raise UserError(
+                f"Số phiếu đồng ý ({votes_for}) nhiều hơn số thành viên biểu quyết ({voters}: "
+                f"{current['present']} dự họp, {current['written']} gửi ý kiến bằng văn bản).")
+        if vote is None:
+            vote = NominationVoteRow(nomination_id=nomination_id, votes_for=votes_for)
+            session.add(vote)
+        vote.votes_for = votes_for
+        return before
+
+
+def meeting_counts(session: Session, dossier_id: int) -> dict:
+    dossier = session.get(DossierRow, dossier_id)
+    row = _meeting_row(session, dossier_id)
+    everyone = _members(session, dossier.year)
+    marks = {item.member_id: item for item in session.scalars(
+        select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
+    present = sum(1 for member in everyone if member.id not in marks or marks[member.id].present)
+    written = sum(1 for member in everyone if member.id in marks and not marks[member.id].present
+                  and marks[member.id].written_vote)
+    return {"year": dossier.year, "total": len(everyone), "present": present, "written": written}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    nomination_id: int
+    result: VoteResult | None  # None: no votes entered yet
+    quorum_met: bool
+
+    @property
+    def passed(self) -> bool | None:
+        if self.result is None:
+            return None
+        return self.quorum_met and self.result.passed
+
+    def text(self) -> str:
+        if self.result is None:
+            return "Chưa nhập số phiếu"
+        if not self.quorum_met:
+            return self.result.text + "; cuộc họp không đủ số lượng thành viên"
+        return self.result.text
+
+
+def outcomes(store: Store, dossier_id: int) -> dict[int, Outcome]:
+    """Each nomination's vote result under its award kind's rule."""
+    with store.transaction() as session:
+        counts = meeting_counts(session, dossier_id)
+        kinds = read_kinds(session, active_only=False)
+        rows = session.execute(
+            select(NominationRow.id, NominationRow.award_key, NominationVoteRow.votes_for)
+            .outerjoin(NominationVoteRow, NominationVoteRow.nomination_id == NominationRow.id)
+            .where(NominationRow.dossier_id == dossier_id)).all()
+    met = quorum().met(counts["present"], counts["total"])
+    result = {}
+    for nomination_id, award_key, votes_for in rows:
+        kind = kinds.get(award_key)
+        if votes_for is None or kind is None or counts["total"] == 0:
+            result[nomination_id] = Outcome(nomination_id, None, met)
+            continue
+        vote = vote_result(kind.vote, votes_for, counts["present"], counts["total"], counts["written"])
+        result[nomination_id] = Outcome(nomination_id, vote, met)
+    return result
+

@@ -1,0 +1,371 @@
+"""The year's award dossier: nominees, each award's eligibility, the achievement report's texts.
+
+A dossier gathers the nominations of one campaign and year. For each, the
+eligibility rules of its award kind are applied to what the app knows (the
+emulation evaluation, initiatives, discipline, the award history, the other
+nominations), and the result is shown with the reason of each failing rule.
+The clerk may still propose with a written justification.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.awards import COLLECTIVE as COLLECTIVE_SUBJECT
+from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, NomineeFacts, check_eligibility, limit_problem
+from app.domain.text import clean_line, clean_text
+from app.domain.vietnamese import name_key
+from app.errors import UserError
+from app.services.award_history import history_of
+from app.services.award_kinds import read_kinds
+from app.services.snapshots import revive, row_values
+from app.store import Store
+from db.models import (
+    CollectiveRow,
+    CommuneProfileRow,
+    DisciplineRow,
+    DossierRow,
+    InitiativeAuthorRow,
+    InitiativeRow,
+    NominationRow,
+    NominationVoteRow,
+    OfficialRow,
+)
+
+OFFICIAL, COLLECTIVE = "official", "collective"
+FORM_VERSIONS = {
+    "nd91-m07": "Mẫu số 07, Nghị định 91/2017/NĐ-CP",
+    "nd98-m08": "Mẫu số 08, Nghị định 98/2023/NĐ-CP",
+    "nd152-m08": "Mẫu số 08, Nghị định 152/2025/NĐ-CP",
+}
+
+
+def form_version_for(on: date) -> str:
+    """The achievement report form in force on a date (FORMS.md §0)."""
+    if on < date(2024, 1, 1):
+        return "nd91-m07"
+    if on < date(2025, 7, 1):
+        return "nd98-m08"
+    return "nd152-m08"
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    id: int
+    year: int
+    campaign: str
+    form_version: str
+    letter_number: str
+    letter_date: date | None
+    addressee: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Nomination:
+    id: int
+    position: int
+    subject_kind: str
+    subject_id: int
+    name: str
+    title: str  # position (person) or "Tập thể"
+    unit: str
+    award_key: str
+    award: AwardKind | None
+    eligibility: Eligibility
+    excellent: bool
+    justification: str
+    note: str
+    identity: dict = field(default_factory=dict)
+    duties: str = ""
+    achievements: str = ""
+    report_date: date | None = None
+    votes_for: int | None = None
+
+    @property
+    def award_name(self) -> str:
+        return self.award.name if self.award else self.award_key
+
+    @property
+    def proposed_against_rules(self) -> bool:
+        return self.eligibility.eligible is not True
+
+
+def _info(row: DossierRow) -> DossierInfo:
+    return DossierInfo(row.id, row.year, row.campaign, row.form_version, row.letter_number, row.letter_date,
+                       row.addressee, row.summary)
+
+
+def list_dossiers(store: Store, year: int | None = None) -> list[DossierInfo]:
+    with store.transaction() as session:
+        query = select(DossierRow).order_by(DossierRow.year.desc(), DossierRow.id)
+        if year is not None:
+            query = query.where(DossierRow.year == year)
+        return [_info(row) for row in session.scalars(query)]
+
+
+def create_dossier(store: Store, year: int, campaign: str, form_version: str | None = None,
+                   today: date | None = None) -> DossierInfo:
+    campaign = clean_text(campaign)
+    if not campaign:
+        raise UserError("Chưa nhập tên phong trào, đợt thi đua.",
+                        "Ví dụ: “Phong trào thi đua đẩy mạnh cải cách hành chính năm 2024”.")
+    version = form_version or form_version_for(today or date.today())
+    if version not in FORM_VERSIONS:
+        raise UserError(f"Mẫu báo cáo thành tích “{version}” không có trong phần mềm.")
+    with store.transaction() as session:
+        profile = session.get(CommuneProfileRow, 1)
+        addressee = f"Chủ tịch {profile.superior_authority}" if profile and profile.superior_authority else ""
+        row = DossierRow(year=year, campaign=campaign, form_version=version, addressee=addressee)
+        session.add(row)
+        session.flush()
+        return _info(row)
+
+
+def update_dossier(store: Store, dossier_id: int, **values) -> DossierInfo:
+    """Change the campaign, form version, letter number/date, addressee or summary; returns the old values."""
+    allowed = {"campaign", "form_version", "letter_number", "letter_date", "addressee", "summary"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not dossier fields: {unknown}")
+    if "form_version" in values and values["form_version"] not in FORM_VERSIONS:
+        raise UserError(f"Mẫu báo cáo thành tích “{values['form_version']}” không có trong phần mềm.")
+    with store.transaction() as session:
+        row = _dossier(session, dossier_id)
+        before = _info(row)
+        for name, value in values.items():
+            if isinstance(value, str):
+                value = clean_text(value) if name == "summary" else clean_line(value)
+            setattr(row, name, value)
+        if "letter_number" in values and row.letter_number:
+            _check_letter_number(session, row)
+        return before
+
+
+def _check_letter_number(session: Session, row: DossierRow) -> None:
+    clash = session.scalar(select(DossierRow.id).where(
+        DossierRow.id != row.id, DossierRow.year == row.year, DossierRow.letter_number == row.letter_number))
+    if clash:
+        raise UserError(f"Số tờ trình “{row.letter_number}” đã dùng cho một hồ sơ khác năm {row.year}.")
+
+
+def _dossier(session: Session, dossier_id: int) -> DossierRow:
+    row = session.get(DossierRow, dossier_id)
+    if row is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
+    return row
+
+
+# --- nominations ------------------------------------------------------------------------------
+
+def _subject(session: Session, subject_kind: str, subject_id: int):
+    model = OfficialRow if subject_kind == OFFICIAL else CollectiveRow
+    row = session.get(model, subject_id)
+    if row is None:
+        raise UserError("Không tìm thấy người hoặc tập thể này; có thể đã bị xóa.")
+    return row
+
+
+def add_nomination(store: Store, dossier_id: int, subject_kind: str, subject_id: int, award_key: str,
+                   justification: str = "") -> int:
+    with store.transaction() as session:
+        dossier = _dossier(session, dossier_id)
+        kinds = read_kinds(session)
+        kind = kinds.get(award_key)
+        if kind is None:
+            raise UserError("Danh hiệu, hình thức khen thưởng này không có hoặc đã ngừng dùng.")
+        subject = _subject(session, subject_kind, subject_id)
+        wanted = INDIVIDUAL if subject_kind == OFFICIAL else COLLECTIVE_SUBJECT
+        if not kind.applies_to(wanted):
+            whom = "cá nhân" if kind.subject == INDIVIDUAL else "tập thể"
+            raise UserError(f"“{kind.name}” chỉ xét cho {whom}.")
+        name = subject.full_name if subject_kind == OFFICIAL else subject.name
+        if session.scalar(select(NominationRow.id).where(
+                NominationRow.dossier_id == dossier.id, NominationRow.subject_kind == subject_kind,
+                NominationRow.subject_id == subject_id, NominationRow.award_key == award_key)):
+            raise UserError(f"{name} đã có trong danh sách đề nghị “{kind.name}”.")
+        last = session.scalar(select(func.max(NominationRow.position)).where(NominationRow.dossier_id == dossier.id))
+        row = NominationRow(dossier_id=dossier.id, position=(last or 0) + 1, subject_kind=subject_kind,
+                            subject_id=subject_id, award_key=award_key, justification=clean_text(justification))
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_nomination(store: Store, nomination_id: int, **values) -> dict:
+    """Change the justification, note, excellent flag or the report's texts; returns the old row for undo."""
+    allowed = {"justification", "note", "excellent", "report_duties", "report_achievements", "report_date",
+               "identity"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not nomination fields: {unknown}")
+    with store.transaction() as session:
+        row = session.get(NominationRow, nomination_id)
+        if row is None:
+            raise UserError("Không tìm thấy đề nghị này; có thể đã bị xóa.")
+        before = row_values(row)
+        for name, value in values.items():
+            if name == "identity":
+                row.report_identity = json.dumps({key: clean_line(str(text)) for key, text in value.items()},
+                                                 ensure_ascii=False)
+            elif isinstance(value, str):
+                setattr(row, name, clean_text(value))
+            else:
+                setattr(row, name, value)
+        return before
+
+
+def restore_nomination(store: Store, values: dict) -> None:
+    """Put a nomination back as it was (after an edit or a removal)."""
+    with store.transaction() as session:
+        row = session.get(NominationRow, values["id"])
+        if row is None:
+            revive(session, NominationRow, values)
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+
+
+def remove_nomination(store: Store, nomination_id: int) -> tuple[dict, dict | None]:
+    with store.transaction() as session:
+        row = session.get(NominationRow, nomination_id)
+        if row is None:
+            raise UserError("Đề nghị này đã bị bỏ.")
+        vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
+        saved = (row_values(row), row_values(vote) if vote else None)
+        session.delete(row)
+        return saved
+
+
+def restore_removed(store: Store, saved: tuple[dict, dict | None]) -> None:
+    values, vote = saved
+    with store.transaction() as session:
+        revive(session, NominationRow, values)
+        session.flush()
+        if vote:
+            revive(session, NominationVoteRow, vote)
+
+
+def nominations(store: Store, dossier_id: int, today: date | None = None) -> list[Nomination]:
+    """The dossier's nominations in list order, each with its eligibility worked out."""
+    from app.services.emulation_evaluation import evaluation
+
+    with store.transaction() as session:
+        dossier = _dossier(session, dossier_id)
+        year = dossier.year
+    verdicts = {}
+    evaluated = evaluation(store, year, today)
+    if evaluated is not None:
+        verdicts = {(subject.kind, subject.id): subject.verdict for subject in evaluated.subjects}
+    with store.transaction() as session:
+        kinds = read_kinds(session, active_only=False)
+        rows = session.scalars(select(NominationRow).where(NominationRow.dossier_id == dossier_id)
+                               .order_by(NominationRow.position, NominationRow.id)).all()
+        votes = dict(session.execute(
+            select(NominationVoteRow.nomination_id, NominationVoteRow.votes_for)
+            .where(NominationVoteRow.nomination_id.in_([row.id for row in rows]))).all())
+        context = _Context(session, year, rows, kinds)
+        result = [
+            _nomination(session, row, kinds, context, verdicts.get((row.subject_kind, row.subject_id)),
+                        votes.get(row.id))
+            for row in rows
+        ]
+    return result
+
+
+class _Context:
+    """What every nominee's eligibility reads, loaded once per dossier."""
+
+    def __init__(self, session: Session, year: int, rows, kinds: dict[str, AwardKind]) -> None:
+        self.year = year
+        self.officials = {row.id: row for row in session.scalars(select(OfficialRow))}
+        self.collectives = {row.id: row for row in session.scalars(select(CollectiveRow))}
+        self.discipline: dict[int, list[str]] = {}
+        for official_id, form in session.execute(
+                select(DisciplineRow.official_id, DisciplineRow.form).where(DisciplineRow.year == year)):
+            self.discipline.setdefault(official_id, []).append(form)
+        self.initiatives: dict[int, list[str]] = {}
+        for official_id, title in session.execute(
+                select(InitiativeAuthorRow.official_id, InitiativeRow.title)
+                .join(InitiativeRow, InitiativeRow.id == InitiativeAuthorRow.initiative_id)
+                .where(InitiativeRow.year == year)):
+            self.initiatives.setdefault(official_id, []).append(f"“{title}”")
+        self.proposed: dict[tuple[str, int], list[str]] = {}
+        for row in rows:
+            self.proposed.setdefault((row.subject_kind, row.subject_id), []).append(row.award_key)
+        self.counts: dict[str, int] = {}
+        for row in rows:
+            self.counts[row.award_key] = self.counts.get(row.award_key, 0) + 1
+
+    def members(self, collective: CollectiveRow) -> list[int]:
+        active = [official for official in self.officials.values() if official.active]
+        if not collective.department:
+            return [official.id for official in active]
+        return [official.id for official in active if official.department == collective.department]
+
+
+def _nomination(session: Session, row: NominationRow, kinds, context: _Context, verdict, votes_for) -> Nomination:
+    kind = kinds.get(row.award_key)
+    facts = _facts(session, row, context, verdict)
+    eligibility = check_eligibility(kind, facts, kinds) if kind else Eligibility(())
+    limit = limit_problem(kind, context.counts.get(row.award_key, 0), context.counts, kinds) if kind else ""
+    if limit:
+        from app.domain.awards import Check
+
+        eligibility = Eligibility(eligibility.checks + (Check("limit", False, limit.rstrip(".")),))
+    if row.subject_kind == OFFICIAL:
+        person = context.officials.get(row.subject_id)
+        name, title, unit = (person.full_name, person.position, "") if person else ("(đã xóa)", "", "")
+    else:
+        group = context.collectives.get(row.subject_id)
+        name, title, unit = (group.name, "Tập thể", "") if group else ("(đã xóa)", "", "")
+    return Nomination(
+        id=row.id, position=row.position, subject_kind=row.subject_kind, subject_id=row.subject_id, name=name,
+        title=title, unit=unit, award_key=row.award_key, award=kind, eligibility=eligibility,
+        excellent=row.excellent, justification=row.justification, note=row.note,
+        identity=json.loads(row.report_identity) if row.report_identity else {}, duties=row.report_duties,
+        achievements=row.report_achievements, report_date=row.report_date, votes_for=votes_for,
+    )
+
+
+def _facts(session: Session, row: NominationRow, context: _Context, verdict) -> NomineeFacts:
+    year = context.year
+    history = history_of(session, row.subject_kind, row.subject_id)
+    proposed = tuple(key for key in context.proposed.get((row.subject_kind, row.subject_id), ())
+                     if key != row.award_key)
+    common = dict(
+        year=year, history=history, proposed=proposed,
+        emulation_qualified=verdict.qualifies if verdict else None,
+        emulation_summary=verdict.summary if verdict else "chưa đánh giá tiêu chuẩn thi đua năm này",
+    )
+    if row.subject_kind == OFFICIAL:
+        return NomineeFacts(
+            subject=INDIVIDUAL, initiatives=tuple(context.initiatives.get(row.subject_id, ())),
+            excellent=row.excellent, discipline=tuple(context.discipline.get(row.subject_id, ())), **common)
+    collective = context.collectives.get(row.subject_id)
+    members = context.members(collective) if collective else []
+    members_with: dict[str, int] = {}
+    for member in members:
+        held = {record.award_key for record in history_of(session, OFFICIAL, member) if record.year == year}
+        held |= set(context.proposed.get((OFFICIAL, member), ()))
+        for key in held:
+            members_with[key] = members_with.get(key, 0) + 1
+    discipline = tuple(form for member in members for form in context.discipline.get(member, ()))
+    initiatives = tuple(title for member in members for title in context.initiatives.get(member, ()))
+    return NomineeFacts(subject=COLLECTIVE_SUBJECT, initiatives=initiatives, excellent=row.excellent,
+                        discipline=discipline, members=len(members), members_with=members_with, **common)
+
+
+def candidates(store: Store) -> list[tuple[str, int, str]]:
+    """Everyone who may be nominated: (kind, id, name), collectives first, officials by given name."""
+    with store.transaction() as session:
+        groups = [(COLLECTIVE, row.id, row.name) for row in session.scalars(
+            select(CollectiveRow).where(CollectiveRow.active.is_(True)).order_by(CollectiveRow.position))]
+        people = sorted(((OFFICIAL, row.id, row.full_name) for row in session.scalars(
+            select(OfficialRow).where(OfficialRow.active.is_(True)))), key=lambda item: name_key(item[2]))
+    return groups + people

@@ -1,0 +1,203 @@
+"""The award dossier's services: nominations with eligibility, the council's votes, the history, the drafts."""
+
+from datetime import date, time
+
+import pytest
+
+from app.domain.criteria import EMULATION
+from app.errors import UserError
+from app.services import award_history, council, criteria_sets, registers, scoring
+from app.services.achievement_draft import draft_report
+from app.services.dossier import (
+    add_nomination,
+    create_dossier,
+    form_version_for,
+    nominations,
+    remove_nomination,
+    restore_removed,
+    update_dossier,
+    update_nomination,
+)
+from app.services.dossier_readiness import readiness
+from app.services.officials import OfficialData, add_official
+
+TODAY = date(2025, 1, 10)
+
+
+@pytest.fixture
+def year(store):
+    people = {name: add_official(store, OfficialData(name, position=position, department=dept)).id
+              for name, position, dept in (
+                  ("Trần Văn Hùng", "Chủ tịch UBND xã", "Lãnh đạo"), ("Lê Thị Mai", "Công chức VP-TK", "VP-TK"),
+                  ("Trương Thị Ơn", "Nhân viên Một cửa", "VP-TK"), ("Huỳnh Văn Ân", "Công chức ĐC-XD", "ĐC-XD"))}
+    desk = registers.save_collective(store, "Bộ phận Một cửa", "VP-TK").id
+    seed = next(item for item in criteria_sets.list_sets(store, EMULATION) if "của xã" in item.name)
+    scoring.start(store, 2024, seed.id, kind=EMULATION)
+    dossier = create_dossier(store, 2024, "Phong trào thi đua đẩy mạnh CCHC năm 2024", today=TODAY)
+    return store, people, desk, dossier.id
+
+
+def _qualify(store, official_id):
+    """Mark every criterion met for one official (the evaluation is the clerk's and the app's)."""
+    from app.services.emulation_evaluation import evaluation, set_mark
+
+    evaluated = evaluation(store, 2024, TODAY)
+    for mark in evaluated.subject("official", official_id).marks:
+        set_mark(store, 2024, evaluated.criterion_ids[mark.criterion_code], "official", official_id, "met", "Đạt")
+
+
+def _by_name(store, dossier_id):
+    return {(item.name, item.award_key): item for item in nominations(store, dossier_id, TODAY)}
+
+
+def test_form_version_follows_the_date():
+    assert form_version_for(date(2023, 12, 31)) == "nd91-m07"
+    assert form_version_for(date(2024, 1, 1)) == "nd98-m08"
+    assert form_version_for(date(2025, 6, 30)) == "nd98-m08"
+    assert form_version_for(date(2025, 7, 1)) == "nd152-m08"
+
+
+def test_a_nominee_shows_at_once_whether_eligible_and_why_not(year):
+    store, people, _, dossier = year
+    add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    item = _by_name(store, dossier)[("Lê Thị Mai", "ldtt")]
+    assert item.eligibility.eligible is False  # no initiative yet: the seed's criteria are not all met
+    assert "Có sáng kiến" in item.eligibility.summary()
+    _qualify(store, people["Lê Thị Mai"])
+    assert _by_name(store, dossier)[("Lê Thị Mai", "ldtt")].eligibility.eligible is True
+
+
+def test_emulation_fighter_reads_the_other_nomination_and_the_initiative(year):
+    store, people, _, dossier = year
+    mai = people["Lê Thị Mai"]
+    _qualify(store, mai)
+    add_nomination(store, dossier, "official", mai, "cstdcs")
+    reasons = [check.reason for check in _by_name(store, dossier)[("Lê Thị Mai", "cstdcs")].eligibility.failing]
+    assert any("Lao động tiên tiến" in reason for reason in reasons)
+    add_nomination(store, dossier, "official", mai, "ldtt")
+    registers.save_initiative(store, registers.InitiativeData(2024, "Số hóa sổ hộ tịch", (mai,)))
+    assert _by_name(store, dossier)[("Lê Thị Mai", "cstdcs")].eligibility.eligible is True
+
+
+def test_a_collective_counts_its_members_proposals(year):
+    store, people, desk, dossier = year
+    add_nomination(store, dossier, "collective", desk, "ttldtt")
+    item = _by_name(store, dossier)[("Bộ phận Một cửa", "ttldtt")]
+    assert any("0/2 thành viên" in check.reason for check in item.eligibility.failing)
+    add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    add_nomination(store, dossier, "official", people["Trương Thị Ơn"], "ldtt")
+    item = _by_name(store, dossier)[("Bộ phận Một cửa", "ttldtt")]
+    assert not any("thành viên (" in check.reason for check in item.eligibility.failing)
+
+
+def test_the_wrong_subject_or_a_duplicate_is_refused(year):
+    store, people, desk, dossier = year
+    with pytest.raises(UserError, match="chỉ xét cho tập thể"):
+        add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ttldtt")
+    add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    with pytest.raises(UserError, match="đã có trong danh sách"):
+        add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+
+
+def test_history_feeds_the_five_year_rule(year):
+    store, people, _, _ = year
+    dossier = create_dossier(store, 2025, "Tổng kết phong trào thi đua CCHC 2021-2025", today=TODAY).id
+    add_nomination(store, dossier, "official", people["Lê Thị Mai"], "gk_cchc_2021_2025")
+    award_history.add_record(store, award_history.RecordData("official", "Lê Thị Mai", 2022,
+                                                             "Giấy khen của Chủ tịch UBND huyện"))
+    item = nominations(store, dossier, TODAY)[0]
+    assert "mới có 1 (năm 2022)" in item.eligibility.summary()
+    award_history.add_record(store, award_history.RecordData("official", "lê thị mai", 2024,
+                                                             "giay khen cua chu tich ubnd huyen"))
+    assert nominations(store, dossier, TODAY)[0].eligibility.eligible is True
+
+
+def _council(store, dossier, present=7, total=9, written=0):
+    for number in range(total):
+        council.add_member(store, 2024, "Ủy viên", full_name=f"Thành viên {number + 1}")
+    for member in council.members(store, 2024)[present:]:
+        council.set_attendance(store, dossier, member.id, False, "Đi công tác", written_vote=written > 0)
+        written -= 1
+
+
+def test_votes_below_the_threshold_fail_and_the_result_follows_the_numbers(year):
+    store, people, _, dossier = year
+    mai = people["Lê Thị Mai"]
+    nomination = add_nomination(store, dossier, "official", mai, "cstdcs")
+    _council(store, dossier, present=8, total=10, written=1)
+    held = council.meeting(store, dossier)
+    assert (held.present, held.total, held.written, held.quorum_met) == (8, 10, 1, True)
+    council.set_votes(store, nomination, 7)
+    outcome = council.outcomes(store, dossier)[nomination]
+    assert outcome.passed is False
+    assert outcome.text() == "7/10 phiếu đồng ý (70%), không đạt (cần từ 80% trở lên tổng số thành viên Hội đồng)"
+    council.set_votes(store, nomination, 8)
+    assert council.outcomes(store, dossier)[nomination].passed is True
+    with pytest.raises(UserError, match="nhiều hơn số thành viên biểu quyết"):
+        council.set_votes(store, nomination, 10)
+
+
+def test_a_meeting_without_quorum_passes_nothing(year):
+    store, people, _, dossier = year
+    nomination = add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    _council(store, dossier, present=5, total=9)
+    council.set_votes(store, nomination, 5)
+    outcome = council.outcomes(store, dossier)[nomination]
+    assert outcome.result.passed and outcome.passed is False
+    assert "không đủ số lượng" in outcome.text()
+    assert "5/9 thành viên dự họp: không đủ" in council.meeting(store, dossier).quorum_text()
+
+
+def test_readiness_lists_what_is_missing_and_empties_when_complete(year):
+    store, people, _, dossier = year
+    mai = people["Lê Thị Mai"]
+    _qualify(store, mai)
+    nomination = add_nomination(store, dossier, "official", mai, "ldtt")
+    missing = [item.what for item in readiness(store, dossier, TODAY)]
+    assert "Tờ trình chưa có số." in missing
+    assert any("Hội đồng" in item for item in missing)
+    assert "Lê Thị Mai (Lao động tiên tiến): chưa có báo cáo thành tích." in missing
+    update_dossier(store, dossier, letter_number="15/TTr-UBND", letter_date=date(2024, 12, 2),
+                   addressee="Chủ tịch Ủy ban nhân dân huyện Trực Ninh")
+    _council(store, dossier, present=6, total=7)
+    members = council.members(store, 2024)
+    council.update_meeting(store, dossier, held_on=date(2024, 11, 28), starts_at=time(8), ends_at=time(10),
+                           place="Hội trường UBND xã", chair_id=members[0].id, secretary_id=members[-1].id)
+    draft = draft_report(store, nomination, TODAY)
+    update_nomination(store, nomination, report_achievements=draft.achievements or "Hoàn thành tốt nhiệm vụ.",
+                      identity=draft.identity, report_duties=draft.duties)
+    council.set_votes(store, nomination, 6)
+    assert readiness(store, dossier, TODAY) == []
+
+
+def test_removing_a_nominee_can_be_undone_with_the_votes(year):
+    store, people, _, dossier = year
+    nomination = add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    _council(store, dossier, present=3, total=3)
+    council.set_votes(store, nomination, 3)
+    saved = remove_nomination(store, nomination)
+    assert nominations(store, dossier, TODAY) == []
+    restore_removed(store, saved)
+    assert nominations(store, dossier, TODAY)[0].votes_for == 3
+
+
+def test_letter_numbers_are_unique_within_a_year(year):
+    store, _, _, dossier = year
+    update_dossier(store, dossier, letter_number="15/TTr-UBND")
+    other = create_dossier(store, 2024, "Khen thưởng chuyên đề", today=TODAY).id
+    with pytest.raises(UserError, match="đã dùng"):
+        update_dossier(store, other, letter_number="15/TTr-UBND")
+    next_year = create_dossier(store, 2025, "Phong trào 2025", today=TODAY).id
+    update_dossier(store, next_year, letter_number="15/TTr-UBND")  # another year: fine
+
+
+def test_the_draft_uses_what_the_app_knows(year):
+    store, people, _, dossier = year
+    mai = people["Lê Thị Mai"]
+    registers.save_initiative(store, registers.InitiativeData(2024, "Số hóa sổ hộ tịch", (mai,), "Hội đồng xã",
+                                                              "145/QĐ-UBND"))
+    nomination = add_nomination(store, dossier, "official", mai, "ldtt")
+    draft = draft_report(store, nomination, TODAY)
+    assert draft.identity["Họ và tên"] == "Lê Thị Mai" and draft.identity["Chức vụ"] == "Công chức VP-TK"
+    assert "Có sáng kiến “Số hóa sổ hộ tịch” (QĐ số 145/QĐ-UBND, Hội đồng xã)." in draft.achievements
+    assert "không bị xử lý kỷ luật năm 2024" in draft.achievements
