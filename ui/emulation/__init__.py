@@ -1,0 +1,1 @@
+"""The emulation evaluation screen's parts: subjects table model, marks panel, undo commands."""
