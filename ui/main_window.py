@@ -18,12 +18,14 @@ from app.store import Store
 from ui.backup_actions import BackupActions
 from ui.pages.checklist_page import ChecklistPage
 from ui.pages.dashboard_page import DashboardPage
+from ui.pages.emulation_page import EmulationPage
 from ui.pages.officials_page import OfficialsPage
 from ui.pages.plans_page import PlansPage
 from ui.pages.profile_page import ProfilePage
+from ui.pages.scoring_page import ScoringPage
 from ui.window_state import restore_window, save_window
 
-PAGES = (DashboardPage, PlansPage, ChecklistPage, ProfilePage, OfficialsPage)
+PAGES = (DashboardPage, PlansPage, ChecklistPage, ScoringPage, EmulationPage, ProfilePage, OfficialsPage)
 _HOUR_MS = 60 * 60 * 1000
 
 

@@ -88,7 +88,7 @@ class EmulationPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(RESULT, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        table.setMinimumWidth(340)
+        table.setMinimumWidth(230)
         return table
 
     def _build(self) -> None:
@@ -146,7 +146,7 @@ class EmulationPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
-        self.panel.setMinimumWidth(330)
+        self.panel.setMinimumWidth(280)
         splitter.setSizes([560, 420])
         view = QWidget(objectName="evaluation_view")
         layout = QVBoxLayout(view)
