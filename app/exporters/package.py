@@ -1,8 +1,8 @@
 """The package for the superior level: one folder (and its .zip) with the year's papers and a manifest.
 
 Contents are a registry (``CONTENTS``): each kind renders its files into a
-local scratch folder and returns them as ``PackItem``s; scoring and the award
-dossier join later by calling ``register_content``.
+local scratch folder and returns them as ``PackItem``s; the award dossier
+joins later by calling ``register_content``.
 
 Safe writing: everything is first written into a hidden temporary folder
 beside the destination (same disk), each file flushed to the device and read
@@ -372,6 +372,22 @@ def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[
     return [PackItem(w.path, w.path.name, "report", f"{title}: {w.description}", period.key) for w in written]
 
 
+def _score_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
+    """The biểu tự chấm điểm (PDF, Excel) and the emulation evaluation (Excel), each only when the year has it."""
+    from app.exporters import scoring_files as files
+
+    today, year, items = request.today or date.today(), request.year, []
+    if files.has_scoring(store, year, today):
+        for path in files.write_scoring_files(store, year, scratch, ("pdf", "xlsx"), today):
+            items.append(PackItem(path, path.name, "scores", f"{files.scoring_title(year)} ({files.format_name(path)})",
+                                  "year"))
+    if files.has_emulation(store, year, today):
+        for path in files.write_emulation_files(store, year, scratch, ("xlsx",), today):
+            items.append(PackItem(path, path.name, "scores",
+                                  f"{files.emulation_title(year)} ({files.format_name(path)})", "year"))
+    return items
+
+
 def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
     from app.services.evidence import evidence_path, year_evidence
 
@@ -387,4 +403,5 @@ def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> lis
 
 register_content(ContentKind("plan", "KH", "Kế hoạch", _plan_items))
 register_content(ContentKind("report", "BC", "Báo cáo kết quả", _report_items))
+register_content(ContentKind("scores", "CD", "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua", _score_items, optional=True))
 register_content(ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True))

@@ -53,7 +53,5 @@ def readiness(store: Store, dossier_id: int, today: date | None = None) -> list[
         outcome = results.get(item.id)
         if outcome is None or outcome.result is None:
             missing.append(Missing(f"{who}: chưa nhập số phiếu.", NOMINATION, item.id))
-        elif not outcome.passed:
-            missing.append(Missing(f"{who}: {outcome.text()}; bỏ khỏi danh sách hoặc sửa số phiếu.",
-                                   NOMINATION, item.id))
+        # A nominee the council did not carry is a result, not a gap: the minutes record it, the letter omits it.
     return missing

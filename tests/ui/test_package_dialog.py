@@ -20,10 +20,10 @@ def _dialog(qtbot, store, out, today=date(2024, 8, 1)) -> PackageDialog:
 
 
 def test_defaults_follow_the_registry_and_the_date(qtbot, demo_store, tmp_path):
-    """Plan and report are ticked, evidence is not; in August the six-month report is proposed."""
+    """Plan and report are ticked, scores and evidence are not; in August the six-month report is proposed."""
     dialog = _dialog(qtbot, demo_store, tmp_path)
     ticked = {key: box.isChecked() for key, box in dialog.content_boxes.items()}
-    assert ticked == {"plan": True, "report": True, "evidence": False}
+    assert ticked == {"plan": True, "report": True, "scores": False, "evidence": False}
     assert dialog.period_box.currentData() == "h1"
     dialog.content_boxes["report"].setChecked(False)
     assert not dialog.period_box.isEnabled()

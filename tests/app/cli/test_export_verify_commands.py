@@ -37,10 +37,10 @@ def test_verify_of_something_that_is_no_package_exits_2(tmp_path):
 
 
 def test_export_of_an_unknown_content_exits_2(demo_store, tmp_path):
-    """`--content scores` (not built yet) is refused in Vietnamese and writes nothing."""
+    """`--content unknown` (no such content) is refused in Vietnamese and writes nothing."""
     result = run_app("export", "--data-dir", str(demo_store.folder.root), "--year", "2024", "--out", str(tmp_path),
-                     "--content", "scores")
-    assert result.returncode == 2 and "scores" in result.stderr
+                     "--content", "unknown")
+    assert result.returncode == 2 and "unknown" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 

@@ -134,9 +134,9 @@ def test_a_missing_destination_is_refused(demo_store, tmp_path):
 
 
 def test_an_unknown_content_is_refused(demo_store, out):
-    """Asking for a content no one has registered yet (scores) says which ones exist."""
-    with pytest.raises(UserError, match="scores"):
-        build_package(demo_store, PackageRequest(2024, ("scores",)), out)
+    """Asking for a content no one has registered says which ones exist."""
+    with pytest.raises(UserError, match="unknown"):
+        build_package(demo_store, PackageRequest(2024, ("unknown",)), out)
 
 
 def test_a_new_content_kind_joins_through_the_registry(demo_store, out, monkeypatch):
