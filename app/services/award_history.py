@@ -29,6 +29,7 @@ HISTORY_SHEET = "Khen thưởng"
 HISTORY_HEADER = ("Năm", "Họ và tên / Tên tập thể", "Cá nhân/Tập thể", "Danh hiệu, hình thức khen thưởng",
                   "Cơ quan quyết định", "Số quyết định", "Ngày quyết định")
 MAX_ROWS = 20_000
+_SHOWN_PROBLEMS = 200
 
 
 @dataclass(frozen=True)
@@ -89,14 +90,21 @@ def _problems(data: RecordData) -> list[tuple[str, str]]:
     return out
 
 
+def _unique(rows) -> dict[str, int | None]:
+    """Folded name -> id; a name two people share links to nobody (None) rather than to the wrong one."""
+    found: dict[str, int | None] = {}
+    for row_id, name in rows:
+        key = fold(name)
+        found[key] = None if key in found else row_id
+    return found
+
+
 class _Matcher:
     """Links names to officials and collectives, and award names to kinds, once per import."""
 
     def __init__(self, session) -> None:
-        self.people = {fold(name): official_id for official_id, name in
-                       session.execute(select(OfficialRow.id, OfficialRow.full_name))}
-        self.collectives = {fold(name): collective_id for collective_id, name in
-                            session.execute(select(CollectiveRow.id, CollectiveRow.name))}
+        self.people = _unique(session.execute(select(OfficialRow.id, OfficialRow.full_name)))
+        self.collectives = _unique(session.execute(select(CollectiveRow.id, CollectiveRow.name)))
         kinds = read_kinds(session, active_only=False)
         self.kinds = {fold(kind.name): key for key, kind in kinds.items()} | {fold(key): key for key in kinds}
 
@@ -121,6 +129,11 @@ def add_record(store: Store, data: RecordData, source: str = "manual") -> int:
         raise UserError("Bản ghi khen thưởng chưa đúng: " + "; ".join(f"{column} {message}" for column, message in problems) + ".")
     with store.transaction() as session:
         data = _Matcher(session).complete(data)
+        if session.scalar(select(AwardRecordRow.id).where(
+                AwardRecordRow.subject_kind == data.subject_kind, AwardRecordRow.subject_name == data.subject_name,
+                AwardRecordRow.year == data.year, AwardRecordRow.award_name == data.award_name,
+                AwardRecordRow.decision_number == data.decision_number)):
+            raise UserError(f"Sổ đã có “{data.award_name}” năm {data.year} của {data.subject_name}.")
         row = AwardRecordRow(**_columns(data), source=source)
         session.add(row)
         session.flush()
@@ -184,7 +197,10 @@ def read_history_workbook(path: Path) -> list[RecordData]:
     finally:
         workbook.close()
     if problems:
-        raise UserError(f"Tệp “{path.name}” có {len(problems)} lỗi, chưa nhập dòng nào:", "\n".join(problems[:50]))
+        shown = problems[:_SHOWN_PROBLEMS]
+        if len(problems) > len(shown):
+            shown.append(f"… và {len(problems) - len(shown)} lỗi khác; sửa các lỗi trên rồi nhập lại để xem tiếp.")
+        raise UserError(f"Tệp “{path.name}” có {len(problems)} lỗi, chưa nhập dòng nào:", "\n".join(shown))
     if not records:
         raise UserError(f"Tệp “{path.name}” không có dòng khen thưởng nào.")
     return records
@@ -252,6 +268,15 @@ def import_records(store: Store, records: list[RecordData]) -> tuple[int, int]:
 
 def write_history_workbook(store: Store, path: Path) -> None:
     """The whole history in the import layout (so it round-trips); text cells stay text."""
+    _write_workbook(path, list(reversed(list_records(store))))
+
+
+def write_history_template(path: Path) -> None:
+    """An empty workbook in the import layout, for the clerk to fill."""
+    _write_workbook(path, [])
+
+
+def _write_workbook(path: Path, records: list[Record]) -> None:
     from openpyxl import Workbook
 
     from app.documents.atomic import atomic_path
@@ -262,7 +287,7 @@ def write_history_workbook(store: Store, path: Path) -> None:
     sheet.title = HISTORY_SHEET
     for column, title in enumerate(HISTORY_HEADER, start=1):
         put_cell(sheet, 1, column, title)
-    for number, record in enumerate(reversed(list_records(store)), start=2):
+    for number, record in enumerate(records, start=2):
         values = (record.year, record.subject_name, SUBJECT_LABELS[record.subject_kind], record.award_name,
                   record.authority, record.decision_number,
                   record.decision_date.strftime("%d/%m/%Y") if record.decision_date else "")

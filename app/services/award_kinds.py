@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.awards import RULE_NAMES, AwardKind, kind_from_dict
+from app.domain.awards import DISCIPLINE_ORDER, RULE_NAMES, AwardKind, kind_from_dict
 from app.domain.text import clean_line
 from app.errors import UserError
 from app.resources import load_json
@@ -83,7 +83,12 @@ def kind_problem(raw: dict) -> str:
     for rule in raw.get("rules", ()):
         if not isinstance(rule, dict) or rule.get("rule") not in RULE_NAMES:
             return f"Điều kiện “{rule}” không hợp lệ."
+        problem = _rule_problem(rule)
+        if problem:
+            return problem
     vote = raw.get("vote", {})
+    if not isinstance(vote, dict):
+        return "Tỷ lệ phiếu không đọc được."
     try:
         percent = float(vote.get("percent", 50))
     except (TypeError, ValueError):
@@ -97,3 +102,51 @@ def kind_problem(raw: dict) -> str:
     except (KeyError, TypeError, ValueError, ArithmeticError) as error:
         return f"Định nghĩa danh hiệu không đọc được ({error})."
     return ""
+
+
+def _rule_problem(rule: dict) -> str:
+    """What is missing or out of range in one rule's numbers ("" when it can be applied)."""
+    name = rule["rule"]
+
+    def whole(key: str, low: int = 1) -> bool:
+        value = rule.get(key)
+        return isinstance(value, int) and not isinstance(value, bool) and value >= low
+
+    if name == "awards_in_window":
+        if not rule.get("awards") or not isinstance(rule["awards"], list):
+            return "Điều kiện “số lần khen thưởng trong giai đoạn” chưa nêu danh hiệu nào."
+        if not whole("min"):
+            return "Điều kiện “số lần khen thưởng trong giai đoạn”: số lần phải từ 1 trở lên."
+        if "from" in rule or "to" in rule:
+            if not (whole("from", 1900) and whole("to", 1900) and rule["from"] <= rule["to"]):
+                return "Điều kiện “số lần khen thưởng trong giai đoạn”: giai đoạn từ năm … đến năm … không hợp lệ."
+        elif not whole("years"):
+            return "Điều kiện “số lần khen thưởng trong giai đoạn”: số năm phải từ 1 trở lên."
+    if name in ("consecutive_years", "same_year", "members_with_award") and not rule.get("award"):
+        return "Điều kiện chưa nêu danh hiệu cần có."
+    if name == "consecutive_years" and not whole("years"):
+        return "Điều kiện “liên tục nhiều năm”: số năm phải từ 1 trở lên."
+    if name == "members_with_award":
+        if "min_percent" in rule:
+            try:
+                percent = float(rule["min_percent"])
+            except (TypeError, ValueError):
+                percent = -1
+            if not 0 < percent <= 100:
+                return "Điều kiện “tỷ lệ thành viên”: tỷ lệ phải lớn hơn 0 và không quá 100%."
+        elif not whole("min_count"):
+            return "Điều kiện “số thành viên”: số người phải từ 1 trở lên."
+    if name == "no_discipline" and rule.get("min_form") and rule["min_form"] not in DISCIPLINE_ORDER:
+        return f"Hình thức kỷ luật “{rule['min_form']}” không có trong danh sách."
+    return ""
+
+
+def set_kind_active(store: Store, key: str, active: bool) -> bool:
+    """Stop offering a kind (or offer it again); returns the previous state. Kinds are never deleted:
+    nominations and history keep naming them."""
+    with store.transaction() as session:
+        row = session.scalar(select(AwardKindRow).where(AwardKindRow.key == key))
+        if row is None:
+            raise UserError("Không tìm thấy danh hiệu, hình thức khen thưởng này.")
+        before, row.active = row.active, active
+        return before

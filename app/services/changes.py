@@ -8,6 +8,7 @@ PROFILE = "profile"
 OFFICIALS = "officials"
 PLANS = "plans"
 SCORING = "scoring"  # criteria sets, scores, emulation marks and the registers they read
+AWARDS = "awards"  # award dossiers: nominations, council, votes, the letter
 EVERYTHING = "everything"  # a restore or a new data folder
 
 

@@ -201,3 +201,27 @@ def test_the_draft_uses_what_the_app_knows(year):
     assert draft.identity["Họ và tên"] == "Lê Thị Mai" and draft.identity["Chức vụ"] == "Công chức VP-TK"
     assert "Có sáng kiến “Số hóa sổ hộ tịch” (QĐ số 145/QĐ-UBND, Hội đồng xã)." in draft.achievements
     assert "không bị xử lý kỷ luật năm 2024" in draft.achievements
+
+
+def test_award_kinds_are_checked_before_saving_and_can_be_retired(store):
+    from app.services import award_kinds
+
+    raw = award_kinds.kind_definition(store, "gk_cchc_2021_2025")
+    broken = dict(raw, rules=[{"rule": "awards_in_window", "awards": ["giay_khen_huyen"], "min": 2,
+                               "from": 2025, "to": 2021}])
+    with pytest.raises(UserError, match="giai đoạn từ năm … đến năm … không hợp lệ"):
+        award_kinds.save_kind(store, broken)
+    with pytest.raises(UserError, match="không đọc được"):
+        award_kinds.save_kind(store, dict(raw, vote="80%"))
+    assert award_kinds.set_kind_active(store, "gk_cchc_2021_2025", False) is True
+    assert "gk_cchc_2021_2025" not in award_kinds.award_kinds(store)
+    assert "gk_cchc_2021_2025" in award_kinds.award_kinds(store, active_only=False)
+
+
+def test_a_name_two_officials_share_links_to_nobody(store):
+    add_official(store, OfficialData("Nguyễn Văn An"))
+    add_official(store, OfficialData("Nguyễn Văn Ân"))
+    record = award_history.add_record(store, award_history.RecordData("official", "Nguyen Van An", 2023, "Giấy khen"))
+    assert [r.subject_id for r in award_history.list_records(store) if r.id == record] == [None]
+    with pytest.raises(UserError, match="Sổ đã có"):
+        award_history.add_record(store, award_history.RecordData("official", "Nguyen Van An", 2023, "Giấy khen"))
