@@ -3,7 +3,8 @@
 ``commune.json`` holds the profile and officials; ``plans-2024.json`` the
 year's reform plan and emulation plan; ``progress-2024.json`` the states of
 the plan's checkpoints and the evidence files (``evidence/``) attached to them;
-``scoring.json`` the year's self-scoring and emulation evaluation (``app/demo_scoring.py``).
+``scoring.json`` the year's self-scoring and emulation evaluation (``app/demo_scoring.py``);
+``dossier-2024.json`` the award dossier (``app/demo_dossier.py``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ def load_demo(store: Store) -> bool:
     from app.demo_scoring import load_demo_scoring
 
     load_demo_scoring(store)
+    from app.demo_dossier import load_demo_dossier
+
+    load_demo_dossier(store)
     return True
 
 

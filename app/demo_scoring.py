@@ -73,6 +73,10 @@ def _load_marks(store: Store, years: dict) -> None:
         for name, marks in entry.get("person_marks", {}).items():
             for code, (status, reason) in marks.items():
                 set_mark(store, year, ids[code], "official", people[name], status, reason)
+        groups = {item.name: item.id for item in registers.list_collectives(store)}
+        for name, marks in entry.get("collective_marks_by_name", {}).items():
+            for code, (status, reason) in marks.items():
+                set_mark(store, year, ids[code], "collective", groups[name], status, reason)
 
 
 def _default_name(index: int) -> str:

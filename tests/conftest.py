@@ -50,9 +50,21 @@ def store(migrated_folder):
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> DataFolder:
+    """The demo commune built once per session (it takes seconds); tests copy it."""
+    folder = DataFolder(tmp_path_factory.mktemp("demo-template"))
+    store, _report = open_store(folder, demo=True)
+    store.close()
+    return folder
+
+
 @pytest.fixture
-def demo_store(folder):
-    """An open store filled with the demo commune."""
-    opened, _report = open_store(folder, demo=True)
+def demo_store(folder, demo_template):
+    """An open store filled with the demo commune (a fresh copy of the session's demo database)."""
+    folder.create()
+    shutil.copyfile(demo_template.database, folder.database)
+    shutil.copytree(demo_template.evidence, folder.evidence, dirs_exist_ok=True)
+    opened, _report = open_store(folder)
     yield opened
     opened.close()

@@ -261,17 +261,16 @@ def set_attendance(store: Store, dossier_id: int, member_id: int, present: bool,
 
 def _check_votes_fit(session: Session, dossier_id: int) -> None:
     """After attendance changes, no nominee may have more votes than there are voters."""
-    row = _meeting_row(session, dossier_id)
-    dossier = session.get(DossierRow, dossier_id)
-    everyone = {member.id for member in _members(session, dossier.year)}
-    marks = {item.member_id: item for item in session.scalars(
-        select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
-    voters = sum(1 for member in everyone if member not in marks or marks[member].present or marks[member].written_vote)
-    most = session.scalar(select(func.max(NominationVoteRow.votes_for)).join(
-        NominationRow, NominationRow.id == NominationVoteRow.nomination_id).where(NominationRow.dossier_id == dossier_id))
-    if most is not None and most > voters:
-        raise UserError(f"Đã có đề nghị được {most} phiếu đồng ý, nhiều hơn số người biểu quyết ({voters}).",
-                        "Sửa số phiếu trước rồi đánh dấu vắng mặt.")
+    counts = meeting_counts(session, dossier_id)
+    kinds = read_kinds(session, active_only=False)
+    for award_key, votes_for in session.execute(
+            select(NominationRow.award_key, NominationVoteRow.votes_for)
+            .join(NominationVoteRow, NominationVoteRow.nomination_id == NominationRow.id)
+            .where(NominationRow.dossier_id == dossier_id)):
+        voters = _voters(counts, kinds.get(award_key))
+        if votes_for > voters:
+            raise UserError(f"Đã có đề nghị được {votes_for} phiếu đồng ý, nhiều hơn số người biểu quyết ({voters}).",
+                            "Sửa số phiếu trước rồi đánh dấu vắng mặt.")
 
 
 def set_votes(store: Store, nomination_id: int, votes_for: int | None) -> int | None:
@@ -287,20 +286,28 @@ def set_votes(store: Store, nomination_id: int, votes_for: int | None) -> int | 
             if vote is not None:
                 session.delete(vote)
             return before
-        voters = current["present"] + current["written"]
+        kind = read_kinds(session, active_only=False).get(nomination.award_key)
+        voters = _voters(current, kind)
         if votes_for < 0:
             raise UserError("Số phiếu đồng ý không được âm.")
         if current["total"] == 0:
             raise UserError(f"Hội đồng năm {current['year']} chưa có thành viên.", "Nhập danh sách Hội đồng trước.")
         if votes_for > voters:
+            written = f", {current['written']} gửi ý kiến bằng văn bản" if voters > current["present"] else ""
             raise UserError(
                 f"Số phiếu đồng ý ({votes_for}) nhiều hơn số thành viên biểu quyết ({voters}: "
-                f"{current['present']} dự họp, {current['written']} gửi ý kiến bằng văn bản).")
+                f"{current['present']} dự họp{written}).")
         if vote is None:
             vote = NominationVoteRow(nomination_id=nomination_id, votes_for=votes_for)
             session.add(vote)
         vote.votes_for = votes_for
         return before
+
+
+def _voters(counts: dict, kind) -> int:
+    """Who can vote on an award: those present, and for a share of all members, the absent who wrote in."""
+    written = counts["written"] if kind is not None and kind.vote.base == "all" else 0
+    return counts["present"] + written
 
 
 def meeting_counts(session: Session, dossier_id: int) -> dict:
