@@ -338,8 +338,11 @@ def _facts(session: Session, row: NominationRow, context: _Context, verdict) -> 
     history = history_of(session, row.subject_kind, row.subject_id)
     proposed = tuple(key for key in context.proposed.get((row.subject_kind, row.subject_id), ())
                      if key != row.award_key)
+    from app.services.registration import registered_keys
+
     common = dict(
         year=year, history=history, proposed=proposed,
+        registered=registered_keys(session, year, row.subject_kind, row.subject_id),
         emulation_qualified=verdict.qualifies if verdict else None,
         emulation_summary=verdict.summary if verdict else "chưa đánh giá tiêu chuẩn thi đua năm này",
     )

@@ -17,6 +17,8 @@ Schema notes:
 - ``award_kind``, ``award_record``, ``dossier``, ``nomination``, ``council_member``,
   ``council_meeting``, ``meeting_attendance``, ``nomination_vote``: the award dossier;
   see ``db/models/awards.py``.
+- ``registration``, ``award_decision``, ``certificate_layout``: the commune's own awards;
+  see ``db/models/commune_awards.py``.
 """
 
 from db.models.awards import (
@@ -24,6 +26,7 @@ from db.models.awards import (
     NominationRow, NominationVoteRow,
 )
 from db.models.base import Base
+from db.models.commune_awards import AwardDecisionRow, CertificateLayoutRow, RegistrationRow
 from db.models.commune import CommuneProfileRow
 from db.models.official import OfficialRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
@@ -37,6 +40,7 @@ from db.models.scoring import (
 )
 
 __all__ = [
+    "AwardDecisionRow", "CertificateLayoutRow", "RegistrationRow",
     "AwardKindRow", "AwardRecordRow", "CouncilMeetingRow", "CouncilMemberRow", "DossierRow",
     "MeetingAttendanceRow", "NominationRow", "NominationVoteRow",
     "AssessmentRow", "CollectiveRow", "CriteriaSetRow", "CriterionRow", "DisciplineRow", "EmulationMarkRow",

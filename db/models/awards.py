@@ -49,6 +49,8 @@ class AwardRecordRow(Base):
     decision_number: Mapped[str] = mapped_column(String(100), default="")
     decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     source: Mapped[str] = mapped_column(String(20), default="manual")  # manual | import | decision
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("award_decision.id", ondelete="RESTRICT"), nullable=True, index=True)
 
 
 class DossierRow(Base):

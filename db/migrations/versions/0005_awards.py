@@ -1,4 +1,4 @@
-"""The award dossier: award kinds, award history, dossiers, nominations, the council, its meeting and votes.
+"""Awards: kinds, history, dossiers, nominations, the council and its votes; registration, decisions, certificates.
 
 Revision ID: 0005
 Revises: 0004
@@ -26,22 +26,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("key", name=op.f("uq_award_kind_key")),
     )
     op.create_table(
-        "award_record",
+        "certificate_layout",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("subject_kind", sa.String(length=20), nullable=False),
-        sa.Column("subject_id", sa.Integer(), nullable=True),
-        sa.Column("subject_name", sa.String(length=300), nullable=False),
-        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("award_key", sa.String(length=60), nullable=False),
-        sa.Column("award_name", sa.String(length=300), nullable=False),
-        sa.Column("authority", sa.String(length=300), nullable=False),
-        sa.Column("decision_number", sa.String(length=100), nullable=False),
-        sa.Column("decision_date", sa.Date(), nullable=True),
-        sa.Column("source", sa.String(length=20), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_award_record")),
+        sa.Column("definition", sa.Text(), nullable=False),
+        sa.Column("background", sa.String(length=200), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_certificate_layout")),
+        sa.UniqueConstraint("name", name=op.f("uq_certificate_layout_name")),
     )
-    op.create_index(op.f("ix_award_record_subject_id"), "award_record", ["subject_id"], unique=False)
-    op.create_index(op.f("ix_award_record_year"), "award_record", ["year"], unique=False)
     op.create_table(
         "dossier",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -55,6 +48,35 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dossier")),
     )
     op.create_index(op.f("ix_dossier_year"), "dossier", ["year"], unique=False)
+    op.create_table(
+        "registration",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("subject_kind", sa.String(length=20), nullable=False),
+        sa.Column("subject_id", sa.Integer(), nullable=False),
+        sa.Column("award_key", sa.String(length=60), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_registration")),
+        sa.UniqueConstraint("year", "subject_kind", "subject_id", "award_key", name=op.f("uq_registration_year")),
+    )
+    op.create_index(op.f("ix_registration_year"), "registration", ["year"], unique=False)
+    op.create_table(
+        "award_decision",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("dossier_id", sa.Integer(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("number", sa.String(length=100), nullable=False),
+        sa.Column("signed_on", sa.Date(), nullable=True),
+        sa.Column("base_salary", sa.Integer(), nullable=False),
+        sa.Column("executors", sa.Text(), nullable=False),
+        sa.Column("recipients", sa.Text(), nullable=False),
+        sa.Column("issued_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["dossier_id"], ["dossier.id"], name=op.f("fk_award_decision_dossier_id_dossier"), ondelete="RESTRICT"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_award_decision")),
+        sa.UniqueConstraint("dossier_id", name=op.f("uq_award_decision_dossier_id")),
+    )
+    op.create_index(op.f("ix_award_decision_year"), "award_decision", ["year"], unique=False)
     op.create_table(
         "council_member",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -94,6 +116,31 @@ def upgrade() -> None:
         ),
     )
     op.create_index(op.f("ix_nomination_dossier_id"), "nomination", ["dossier_id"], unique=False)
+    op.create_table(
+        "award_record",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("subject_kind", sa.String(length=20), nullable=False),
+        sa.Column("subject_id", sa.Integer(), nullable=True),
+        sa.Column("subject_name", sa.String(length=300), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("award_key", sa.String(length=60), nullable=False),
+        sa.Column("award_name", sa.String(length=300), nullable=False),
+        sa.Column("authority", sa.String(length=300), nullable=False),
+        sa.Column("decision_number", sa.String(length=100), nullable=False),
+        sa.Column("decision_date", sa.Date(), nullable=True),
+        sa.Column("source", sa.String(length=20), nullable=False),
+        sa.Column("decision_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["decision_id"],
+            ["award_decision.id"],
+            name=op.f("fk_award_record_decision_id_award_decision"),
+            ondelete="RESTRICT",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_award_record")),
+    )
+    op.create_index(op.f("ix_award_record_decision_id"), "award_record", ["decision_id"], unique=False)
+    op.create_index(op.f("ix_award_record_subject_id"), "award_record", ["subject_id"], unique=False)
+    op.create_index(op.f("ix_award_record_year"), "award_record", ["year"], unique=False)
     op.create_table(
         "council_meeting",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -172,13 +219,19 @@ def downgrade() -> None:
     op.drop_table("meeting_attendance")
     op.drop_table("nomination_vote")
     op.drop_table("council_meeting")
+    op.drop_index(op.f("ix_award_record_year"), table_name="award_record")
+    op.drop_index(op.f("ix_award_record_subject_id"), table_name="award_record")
+    op.drop_index(op.f("ix_award_record_decision_id"), table_name="award_record")
+    op.drop_table("award_record")
     op.drop_index(op.f("ix_nomination_dossier_id"), table_name="nomination")
     op.drop_table("nomination")
     op.drop_index(op.f("ix_council_member_year"), table_name="council_member")
     op.drop_table("council_member")
+    op.drop_index(op.f("ix_award_decision_year"), table_name="award_decision")
+    op.drop_table("award_decision")
+    op.drop_index(op.f("ix_registration_year"), table_name="registration")
+    op.drop_table("registration")
     op.drop_index(op.f("ix_dossier_year"), table_name="dossier")
     op.drop_table("dossier")
-    op.drop_index(op.f("ix_award_record_year"), table_name="award_record")
-    op.drop_index(op.f("ix_award_record_subject_id"), table_name="award_record")
-    op.drop_table("award_record")
+    op.drop_table("certificate_layout")
     op.drop_table("award_kind")

@@ -1,0 +1,183 @@
+"""The commune Chairman's award decision, and who goes where after the council's vote.
+
+Since 1 July 2025 the commune Chairman grants Lao động tiên tiến, Chiến sĩ thi
+đua cơ sở, Tập thể lao động tiên tiến and Giấy khen; higher awards go up with
+the submission letter. Each award kind carries its level (data), so each
+nominee the council carried goes to one list or the other.
+
+Issuing the decision writes every award it grants into the award history
+(linked to the decision), so next year's eligibility sees it; the decision is
+then read-only. Undo of the issue removes exactly those records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_CEILING, Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.domain.text import clean_line, clean_text
+from app.errors import UserError
+from app.resources import load_json
+from app.services.council import outcomes
+from app.services.dossier import Nomination, nominations
+from app.store import Store
+from db.models import AwardDecisionRow, AwardRecordRow, CommuneProfileRow, DossierRow
+
+
+@dataclass(frozen=True)
+class Routing:
+    """The carried nominees, split by who grants their award; and those the council did not carry."""
+
+    commune: tuple[Nomination, ...]
+    superior: tuple[Nomination, ...]
+    not_carried: tuple[Nomination, ...]
+
+
+def routing(store: Store, dossier_id: int, today: date | None = None) -> Routing:
+    listed = nominations(store, dossier_id, today)
+    results = outcomes(store, dossier_id)
+    carried = [item for item in listed if results.get(item.id) and results[item.id].passed]
+    return Routing(
+        commune=tuple(item for item in carried if item.award and item.award.authority_level == "commune"),
+        superior=tuple(item for item in carried if not item.award or item.award.authority_level != "commune"),
+        not_carried=tuple(item for item in listed if item not in carried),
+    )
+
+
+def base_salary_on(day: date) -> int:
+    """The base salary (lương cơ sở) in force on ``day``; 0 before the first dated value."""
+    values = sorted(load_json("awards", "money.json")["base_salary"], key=lambda item: item["from"])
+    amount = 0
+    for item in values:
+        if date.fromisoformat(item["from"]) <= day:
+            amount = int(item["amount"])
+    return amount
+
+
+def award_money(coefficient: Decimal | None, base_salary: int) -> int:
+    """Coefficient × base salary, rounded up to the unit in ``money.json``; 0 without a coefficient."""
+    if coefficient is None or base_salary <= 0:
+        return 0
+    unit = int(load_json("awards", "money.json").get("round_to", 1000))
+    amount = coefficient * base_salary
+    return int((amount / unit).to_integral_value(rounding=ROUND_CEILING)) * unit
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    dossier_id: int
+    year: int
+    number: str
+    signed_on: date | None
+    base_salary: int
+    executors: str
+    recipients: str
+    issued_at: datetime | None
+
+    @property
+    def issued(self) -> bool:
+        return self.issued_at is not None
+
+
+def _read(row: AwardDecisionRow) -> Decision:
+    return Decision(row.id, row.dossier_id, row.year, row.number, row.signed_on, row.base_salary, row.executors,
+                    row.recipients, row.issued_at)
+
+
+def decision_for(store: Store, dossier_id: int) -> Decision:
+    """The dossier's decision, created with sensible defaults on first use."""
+    with store.transaction() as session:
+        row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
+        if row is None:
+            dossier = session.get(DossierRow, dossier_id)
+            if dossier is None:
+                raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
+            row = AwardDecisionRow(
+                dossier_id=dossier_id, year=dossier.year, base_salary=base_salary_on(date(dossier.year, 12, 31)),
+                executors="Văn phòng HĐND và UBND xã, công chức Tài chính - Kế toán và các tập thể, cá nhân "
+                          "có tên tại Điều 1",
+                recipients="Như Điều 3\nLưu: VT",
+            )
+            session.add(row)
+            session.flush()
+        return _read(row)
+
+
+def update_decision(store: Store, dossier_id: int, **values) -> Decision:
+    """Set number, signed_on, base_salary, executors or recipients; returns the decision as it was."""
+    allowed = {"number", "signed_on", "base_salary", "executors", "recipients"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not decision fields: {unknown}")
+    decision_for(store, dossier_id)
+    with store.transaction() as session:
+        row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
+        if row.issued_at is not None:
+            raise UserError("Quyết định đã ban hành; không sửa được nữa.",
+                            "Nếu cần sửa, hãy hoàn tác việc ban hành trước.")
+        before = _read(row)
+        for name, value in values.items():
+            if isinstance(value, str):
+                value = clean_text(value) if name in ("executors", "recipients") else clean_line(value)
+            setattr(row, name, value)
+        if row.signed_on is not None and row.signed_on.year != row.year and row.signed_on.year != row.year + 1:
+            raise UserError(f"Ngày ký {row.signed_on:%d/%m/%Y} không thuộc năm {row.year} hoặc đầu năm sau.")
+        if row.base_salary < 0:
+            raise UserError("Mức lương cơ sở không được âm.")
+        if row.number:
+            _check_number(session, row)
+        return before
+
+
+def _check_number(session: Session, row: AwardDecisionRow) -> None:
+    """Decision numbers are unique per issuing body and year (a new series each year)."""
+    clash = session.scalar(select(AwardDecisionRow.id).where(
+        AwardDecisionRow.id != row.id, AwardDecisionRow.year == row.year, AwardDecisionRow.number == row.number))
+    if clash:
+        raise UserError(f"Số quyết định “{row.number}” đã dùng cho một quyết định khác năm {row.year}.")
+
+
+def restore_decision(store: Store, before: Decision) -> None:
+    with store.transaction() as session:
+        row = session.get(AwardDecisionRow, before.id)
+        for name in ("number", "signed_on", "base_salary", "executors", "recipients"):
+            setattr(row, name, getattr(before, name))
+
+
+def issue(store: Store, dossier_id: int, now: datetime | None = None, today: date | None = None) -> int:
+    """Issue the decision: every award it grants enters the award history. Returns how many."""
+    granted = routing(store, dossier_id, today).commune
+    decision = decision_for(store, dossier_id)
+    if decision.issued:
+        raise UserError("Quyết định này đã ban hành.")
+    if not decision.number or decision.signed_on is None:
+        raise UserError("Quyết định chưa có số hoặc ngày ký.", "Nhập số và ngày ký rồi ban hành.")
+    if not granted:
+        raise UserError("Không có ai được Hội đồng đề nghị khen thưởng thuộc thẩm quyền của xã.")
+    with store.transaction() as session:
+        row = session.get(AwardDecisionRow, decision.id)
+        profile = session.get(CommuneProfileRow, 1)
+        authority = f"Chủ tịch UBND xã {profile.commune_name}" if profile and profile.commune_name else "Chủ tịch UBND xã"
+        for item in granted:
+            session.add(AwardRecordRow(
+                subject_kind=item.subject_kind, subject_id=item.subject_id, subject_name=item.name,
+                year=row.year, award_key=item.award_key, award_name=item.award_name, authority=authority,
+                decision_number=row.number, decision_date=row.signed_on, source="decision", decision_id=row.id,
+            ))
+        row.issued_at = now or datetime.now()
+        return len(granted)
+
+
+def withdraw(store: Store, dossier_id: int) -> None:
+    """Undo an issue: the records it wrote leave the history and the decision can be edited again."""
+    with store.transaction() as session:
+        row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
+        if row is None or row.issued_at is None:
+            return
+        session.execute(delete(AwardRecordRow).where(AwardRecordRow.decision_id == row.id))
+        row.issued_at = None

@@ -1,0 +1,150 @@
+"""Start-of-year registration (đăng ký thi đua): which titles each official and collective registers for.
+
+Eligibility reads it (the ``registered`` rule): a nominee who did not register
+is flagged, and whether that blocks is the award kind's data. A year with no
+registration at all reads as "not kept" (None), so communes that do not
+register are not flagged for everyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.domain.text import clean_line
+from app.domain.vietnamese import fold
+from app.errors import UserError
+from app.services.award_kinds import read_kinds
+from app.store import Store
+from db.models import CollectiveRow, OfficialRow, RegistrationRow
+
+OFFICIAL, COLLECTIVE = "official", "collective"
+SHEET = "Đăng ký thi đua"
+HEADER = ("Năm", "Họ và tên / Tên tập thể", "Cá nhân/Tập thể", "Danh hiệu đăng ký")
+
+
+@dataclass(frozen=True)
+class Registration:
+    subject_kind: str
+    subject_id: int
+    award_key: str
+
+
+def registrations(store: Store, year: int) -> set[Registration]:
+    with store.transaction() as session:
+        return {Registration(row.subject_kind, row.subject_id, row.award_key) for row in session.scalars(
+            select(RegistrationRow).where(RegistrationRow.year == year))}
+
+
+def registered_keys(session: Session, year: int, subject_kind: str, subject_id: int) -> tuple[str, ...] | None:
+    """What a subject registered for; None when the commune kept no registration that year."""
+    rows = session.execute(select(RegistrationRow.subject_kind, RegistrationRow.subject_id, RegistrationRow.award_key)
+                           .where(RegistrationRow.year == year)).all()
+    if not rows:
+        return None
+    return tuple(key for kind, subject, key in rows if kind == subject_kind and subject == subject_id)
+
+
+def set_registered(store: Store, year: int, subject_kind: str, subject_id: int, award_key: str,
+                   registered: bool) -> bool:
+    """Tick or untick one registration; returns whether it was registered before (for undo)."""
+    with store.transaction() as session:
+        kinds = read_kinds(session, active_only=False)
+        if award_key not in kinds:
+            raise UserError("Danh hiệu này không có trong danh mục.")
+        wanted = "individual" if subject_kind == OFFICIAL else "collective"
+        if registered and not kinds[award_key].applies_to(wanted):
+            whom = "cá nhân" if wanted == "individual" else "tập thể"
+            raise UserError(f"“{kinds[award_key].name}” không dành cho {whom}.")
+        row = session.scalar(select(RegistrationRow).where(
+            RegistrationRow.year == year, RegistrationRow.subject_kind == subject_kind,
+            RegistrationRow.subject_id == subject_id, RegistrationRow.award_key == award_key))
+        before = row is not None
+        if registered and row is None:
+            session.add(RegistrationRow(year=year, subject_kind=subject_kind, subject_id=subject_id,
+                                        award_key=award_key))
+        elif not registered and row is not None:
+            session.delete(row)
+        return before
+
+
+def read_registration_workbook(store: Store, path: Path, year: int) -> list[Registration]:
+    """Registrations of ``year`` from Excel (HEADER layout); a UserError with one line per bad row."""
+    from app.importers.xlsx_file import damaged, open_untrusted_workbook
+
+    with store.transaction() as session:
+        people = _names(session.execute(select(OfficialRow.id, OfficialRow.full_name)))
+        groups = _names(session.execute(select(CollectiveRow.id, CollectiveRow.name)))
+        kinds = read_kinds(session)
+    by_name = {fold(kind.name): key for key, kind in kinds.items()}
+    workbook = open_untrusted_workbook(path, "danh sách đăng ký thi đua")
+    found, problems = [], []
+    try:
+        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = tuple(fold(clean_line(str(value or ""))) for value in next(rows, ()))[:len(HEADER)]
+        if header != tuple(fold(title) for title in HEADER):
+            raise UserError(f"Tệp “{path.name}”: dòng 1 không đúng tiêu đề cột mẫu.",
+                            "Dòng tiêu đề phải là: " + " | ".join(HEADER) + ".")
+        for number, values in enumerate(rows, start=2):
+            values = (tuple(values or ()) + (None,) * len(HEADER))[:len(HEADER)]
+            if all(value in (None, "") for value in values):
+                continue
+            line = _row(values, year, people, groups, by_name, kinds)
+            if isinstance(line, str):
+                problems.append(f"Dòng {number}: {line}.")
+            else:
+                found.append(line)
+    except UserError:
+        raise
+    except Exception as error:  # a damaged sheet surfaces as many kinds of parser errors
+        raise damaged(path.name, error) from error
+    finally:
+        workbook.close()
+    if problems:
+        raise UserError(f"Tệp “{path.name}” có {len(problems)} lỗi, chưa nhập dòng nào:", "\n".join(problems[:200]))
+    return found
+
+
+def _names(rows) -> dict[str, int | None]:
+    found: dict[str, int | None] = {}
+    for row_id, name in rows:
+        key = fold(name)
+        found[key] = None if key in found else row_id
+    return found
+
+
+def _row(values, year, people, groups, by_name, kinds) -> Registration | str:
+    row_year, name, kind_text, award_text = values
+    if str(row_year or "").strip() != str(year):
+        return f"năm “{row_year or ''}” khác năm đang nhập ({year})"
+    kind = {"ca nhan": OFFICIAL, "tap the": COLLECTIVE}.get(fold(str(kind_text or "")).strip())
+    if kind is None:
+        return "cột “Cá nhân/Tập thể” phải là “Cá nhân” hoặc “Tập thể”"
+    names = people if kind == OFFICIAL else groups
+    subject = names.get(fold(clean_line(str(name or ""))))
+    if subject is None:
+        what = "cán bộ, công chức" if kind == OFFICIAL else "tập thể"
+        return f"“{name or ''}” không có (hoặc trùng tên) trong danh sách {what}"
+    key = by_name.get(fold(clean_line(str(award_text or ""))))
+    if key is None:
+        return f"danh hiệu “{award_text or ''}” không có trong danh mục"
+    wanted = "individual" if kind == OFFICIAL else "collective"
+    if not kinds[key].applies_to(wanted):
+        return f"“{kinds[key].name}” không dành cho {'cá nhân' if kind == OFFICIAL else 'tập thể'}"
+    return Registration(kind, subject, key)
+
+
+def replace_year(store: Store, year: int, found: list[Registration]) -> set[Registration]:
+    """Make the year's registration exactly ``found`` (an import); returns what it was, for undo."""
+    with store.transaction() as session:
+        before = {Registration(row.subject_kind, row.subject_id, row.award_key) for row in session.scalars(
+            select(RegistrationRow).where(RegistrationRow.year == year))}
+        session.execute(delete(RegistrationRow).where(RegistrationRow.year == year))
+        for item in dict.fromkeys(found):
+            session.add(RegistrationRow(year=year, subject_kind=item.subject_kind, subject_id=item.subject_id,
+                                        award_key=item.award_key))
+        return before
