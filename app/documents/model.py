@@ -248,11 +248,16 @@ class TitleBlock:
 @dataclass(frozen=True)
 class Signature:
     """Decree 30/2020 ô 7: authority ("TM. ỦY BAN NHÂN DÂN", may be empty) and position ("CHỦ TỊCH") in bold
-    caps, a gap for signature and seal, then the signer's name in bold (may be empty for a blank form)."""
+    caps, a gap for signature and seal, then the signer's name in bold (may be empty for a blank form).
+
+    ``note``, when given, is an italic line under the position, as the award forms print it:
+    "(Ký, ghi rõ họ và tên)", "(Ký, đóng dấu)".
+    """
 
     position: str
     name: str = ""
     authority: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -294,8 +299,22 @@ class Closing:
             raise ValueError("a closing holds one or two signatures")
 
 
-Block = Union[Header, TitleBlock, Paragraph, Table, PageBreak, Closing]
-BLOCK_TYPES = (Header, TitleBlock, Paragraph, Table, PageBreak, Closing)
+@dataclass(frozen=True)
+class Signatures:
+    """A row of signature blocks in equal columns, left to right, with no recipients: the confirmations of a
+    form ("XÁC NHẬN CỦA CẤP TRÌNH KHEN" | "NGƯỜI BÁO CÁO THÀNH TÍCH"). One signature is centred on the
+    full width. Several rows are several blocks; a paper's recipients still go in a :class:`Closing`."""
+
+    signatures: tuple[Signature, ...]
+
+    def __post_init__(self) -> None:
+        _freeze(self, "signatures")
+        if not self.signatures:
+            raise ValueError("a signatures row needs at least one signature")
+
+
+Block = Union[Header, TitleBlock, Paragraph, Table, PageBreak, Closing, Signatures]
+BLOCK_TYPES = (Header, TitleBlock, Paragraph, Table, PageBreak, Closing, Signatures)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from app.documents.model import (
     Paragraph,
     Run,
     Signature,
+    Signatures,
     Style,
     Table,
     TitleBlock,
@@ -279,6 +280,8 @@ def _signature(cell, signature: Signature) -> None:
     for text in (signature.authority, signature.position):
         if text:
             _line(cell, text, L.SIGNATURE_SIZE, bold=True)
+    if signature.note:
+        _line(cell, signature.note, L.SIGNATURE_SIZE, italic=True)
     cell.add_paragraph().paragraph_format.space_after = Pt(L.SIGNATURE_GAP_MM / _MM_PER_PT - L.SIGNATURE_SIZE)
     _line(cell, signature.name, L.SIGNATURE_SIZE, bold=True)
     _tidy(cell)
@@ -309,6 +312,15 @@ def _closing(word, closing: Closing, width_mm: float) -> None:
     _recipients(word, closing)
 
 
+def _signatures(word, block: Signatures, width_mm: float) -> None:
+    """A row of signature blocks in equal columns; a single one centred on the full width."""
+    word.add_paragraph().paragraph_format.space_after = Pt(0)
+    count = len(block.signatures)
+    cells = _layout_table(word, 1, [width_mm / count] * count).rows[0].cells
+    for cell, signature in zip(cells, block.signatures):
+        _signature(cell, signature)
+
+
 def _page_break(word, block: PageBreak) -> Orientation | None:
     """A new page; with an orientation, a new section so the following pages turn."""
     if block.orientation is None:
@@ -332,6 +344,8 @@ def _write_blocks(word, document: Document) -> None:
             _table(word, block, width_mm)
         elif isinstance(block, Closing):
             _closing(word, block, width_mm)
+        elif isinstance(block, Signatures):
+            _signatures(word, block, width_mm)
         elif isinstance(block, PageBreak):
             orientation = _page_break(word, block) or orientation
         else:

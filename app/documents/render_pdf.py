@@ -43,6 +43,7 @@ from app.documents.model import (
     Paragraph,
     Run,
     Signature,
+    Signatures,
     Style,
     Table,
     TitleBlock,
@@ -330,6 +331,8 @@ def _cell(value, column, space: float, size: float, bold: bool):
 def _signature(signature: Signature) -> list[Flowable]:
     """Ô 7: authority and position in bold caps, room to sign and seal, the name in bold."""
     out = [_line(text, L.SIGNATURE_SIZE, bold=True) for text in (signature.authority, signature.position) if text]
+    if signature.note:
+        out.append(_line(signature.note, L.SIGNATURE_SIZE, italic=True))
     out.append(Spacer(1, L.SIGNATURE_GAP_MM * mm))
     out.append(_line(signature.name, L.SIGNATURE_SIZE, bold=True))
     return out
@@ -361,6 +364,20 @@ def _closing(closing: Closing, width: float) -> list[Flowable]:
     return [table, *after]
 
 
+def _signatures(block: Signatures, width: float) -> list[Flowable]:
+    """A row of signature blocks in equal columns; a single one centred on the full width."""
+    count = len(block.signatures)
+    table = _layout_table(
+        [[_signature(signature) for signature in block.signatures]],
+        [width / count] * count,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    )
+    table.spaceBefore = L.SPACE_AFTER_PT * 2
+    return [table]
+
+
 def _story(document: Document, split_rows: bool = False) -> list[Flowable]:
     """The flowables in order, each sized for the orientation of the page it lands on."""
     orientation, story = document.orientation, []
@@ -377,6 +394,8 @@ def _story(document: Document, split_rows: bool = False) -> list[Flowable]:
             story.append(_table(block, width, split_rows))
         elif isinstance(block, Closing):
             story.extend(_closing(block, width))
+        elif isinstance(block, Signatures):
+            story.extend(_signatures(block, width))
         elif isinstance(block, PageBreak):
             if block.orientation is not None:
                 orientation = block.orientation

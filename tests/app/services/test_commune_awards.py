@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from app.errors import UserError
-from app.services import award_history, council, registers
+from app.services import award_history, council
 from app.services.award_decision import (
     award_money,
     base_salary_on,
