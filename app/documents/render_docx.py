@@ -313,12 +313,26 @@ def _closing(word, closing: Closing, width_mm: float) -> None:
 
 
 def _signatures(word, block: Signatures, width_mm: float) -> None:
-    """A row of signature blocks in equal columns; a single one centred on the full width."""
+    """A row of signature blocks in equal columns (a single one centred on the full width); positions,
+    notes and names each on a table row of their own, so the names line up when one position wraps."""
     word.add_paragraph().paragraph_format.space_after = Pt(0)
     count = len(block.signatures)
-    cells = _layout_table(word, 1, [width_mm / count] * count).rows[0].cells
-    for cell, signature in zip(cells, block.signatures):
-        _signature(cell, signature)
+    table = _layout_table(word, 3, [width_mm / count] * count)
+    gap = Pt(L.SIGNATURE_GAP_MM / _MM_PER_PT - L.SIGNATURE_SIZE)
+    for column, signature in enumerate(block.signatures):
+        top, note, name = (table.rows[row].cells[column] for row in range(3))
+        for text in (signature.authority, signature.position):
+            if text:
+                _line(top, text, L.SIGNATURE_SIZE, bold=True)
+        if signature.note:
+            _line(note, signature.note, L.SIGNATURE_SIZE, italic=True)
+        note.add_paragraph().paragraph_format.space_after = gap
+        _line(name, signature.name, L.SIGNATURE_SIZE, bold=True)
+        for cell in (top, note, name):
+            _tidy(cell)
+        for cell in (top, note):  # the rows stay on one page with the names
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _page_break(word, block: PageBreak) -> Orientation | None:

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Spacer,
@@ -365,17 +366,24 @@ def _closing(closing: Closing, width: float) -> list[Flowable]:
 
 
 def _signatures(block: Signatures, width: float) -> list[Flowable]:
-    """A row of signature blocks in equal columns; a single one centred on the full width."""
+    """A row of signature blocks in equal columns (a single one centred on the full width); positions,
+    notes and names each on a row of their own, so the names line up when one position wraps."""
     count = len(block.signatures)
+    positions = [[_line(text, L.SIGNATURE_SIZE, bold=True) for text in (s.authority, s.position) if text]
+                 for s in block.signatures]
+    notes = [_line(s.note, L.SIGNATURE_SIZE, italic=True) if s.note else "" for s in block.signatures]
+    names = [_line(s.name, L.SIGNATURE_SIZE, bold=True) for s in block.signatures]
+    gap = [Spacer(1, L.SIGNATURE_GAP_MM * mm)] + [""] * (count - 1)
     table = _layout_table(
-        [[_signature(signature) for signature in block.signatures]],
+        [positions, notes, gap, names],
         [width / count] * count,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),  # a little air between two long positions side by side
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
     )
     table.spaceBefore = L.SPACE_AFTER_PT * 2
-    return [table]
+    return [KeepTogether([table])]  # never a position on one page and its name on the next
 
 
 def _story(document: Document, split_rows: bool = False) -> list[Flowable]:

@@ -388,6 +388,13 @@ def _score_items(store: Store, request: PackageRequest, scratch: Path) -> list[P
     return items
 
 
+def _dossier_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
+    """The year's award dossiers: tờ trình and danh sách, biên bản, báo cáo thành tích (refused when not ready)."""
+    from app.exporters.dossier_files import package_items
+
+    return package_items(store, request, scratch)
+
+
 def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
     from app.services.evidence import evidence_path, year_evidence
 
@@ -404,4 +411,5 @@ def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> lis
 register_content(ContentKind("plan", "KH", "Kế hoạch", _plan_items))
 register_content(ContentKind("report", "BC", "Báo cáo kết quả", _report_items))
 register_content(ContentKind("scores", "CD", "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua", _score_items, optional=True))
+register_content(ContentKind("dossier", "KT", "Hồ sơ đề nghị khen thưởng", _dossier_items, optional=True))
 register_content(ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True))

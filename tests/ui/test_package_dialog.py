@@ -23,7 +23,7 @@ def test_defaults_follow_the_registry_and_the_date(qtbot, demo_store, tmp_path):
     """Plan and report are ticked, scores and evidence are not; in August the six-month report is proposed."""
     dialog = _dialog(qtbot, demo_store, tmp_path)
     ticked = {key: box.isChecked() for key, box in dialog.content_boxes.items()}
-    assert ticked == {"plan": True, "report": True, "scores": False, "evidence": False}
+    assert ticked == {"plan": True, "report": True, "scores": False, "dossier": False, "evidence": False}
     assert dialog.period_box.currentData() == "h1"
     dialog.content_boxes["report"].setChecked(False)
     assert not dialog.period_box.isEnabled()

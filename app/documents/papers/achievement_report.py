@@ -1,0 +1,181 @@
+"""The BÁO CÁO THÀNH TÍCH of one nominee, laid out by the dossier's form version.
+
+The layout of each version (title lines, the sections and their headings, the
+part-I fields of a person and of a collective, the history tables, the
+signature blocks) is data: ``resources/awards/report-forms.json``, each entry
+saying which decree and form it follows and how sure FORMS.md is of it. This
+module only interprets it. Part I prints the nominee's identity fields, a blank
+one as a dotted gap to write in by hand; part II the duties and achievements,
+one paragraph per line; part III (where the form has it) the award history,
+split into emulation titles and award forms.
+
+The report is the nominee's own: the clerk's justification for proposing a
+nominee against the rules is not printed here (it goes in the list's Ghi chú).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from app.documents.model import (
+    Align,
+    Column,
+    Document,
+    Header,
+    Paragraph,
+    Row,
+    Signature,
+    Signatures,
+    Table,
+    TitleBlock,
+    heading,
+    para,
+)
+from app.documents.papers.common import commune_body, place_date_line, text_paragraphs
+from app.domain.awards import AwardKind
+from app.domain.vietnamese import fold
+from app.resources import load_json
+from app.services.award_history import Record
+from app.services.dossier import OFFICIAL, Nomination
+from app.services.profile import CommuneProfile
+
+BLANK = "…" * 12  # a gap the clerk fills by hand
+FORMS_FILE = ("awards", "report-forms.json")
+# An award the app does not know is sorted by its name: these begin award forms, the rest are titles.
+_FORM_PREFIXES = ("giay khen", "bang khen", "huan chuong", "huy chuong", "ky niem chuong")
+
+
+def report_forms() -> dict:
+    """Every form version's layout, as the JSON holds it."""
+    return load_json(*FORMS_FILE)["forms"]
+
+
+def report_form(version: str) -> dict:
+    """One version's layout; a ValueError names an unknown version (the dossier service refuses those)."""
+    forms = report_forms()
+    if version not in forms:
+        raise ValueError(f"no achievement report layout for form version {version!r}; known: {sorted(forms)}")
+    return forms[version]
+
+
+def commune_unit(profile: CommuneProfile) -> str:
+    """ "UBND xã Hòa Bình Xuân", as the drafts write the unit."""
+    return f"UBND xã {profile.commune_name}".strip() if profile.commune_name else "UBND xã"
+
+
+def position_line(nomination: Nomination, profile: CommuneProfile) -> str:
+    """ "Công chức VP-TK, UBND xã Hòa Bình Xuân": a person's position and unit; a collective's unit."""
+    unit = str(nomination.identity.get("Đơn vị công tác", "")).strip() or commune_unit(profile)
+    if nomination.subject_kind != OFFICIAL:
+        return "" if fold(unit) in fold(nomination.name) else unit
+    title = str(nomination.identity.get("Chức vụ", "")).strip() or nomination.title
+    return ", ".join(part for part in (title, unit) if part)
+
+
+# ----------------------------------------------------------------------------- part I, II, III
+
+
+def _field_text(field: Mapping, identity: Mapping) -> str:
+    value = str(identity.get(field.get("key", field["label"]), "")).strip()
+    return f"{field['label']}: {value or BLANK}"
+
+
+def field_paragraphs(lines: Iterable, identity: Mapping) -> list[Paragraph]:
+    """ "- Quê quán: …" per line of the form; fields sharing a line are joined by ";"."""
+    return [para("- " + "; ".join(_field_text(field, identity) for field in line)) for line in lines]
+
+
+def _text_item(item: Mapping, nomination: Nomination) -> list:
+    text = {"duties": nomination.duties, "achievements": nomination.achievements}[item["from"]]
+    blocks: list = [heading(item["heading"], 2)] if item.get("heading") else []
+    return blocks + (text_paragraphs(text) or [para(BLANK * 4)])
+
+
+def award_kind_of(record: Record, kinds: Mapping[str, AwardKind]) -> str:
+    """ "title" (danh hiệu thi đua) or "form" (hình thức khen thưởng) of a history record."""
+    kind = kinds.get(record.award_key)
+    if kind is not None:
+        return kind.kind
+    return "form" if fold(record.award_name).startswith(_FORM_PREFIXES) else "title"
+
+
+def decision_text(record: Record) -> str:
+    """ "Số 145/QĐ-UBND ngày 15/12/2023; Chủ tịch UBND huyện" — what the history holds of the decision."""
+    number = f"Số {record.decision_number}" if record.decision_number else ""
+    day = f"ngày {record.decision_date:%d/%m/%Y}" if record.decision_date else ""
+    decision = " ".join(part for part in (number, day) if part)
+    return "; ".join(part for part in (decision, record.authority) if part)
+
+
+def history_table(item: Mapping, records: Iterable[Record], kinds: Mapping[str, AwardKind], year: int) -> Table:
+    """One part-III table: the records of its kind up to the dossier's year, oldest first; two empty rows
+    to write in when there are none."""
+    chosen = sorted((r for r in records if r.year <= year and award_kind_of(r, kinds) == item["award_kind"]),
+                    key=lambda r: (r.year, r.award_name))
+    rows = [Row((r.year, r.award_name, decision_text(r))) for r in chosen] or [Row(("", "", ""))] * 2
+    year_title, award_title, decision_title = item["columns"]
+    columns = (Column(year_title, 0.8, Align.CENTER), Column(award_title, 2.6), Column(decision_title, 3.6))
+    return Table(columns, tuple(rows), size=12)
+
+
+def _section(section: Mapping, nomination: Nomination, records, kinds, year: int) -> list:
+    blocks: list = [heading(section["heading"], 1)]
+    for item in section["items"]:
+        if item["type"] == "fields":
+            blocks += field_paragraphs(item["fields"], nomination.identity)
+        elif item["type"] == "text":
+            blocks += _text_item(item, nomination)
+        elif item["type"] == "history":
+            blocks += [heading(item["heading"], 2), history_table(item, records, kinds, year)]
+        else:
+            raise ValueError(f"unknown report item type {item['type']!r}")
+    return blocks
+
+
+# ----------------------------------------------------------------------------- the paper
+
+
+def _signer(who: str, nomination: Nomination, profile: CommuneProfile) -> str:
+    return {"nominee": nomination.name, "chairman": profile.chairman_name}.get(who, "")
+
+
+def signature_rows(layout: Mapping, nomination: Nomination, profile: CommuneProfile) -> list[Signatures]:
+    """The form's signature blocks, one row per list in the JSON, left to right."""
+    return [
+        Signatures(tuple(Signature(item["position"], _signer(item.get("signer", ""), nomination, profile),
+                                   note=item.get("note", "")) for item in row))
+        for row in layout["signatures"]
+    ]
+
+
+def report_title(form: Mapping, nomination: Nomination, profile: CommuneProfile) -> TitleBlock:
+    """ "BÁO CÁO THÀNH TÍCH" / "ĐỀ NGHỊ TẶNG THƯỞNG <AWARD>" / the nominee's name and position line."""
+    doc_type, *lines = form["title"]
+    summary = [line.format(award=nomination.award_name.upper()) for line in lines]
+    who = ", ".join(part for part in (nomination.name, position_line(nomination, profile)) if part)
+    return TitleBlock(doc_type, (*summary, who))
+
+
+def achievement_report(nomination: Nomination, form_version: str, profile: CommuneProfile, year: int,
+                       records: Iterable[Record] = (), kinds: Mapping[str, AwardKind] | None = None,
+                       ) -> Document:
+    """The nominee's report in the layout of ``form_version``, portrait, for PDF and Word.
+
+    ``records`` is the nominee's award history (part III), ``kinds`` the award kinds that sort it into
+    titles and forms; ``year`` is the dossier's, the last year part III lists and the year of a blank date.
+    """
+    form = report_form(form_version)
+    layout = form["individual" if nomination.subject_kind == OFFICIAL else "collective"]
+    records, kinds = list(records), kinds or {}
+    header = Header(commune_body(profile.commune_name), "",
+                    place_date_line(profile.place_name, nomination.report_date, year))
+    blocks: list = [header, report_title(form, nomination, profile)]
+    for section in layout["sections"]:
+        blocks += _section(section, nomination, records, kinds, year)
+    blocks += signature_rows(layout, nomination, profile)
+    return Document(
+        title=f"Báo cáo thành tích: {nomination.name} ({nomination.award_name})",
+        blocks=tuple(blocks),
+        author=commune_unit(profile),
+        subject=f"{form['form']}, {form['decree']}",
+    )

@@ -1,0 +1,163 @@
+"""Write an award dossier's papers to a folder, and hand them to the export package.
+
+- ``TTr-KhenThuong-2024.pdf`` / ``.docx``: the TỜ TRÌNH with its DANH SÁCH on an attached page;
+- ``DanhSach-KhenThuong-2024.xlsx``: the DANH SÁCH as an Excel sheet (names and notes as text);
+- ``BB-HoiDongTDKT-2024.pdf`` / ``.docx``: the BIÊN BẢN of the council's meeting;
+- ``BCTT-01-le-thi-mai.pdf`` / ``.docx``: each nominee's BÁO CÁO THÀNH TÍCH, numbered in list order.
+
+Names are ASCII and Windows-safe (``package_names``); the Vietnamese titles live
+inside the files. Every file goes through the atomic renderers: written whole
+or not at all. A dossier that is not ready (``dossier_readiness``) is refused
+with everything missing listed, unless the clerk asks for a draft.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.errors import UserError
+from app.exporters.package_names import ascii_words, windows_safe
+from app.exporters.written import WrittenFile, write_files
+from app.store import Store
+
+SLUG_LENGTH = 40
+
+
+def letter_base_name(year: int) -> str:
+    return f"TTr-KhenThuong-{year}"
+
+
+def list_base_name(year: int) -> str:
+    return f"DanhSach-KhenThuong-{year}"
+
+
+def minutes_base_name(year: int) -> str:
+    return f"BB-HoiDongTDKT-{year}"
+
+
+def report_base_name(number: int, name: str) -> str:
+    """ "BCTT-01-le-thi-mai": the nominee's place in the list and the name folded to ASCII."""
+    slug = "-".join(ascii_words(name))[:SLUG_LENGTH].strip("-") or "ten"
+    return windows_safe(f"BCTT-{number:02d}-{slug}")
+
+
+def _dossier(store: Store, dossier_id: int):
+    from app.services.dossier import list_dossiers
+
+    found = next((item for item in list_dossiers(store) if item.id == dossier_id), None)
+    if found is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
+    return found
+
+
+def check_ready(store: Store, dossier_id: int, year: int, today: date) -> None:
+    """A UserError listing every gap (readiness), each on its own line, when the dossier is not ready."""
+    from app.services.dossier_readiness import readiness
+
+    missing = readiness(store, dossier_id, today)
+    if missing:
+        raise UserError(
+            f"Hồ sơ khen thưởng năm {year} chưa đủ để in ({len(missing)} mục còn thiếu).",
+            "Bổ sung các mục dưới đây rồi xuất lại; hoặc chọn in bản nháp khi chưa đủ.",
+            "\n".join(f"- {item.what}" for item in missing),
+        )
+
+
+def campaign_plan(store: Store, year: int):
+    """The year's emulation plan as the letter's Căn cứ line cites it (blanks when the year has none)."""
+    from app.documents.papers.submission_letter import CampaignPlan
+    from app.domain.plan_kinds import EMULATION
+    from app.services.plans import get_plan, list_plans
+
+    summary = next((plan for plan in list_plans(store, year) if plan.kind == EMULATION), None)
+    if summary is None:
+        return CampaignPlan()
+    plan = get_plan(store, summary.id)
+    return CampaignPlan(plan.number, plan.issue_date, plan.title)
+
+
+def _documents(store: Store, dossier, today: date):
+    """(file stem, document, description) for every paper of the dossier, in the order they are written."""
+    from app.documents.papers.achievement_report import achievement_report
+    from app.documents.papers.council_minutes import council_minutes
+    from app.documents.papers.submission_letter import (
+        nominee_list_workbook,
+        submission_letter,
+    )
+    from app.services import council
+    from app.services.award_history import list_records
+    from app.services.award_kinds import award_kinds
+    from app.services.dossier import nominations
+    from app.services.profile import get_profile
+
+    profile, year = get_profile(store), dossier.year
+    listed = nominations(store, dossier.id, today)
+    results, held = council.outcomes(store, dossier.id), council.meeting(store, dossier.id)
+    kinds = award_kinds(store, active_only=False)
+    letter = submission_letter(dossier, listed, results, profile, campaign_plan(store, year), held.held_on)
+    out = [
+        (letter_base_name(year), letter, "Tờ trình kèm danh sách đề nghị khen thưởng"),
+        (list_base_name(year), nominee_list_workbook(dossier, listed, results, profile),
+         "Danh sách đề nghị khen thưởng"),
+        (minutes_base_name(year), council_minutes(dossier, held, listed, results, profile),
+         "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
+    ]
+    for number, item in enumerate(listed, start=1):
+        records = list_records(store, item.subject_kind, item.subject_id)
+        report = achievement_report(item, dossier.form_version, profile, year, records, kinds)
+        out.append((report_base_name(number, item.name), report, f"Báo cáo thành tích: {item.name}"))
+    return out
+
+
+def _renderers():
+    from app.documents.render_docx import render_docx
+    from app.documents.render_pdf import render_pdf
+    from app.documents.render_xlsx import render_xlsx
+
+    return {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx}
+
+
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word, để chỉnh sửa", "xlsx": "Excel"}
+
+
+def write_dossier_files(store: Store, dossier_id: int, folder: Path, today: date | None = None,
+                        allow_incomplete: bool = False, progress=None) -> list[Path]:
+    """Write the dossier's papers into ``folder`` (created if missing); returns the paths in writing order.
+
+    Raises UserError, listing what ``readiness`` found missing, unless the dossier is ready or
+    ``allow_incomplete`` asks for a draft (blank fields then print as dotted gaps).
+    """
+    written = export_dossier(store, dossier_id, folder, today, allow_incomplete, progress)
+    return [item.path for item in written]
+
+
+def export_dossier(store: Store, dossier_id: int, folder: Path, today: date | None = None,
+                   allow_incomplete: bool = False, progress=None) -> list[WrittenFile]:
+    """As ``write_dossier_files``, with each file's Vietnamese description (for the package index)."""
+    today = today or date.today()
+    dossier = _dossier(store, dossier_id)
+    if not allow_incomplete:
+        check_ready(store, dossier_id, dossier.year, today)
+    render = _renderers()
+    jobs = []
+    for stem, document, description in _documents(store, dossier, today):
+        kinds = ("xlsx",) if stem == list_base_name(dossier.year) else ("pdf", "docx")
+        jobs += [(render[kind], document, f"{stem}.{kind}", f"{description} ({FORMAT_NAMES[kind]})") for kind in kinds]
+    return write_files(jobs, Path(folder), "hồ sơ khen thưởng", progress)
+
+
+def package_items(store: Store, request, scratch: Path) -> list:
+    """The export package's "dossier" content: every dossier of the year, each in its own subfolder when the
+    year has several; a dossier not ready stops the package with what is missing."""
+    from app.exporters.package import PackItem
+    from app.services.dossier import list_dossiers
+
+    dossiers = list_dossiers(store, request.year)
+    items = []
+    for index, dossier in enumerate(dossiers, start=1):
+        subfolder = f"HoSoKhenThuong-{index}" if len(dossiers) > 1 else ""
+        for written in export_dossier(store, dossier.id, scratch / str(dossier.id), request.today):
+            title = f"Hồ sơ khen thưởng “{dossier.campaign}”: {written.description}"
+            items.append(PackItem(written.path, written.path.name, "dossier", title, "year", subfolder))
+    return items
