@@ -18,6 +18,7 @@ from app.store import Store
 from ui.backup_actions import BackupActions
 from ui.pages.checklist_page import ChecklistPage
 from ui.pages.dashboard_page import DashboardPage
+from ui.pages.dossier_page import DossierPage
 from ui.pages.emulation_page import EmulationPage
 from ui.pages.officials_page import OfficialsPage
 from ui.pages.plans_page import PlansPage
@@ -25,7 +26,7 @@ from ui.pages.profile_page import ProfilePage
 from ui.pages.scoring_page import ScoringPage
 from ui.window_state import restore_window, save_window
 
-PAGES = (DashboardPage, PlansPage, ChecklistPage, ScoringPage, EmulationPage, ProfilePage, OfficialsPage)
+PAGES = (DashboardPage, PlansPage, ChecklistPage, ScoringPage, EmulationPage, DossierPage, ProfilePage, OfficialsPage)
 _HOUR_MS = 60 * 60 * 1000
 
 
@@ -111,8 +112,21 @@ class MainWindow(QMainWindow):
             self._action(view_menu, page.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
         report_menu = self.menuBar().addMenu("&Báo cáo")
         self._action(report_menu, "Báo cáo kết quả thực hiện CCHC…", lambda: self.page(ChecklistPage).open_report())
+        awards_menu = self.menuBar().addMenu("&Khen thưởng")
+        self._action(awards_menu, "Sổ theo dõi khen thưởng…", self.open_award_history)
+        self._action(awards_menu, "Danh hiệu và hình thức khen thưởng…", self.open_award_kinds)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu CCHC Xã", self.show_about)
+
+    def open_award_history(self) -> None:
+        from ui.dialogs.award_history_dialog import AwardHistoryDialog
+
+        AwardHistoryDialog(self.store, self.undo_stack, self.notify, self).exec()
+
+    def open_award_kinds(self) -> None:
+        from ui.dialogs.award_kinds_dialog import AwardKindsDialog
+
+        AwardKindsDialog(self.store, self.undo_stack, self.notify, self).exec()
 
     def undo_redo(self, step) -> None:
         """Save what is being typed first, so undo takes back the last change and never loses typing."""

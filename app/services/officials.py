@@ -128,9 +128,32 @@ def delete_official(store: Store, official_id: int) -> Official:
                 f"{row.full_name} đang chủ trì {leading} nhiệm vụ nên không xóa được.",
                 "Nếu người này đã nghỉ, hãy sửa trạng thái thành “Đã nghỉ” (bỏ chọn “Đang công tác”).",
             )
+        kept = _records_naming(session, official_id)
+        if kept:
+            raise UserError(
+                f"{row.full_name} có {', '.join(kept)} nên không xóa được.",
+                "Nếu người này đã nghỉ, hãy sửa trạng thái thành “Đã nghỉ” (bỏ chọn “Đang công tác”).",
+            )
         deleted = _read(row)
         session.delete(row)
         return deleted
+
+
+def _records_naming(session, official_id: int) -> list[str]:
+    """What the registers and the award dossier keep about an official (a deletion would orphan it)."""
+    from db.models import (
+        AwardRecordRow, DisciplineRow, InitiativeAuthorRow, NominationRow, RegistrationRow,
+    )
+
+    checks = (
+        ("sáng kiến trong sổ", InitiativeAuthorRow.official_id == official_id),
+        ("quyết định kỷ luật trong sổ", DisciplineRow.official_id == official_id),
+        ("khen thưởng trong sổ theo dõi",
+         (AwardRecordRow.subject_kind == "official") & (AwardRecordRow.subject_id == official_id)),
+        ("đề nghị khen thưởng", (NominationRow.subject_kind == "official") & (NominationRow.subject_id == official_id)),
+        ("đăng ký thi đua", (RegistrationRow.subject_kind == "official") & (RegistrationRow.subject_id == official_id)),
+    )
+    return [label for label, condition in checks if session.scalar(select(func.count()).where(condition))]
 
 
 def restore_official(store: Store, official: Official) -> Official:

@@ -49,7 +49,7 @@ def test_status_bar_names_the_data_folder_and_last_backup(qtbot, demo_store):
 def test_menus_are_vietnamese(qtbot, demo_store):
     window = _window(qtbot, demo_store)
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&Tệp", "&Sửa", "&Xem", "&Báo cáo", "Trợ &giúp"]
+    assert titles == ["&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "Trợ &giúp"]
 
 
 def test_geometry_and_page_are_remembered(qtbot, folder):
@@ -78,7 +78,8 @@ def test_backup_now_from_the_menu(qtbot, demo_store, no_modal_boxes):
 def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_store, no_modal_boxes):
     window = _window(qtbot, demo_store)
     officials_page = _page(window, OfficialsPage)
-    officials_page.table.selectRow(0)
+    names = [officials_page.proxy.index(row, 0).data() for row in range(officials_page.proxy.rowCount())]
+    officials_page.table.selectRow(names.index("Phạm Quốc Bảo"))
     officials_page.delete_selected()
     assert len(list_officials(demo_store)) == 11 and window.undo_stack.count() == 1
     backup = sorted(demo_store.folder.backups.glob("*_auto.sqlite3"))[-1]
@@ -161,3 +162,19 @@ def test_undo_while_typing_first_saves_the_typing(qtbot, demo_store):
     assert (saved.detail, saved.product) == ("Ghi chú trước", task.product)
     window.undo_stack.redo()
     assert get_task(demo_store, task.id).product == "Báo cáo mới"
+
+
+def test_every_page_is_reachable_and_the_awards_menu_opens_its_dialogs(qtbot, demo_store, monkeypatch):
+    from ui.dialogs.award_history_dialog import AwardHistoryDialog
+    from ui.dialogs.award_kinds_dialog import AwardKindsDialog
+
+    window = _window(qtbot, demo_store)
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert {"Chấm điểm CCHC", "Thi đua", "Khen thưởng"} <= set(titles)
+    assert window.minimumSizeHint().width() <= 800
+    opened = []
+    monkeypatch.setattr(AwardHistoryDialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
+    monkeypatch.setattr(AwardKindsDialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
+    _menu_action(window, "Sổ theo dõi khen thưởng…").trigger()
+    _menu_action(window, "Danh hiệu và hình thức khen thưởng…").trigger()
+    assert opened == ["AwardHistoryDialog", "AwardKindsDialog"]

@@ -113,8 +113,8 @@ def test_delete_key_deletes_and_undo_restores(qtbot, demo_store):
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     page.table.setFocus()
-    page.table.selectRow(0)
-    first = _shown_names(page)[0]
+    first = "Phạm Quốc Bảo"  # nothing in the registers or the dossier names him
+    page.table.selectRow(_shown_names(page).index(first))
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert first not in _shown_names(page) and len(list_officials(demo_store)) == 11
     stack.undo()
@@ -142,3 +142,11 @@ def test_officials_are_there_after_a_restart(qtbot, store, migrated_folder):
         assert _shown_names(again) == ["Trần Thị Bé"]
     finally:
         reopened.close()
+
+
+def test_an_official_the_registers_name_is_not_deleted(qtbot, demo_store, errors_shown):
+    page, _stack = _page(qtbot, demo_store)
+    page.table.selectRow(_shown_names(page).index("Huỳnh Văn Ân"))
+    page.delete_selected()
+    assert len(list_officials(demo_store)) == 12
+    assert errors_shown and "quyết định kỷ luật trong sổ" in errors_shown[-1]

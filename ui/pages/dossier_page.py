@@ -1,0 +1,434 @@
+"""Khen thưởng: the year's award dossier — nominees, achievement reports, the council meeting, the letter.
+
+A banner over the tabs says what still stops the dossier from being printed
+("Còn thiếu 5 mục"), each line with a button to the place that fixes it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services import dossier as service
+from app.services.changes import AWARDS, OFFICIALS, SCORING, Changes
+from app.services.dossier_readiness import (
+    LETTER,
+    MEMBERS,
+    NOMINATION,
+    Missing,
+    readiness,
+)
+from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.dossier import GREEN, RED, DossierView, html, note_label, read_view
+from ui.dossier.commands import Edits
+from ui.dossier.council_tab import CouncilTab
+from ui.dossier.letter_tab import LetterTab
+from ui.dossier.nominations_tab import NominationsTab
+from ui.dossier.report_tab import ReportTab
+from ui.system_open import open_path
+
+NOMINATIONS_TAB, REPORT_TAB, COUNCIL_TAB, LETTER_TAB = range(4)
+
+
+def proposed_campaign(year: int) -> str:
+    return f"Phong trào thi đua đẩy mạnh cải cách hành chính năm {year}"
+
+
+class _ExportThread(QThread):
+    """Runs ``write_dossier_files``; steps come back through a signal, which Qt delivers on the GUI thread."""
+
+    stepped = Signal(int, int, str)
+
+    def __init__(self, store, dossier_id: int, folder: Path, today, allow_incomplete: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.dossier_id, self.folder, self.today = store, dossier_id, folder, today
+        self.allow_incomplete = allow_incomplete
+        self.written: list[Path] = []
+        self.error: UserError | None = None
+
+    def run(self) -> None:
+        from app.exporters.dossier_files import write_dossier_files
+
+        try:
+            self.written = write_dossier_files(self.store, self.dossier_id, self.folder, today=self.today,
+                                               allow_incomplete=self.allow_incomplete, progress=self.stepped.emit)
+        except UserError as error:
+            self.error = error
+        except Exception as error:  # a bug: shown, never swallowed silently
+            self.error = UserError("Đã xảy ra lỗi ngoài dự kiến khi xuất hồ sơ khen thưởng.",
+                                   "Hãy thử lại; nếu lỗi lặp lại, báo cho người hỗ trợ.", repr(error))
+
+
+class NewDossierDialog(QDialog):
+    """The campaign's name and the achievement-report form (by default the one in force today)."""
+
+    def __init__(self, year: int, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Hồ sơ khen thưởng mới — năm {year}")
+        self.campaign = QLineEdit(proposed_campaign(year), objectName="new_campaign")
+        self.campaign.selectAll()
+        self.version = QComboBox(objectName="new_form_version")
+        for key, label in service.FORM_VERSIONS.items():
+            self.version.addItem(label, key)
+        self.version.setCurrentIndex(self.version.findData(service.form_version_for(today)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lập hồ sơ")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow("Tên phong trào, đợt thi đua:", self.campaign)
+        form.addRow("Mẫu báo cáo thành tích:", self.version)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note_label("Mẫu theo ngày trình: Nghị định 91/2017 đến hết năm 2023, Nghị định 98/2023 "
+                                    "đến 30/6/2025, Nghị định 152/2025 từ 01/7/2025. Đổi được sau ở thẻ “Tờ trình”."))
+        layout.addWidget(buttons)
+        self.setMinimumWidth(500)
+
+
+class ReadinessBanner(QFrame):
+    """"Còn thiếu 5 mục" (opens to the list, each line with "Đến đó"), or "Hồ sơ đã đủ" in green."""
+
+    go_to = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="readiness")
+        self.missing: tuple[Missing, ...] | None = None
+        self.status = QLabel(objectName="readiness_status", wordWrap=True)
+        self.toggle = QPushButton("Xem", objectName="readiness_toggle", checkable=True)
+        self.toggle.toggled.connect(self._toggled)
+        self.rows = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame, objectName="readiness_list")
+        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail.setWidget(self.rows)
+        self.detail.hide()
+        header = QHBoxLayout()
+        header.addWidget(self.status, 1)
+        header.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.detail)
+
+    def show_missing(self, missing: tuple[Missing, ...]) -> None:
+        if missing == self.missing:
+            return
+        self.missing = missing
+        tint = "#fdecea" if missing else "#e8f5e9"
+        self.setStyleSheet(f"QFrame#readiness {{ background: {tint}; border-radius: 4px; }}")
+        if not missing:
+            self.status.setText(f"<b style='color:{GREEN}'>Hồ sơ đã đủ</b> — in hoặc xuất được ngay.")
+        else:
+            self.status.setText(f"<b style='color:{RED}'>Còn thiếu {len(missing)} mục</b> trước khi in hồ sơ.")
+        self.toggle.setVisible(bool(missing))
+        self.detail.setVisible(bool(missing) and self.toggle.isChecked())
+        while self.rows_layout.count():
+            item = self.rows_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        for entry in missing:
+            self.rows_layout.addWidget(self._row(entry))
+        self.rows_layout.addStretch(1)
+        # as tall as the lines, up to about five of them; more scroll
+        tallest = self.fontMetrics().lineSpacing() * 9
+        self.detail.setFixedHeight(min(self.rows.sizeHint().height() + 2, tallest))
+
+    def _row(self, entry: Missing) -> QWidget:
+        row = QWidget(objectName="missing_row")
+        text = QLabel(f"• {html(entry.what)}", wordWrap=True, alignment=Qt.AlignmentFlag.AlignVCenter)
+        button = QPushButton("Đến đó", objectName="go_there", clicked=lambda: self.go_to.emit(entry))
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(text, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return row
+
+    def _toggled(self, on: bool) -> None:
+        self.toggle.setText("Ẩn" if on else "Xem")
+        self.detail.setVisible(on and bool(self.missing))
+
+
+class DossierPage(QWidget):
+    title = "Khen thưởng"
+
+    def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack, self.notify, self.today = store, undo_stack, notify, today
+        self.view: DossierView | None = None
+        self.dossier_id: int | None = None
+        self._refreshed = False
+        self._year_chosen = False
+        self.edits = Edits(self, store, notify, self._done)
+        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, keyboardTracking=False)
+        self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
+        self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dossiers.setMinimumContentsLength(14)
+        self.new_button = QPushButton("Hồ sơ mới…", objectName="new_dossier", clicked=lambda: self.new_dossier())
+        self.export_button = QPushButton("Xuất hồ sơ…", objectName="export_dossier", clicked=lambda: self.export(),
+                                         toolTip="Tờ trình, danh sách, báo cáo thành tích, biên bản họp Hội đồng")
+        self.banner = ReadinessBanner()
+        self.empty = QLabel(objectName="no_dossier", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.start_button = QPushButton("Lập hồ sơ khen thưởng…", objectName="start_dossier",
+                                        clicked=lambda: self.new_dossier())
+        self.nominations_tab = NominationsTab(self.edits, today)
+        self.report_tab = ReportTab(self.edits, today)
+        self.council_tab = CouncilTab(self.edits)
+        self.letter_tab = LetterTab(self.edits)
+        self.tabs = QTabWidget(objectName="dossier_tabs")
+        self.stack = QStackedWidget()
+        self._build()
+        self._connect()
+        self._stale = True  # read when first shown
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Năm:"))
+        top.addWidget(self.year)
+        top.addWidget(QLabel("Hồ sơ:"))
+        top.addWidget(self.dossiers, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.export_button)
+        for tab, name in ((self.nominations_tab, "Danh sách đề nghị"), (self.report_tab, "Báo cáo thành tích"),
+                          (self.council_tab, "Họp Hội đồng"), (self.letter_tab, "Tờ trình")):
+            self.tabs.addTab(tab, name)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.banner)
+        body_layout.addWidget(self.tabs, 1)
+        start = QWidget(objectName="empty_state")
+        start_layout = QVBoxLayout(start)
+        start_layout.addStretch(1)
+        start_layout.addWidget(self.empty)
+        start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
+        start_layout.addStretch(2)
+        self.stack.addWidget(start)
+        self.stack.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+    def _connect(self) -> None:
+        self.year.valueChanged.connect(lambda _year: self._year_changed())
+        self.dossiers.currentIndexChanged.connect(lambda _i: self._dossier_changed())
+        self.banner.go_to.connect(self.go_to)
+        self.nominations_tab.selected.connect(self.report_tab.select)
+        self.report_tab.selected.connect(self.nominations_tab.select)
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def _default_year(self) -> int:
+        """The latest year with a dossier; else the year being rewarded (dossiers go up from October
+        to the first months of the next year)."""
+        years = [item.year for item in service.list_dossiers(self.store)]
+        today = self._today()
+        return max(years) if years else (today.year if today.month >= 10 else today.year - 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def refresh(self, changes: Changes) -> None:
+        if not any(changes.touches(kind) for kind in (AWARDS, SCORING, OFFICIALS)):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def flush_edits(self) -> None:
+        """Save what is being typed (the main window calls this before undo)."""
+        for tab in (self.nominations_tab, self.report_tab, self.council_tab, self.letter_tab):
+            tab.flush()
+
+    def reload(self) -> None:
+        self._stale, self._refreshed = False, True
+        if not self._year_chosen:
+            self._year_chosen = True
+            self.year.blockSignals(True)
+            self.year.setValue(self._default_year())
+            self.year.blockSignals(False)
+        year = self.year.value()
+        listed = service.list_dossiers(self.store, year)
+        ids = [item.id for item in listed]
+        if self.dossier_id not in ids:
+            self.dossier_id = ids[-1] if ids else None
+        self.dossiers.blockSignals(True)
+        self.dossiers.clear()
+        for item in listed:
+            self.dossiers.addItem(item.campaign, item.id)
+            self.dossiers.setItemData(self.dossiers.count() - 1, item.campaign, Qt.ItemDataRole.ToolTipRole)
+        self.dossiers.setCurrentIndex(self.dossiers.findData(self.dossier_id))
+        self.dossiers.blockSignals(False)
+        self.view = read_view(self.store, self.dossier_id, self.today) if self.dossier_id else None
+        self.dossiers.setEnabled(bool(listed))
+        self.export_button.setEnabled(self.view is not None)
+        if self.view is None:
+            self.empty.setText(f"<b>Năm {year} chưa có hồ sơ khen thưởng.</b><br>Hồ sơ gồm danh sách đề nghị, "
+                               "báo cáo thành tích, biên bản họp Hội đồng Thi đua - Khen thưởng và tờ trình.")
+            self.stack.setCurrentIndex(0)
+            return
+        for tab in (self.nominations_tab, self.report_tab, self.council_tab, self.letter_tab):
+            tab.show_view(self.view)
+        self.banner.show_missing(self.view.missing)
+        self.stack.setCurrentIndex(1)
+
+    def _year_changed(self) -> None:
+        self.flush_edits()
+        self.dossier_id = None
+        self.reload()
+
+    def _dossier_changed(self) -> None:
+        self.flush_edits()
+        self.dossier_id = self.dossiers.currentData()
+        self.reload()
+
+    def _done(self, step) -> None:
+        """After an edit: one undo step, every screen told; reload here if ``notify`` did not come back."""
+        self.undo_stack.push(step)
+        self._refreshed = False
+        self.notify(Changes.of(AWARDS))
+        if not self._refreshed:
+            self.reload()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def new_dossier(self, campaign: str | None = None, form_version: str | None = None) -> int | None:
+        """Make a dossier for the year shown (no campaign given: ask with the dialog); returns its id."""
+        year = self.year.value()
+        if campaign is None:
+            dialog = NewDossierDialog(year, self._today(), self)
+            try:
+                if not dialog.exec():
+                    return None
+                campaign, form_version = dialog.campaign.text(), dialog.version.currentData()
+            finally:
+                dialog.deleteLater()
+        self.flush_edits()
+        made = run_or_report(self, lambda: service.create_dossier(self.store, year, campaign, form_version,
+                                                                  today=self._today()))
+        if made is None:
+            return None
+        self.dossier_id = made.id
+        self._refreshed = False
+        self.notify(Changes.of(AWARDS))
+        if not self._refreshed:
+            self.reload()
+        return made.id
+
+    def go_to(self, missing: Missing) -> None:
+        """Show the tab (and the nominee) where a missing item is filled in."""
+        if missing.where == LETTER:
+            self.tabs.setCurrentIndex(LETTER_TAB)
+        elif missing.where != NOMINATION:
+            self.tabs.setCurrentIndex(COUNCIL_TAB)
+            self.council_tab.show_section(MEMBERS if missing.where == MEMBERS else "meeting")
+        elif "báo cáo thành tích" in missing.what:
+            self.tabs.setCurrentIndex(REPORT_TAB)
+            self.report_tab.select(missing.target)
+        elif "số phiếu" in missing.what:
+            self.tabs.setCurrentIndex(COUNCIL_TAB)
+            self.council_tab.select(missing.target)
+        else:
+            self.tabs.setCurrentIndex(NOMINATIONS_TAB)
+            if missing.target is not None:
+                self.nominations_tab.select(missing.target)
+                self.nominations_tab.justification.setFocus()
+
+    def export(self, folder: str | None = None, confirm: bool | None = None) -> list[Path]:
+        """Write the dossier's papers to a folder; when something is missing, only if the clerk agrees
+        (``folder`` and ``confirm``: skip the questions, for tests)."""
+        if self.view is None:
+            return []
+        self.flush_edits()
+        dossier_id = self.view.dossier.id
+        missing = run_or_report(self, lambda: readiness(self.store, dossier_id, self.today))
+        if missing is None or (missing and not self._confirm_incomplete(missing, confirm)):
+            return []
+        folder = folder or QFileDialog.getExistingDirectory(self, "Chọn thư mục để lưu hồ sơ khen thưởng",
+                                                            last_folder(self.store))
+        if not folder:
+            return []
+        written = self._write(dossier_id, Path(folder), bool(missing))
+        if written:
+            remember_folder(self.store, folder)
+            self._report_written(folder, written)
+        return written
+
+    def _write(self, dossier_id: int, folder: Path, allow_incomplete: bool) -> list[Path]:
+        """Write the papers on a worker thread; the window repaints, a progress box shows after 600 ms."""
+        worker = _ExportThread(self.store, dossier_id, folder, self.today, allow_incomplete, self)
+        progress = QProgressDialog("Đang chuẩn bị…", "", 0, 0, self)
+        progress.setWindowTitle("Đang xuất hồ sơ khen thưởng")
+        progress.setCancelButton(None)  # each paper is written whole; a half set is not worth a cancel
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(600)
+        worker.stepped.connect(lambda step, total, text: (progress.setMaximum(total), progress.setLabelText(text),
+                                                          progress.setValue(min(step, total))))
+        waiting = QEventLoop()
+        worker.finished.connect(waiting.quit)
+        self.setEnabled(False)
+        worker.start()
+        waiting.exec()
+        self.setEnabled(True)
+        progress.reset()
+        progress.deleteLater()
+        worker.deleteLater()
+        if worker.error is not None:
+            show_error(self, worker.error)
+            return []
+        return worker.written
+
+    def _confirm_incomplete(self, missing: list[Missing], confirm: bool | None) -> bool:
+        if confirm is not None:
+            return confirm
+        listing = "\n".join(f"• {item.what}" for item in missing[:12])
+        more = f"\n… và {len(missing) - 12} mục khác" if len(missing) > 12 else ""
+        answer = QMessageBox.question(
+            self, "Xuất bản chưa đủ?",
+            f"Hồ sơ còn thiếu {len(missing)} mục:\n{listing}{more}\n\nVẫn xuất bản chưa đủ (để xem thử, sửa tiếp sau)?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _report_written(self, folder: str, written: list[Path]) -> None:
+        listing = "\n".join(f"• {Path(path).name}" for path in written)
+        box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất hồ sơ", f"Đã lưu vào {folder}:\n{listing}",
+                          parent=self)
+        open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            open_path(Path(folder))
