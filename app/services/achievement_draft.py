@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from app.domain.plan_kinds import REFORM
 from app.domain.points import format_percent, format_points
+from app.domain.vietnamese import fold
 from app.errors import UserError
 from app.services.proposals import read_facts
 from app.store import Store
@@ -145,11 +146,12 @@ def _collective(group: CollectiveRow, commune: str, year: int, facts, members, s
             text += f" ({word} {format_points(abs(change))} điểm so với năm {year - 1})" if change \
                 else f" (bằng năm {year - 1})"
         lines.append(text + ".")
-    initiatives = [title for member in members for title in facts.initiatives.get(member.id, [])]
+    initiatives = list(dict.fromkeys(title for member in members for title in facts.initiatives.get(member.id, [])))
     if initiatives:
         lines.append(f"- Có {len(initiatives)} sáng kiến được công nhận: " + "; ".join(initiatives) + ".")
     disciplined = [member.full_name for member in members if member.id in facts.discipline]
     if not disciplined:
         lines.append(f"- Không có cán bộ, công chức bị xử lý kỷ luật năm {year}.")
-    duties = f"{group.name} thuộc {commune}." if group.name != commune else ""
+    whole_committee = fold(group.name).startswith(("uy ban nhan dan", "ubnd"))
+    duties = "" if whole_committee else f"{group.name} thuộc {commune}."
     return Draft(identity, duties, "\n".join(lines))
