@@ -124,3 +124,14 @@ def test_money_is_coefficient_times_base_salary_rounded_up():
     assert award_money(D("1.0"), 2_340_000) == 2_340_000
     assert award_money(D("0.3"), 1_234_567) == 371_000  # 370 370,1 rounded up to the thousand
     assert award_money(None, 2_340_000) == 0
+
+
+def test_votes_are_locked_once_the_decision_is_issued(carried, store):
+    _, dossier, *_ = carried
+    update_decision(store, dossier, number="45/QĐ-UBND", signed_on=date(2025, 12, 10))
+    issue(store, dossier, today=TODAY)
+    ldtt = next(item.id for item in nominations(store, dossier, TODAY) if item.award_key == "ldtt")
+    with pytest.raises(UserError, match="đã ban hành"):
+        council.set_votes(store, ldtt, 1)
+    withdraw(store, dossier)
+    council.set_votes(store, ldtt, 2)
