@@ -346,6 +346,7 @@ def _page_break(word, block: PageBreak) -> Orientation | None:
 
 def _write_blocks(word, document: Document) -> None:
     orientation = document.orientation
+    previous = None
     for block in document.blocks:
         width_mm = L.text_width_mm(orientation)
         if isinstance(block, Header):
@@ -357,6 +358,8 @@ def _write_blocks(word, document: Document) -> None:
         elif isinstance(block, Table):
             _table(word, block, width_mm)
         elif isinstance(block, Closing):
+            if word.paragraphs and isinstance(previous, Paragraph):
+                word.paragraphs[-1].paragraph_format.keep_with_next = True  # the signature never stands alone
             _closing(word, block, width_mm)
         elif isinstance(block, Signatures):
             _signatures(word, block, width_mm)
@@ -364,3 +367,4 @@ def _write_blocks(word, document: Document) -> None:
             orientation = _page_break(word, block) or orientation
         else:
             raise TypeError(f"not a document block: {block!r}")
+        previous = block

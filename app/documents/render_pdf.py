@@ -401,7 +401,11 @@ def _story(document: Document, split_rows: bool = False) -> list[Flowable]:
         elif isinstance(block, Table):
             story.append(_table(block, width, split_rows))
         elif isinstance(block, Closing):
-            story.extend(_closing(block, width))
+            closing = _closing(block, width)
+            if story and isinstance(story[-1], RLParagraph):
+                # The last sentence goes over with the signature: a signature never stands alone on a page.
+                closing = [KeepTogether([story.pop(), *closing])]
+            story.extend(closing)
         elif isinstance(block, Signatures):
             story.extend(_signatures(block, width))
         elif isinstance(block, PageBreak):

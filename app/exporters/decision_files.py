@@ -1,0 +1,180 @@
+"""Write the commune's own award papers to a folder: the Chairman's decision, the registration list, statistics.
+
+- ``QD-KhenThuong-2025.pdf`` / ``.docx``: the QUYẾT ĐỊNH with its DANH SÁCH on an attached page;
+- ``DanhSach-QD-2025.xlsx``: that list in Excel (money as numbers);
+- ``DangKyThiDua-2025.pdf`` / ``.docx`` / ``.xlsx``: the DANH SÁCH ĐĂNG KÝ THI ĐUA of a year;
+- ``ThongKeKhenThuong-2021-2025.pdf`` / ``.xlsx``: the award statistics over a span of years.
+
+Names are ASCII; every file goes through the atomic renderers (whole or not at
+all). The ``export_*`` functions return each file with its Vietnamese
+description, ready for the export package (not registered there yet).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.errors import UserError
+from app.exporters.written import WrittenFile, write_files
+from app.store import Store
+
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word, để chỉnh sửa", "xlsx": "Excel"}
+
+
+def decision_base_name(year: int) -> str:
+    return f"QD-KhenThuong-{year}"
+
+
+def decision_list_base_name(year: int) -> str:
+    return f"DanhSach-QD-{year}"
+
+
+def registration_base_name(year: int) -> str:
+    return f"DangKyThiDua-{year}"
+
+
+def statistics_base_name(first_year: int, last_year: int) -> str:
+    return f"ThongKeKhenThuong-{first_year}-{last_year}"
+
+
+def _renderers():
+    from app.documents.render_docx import render_docx
+    from app.documents.render_pdf import render_pdf
+    from app.documents.render_xlsx import render_xlsx
+
+    return {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx}
+
+
+def _jobs(papers) -> list:
+    """Render jobs for ``(stem, document, description, formats)``."""
+    render = _renderers()
+    return [(render[kind], document, f"{stem}.{kind}", f"{description} ({FORMAT_NAMES[kind]})")
+            for stem, document, description, formats in papers for kind in formats]
+
+
+# ----------------------------------------------------------------------------- the decision
+
+
+def _dossier(store: Store, dossier_id: int):
+    from app.services.dossier import list_dossiers
+
+    found = next((item for item in list_dossiers(store) if item.id == dossier_id), None)
+    if found is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
+    return found
+
+
+def export_decision(store: Store, dossier_id: int, folder: Path, today: date | None = None,
+                    progress=None) -> list[WrittenFile]:
+    """As ``write_decision_files``, with each file's Vietnamese description."""
+    from app.documents.papers.award_decision import (
+        award_decision,
+        decision_list_workbook,
+    )
+    from app.services import council
+    from app.services.award_decision import decision_for, routing
+    from app.services.profile import get_profile
+
+    today = today or date.today()
+    dossier = _dossier(store, dossier_id)
+    granted = routing(store, dossier_id, today).commune
+    if not granted:
+        raise UserError(
+            f"Hồ sơ khen thưởng năm {dossier.year} không có ai được Hội đồng đề nghị khen thưởng thuộc thẩm quyền "
+            "của Chủ tịch UBND xã; không có quyết định để in.",
+            "Kiểm tra kết quả biểu quyết của Hội đồng; danh hiệu, hình thức của cấp trên đi theo tờ trình.")
+    decision = decision_for(store, dossier_id)
+    if not decision.number or decision.signed_on is None:
+        raise UserError("Quyết định khen thưởng chưa có số hoặc ngày ký.", "Nhập số và ngày ký rồi xuất lại.")
+    profile = get_profile(store)
+    held_on = council.meeting(store, dossier_id).held_on
+    year = decision.year
+    papers = [
+        (decision_base_name(year), award_decision(dossier, decision, granted, profile, held_on, today),
+         "Quyết định khen thưởng kèm danh sách", ("pdf", "docx")),
+        (decision_list_base_name(year), decision_list_workbook(decision, granted, profile),
+         "Danh sách kèm theo Quyết định khen thưởng", ("xlsx",)),
+    ]
+    return write_files(_jobs(papers), Path(folder), "quyết định khen thưởng", progress)
+
+
+def write_decision_files(store: Store, dossier_id: int, folder: Path, today: date | None = None,
+                         progress=None) -> list[Path]:
+    """Write the Chairman's decision (PDF, Word) and its list (Excel) into ``folder``; the paths in order.
+
+    A UserError when the council carried nobody whose award the commune grants, or the decision has no
+    number or signing date (enter them first: the decision is printed to be signed as it stands).
+    """
+    return [item.path for item in export_decision(store, dossier_id, folder, today, progress)]
+
+
+# ----------------------------------------------------------------------------- the registration list
+
+
+def registration_papers(store: Store, year: int, number: str = "", day: date | None = None):
+    """(paper, workbook) of the year's registration; a UserError when nobody registered."""
+    from app.documents.papers.registration_list import (
+        registrants,
+        registration_list,
+        registration_workbook,
+    )
+    from app.services.award_kinds import award_kinds
+    from app.services.officials import list_officials
+    from app.services.profile import get_profile
+    from app.services.registers import list_collectives
+    from app.services.registration import registrations
+
+    registered = registrations(store, year)
+    if not registered:
+        raise UserError(f"Năm {year} chưa có cá nhân, tập thể nào đăng ký thi đua.",
+                        "Đánh dấu đăng ký (hoặc nhập từ Excel) rồi xuất lại.")
+    kinds = award_kinds(store, active_only=False)
+    people = [(item.id, item.full_name, item.position) for item in list_officials(store)]
+    groups = [(item.id, item.name, "") for item in list_collectives(store)]
+    persons = registrants(registered, people, "official", kinds)
+    collectives = registrants(registered, groups, "collective", kinds)
+    return (registration_list(year, persons, collectives, get_profile(store), number, day),
+            registration_workbook(year, persons, collectives))
+
+
+def export_registration(store: Store, year: int, folder: Path, number: str = "", day: date | None = None,
+                        progress=None) -> list[WrittenFile]:
+    paper, workbook = registration_papers(store, year, number, day)
+    stem = registration_base_name(year)
+    papers = [(stem, paper, f"Danh sách đăng ký thi đua năm {year}", ("pdf", "docx")),
+              (stem, workbook, f"Danh sách đăng ký thi đua năm {year}", ("xlsx",))]
+    return write_files(_jobs(papers), Path(folder), "danh sách đăng ký thi đua", progress)
+
+
+def write_registration_files(store: Store, year: int, folder: Path, number: str = "", day: date | None = None,
+                             progress=None) -> list[Path]:
+    """Write the year's registration list (PDF, Word, Excel); number and date blank for the clerk by default."""
+    return [item.path for item in export_registration(store, year, folder, number, day, progress)]
+
+
+# ----------------------------------------------------------------------------- statistics
+
+
+def export_statistics(store: Store, first_year: int, last_year: int, folder: Path, today: date | None = None,
+                      progress=None) -> list[WrittenFile]:
+    from app.documents.papers.award_statistics import (
+        statistics_document,
+        statistics_workbook,
+    )
+    from app.services.award_statistics import award_statistics
+    from app.services.profile import get_profile
+
+    statistics = award_statistics(store, first_year, last_year)
+    stem = statistics_base_name(first_year, last_year)
+    span = f"{first_year} - {last_year}" if first_year != last_year else str(first_year)
+    papers = [(stem, statistics_document(statistics, get_profile(store), today or date.today()),
+               f"Thống kê kết quả khen thưởng {span}", ("pdf",)),
+              (stem, statistics_workbook(statistics), f"Thống kê kết quả khen thưởng {span}", ("xlsx",))]
+    return write_files(_jobs(papers), Path(folder), "thống kê khen thưởng", progress)
+
+
+def write_statistics_files(store: Store, first_year: int, last_year: int, folder: Path,
+                           today: date | None = None, progress=None) -> list[Path]:
+    """Write the award statistics of ``first_year``…``last_year`` (PDF, Excel) into ``folder``."""
+    return [item.path for item in export_statistics(store, first_year, last_year, folder, today, progress)]
