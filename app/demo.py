@@ -4,7 +4,8 @@
 year's reform plan and emulation plan; ``progress-2024.json`` the states of
 the plan's checkpoints and the evidence files (``evidence/``) attached to them;
 ``scoring.json`` the year's self-scoring and emulation evaluation (``app/demo_scoring.py``);
-``dossier-2024.json`` the award dossier (``app/demo_dossier.py``).
+``dossier-2024.json`` the award dossier (``app/demo_dossier.py``); ``commune-awards-2024.json`` the
+start-of-year registration and the Chairman's issued decision (``app/demo_commune_awards.py``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def load_demo(store: Store) -> bool:
     from app.demo_dossier import load_demo_dossier
 
     load_demo_dossier(store)
+    from app.demo_commune_awards import load_demo_commune_awards
+
+    load_demo_commune_awards(store)
     return True
 
 

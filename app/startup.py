@@ -74,6 +74,9 @@ def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) 
 
         with store.transaction() as session:
             install_default_kinds(session)
+        from app.services.certificates import install_default_layout
+
+        install_default_layout(store)
     return backup
 
 
