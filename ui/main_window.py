@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         awards_menu = self.menuBar().addMenu("&Khen thưởng")
         self._action(awards_menu, "Sổ theo dõi khen thưởng…", self.open_award_history)
         self._action(awards_menu, "Danh hiệu và hình thức khen thưởng…", self.open_award_kinds)
+        awards_menu.addSeparator()
+        self._action(awards_menu, "Đăng ký thi đua…", self.open_registration)
+        self._action(awards_menu, "Mẫu giấy khen và in phôi…", self.open_certificates)
+        self._action(awards_menu, "Thống kê khen thưởng…", self.open_award_statistics)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu CCHC Xã", self.show_about)
 
@@ -127,6 +131,21 @@ class MainWindow(QMainWindow):
         from ui.dialogs.award_kinds_dialog import AwardKindsDialog
 
         AwardKindsDialog(self.store, self.undo_stack, self.notify, self).exec()
+
+    def open_registration(self) -> None:
+        from ui.dialogs.registration_dialog import RegistrationDialog
+
+        RegistrationDialog(self.store, self.undo_stack, self.notify, self).exec()
+
+    def open_certificates(self) -> None:
+        from ui.dialogs.certificates_dialog import CertificatesDialog
+
+        CertificatesDialog(self.store, self.undo_stack, self.notify, self).exec()
+
+    def open_award_statistics(self) -> None:
+        from ui.dialogs.award_statistics_dialog import AwardStatisticsDialog
+
+        AwardStatisticsDialog(self.store, self).exec()
 
     def undo_redo(self, step) -> None:
         """Save what is being typed first, so undo takes back the last change and never loses typing."""

@@ -147,13 +147,23 @@ def export_dossier(store: Store, dossier_id: int, folder: Path, today: date | No
     return write_files(jobs, Path(folder), "hồ sơ khen thưởng", progress)
 
 
+def _own_awards_only(split) -> bool:
+    return bool(split.commune) and not split.superior
+
+
 def package_items(store: Store, request, scratch: Path) -> list:
-    """The export package's "dossier" content: every dossier of the year, each in its own subfolder when the
-    year has several; a dossier not ready stops the package with what is missing."""
+    """The export package's "dossier" content: every dossier of the year that proposes awards upward, each in
+    its own subfolder when there are several; a dossier not ready stops the package with what is missing.
+
+    A dossier whose carried nominees are all within the commune's authority ends with the Chairman's
+    decision, not with a submission: it does not go to the superior level.
+    """
     from app.exporters.package import PackItem
+    from app.services.award_decision import routing
     from app.services.dossier import list_dossiers
 
-    dossiers = list_dossiers(store, request.year)
+    dossiers = [dossier for dossier in list_dossiers(store, request.year)
+                if not _own_awards_only(routing(store, dossier.id, request.today))]
     items = []
     for index, dossier in enumerate(dossiers, start=1):
         subfolder = f"HoSoKhenThuong-{index}" if len(dossiers) > 1 else ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from openpyxl import Workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -20,6 +22,20 @@ from ui.dialogs.award_history_dialog import (
 )
 
 from .conftest import type_text
+
+
+
+@pytest.fixture
+def demo_store(demo_store):
+    """The demo with an empty award history (its issued decision wrote ten records): these tests count what
+    they add."""
+    from sqlalchemy import delete
+
+    from db.models import AwardRecordRow
+
+    with demo_store.transaction() as session:
+        session.execute(delete(AwardRecordRow))
+    return demo_store
 
 
 def when_modal(kind, act, tries: int = 250) -> None:

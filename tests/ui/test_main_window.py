@@ -79,7 +79,7 @@ def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_stor
     window = _window(qtbot, demo_store)
     officials_page = _page(window, OfficialsPage)
     names = [officials_page.proxy.index(row, 0).data() for row in range(officials_page.proxy.rowCount())]
-    officials_page.table.selectRow(names.index("Phạm Quốc Bảo"))
+    officials_page.table.selectRow(names.index("Ngô Văn Toàn"))
     officials_page.delete_selected()
     assert len(list_officials(demo_store)) == 11 and window.undo_stack.count() == 1
     backup = sorted(demo_store.folder.backups.glob("*_auto.sqlite3"))[-1]
@@ -167,6 +167,9 @@ def test_undo_while_typing_first_saves_the_typing(qtbot, demo_store):
 def test_every_page_is_reachable_and_the_awards_menu_opens_its_dialogs(qtbot, demo_store, monkeypatch):
     from ui.dialogs.award_history_dialog import AwardHistoryDialog
     from ui.dialogs.award_kinds_dialog import AwardKindsDialog
+    from ui.dialogs.award_statistics_dialog import AwardStatisticsDialog
+    from ui.dialogs.certificates_dialog import CertificatesDialog
+    from ui.dialogs.registration_dialog import RegistrationDialog
 
     window = _window(qtbot, demo_store)
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
@@ -174,7 +177,10 @@ def test_every_page_is_reachable_and_the_awards_menu_opens_its_dialogs(qtbot, de
     assert window.minimumSizeHint().width() <= 800
     opened = []
     monkeypatch.setattr(AwardHistoryDialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
-    monkeypatch.setattr(AwardKindsDialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
-    _menu_action(window, "Sổ theo dõi khen thưởng…").trigger()
-    _menu_action(window, "Danh hiệu và hình thức khen thưởng…").trigger()
-    assert opened == ["AwardHistoryDialog", "AwardKindsDialog"]
+    for dialog in (AwardKindsDialog, RegistrationDialog, CertificatesDialog, AwardStatisticsDialog):
+        monkeypatch.setattr(dialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
+    for text in ("Sổ theo dõi khen thưởng…", "Danh hiệu và hình thức khen thưởng…", "Đăng ký thi đua…",
+                 "Mẫu giấy khen và in phôi…", "Thống kê khen thưởng…"):
+        _menu_action(window, text).trigger()
+    assert opened == ["AwardHistoryDialog", "AwardKindsDialog", "RegistrationDialog", "CertificatesDialog",
+                      "AwardStatisticsDialog"]

@@ -113,7 +113,7 @@ def test_delete_key_deletes_and_undo_restores(qtbot, demo_store):
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     page.table.setFocus()
-    first = "Phạm Quốc Bảo"  # nothing in the registers or the dossier names him
+    first = "Ngô Văn Toàn"  # nothing in the registers or the dossier names him
     page.table.selectRow(_shown_names(page).index(first))
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert first not in _shown_names(page) and len(list_officials(demo_store)) == 11

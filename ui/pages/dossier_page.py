@@ -46,12 +46,13 @@ from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dossier import GREEN, RED, DossierView, html, note_label, read_view
 from ui.dossier.commands import Edits
 from ui.dossier.council_tab import CouncilTab
+from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
 from ui.dossier.nominations_tab import NominationsTab
 from ui.dossier.report_tab import ReportTab
 from ui.system_open import open_path
 
-NOMINATIONS_TAB, REPORT_TAB, COUNCIL_TAB, LETTER_TAB = range(4)
+NOMINATIONS_TAB, REPORT_TAB, COUNCIL_TAB, LETTER_TAB, DECISION_TAB = range(5)
 
 
 def proposed_campaign(year: int) -> str:
@@ -203,6 +204,7 @@ class DossierPage(QWidget):
         self.report_tab = ReportTab(self.edits, today)
         self.council_tab = CouncilTab(self.edits)
         self.letter_tab = LetterTab(self.edits)
+        self.decision_tab = DecisionTab(self.edits, undo_stack, today)
         self.tabs = QTabWidget(objectName="dossier_tabs")
         self.stack = QStackedWidget()
         self._build()
@@ -218,8 +220,10 @@ class DossierPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.export_button)
         for tab, name in ((self.nominations_tab, "Danh sách đề nghị"), (self.report_tab, "Báo cáo thành tích"),
-                          (self.council_tab, "Họp Hội đồng"), (self.letter_tab, "Tờ trình")):
+                          (self.council_tab, "Họp Hội đồng"), (self.letter_tab, "Tờ trình"),
+                          (self.decision_tab, "Quyết định")):
             self.tabs.addTab(tab, name)
+        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width())  # every tab's name whole, no arrows
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -271,8 +275,11 @@ class DossierPage(QWidget):
 
     def flush_edits(self) -> None:
         """Save what is being typed (the main window calls this before undo)."""
-        for tab in (self.nominations_tab, self.report_tab, self.council_tab, self.letter_tab):
+        for tab in self._tabs():
             tab.flush()
+
+    def _tabs(self) -> tuple:
+        return self.nominations_tab, self.report_tab, self.council_tab, self.letter_tab, self.decision_tab
 
     def reload(self) -> None:
         self._stale, self._refreshed = False, True
@@ -301,7 +308,7 @@ class DossierPage(QWidget):
                                "báo cáo thành tích, biên bản họp Hội đồng Thi đua - Khen thưởng và tờ trình.")
             self.stack.setCurrentIndex(0)
             return
-        for tab in (self.nominations_tab, self.report_tab, self.council_tab, self.letter_tab):
+        for tab in self._tabs():
             tab.show_view(self.view)
         self.banner.show_missing(self.view.missing)
         self.stack.setCurrentIndex(1)

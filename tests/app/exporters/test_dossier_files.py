@@ -159,3 +159,19 @@ def test_the_package_can_carry_the_dossier(store, tmp_path):
     names = [item.path for item in result.manifest.files]
     assert set(FILES) <= set(names) and result.name.endswith("_KT")
     assert {"key": "dossier", "title": "Hồ sơ đề nghị khen thưởng"} in result.manifest.contents
+
+
+def test_the_demo_package_takes_the_submitted_dossier_not_the_communes_own(demo_store, tmp_path):
+    """The demo's second 2024 dossier ends with the Chairman's decision: it is not sent upward."""
+    from datetime import date
+
+    from app.exporters.dossier_files import package_items
+    from app.services.dossier import list_dossiers
+
+    class Request:
+        year, today = 2024, date(2024, 12, 20)
+
+    items = package_items(demo_store, Request(), tmp_path)
+    campaigns = {dossier.campaign for dossier in list_dossiers(demo_store, 2024)}
+    assert len(campaigns) == 2
+    assert items and all("Phong trào thi đua đẩy mạnh" in item.title for item in items)
