@@ -90,15 +90,15 @@ def test_an_unknown_layout_or_folder_is_refused(store, tmp_path):
 # --- the layout service behind the command ------------------------------------------------------
 
 def test_the_default_layout_is_installed_once(store):
-    """With no layout the shipped example is added; with one there already, nothing is."""
-    assert install_default_layout(store).name == "Giấy khen A4 ngang (mẫu ví dụ)"
+    """A new data folder has the shipped example (installed with the schema); installing again adds nothing."""
+    assert [info.name for info in list_layouts(store)] == ["Giấy khen A4 ngang (mẫu ví dụ)"]
     assert install_default_layout(store) is None
     assert len(list_layouts(store)) == 1
 
 
 def test_a_layout_exported_then_imported_comes_back_whole_under_a_free_name(store, tmp_path):
     """Export writes JSON; importing it again gives the same layout, named “… (2)” beside the first."""
-    info = install_default_layout(store)
+    info = list_layouts(store)[0]  # the shipped example, installed with the schema
     path = export_layout(store, info.id, tmp_path / "phoi.json")
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == "cchc-xa/certificate-layout"
     imported = import_layout(store, path)
@@ -119,12 +119,11 @@ def test_importing_a_broken_file_says_where(store, tmp_path):
     with pytest.raises(UserError) as caught:
         import_layout(store, wrong)
     assert "Ô “Ông/Bà và họ tên” tràn ra ngoài trang: mép phải ở 410 mm" in caught.value.message
-    assert list_layouts(store) == []
+    assert len(list_layouts(store)) == 1  # only the shipped example
 
 
 def test_saving_refuses_a_taken_name_and_an_unknown_award(store):
     """Two layouts cannot share a name; a layout for an award code the app does not know is refused."""
-    install_default_layout(store)
     with pytest.raises(UserError, match="Đã có mẫu vị trí in tên"):
         save_layout(store, default_layout())
     with pytest.raises(UserError, match="không có mã này"):
@@ -135,7 +134,7 @@ def test_a_scanned_blank_must_be_a_real_png_or_jpeg(store, tmp_path):
     """A .gif or a text file named .png is refused; a real PNG is copied into the evidence store."""
     from PIL import Image
 
-    info = install_default_layout(store)
+    info = list_layouts(store)[0]  # the shipped example, installed with the schema
     gif = tmp_path / "phoi.gif"
     gif.write_bytes(b"GIF89a")
     with pytest.raises(UserError, match="không phải ảnh PNG hoặc JPEG"):
