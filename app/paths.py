@@ -11,8 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "CCHC Xa"  # ASCII: the folder name must survive any Windows code page
 DATABASE_NAME = "cchc-xa.sqlite3"
 
@@ -42,6 +40,8 @@ def portable_data_dir() -> Path | None:
 
 def default_data_dir() -> Path:
     """The data folder used when ``--data-dir`` is not given."""
+    import platformdirs  # only when no folder was given
+
     return portable_data_dir() or platformdirs.user_data_path(APP_DIR_NAME, appauthor=False)
 
 

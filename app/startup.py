@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.backups import backup_now, daily_backup, describe
-from app.demo import load_demo
 from app.errors import DatabaseDamagedError, UserError
 from app.paths import DataFolder
 from app.store import Store
@@ -90,7 +89,7 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
     store = Store(folder)
     try:
         pre_migration = bring_up_to_date(store, had_data, now)
-        demo_loaded = load_demo(store) if demo else False
+        demo_loaded = _load_demo(store) if demo else False
         backup, problem = _daily_backup_or_problem(folder, now)
     except BaseException:
         store.close()
@@ -104,6 +103,12 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
         demo_loaded=demo_loaded,
     )
     return store, report
+
+
+def _load_demo(store: Store) -> bool:
+    from app.demo import load_demo  # the demo's services and data load only when asked for
+
+    return load_demo(store)
 
 
 def _remove_leftovers(folder: DataFolder) -> None:

@@ -1,34 +1,46 @@
-"""Starting the window: the QApplication, recovery from a damaged database, the main window."""
+"""Starting the window: the QApplication, the main window, then the data, with recovery from a damaged file.
+
+The window shows first and the data layer (SQLAlchemy, the models, the pages)
+is imported from the event loop's first turn: the clerk sees the program at
+once instead of an empty screen while Python loads.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.backups import restore_backup, set_damaged_aside
 from app.errors import DatabaseDamagedError, UserError
 from app.paths import DataFolder
-from app.startup import StartupReport, open_store
-from app.store import Store
-from ui.dialogs.error_dialog import report_unexpected, show_error
-from ui.dialogs.recovery_dialog import FRESH, RESTORE, RecoveryDialog
 from ui.main_window import MainWindow
 from ui.qt_vietnamese import VietnameseQtStrings
+
+if TYPE_CHECKING:
+    from app.startup import StartupReport
+    from app.store import Store
 
 Ask = Callable[[DatabaseDamagedError], str]
 
 
 def ask_recovery(error: DatabaseDamagedError) -> str:
-    dialog = RecoveryDialog(error)
+    from ui.dialogs.recovery_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(error, QApplication.activeWindow())
     dialog.exec()
     return dialog.choice()
 
 
 def open_with_recovery(folder: DataFolder, demo: bool, ask: Ask = ask_recovery) -> tuple[Store, StartupReport] | None:
     """Open the folder; on a damaged file let the clerk restore, start afresh or quit (None)."""
+    from app.backups import restore_backup, set_damaged_aside
+    from app.startup import open_store
+    from ui.dialogs.error_dialog import show_error
+    from ui.dialogs.recovery_dialog import FRESH, RESTORE
+
     while True:
         try:
             return open_store(folder, demo)
@@ -61,6 +73,8 @@ def make_application() -> QApplication:
 
 def _install_excepthook(folder: DataFolder) -> None:
     def hook(kind, error, trace):
+        from ui.dialogs.error_dialog import report_unexpected, show_error
+
         if isinstance(error, UserError):
             show_error(QApplication.activeWindow(), error)
         else:
@@ -70,18 +84,29 @@ def _install_excepthook(folder: DataFolder) -> None:
 
 
 def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = False) -> int:
+    """Show the window, open the data from the first turn of the event loop, run until the window closes."""
     app = make_application()
     _install_excepthook(folder)
-    opened = open_with_recovery(folder, demo)
-    if opened is None:
-        return 1
-    store, report = opened
-    window = MainWindow(store)
+    window = MainWindow(folder)
     window.show()
-    if report.backup_problem:
-        window.statusBar().showMessage(report.backup_problem, 15000)
-    if exit_after_show:
-        QTimer.singleShot(0, window.close)
+    app.processEvents()  # paint the window now, before the data layer loads
+    opened: list[Store] = []
+
+    def open_data() -> None:
+        result = open_with_recovery(folder, demo)
+        if result is None:
+            app.exit(1)
+            return
+        store, report = result
+        opened.append(store)
+        window.attach(store)
+        if report.backup_problem:
+            window.statusBar().showMessage(report.backup_problem, 15000)
+        if exit_after_show:  # for tests and benchmarks: the window has shown its data
+            QTimer.singleShot(0, window.close)
+
+    QTimer.singleShot(0, open_data)
     code = app.exec()
-    store.close()
+    for store in opened:
+        store.close()
     return code

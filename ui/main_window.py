@@ -1,8 +1,15 @@
-"""The main window: navigation between pages, menus, status bar. Routes only; no rules here."""
+"""The main window: navigation between pages, menus, status bar. Routes only; no rules here.
+
+It shows before the data is open: ``MainWindow(folder)`` is a light shell (the
+navigation, the menus, "Đang mở dữ liệu…") that paints while Python imports the
+data layer; ``attach(store)`` then builds the page in view. Every other page is
+built the first time the clerk goes to it, so a start costs one page, not eight.
+"""
 
 from __future__ import annotations
 
-import platform
+import importlib
+from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QTimer, QUrl
@@ -10,86 +17,144 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app import __version__
-from app.backups import daily_backup, describe, latest_backup
-from app.errors import UserError
+from app.paths import DataFolder
 from app.services.changes import Changes
-from app.services.profile import get_profile
-from app.store import Store
-from ui.backup_actions import BackupActions
-from ui.pages.checklist_page import ChecklistPage
-from ui.pages.dashboard_page import DashboardPage
-from ui.pages.dossier_page import DossierPage
-from ui.pages.emulation_page import EmulationPage
-from ui.pages.officials_page import OfficialsPage
-from ui.pages.plans_page import PlansPage
-from ui.pages.profile_page import ProfilePage
-from ui.pages.scoring_page import ScoringPage
 from ui.window_state import restore_window, save_window
 
-PAGES = (DashboardPage, PlansPage, ChecklistPage, ScoringPage, EmulationPage, DossierPage, ProfilePage, OfficialsPage)
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page named without importing it: its module is loaded on the first visit."""
+
+    title: str
+    module: str
+    name: str
+
+    def load(self) -> type:
+        return getattr(importlib.import_module(self.module), self.name)
+
+
+PAGES = (
+    PageEntry("Tổng quan", "ui.pages.dashboard_page", "DashboardPage"),
+    PageEntry("Kế hoạch", "ui.pages.plans_page", "PlansPage"),
+    PageEntry("Theo dõi nhiệm vụ", "ui.pages.checklist_page", "ChecklistPage"),
+    PageEntry("Chấm điểm CCHC", "ui.pages.scoring_page", "ScoringPage"),
+    PageEntry("Thi đua", "ui.pages.emulation_page", "EmulationPage"),
+    PageEntry("Khen thưởng", "ui.pages.dossier_page", "DossierPage"),
+    PageEntry("Thông tin đơn vị", "ui.pages.profile_page", "ProfilePage"),
+    PageEntry("Cán bộ, công chức", "ui.pages.officials_page", "OfficialsPage"),
+)
 _HOUR_MS = 60 * 60 * 1000
 
 
+def _placeholder(text: str) -> QLabel:
+    # Centred by style sheet: touching the ``Qt`` namespace here would cost ~40 ms before the first paint.
+    label = QLabel(text, styleSheet="qproperty-alignment: AlignCenter;")
+    label.setEnabled(False)
+    return label
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, folder: DataFolder) -> None:
         super().__init__()
-        self.store = store
+        self.folder = folder
+        self.store = None
         self.undo_stack = QUndoStack(self)
-        self.pages = [page(store, self.undo_stack, self.notify) for page in PAGES]
-        self.backups = BackupActions(self, store, self.undo_stack, self.notify)
+        self.built: dict[int, QWidget] = {}
+        self.backups = None
         self.nav = QListWidget(objectName="navigation")
         self.stack = QStackedWidget()
+        self._shortcuts: list[tuple[QAction, tuple]] = []
         self._build_body()
         self._build_menus()
-        self._wire_pages()
-        self.folder_label = QLabel(objectName="folder_label")
+        self.menuBar().setEnabled(False)
+        self.folder_label = QLabel("Đang mở dữ liệu…", objectName="folder_label")
         self.backup_label = QLabel(objectName="backup_label")
         self.statusBar().addWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
+        self.setWindowTitle("CCHC Xã")
+        self.nav.setCurrentRow(min(restore_window(self, folder.window_settings), len(PAGES) - 1))
+
+    def attach(self, store) -> None:
+        """The data is open: build the page in view, enable the menus, start the hourly backup check."""
+        from ui.backup_actions import BackupActions
+
+        self.store = store
+        self.backups = BackupActions(self, store, self.undo_stack, self.notify)
+        self.menuBar().setEnabled(True)
+        self._bind_shortcuts()
         self._update_status()
-        self.nav.setCurrentRow(min(restore_window(self, store.folder.window_settings), len(self.pages) - 1))
+        self._show_page(self.nav.currentRow())
         self._backup_timer = QTimer(self, interval=_HOUR_MS, timeout=self._daily_backup)
         self._backup_timer.start()
 
     def _build_body(self) -> None:
-        for page in self.pages:
-            self.nav.addItem(page.title)
-            self.stack.addWidget(page)
+        for entry in PAGES:
+            self.nav.addItem(entry.title)
+            self.stack.addWidget(_placeholder("Đang mở dữ liệu…"))
         self.nav.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 48)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
-    def page(self, kind):
-        return next(page for page in self.pages if isinstance(page, kind))
+    def _show_page(self, row: int) -> None:
+        if self.store is not None and row >= 0:
+            self.page_at(row)
+        self.stack.setCurrentIndex(row)
 
-    def _wire_pages(self) -> None:
-        """The dashboard's rows open the task in the checklist."""
+    def page_at(self, row: int) -> QWidget:
+        """The page at ``row``, built on the first visit (it reads its data then)."""
+        page = self.built.get(row)
+        if page is None:
+            page = PAGES[row].load()(self.store, self.undo_stack, self.notify)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.built[row] = page
+            if hasattr(page, "open_task"):  # the dashboard's rows open the task in the checklist
+                page.open_task.connect(self.open_task)
+        return page
+
+    def page(self, kind: type) -> QWidget:
+        row = next(row for row, entry in enumerate(PAGES) if (entry.module, entry.name) == (kind.__module__, kind.__name__))
+        return self.page_at(row)
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """The pages built so far, in navigation order."""
+        return [self.built[row] for row in sorted(self.built)]
+
+    def open_task(self, task_id: int) -> None:
+        from ui.pages.checklist_page import ChecklistPage
+
         checklist = self.page(ChecklistPage)
+        self.nav.setCurrentRow(self.stack.indexOf(checklist))
+        checklist.select_task(task_id)
 
-        def open_task(task_id: int) -> None:
-            self.nav.setCurrentRow(self.pages.index(checklist))
-            checklist.select_task(task_id)
-
-        self.page(DashboardPage).open_task.connect(open_task)
-
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, text: str, slot, *shortcuts) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcuts:
+            self._shortcuts.append((action, shortcuts))
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _bind_shortcuts(self) -> None:
+        """Keys work once the data is open (the menus are disabled before); binding them costs ~40 ms."""
+        for action, shortcuts in self._shortcuts:
+            action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        self._shortcuts.clear()
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        self._action(file_menu, "Sao lưu ngay", self.backups.backup, "Ctrl+Shift+B")
-        self._action(file_menu, "Sao lưu ra thư mục khác (USB)…", self.backups.backup_elsewhere)
-        self._action(file_menu, "Khôi phục từ bản sao lưu…", self.backups.restore)
+        self._action(file_menu, "Sao lưu ngay", lambda: self.backups.backup(), "Ctrl+Shift+B")
+        self._action(file_menu, "Sao lưu ra thư mục khác (USB)…", lambda: self.backups.backup_elsewhere())
+        self._action(file_menu, "Khôi phục từ bản sao lưu…", lambda: self.backups.restore())
         file_menu.addSeparator()
         self._action(file_menu, "Xuất hồ sơ gửi cấp trên…", self.export_package, "Ctrl+E")
         self._action(file_menu, "Kiểm tra gói hồ sơ…", self.check_package)
@@ -99,8 +164,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Thoát", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Sửa")
         undo = self._action(edit_menu, "Hoàn tác", lambda: self.undo_redo(self.undo_stack.undo), QKeySequence.StandardKey.Undo)
-        redo = self._action(edit_menu, "Làm lại", lambda: self.undo_redo(self.undo_stack.redo))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        redo = self._action(edit_menu, "Làm lại", lambda: self.undo_redo(self.undo_stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
         self.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"Hoàn tác {text}".strip()))
         self.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"Làm lại {text}".strip()))
         self.undo_stack.canUndoChanged.connect(undo.setEnabled)
@@ -108,10 +172,10 @@ class MainWindow(QMainWindow):
         undo.setEnabled(False)
         redo.setEnabled(False)
         view_menu = self.menuBar().addMenu("&Xem")
-        for number, page in enumerate(self.pages):
-            self._action(view_menu, page.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
+        for number, entry in enumerate(PAGES):
+            self._action(view_menu, entry.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
         report_menu = self.menuBar().addMenu("&Báo cáo")
-        self._action(report_menu, "Báo cáo kết quả thực hiện CCHC…", lambda: self.page(ChecklistPage).open_report())
+        self._action(report_menu, "Báo cáo kết quả thực hiện CCHC…", self.open_progress_report)
         awards_menu = self.menuBar().addMenu("&Khen thưởng")
         self._action(awards_menu, "Sổ theo dõi khen thưởng…", self.open_award_history)
         self._action(awards_menu, "Danh hiệu và hình thức khen thưởng…", self.open_award_kinds)
@@ -121,6 +185,11 @@ class MainWindow(QMainWindow):
         self._action(awards_menu, "Thống kê khen thưởng…", self.open_award_statistics)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu CCHC Xã", self.show_about)
+
+    def open_progress_report(self) -> None:
+        from ui.dialogs.progress_report_dialog import ProgressReportDialog
+
+        ProgressReportDialog(self.store, self).exec()
 
     def open_award_history(self) -> None:
         from ui.dialogs.award_history_dialog import AwardHistoryDialog
@@ -162,6 +231,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        from app.backups import describe, latest_backup
+        from app.services.profile import get_profile
+
         profile = get_profile(self.store)
         commune = f"Xã {profile.commune_name} — " if profile.commune_name else ""
         self.setWindowTitle(f"{commune}CCHC Xã")
@@ -170,6 +242,9 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(f"Sao lưu gần nhất: {describe(latest)}" if latest else "Chưa có bản sao lưu")
 
     def _daily_backup(self) -> None:
+        from app.backups import daily_backup
+        from app.errors import UserError
+
         try:
             daily_backup(self.store.folder)
         except UserError as error:
@@ -191,6 +266,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.folder.root)))
 
     def show_about(self) -> None:
+        import platform
+
         QMessageBox.about(
             self,
             "Giới thiệu CCHC Xã",
@@ -202,5 +279,5 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
-        save_window(self, self.store.folder.window_settings, self.nav.currentRow())
+        save_window(self, self.folder.window_settings, self.nav.currentRow())
         super().closeEvent(event)

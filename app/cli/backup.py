@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.backups import backup_now, describe, export_backup
-from app.paths import DataFolder
-from app.startup import check_database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.paths import DataFolder
 
 NAME = "backup"
 
@@ -19,6 +20,10 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, folder: DataFolder) -> int:
+    # Imported here: ``python -m app`` reads every command's options, and the window must not wait for them.
+    from app.backups import backup_now, describe, export_backup
+    from app.startup import check_database
+
     check_database(folder)
     backup = backup_now(folder, "manual")
     print(f"Đã sao lưu: {backup.path} ({describe(backup)})")

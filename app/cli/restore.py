@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.backups import describe, restorable_backups, restore_backup
-from app.errors import UserError
-from app.paths import DataFolder
-from app.startup import open_store
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.paths import DataFolder
 
 NAME = "restore"
 
@@ -23,6 +23,11 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, folder: DataFolder) -> int:
+    # Imported here: ``python -m app`` reads every command's options, and the window must not wait for them.
+    from app.backups import describe, restorable_backups, restore_backup
+    from app.errors import UserError
+    from app.startup import open_store
+
     backups = restorable_backups(folder)
     if args.list:
         for backup in backups:

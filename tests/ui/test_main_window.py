@@ -7,19 +7,20 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app import __version__
 from app.services.officials import list_officials
 from app.startup import open_store
-from ui.main_window import MainWindow
+from ui.main_window import PAGES, MainWindow
 from ui.pages.officials_page import OfficialsPage
 
 
 def _window(qtbot, store):
-    window = MainWindow(store)
+    window = MainWindow(store.folder)
     qtbot.addWidget(window)
     window.show()
+    window.attach(store)
     return window
 
 
 def _page(window, kind):
-    return next(page for page in window.pages if isinstance(page, kind))
+    return window.page(kind)
 
 
 def _menu_action(window, text):
@@ -33,9 +34,10 @@ def _menu_action(window, text):
 def test_navigation_lists_only_the_parts_that_exist(qtbot, demo_store):
     window = _window(qtbot, demo_store)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == [page.title for page in window.pages]
+    assert titles == [entry.title for entry in PAGES]
     assert {"Kế hoạch", "Theo dõi nhiệm vụ", "Thông tin đơn vị", "Cán bộ, công chức"} <= set(titles)
     window.nav.setCurrentRow(titles.index("Cán bộ, công chức"))
+    assert isinstance(window.stack.currentWidget(), OfficialsPage)
     assert window.stack.currentWidget() is _page(window, OfficialsPage)
 
 
@@ -129,11 +131,11 @@ def test_undo_and_redo_of_a_deletion_while_the_checklist_is_shown(qtbot, demo_st
 
     window = _window(qtbot, demo_store)
     plans, checklist = _page(window, PlansPage), _page(window, ChecklistPage)
-    window.nav.setCurrentRow(window.pages.index(plans))
+    window.nav.setCurrentRow(window.stack.indexOf(plans))
     monthly = next(t for a in plans.tree.areas for t in a.tasks if "hàng tháng" in t.timeframe.lower())
     plans.tree._select("task", monthly.id)
     plans.tree.delete_selected()
-    window.nav.setCurrentRow(window.pages.index(checklist))
+    window.nav.setCurrentRow(window.stack.indexOf(checklist))
     checklist.search.setText("a")
     shown = checklist.model.rowCount()
     window.undo_stack.undo()

@@ -40,7 +40,6 @@ _QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3)
 
 
 class ChecklistPage(QWidget):
-    title = "Theo dõi nhiệm vụ"
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

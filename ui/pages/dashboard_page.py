@@ -155,7 +155,6 @@ class _Section(QGroupBox):
 class DashboardPage(QWidget):
     """What the clerk sees first each morning; double-clicking a checkpoint asks to open its task."""
 
-    title = "Tổng quan"
     open_task = Signal(int)
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, *,

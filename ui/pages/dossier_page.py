@@ -179,7 +179,6 @@ class ReadinessBanner(QFrame):
 
 
 class DossierPage(QWidget):
-    title = "Khen thưởng"
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

@@ -36,7 +36,6 @@ _GREY = "color: #707070"
 
 
 class EmulationPage(QWidget):
-    title = "Thi đua"
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

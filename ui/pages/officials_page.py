@@ -28,7 +28,6 @@ from ui.undo_commands import AddOfficial, DeleteOfficial, EditOfficial
 
 
 class OfficialsPage(QWidget):
-    title = "Cán bộ, công chức"
 
     def __init__(self, store: Store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -27,7 +27,6 @@ from ui.plan.tree_panel import TreePanel
 
 
 class PlansPage(QWidget):
-    title = "Kế hoạch"
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)

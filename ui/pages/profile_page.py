@@ -30,7 +30,6 @@ LABELS = {name: label for name, label, _example in FIELDS}
 
 
 class ProfilePage(QWidget):
-    title = "Thông tin đơn vị"
 
     def __init__(self, store: Store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)

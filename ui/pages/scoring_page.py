@@ -48,7 +48,6 @@ _WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44}  # Tối đa, Đề xuất, Điể
 
 
 class ScoringPage(QWidget):
-    title = "Chấm điểm CCHC"
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

@@ -1,0 +1,104 @@
+"""Start-up shows the window before the data layer loads, and builds each page on its first visit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+
+from app.services.changes import EVERYTHING, Changes
+from app.services.officials import list_officials
+from ui.main_window import PAGES, MainWindow
+from ui.pages.checklist_page import ChecklistPage
+from ui.pages.officials_page import OfficialsPage
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "docx", "db.models", "app.store", "ui.pages")
+
+# What ``python -m app`` runs up to the shown window, in a fresh interpreter.
+_SHELL = """
+import sys
+from pathlib import Path
+import app.__main__ as entry
+args = entry.build_parser().parse_args(["--data-dir", sys.argv[1]])
+from ui.application import make_application
+from ui.main_window import MainWindow
+from app.paths import DataFolder
+application = make_application()
+window = MainWindow(DataFolder(Path(sys.argv[1])))
+window.show()
+application.processEvents()
+heavy = sys.argv[2].split(",")
+print(sorted(name for name in sys.modules if any(name == h or name.startswith(h + ".") for h in heavy)))
+"""
+
+
+def test_the_window_shows_before_any_data_layer_or_renderer_is_imported(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", _SHELL, str(tmp_path / "data"), ",".join(HEAVY)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_shell_waits_for_the_data_with_menus_and_keys_off(qtbot, folder):
+    window = MainWindow(folder)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.menuBar().isEnabled()
+    assert window.folder_label.text() == "Đang mở dữ liệu…"
+    assert [window.nav.item(row).text() for row in range(window.nav.count())] == [entry.title for entry in PAGES]
+    assert window.pages == []
+    undo = next(action for action in window.findChildren(type(window.menuBar().actions()[0]))
+                if action.text() == "Hoàn tác")
+    assert undo.shortcut().isEmpty()
+
+
+def test_attaching_builds_only_the_page_in_view(qtbot, demo_store):
+    window = MainWindow(demo_store.folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_store)
+    assert window.menuBar().isEnabled()
+    assert [type(page).__name__ for page in window.pages] == [PAGES[window.nav.currentRow()].name]
+    undo = next(action for action in window.findChildren(type(window.menuBar().actions()[0]))
+                if action.text() == "Hoàn tác")
+    assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert str(demo_store.folder.root) in window.folder_label.text()
+
+
+def test_a_page_first_visited_late_reads_the_data_of_that_moment(qtbot, demo_store):
+    """Changes made before a page exists reach it because it reads the store when it is built."""
+    from app.services.officials import delete_official
+
+    window = MainWindow(demo_store.folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_store)
+    toan = next(o for o in list_officials(demo_store) if o.full_name == "Ngô Văn Toàn")
+    delete_official(demo_store, toan.id)
+    window.notify(Changes.of(EVERYTHING))  # only built pages refresh: nothing else is built by it
+    assert not any(isinstance(page, OfficialsPage) for page in window.pages)
+    window.nav.setCurrentRow([entry.name for entry in PAGES].index("OfficialsPage"))
+    officials = window.stack.currentWidget()
+    assert isinstance(officials, OfficialsPage)
+    assert officials.model.rowCount() == len(list_officials(demo_store)) == 11
+
+
+def test_pages_are_built_once_and_keep_their_place(qtbot, demo_store):
+    window = MainWindow(demo_store.folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_store)
+    checklist_row = [entry.name for entry in PAGES].index("ChecklistPage")
+    window.nav.setCurrentRow(checklist_row)
+    first = window.stack.currentWidget()
+    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(checklist_row)
+    assert window.stack.currentWidget() is first is window.page(ChecklistPage)
+    assert window.stack.count() == len(PAGES) and window.stack.indexOf(first) == checklist_row
