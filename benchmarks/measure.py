@@ -21,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -134,7 +135,9 @@ def checklist(folder: Path, tasks: int, runs: int) -> dict:
         for key, apply, clear in (
             ("filter_overdue", lambda: page.overdue_only.setChecked(True), lambda: page.overdue_only.setChecked(False)),
             ("filter_lead", lambda: lead.setCurrentIndex(lead.findData("Công chức 3")), lambda: lead.setCurrentIndex(0)),
-            ("search_folded", lambda: page.search.setText("cai cach thu tuc 123"), lambda: page.search.setText("")),
+            # The search's debounce pause is not counted: the clerk is still typing during it.
+            ("search_folded", lambda: (page.search.setText("cai cach thu tuc 123"), page.apply_search_now()),
+             lambda: (page.search.setText(""), page.apply_search_now())),
         ):
             samples[key].append(shown(apply))
             shown(clear)
@@ -207,19 +210,20 @@ def package(folder: Path) -> dict:
     out = Path(tempfile.mkdtemp(prefix="cchc-bench-usb-"))
     try:
         times, cpu = [], []
-        for run in range(2):  # cold (renderers not loaded yet), then warm
+        # Cold (renderers not loaded yet), then warm; then warm with the Word copies the clerk may tick.
+        for run, asked in enumerate((request, request, replace(request, word_copies=True))):
             (out / str(run)).mkdir()
             start, start_cpu = time.perf_counter(), time.process_time()
-            result = build_package(store, request, out / str(run))
+            result = build_package(store, asked, out / str(run))
             times.append(_ms(start))
             cpu.append((time.process_time() - start_cpu) * 1000)
             if not verify_package(result.zip_path).ok:
                 raise SystemExit("the package does not verify")
-        files = len(result.manifest.files)
+        files = len(result.manifest.files)  # with the Word copies
     finally:
         shutil.rmtree(out, ignore_errors=True)
         store.close()
-    return {"package_demo": times[0], "package_demo_warm": times[1], "package_files": files,
+    return {"package_demo": times[0], "package_demo_warm": times[1], "package_demo_word": times[2], "package_files": files,
             "package_cpu_ms": [round(value) for value in cpu]}
 
 

@@ -21,6 +21,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", choices=PERIODS, help="kỳ báo cáo (mặc định: kỳ gần nhất đã kết thúc)")
     parser.add_argument("--zip", action=argparse.BooleanOptionalAction, default=True, help="tạo thêm tệp .zip")
     parser.add_argument("--eml", action="store_true", help="tạo thêm thư nháp e-mail (.eml) đính kèm tệp .zip")
+    parser.add_argument("--word", action="store_true", help="kèm bản Word (.docx) của các văn bản để chỉnh sửa")
     parser.set_defaults(run=run)
 
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
         raise UserError(f"Thư mục dữ liệu “{folder.root}” chưa có dữ liệu.", "Kiểm tra lại --data-dir.", str(folder.root))
     store, _report = open_store(folder)
     try:
-        request = PackageRequest(args.year, contents, args.period, args.zip)
+        request = PackageRequest(args.year, contents, args.period, args.zip, word_copies=args.word)
         result = build_package(store, request, args.out.expanduser().resolve())
         for line in result.summary():
             print(line)

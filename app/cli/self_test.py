@@ -27,7 +27,7 @@ def run_self_test() -> int:
                 return 1
             out = Path(tmp) / "out"
             out.mkdir()
-            result = build_package(store, PackageRequest(2024, contents=("plan", "report", "evidence")), out)
+            result = build_package(store, PackageRequest(2024, contents=("plan", "report", "evidence"), word_copies=True), out)
             verdict = verify_package(result.zip_path)
         finally:
             store.close()

@@ -112,13 +112,18 @@ def _add_text(container, runs: tuple[Run, ...], size: float, align, *, bold=Fals
     """A paragraph of runs in ``container`` (document or cell); ``bold``/``italic`` add to each run."""
     paragraph = container.add_paragraph()
     paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(after)
+    if after:  # Normal has no space after: say only what differs (each property is XML work)
+        paragraph.paragraph_format.space_after = Pt(after)
     for run in runs:
         added = paragraph.add_run(run.text)  # python-docx turns "\n" into a line break
-        added.bold = run.bold or bold or None
-        added.italic = run.italic or italic or None
-        added.underline = run.underline or None
-        added.font.size = Pt(size)
+        if run.bold or bold:
+            added.bold = True
+        if run.italic or italic:
+            added.italic = True
+        if run.underline:
+            added.underline = True
+        if size != L.BODY_SIZE:
+            added.font.size = Pt(size)
     return paragraph
 
 

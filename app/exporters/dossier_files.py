@@ -110,12 +110,16 @@ def _documents(store: Store, dossier, today: date):
     return out
 
 
-def _renderers():
-    from app.documents.render_docx import render_docx
+def _renderers(word: bool = True):
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx
 
-    return {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx}
+    renderers = {"pdf": render_pdf, "xlsx": render_xlsx}
+    if word:  # python-docx loads only when a Word copy is asked for
+        from app.documents.render_docx import render_docx
+
+        renderers["docx"] = render_docx
+    return renderers
 
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word, để chỉnh sửa", "xlsx": "Excel"}
@@ -133,16 +137,17 @@ def write_dossier_files(store: Store, dossier_id: int, folder: Path, today: date
 
 
 def export_dossier(store: Store, dossier_id: int, folder: Path, today: date | None = None,
-                   allow_incomplete: bool = False, progress=None) -> list[WrittenFile]:
-    """As ``write_dossier_files``, with each file's Vietnamese description (for the package index)."""
+                   allow_incomplete: bool = False, progress=None, word: bool = True) -> list[WrittenFile]:
+    """As ``write_dossier_files``, with each file's Vietnamese description (for the package index);
+    without ``word``, no Word copies."""
     today = today or date.today()
     dossier = _dossier(store, dossier_id)
     if not allow_incomplete:
         check_ready(store, dossier_id, dossier.year, today)
-    render = _renderers()
+    render = _renderers(word)
     jobs = []
     for stem, document, description in _documents(store, dossier, today):
-        kinds = ("xlsx",) if stem == list_base_name(dossier.year) else ("pdf", "docx")
+        kinds = ("xlsx",) if stem == list_base_name(dossier.year) else ("pdf", "docx") if word else ("pdf",)
         jobs += [(render[kind], document, f"{stem}.{kind}", f"{description} ({FORMAT_NAMES[kind]})") for kind in kinds]
     return write_files(jobs, Path(folder), "hồ sơ khen thưởng", progress)
 
@@ -167,7 +172,8 @@ def package_items(store: Store, request, scratch: Path) -> list:
     items = []
     for index, dossier in enumerate(dossiers, start=1):
         subfolder = f"HoSoKhenThuong-{index}" if len(dossiers) > 1 else ""
-        for written in export_dossier(store, dossier.id, scratch / str(dossier.id), request.today):
+        for written in export_dossier(store, dossier.id, scratch / str(dossier.id), request.today,
+                                      word=request.word_copies):
             title = f"Hồ sơ khen thưởng “{dossier.campaign}”: {written.description}"
             items.append(PackItem(written.path, written.path.name, "dossier", title, "year", subfolder))
     return items

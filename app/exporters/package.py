@@ -56,6 +56,9 @@ class PackageRequest:
     make_zip: bool = True
     narrative: Mapping[str, str] | None = None
     today: date | None = None
+    # Word copies are for editing, and the clerk edits before sending: the package carries the papers as
+    # PDF (to read and print) and Excel (to compile); a superior that asks for Word gets it when ticked.
+    word_copies: bool = False
 
 
 @dataclass(frozen=True)
@@ -356,7 +359,7 @@ def _plan_items(store: Store, request: PackageRequest, scratch: Path) -> list[Pa
     items = []
     for plan in plans:
         label = f"{plan.label} (số {plan.number})" if plan.number else plan.label
-        for written in export_plan_papers(store, plan.id, scratch / str(plan.id)):
+        for written in export_plan_papers(store, plan.id, scratch / str(plan.id), word=request.word_copies):
             items.append(PackItem(written.path, written.path.name, "plan", f"{label}: {written.description}", "year"))
     return items
 
@@ -367,7 +370,8 @@ def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[
 
     today = request.today or date.today()
     period = report_period(request.period or default_period(request.year, today))
-    written = export_progress_report(store, request.year, period.key, scratch, request.narrative, today)
+    written = export_progress_report(store, request.year, period.key, scratch, request.narrative, today,
+                                     word=request.word_copies)
     title = f"Báo cáo kết quả CCHC {period_span(period.label, request.year)}"
     return [PackItem(w.path, w.path.name, "report", f"{title}: {w.description}", period.key) for w in written]
 

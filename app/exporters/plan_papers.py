@@ -27,20 +27,22 @@ def file_names(kind: str, year: int) -> tuple[str, ...]:
     return (f"{stem}.pdf", f"{stem}.docx", f"{stem}_phu-luc.pdf", f"{stem}_phu-luc.xlsx")
 
 
-def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None) -> list[WrittenFile]:
-    """Write the four files into ``folder`` (created if missing); each is written whole or not at all."""
+def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None, word: bool = True) -> list[WrittenFile]:
+    """Write the four files into ``folder`` (created if missing; the Word copy only with ``word``); each whole or not at all."""
     from app.documents.papers.plan import plan_appendix, plan_document
-    from app.documents.render_docx import render_docx
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx
 
     plan, areas, profile = get_plan(store, plan_id), plan_tree(store, plan_id), get_profile(store)
     paper, appendix = plan_document(plan, areas, profile), plan_appendix(plan, areas, profile)
-    pdf, word, appendix_pdf, appendix_xlsx = file_names(plan.kind, plan.year)
-    jobs = (
-        (render_pdf, paper, pdf, "Kế hoạch (PDF)"),
-        (render_docx, paper, word, "Kế hoạch (Word, để chỉnh sửa)"),
+    pdf, docx, appendix_pdf, appendix_xlsx = file_names(plan.kind, plan.year)
+    jobs = [(render_pdf, paper, pdf, "Kế hoạch (PDF)")]
+    if word:
+        from app.documents.render_docx import render_docx  # python-docx loads only when a Word copy is asked for
+
+        jobs.append((render_docx, paper, docx, "Kế hoạch (Word, để chỉnh sửa)"))
+    jobs += [
         (render_pdf, appendix, appendix_pdf, "Phụ lục nhiệm vụ (PDF, khổ ngang)"),
         (render_xlsx, appendix, appendix_xlsx, "Phụ lục nhiệm vụ (Excel)"),
-    )
+    ]
     return write_files(jobs, folder, "văn bản", progress)

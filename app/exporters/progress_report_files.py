@@ -31,21 +31,22 @@ def file_names(year: int, period_key: str) -> tuple[str, ...]:
 
 def export_progress_report(
     store: Store, year: int, period_key: str, folder: Path, narrative: Mapping[str, str] | None = None,
-    today: date | None = None, progress=None,
+    today: date | None = None, progress=None, word: bool = True,
 ) -> list[WrittenFile]:
-    """Write the three files into ``folder`` (created if missing); ``narrative`` holds the clerk's edited sections."""
+    """Write the three files into ``folder`` (created if missing; the Word copy only with ``word``);
+    ``narrative`` holds the clerk's edited sections."""
     from app.documents.papers.progress_report import detail_workbook, report_document
-    from app.documents.render_docx import render_docx
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx
 
     report = progress_report(store, year, period_key, today or date.today()).with_narrative(narrative)
     profile = get_profile(store)
     stem = base_name(year, period_key)
-    jobs = (
-        (render_pdf, report_document(report, profile), f"{stem}.pdf", "Báo cáo kèm phụ lục chi tiết (PDF)"),
-        # The Word copy is for editing the text; the detail lives in the PDF appendix and the workbook.
-        (render_docx, report_document(report, profile, appendix=False), f"{stem}.docx", "Báo cáo (Word, để chỉnh sửa)"),
-        (render_xlsx, detail_workbook(report, profile), f"{stem}_chi-tiet.xlsx", "Bảng tổng hợp và chi tiết (Excel)"),
-    )
+    jobs = [(render_pdf, report_document(report, profile), f"{stem}.pdf", "Báo cáo kèm phụ lục chi tiết (PDF)")]
+    if word:  # the Word copy is for editing the text; the detail lives in the PDF appendix and the workbook
+        from app.documents.render_docx import render_docx
+
+        jobs.append((render_docx, report_document(report, profile, appendix=False), f"{stem}.docx",
+                     "Báo cáo (Word, để chỉnh sửa)"))
+    jobs.append((render_xlsx, detail_workbook(report, profile), f"{stem}_chi-tiet.xlsx", "Bảng tổng hợp và chi tiết (Excel)"))
     return write_files(jobs, Path(folder), "báo cáo", progress)

@@ -29,6 +29,14 @@ def test_defaults_follow_the_registry_and_the_date(qtbot, demo_store, tmp_path):
     assert not dialog.period_box.isEnabled()
 
 
+def test_word_copies_are_off_unless_ticked(qtbot, demo_store, tmp_path):
+    """The package carries PDF and Excel; the Word box, off by default, asks for the .docx copies too."""
+    dialog = _dialog(qtbot, demo_store, tmp_path)
+    assert not dialog.word_box.isChecked() and dialog.request().word_copies is False
+    dialog.word_box.setChecked(True)
+    assert dialog.request().word_copies is True
+
+
 def test_export_builds_on_a_worker_and_offers_the_next_steps(qtbot, demo_store, tmp_path, monkeypatch):
     """Evidence only: the package appears, the result box is offered, the .eml carries the zip."""
     opened, offered = [], []

@@ -97,6 +97,10 @@ class PackageDialog(QDialog):
         form.addRow("Kỳ báo cáo:", self.period_box)
         if "report" in self.content_boxes:
             self.content_boxes["report"].toggled.connect(self.period_box.setEnabled)
+        self.word_box = QCheckBox("Kèm bản Word (.docx) để cấp trên chỉnh sửa", checked=False,
+                                  toolTip="Gói gồm bản PDF để đọc, in và bản Excel để tổng hợp; "
+                                          "chỉ đánh dấu khi cấp trên yêu cầu thêm bản Word.")
+        form.addRow("", self.word_box)
         self.zip_box = QCheckBox("Tạo thêm tệp nén .zip (để gửi e-mail)", checked=True)
         form.addRow("", self.zip_box)
         row = QHBoxLayout()
@@ -141,7 +145,7 @@ class PackageDialog(QDialog):
     def request(self) -> PackageRequest:
         contents = tuple(key for key, box in self.content_boxes.items() if box.isChecked())
         return PackageRequest(int(self.year_box.currentData()), contents, str(self.period_box.currentData()),
-                              self.zip_box.isChecked(), today=self.today)
+                              self.zip_box.isChecked(), today=self.today, word_copies=self.word_box.isChecked())
 
     # ---------------------------------------------------------------- the build
 

@@ -13,7 +13,7 @@ def test_export_then_verify_round_trip_and_tampering(demo_store, tmp_path):
     out.mkdir()
     data = str(demo_store.folder.root)
     exported = run_app("export", "--data-dir", data, "--year", "2024", "--out", str(out), "--content", "report",
-                       "--period", "h1")
+                       "--period", "h1", "--word")
     assert exported.returncode == 0, exported.stderr
     assert "Đã tạo gói hồ sơ" in exported.stdout and "Đã tạo tệp nén" in exported.stdout
     (archive,) = out.glob("*.zip")

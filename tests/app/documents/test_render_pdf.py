@@ -130,3 +130,11 @@ def test_a_failure_while_writing_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         render_pdf(Document("x", (para("Mở đầu"),)), target)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reportlab_runs_on_its_c_accelerators():
+    """rl_accel is a declared dependency: without it reportlab measures every string in pure Python."""
+    from reportlab.lib import rl_accel
+
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+    assert type(rl_accel.instanceStringWidthTTF).__name__ == "builtin_function_or_method"

@@ -94,3 +94,17 @@ def test_a_failed_save_keeps_the_old_workbook(tmp_path, monkeypatch):
         render_xlsx(Table((Column("a"),), (Row(("b",)),)), target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
+
+
+def test_cells_of_one_look_share_one_style_and_keep_it(tmp_path):
+    """Styles are registered once per look and copied: each cell still reads back its own font and grid."""
+    from app.documents.model import Align
+
+    table = Table(columns=(Column("A"), Column("B", align=Align.CENTER)),
+                  rows=tuple(Row((f"dòng {i}", str(i)), bold=i % 2 == 0) for i in range(40)))
+    render_xlsx(table, tmp_path / "b.xlsx")
+    sheet = load_workbook(tmp_path / "b.xlsx").active
+    assert sheet["A2"].value == "dòng 0" and sheet["A2"].font.b and not sheet["A3"].font.b
+    assert sheet["B3"].alignment.horizontal == "center" and sheet["A3"].alignment.horizontal == "left"
+    assert all(sheet.cell(row, 2).border.left.style == "thin" for row in range(2, 42))
+    assert len({sheet.cell(row, 1).style_id for row in range(2, 42)}) == 2  # bold and plain: two looks, not forty

@@ -157,7 +157,8 @@ def test_the_package_can_carry_the_dossier(store, tmp_path):
     build_dossier(store)
     result = build_package(store, PackageRequest(2024, ("dossier",), make_zip=False, today=date(2025, 1, 10)), tmp_path)
     names = [item.path for item in result.manifest.files]
-    assert set(FILES) <= set(names) and result.name.endswith("_KT")
+    assert {name for name in FILES if not name.endswith(".docx")} <= set(names) and result.name.endswith("_KT")
+    assert not any(name.endswith(".docx") for name in names)  # Word copies only when asked for
     assert {"key": "dossier", "title": "Hồ sơ đề nghị khen thưởng"} in result.manifest.contents
 
 
@@ -169,7 +170,7 @@ def test_the_demo_package_takes_the_submitted_dossier_not_the_communes_own(demo_
     from app.services.dossier import list_dossiers
 
     class Request:
-        year, today = 2024, date(2024, 12, 20)
+        year, today, word_copies = 2024, date(2024, 12, 20), False
 
     items = package_items(demo_store, Request(), tmp_path)
     campaigns = {dossier.campaign for dossier in list_dossiers(demo_store, 2024)}

@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from datetime import date
 from email import policy
 from pathlib import Path
@@ -60,6 +61,20 @@ def test_full_demo_package_lists_every_file_with_its_hash(demo_store, out):
             assert _sha256(on_disk) == _sha256(in_zip) == item["sha256"] and len(on_disk) == item["size"]
     assert "Tài liệu kiểm chứng" in (result.folder / "DANH_MUC.txt").read_text("utf-8-sig")
     assert sorted(p.name for p in out.iterdir()) == [result.name, f"{result.name}.zip"]
+
+
+def test_word_copies_go_in_only_when_asked(demo_store, out):
+    """By default the package carries PDF and Excel; ticking Word adds a .docx beside each paper's PDF."""
+    request = PackageRequest(2024, ("plan", "report", "dossier"), today=date(2025, 1, 15))
+    plain = build_package(demo_store, request, out)
+    names = {f.path for f in plain.manifest.files}
+    assert not any(name.endswith(".docx") for name in names)
+    assert {"KH-CCHC-2024.pdf", "KH-CCHC-2024_phu-luc.xlsx", "BC-CCHC-2024-nam.pdf"} <= {Path(n).name for n in names}
+    with_word = build_package(demo_store, replace(request, word_copies=True), out)
+    word_names = {Path(f.path).name for f in with_word.manifest.files}
+    assert {"KH-CCHC-2024.docx", "BC-CCHC-2024-nam.docx", "TTr-KhenThuong-2024.docx"} <= word_names
+    assert {n for n in word_names if not n.endswith(".docx")} == {Path(n).name for n in names}  # nothing else changes
+    assert verify_package(with_word.zip_path).ok
 
 
 def test_evidence_keeps_its_original_name_in_the_manifest(demo_store, out):
