@@ -83,7 +83,7 @@ def open_decade(folder: Path) -> dict:
 
 
 def _checklist_store(folder: Path, tasks: int):
-    """A data folder with one 2024 plan of ``tasks`` tasks (the old tests/bench/checklist_bench.py)."""
+    """A data folder with one 2024 plan of ``tasks`` tasks."""
     from app.importers.plan_model import ImportedPlan, ImportedTask
     from app.paths import DataFolder
     from app.services.plan_import import save_imported_plan

@@ -10,6 +10,7 @@ proxy models, SQLite) sorts them correctly.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: index for index, letter in enumerate(ALPHABET)}
@@ -39,20 +40,23 @@ def _letter_and_tone(char: str) -> tuple[str, int]:
 
 def collation_key(text: str) -> str:
     """A string whose plain order is Vietnamese dictionary order of ``text``."""
-    letters: list[str] = []
-    tones: list[str] = []
-    for char in " ".join(text.split()):
-        letter, tone = _letter_and_tone(char)
-        if letter in _RANK:
-            letters.append(chr(0x100 + _RANK[letter]))
-        elif letter.isdigit():
-            letters.append(chr(0x30 + int(letter)) if letter in "0123456789" else letter)
-        elif letter == " ":
-            letters.append(" ")
-        else:
-            letters.append(chr(0x200 + ord(letter)) if ord(letter) < 0xFD00 else letter)
-        tones.append(chr(0x41 + tone))
-    return "".join(letters) + _TONE_SEPARATOR + "".join(tones)
+    keys = [_char_key(char) for char in " ".join(text.split())]
+    return "".join(letter for letter, _ in keys) + _TONE_SEPARATOR + "".join(tone for _, tone in keys)
+
+
+@lru_cache(maxsize=4096)
+def _char_key(char: str) -> tuple[str, str]:
+    """The letter's rank and the tone's rank of one character (cached: a text repeats its few dozen letters)."""
+    letter, tone = _letter_and_tone(char)
+    if letter in _RANK:
+        rank = chr(0x100 + _RANK[letter])
+    elif letter.isdigit():
+        rank = chr(0x30 + int(letter)) if letter in "0123456789" else letter
+    elif letter == " ":
+        rank = " "
+    else:
+        rank = chr(0x200 + ord(letter)) if ord(letter) < 0xFD00 else letter
+    return rank, chr(0x41 + tone)
 
 
 def split_name(full_name: str) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from app.services.checklist import year_checklist
@@ -15,6 +16,8 @@ from app.store import Store
 from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN, ChecklistModel
 from ui.pages import checklist_page
 from ui.pages.checklist_page import ChecklistPage
+
+from .conftest import type_text
 
 TODAY = date(2024, 7, 1)
 
@@ -43,14 +46,14 @@ def _page(qtbot, store):
 
 
 def _titles(page):
-    return [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    return [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
 
 
 def _select(page, title):
-    for r in range(page.proxy.rowCount()):
-        if page.proxy.index(r, 1).data() == title:
+    for r in range(page.model.rowCount()):
+        if page.model.index(r, 1).data() == title:
             page.table.selectRow(r)
-            return page.proxy.index(r, 0).data(ROW_ROLE)
+            return page.model.index(r, 0).data(ROW_ROLE)
     raise AssertionError(title)
 
 
@@ -68,7 +71,7 @@ def test_filter_by_official_and_by_overdue(qtbot, store, year_plan):
     lead.setCurrentIndex(0)
     page.overdue_only.setChecked(True)
     assert _titles(page) == ["Rà soát văn bản quy phạm pháp luật"]
-    assert page.proxy.index(0, STATUS_COLUMN).data() == "Quá hạn"
+    assert page.model.index(0, STATUS_COLUMN).data() == "Quá hạn"
     page.overdue_only.setChecked(False)
     status = page.filters["status"]
     status.setCurrentIndex(status.findText("Quá hạn"))
@@ -78,10 +81,26 @@ def test_filter_by_official_and_by_overdue(qtbot, store, year_plan):
 def test_search_ignores_diacritics_and_case(qtbot, store, year_plan):
     page, _stack = _page(qtbot, store)
     qtbot.keyClicks(page.search, "CAI CACH THU TUC")  # matches titles and the area "Cải cách thủ tục hành chính"
+    page.apply_search_now()
     assert _titles(page) == ["Cải cách thủ tục tại Bộ phận Một cửa", "Đánh giá sự hài lòng"]
     page.search.clear()
     qtbot.keyClicks(page.search, "bo phan mot cua")
+    page.apply_search_now()
     assert _titles(page) == ["Cải cách thủ tục tại Bộ phận Một cửa"]
+
+
+def test_search_waits_for_the_pause_in_typing_and_enter_applies_at_once(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    everything = _titles(page)
+    type_text(page.search, "đánh giá")
+    assert _titles(page) == everything and page._search_timer.isActive()  # still typing: nothing filtered yet
+    qtbot.waitUntil(lambda: _titles(page) == ["Đánh giá sự hài lòng"], timeout=2000)
+    assert page.count.text() == "1 / 3 kỳ việc"
+    page.search.clear()
+    type_text(page.search, "ra soat")
+    assert _titles(page) == ["Đánh giá sự hài lòng"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _titles(page) == ["Rà soát văn bản quy phạm pháp luật"] and not page._search_timer.isActive()
 
 
 def test_quarter_filter(qtbot, store, year_plan):
@@ -98,11 +117,11 @@ def test_mark_done_with_a_date_then_undo(qtbot, store, year_plan):
     page.panel.status.activated.emit(page.panel.status.currentIndex())
     saved = next(r for r in year_checklist(store, 2024) if r.occurrence_id == row.occurrence_id)
     assert (saved.status, saved.completed_on) == ("done", date(2024, 4, 5))
-    assert page.proxy.index(0, STATUS_COLUMN).data() == "Hoàn thành (trễ hạn)"
+    assert page.model.index(0, STATUS_COLUMN).data() == "Hoàn thành (trễ hạn)"
     assert "Hoàn thành ngày 05/04/2024" in page.panel.history.item(0).text()
     stack.undo()
     assert next(r for r in year_checklist(store, 2024) if r.occurrence_id == row.occurrence_id).status == "todo"
-    assert page.proxy.index(0, STATUS_COLUMN).data() == "Quá hạn"
+    assert page.model.index(0, STATUS_COLUMN).data() == "Quá hạn"
 
 
 def test_not_done_needs_a_reason(qtbot, store, year_plan):
@@ -126,7 +145,7 @@ def test_attach_and_open_evidence_then_restart(qtbot, store, year_plan, migrated
     _select(page, "Rà soát văn bản quy phạm pháp luật")
     page.attach([str(scan)])
     assert page.panel.evidence.count() == 1 and page.panel.evidence.item(0).text().startswith("Biên bản.pdf")
-    assert page.proxy.index(0, 5).data() == "1"
+    assert page.model.index(0, 5).data() == "1"
     scan.unlink()  # the stick is gone
     page.panel.evidence.setCurrentRow(0)
     page.panel.evidence_buttons["open"].click()
@@ -143,7 +162,7 @@ def test_attach_and_open_evidence_then_restart(qtbot, store, year_plan, migrated
     try:
         again, _ = _page(qtbot, reopened)
         row = _select(again, "Rà soát văn bản quy phạm pháp luật")
-        assert again.panel.evidence.count() == 1 and again.proxy.index(0, 5).data() == "1"
+        assert again.panel.evidence.count() == 1 and again.model.index(0, 5).data() == "1"
         assert (row.status, row.completed_on) == ("done", date(2024, 3, 28))
         history = [again.panel.history.item(i).text() for i in range(again.panel.history.count())]
         assert len(history) == 3  # attached, detached (the undo), status; the redo restores the link itself
@@ -158,3 +177,47 @@ def test_sort_by_due_then_back_to_plan_order(qtbot, store, year_plan):
     assert _titles(page)[0] == "Đánh giá sự hài lòng"
     page.table.sortByColumn(0, page.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
     assert _titles(page)[0] == "Rà soát văn bản quy phạm pháp luật"
+
+
+def _panel_title(page):
+    return page.panel.row.title if page.panel.row else None
+
+
+def test_a_filter_keeps_the_selected_task_while_it_is_shown_and_empties_the_panel_when_not(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    _select(page, "Đánh giá sự hài lòng")
+    lead = page.filters["lead"]
+    lead.setCurrentIndex(lead.findData("Lê Thị Mai"))  # still shown, now on the second row
+    assert page.table.currentIndex().row() == 1 and _panel_title(page) == "Đánh giá sự hài lòng"
+    assert page.table.selectionModel().isRowSelected(1)
+    page.filters["quarter"].setCurrentIndex(1)  # Quý I: filtered out
+    assert not page.table.currentIndex().isValid() and page.panel.row is None
+    assert not page.panel.isEnabled()
+    page.filters["quarter"].setCurrentIndex(0)  # back, but nothing is selected any more
+    assert not page.table.currentIndex().isValid() and page.panel.row is None
+
+
+def test_sorting_keeps_the_selection_and_filtering_keeps_the_sort(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    _select(page, "Rà soát văn bản quy phạm pháp luật")
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # latest due date first
+    assert _titles(page) == ["Đánh giá sự hài lòng", "Cải cách thủ tục tại Bộ phận Một cửa", "Rà soát văn bản quy phạm pháp luật"]
+    assert page.table.currentIndex().row() == 2 and _panel_title(page) == "Rà soát văn bản quy phạm pháp luật"
+    lead = page.filters["lead"]
+    lead.setCurrentIndex(lead.findData("Lê Thị Mai"))
+    assert _titles(page) == ["Đánh giá sự hài lòng", "Rà soát văn bản quy phạm pháp luật"]
+    assert page.table.currentIndex().row() == 1 and _panel_title(page) == "Rà soát văn bản quy phạm pháp luật"
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (2, Qt.SortOrder.DescendingOrder)
+    page.reload()  # e.g. after a change elsewhere: the sort and the filter stay
+    assert _titles(page) == ["Đánh giá sự hài lòng", "Rà soát văn bản quy phạm pháp luật"]
+    assert _panel_title(page) == "Rà soát văn bản quy phạm pháp luật"
+
+
+def test_the_count_reads_shown_over_total(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    assert page.count.text() == "3 kỳ việc" and page.model.total() == 3
+    page.filters["quarter"].setCurrentIndex(3)
+    assert page.count.text() == "1 / 3 kỳ việc"
+    page.filters["quarter"].setCurrentIndex(0)
+    assert page.count.text() == "3 kỳ việc"

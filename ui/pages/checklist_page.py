@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,11 +32,12 @@ from app.services.changes import PLANS, Changes
 from ui.checklist import commands as steps
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import run_or_report, show_error
-from ui.models.checklist_model import ROW_ROLE, ChecklistFilter, ChecklistModel
+from ui.models.checklist_model import ROW_ROLE, ChecklistModel
 from ui.system_open import open_path
 
 _STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
 _QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3), ("Quý IV", 4), ("Chưa xác định hạn", 0))
+SEARCH_PAUSE_MS = 150  # a 10,000-task year is filtered once the clerk pauses, not once per key
 
 
 class ChecklistPage(QWidget):
@@ -45,9 +46,7 @@ class ChecklistPage(QWidget):
         super().__init__(parent)
         self.store, self.undo_stack, self.notify = store, undo_stack, notify
         self.today = today
-        self.model = ChecklistModel(self)
-        self.proxy = ChecklistFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = ChecklistModel(self)  # filters and sorts itself: no proxy (see the model's docstring)
         self.table = self._make_table()
         self.panel = SidePanel()
         self.year = QComboBox(objectName="year")
@@ -57,6 +56,7 @@ class ChecklistPage(QWidget):
             combo.setMinimumContentsLength(8)
         self.overdue_only = QCheckBox("Chỉ việc quá hạn", objectName="overdue_only")
         self.search = QLineEdit(objectName="search", placeholderText="Tìm (gõ có dấu hoặc không dấu)…", clearButtonEnabled=True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self.count = QLabel(objectName="count")
         self.report_button = QPushButton("Báo cáo…", objectName="report", toolTip="Báo cáo kết quả thực hiện CCHC quý I, 6 tháng, 9 tháng, năm")
         self.report_button.clicked.connect(self.open_report)
@@ -66,7 +66,7 @@ class ChecklistPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="checklist")
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,7 +108,9 @@ class ChecklistPage(QWidget):
 
     def _connect(self) -> None:
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search.textChanged.connect(lambda text: self._filter("words", text))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())  # restarts: waits for the pause
+        self.search.returnPressed.connect(self.apply_search_now)
+        self._search_timer.timeout.connect(self.apply_search_now)
         self.filters["area"].currentIndexChanged.connect(lambda i: self._filter("area", self.filters["area"].itemData(i)))
         self.filters["lead"].currentIndexChanged.connect(lambda i: self._filter("lead", self.filters["lead"].itemData(i)))
         self.filters["status"].currentIndexChanged.connect(lambda i: self._filter("status", _STATUS_FILTERS[i][1]))
@@ -143,12 +145,12 @@ class ChecklistPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        selected = self._selected()
+        selected = self._selected_id()
         year = self.year.currentData()
         rows = checklist.year_checklist(self.store, year) if year else []
+        self._fill_choices(rows)  # first: set_rows then filters once, with the choices still offered
         self.model.set_rows(rows, self._today())
-        self._fill_choices(rows)
-        self._reselect(selected.occurrence_id if selected else None)
+        self._reselect(selected)
         self._show_count()
 
     def _fill_choices(self, rows) -> None:
@@ -165,8 +167,7 @@ class ChecklistPage(QWidget):
                 combo.addItem(value, value)
             combo.setCurrentIndex(max(0, combo.findData(kept)) if kept is not None else 0)
             combo.blockSignals(False)
-            self.proxy.criteria[name] = combo.currentData()
-        self.proxy.set_criterion("words", self.search.text())
+            self.model.criteria[name] = combo.currentData()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale:
@@ -183,24 +184,37 @@ class ChecklistPage(QWidget):
             else:
                 self.reload()
 
+    def apply_search_now(self) -> None:
+        """Filter by the search box's words without waiting for the pause (Enter, tests, the benchmark)."""
+        self._search_timer.stop()
+        self._filter("words", self.search.text())
+
     def _filter(self, name: str, value) -> None:
-        self.proxy.set_criterion(name, value)
+        selected = self._selected_id()  # read before: the model's reset clears the view's current row
+        self.model.set_criterion(name, value)
+        self._reselect(selected)
         self._show_count()
 
     def _show_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         self.count.setText(f"{shown} / {total} kỳ việc" if shown != total else f"{total} kỳ việc")
 
     def _selected(self):
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
+    def _selected_id(self) -> int | None:
+        row = self._selected()
+        return row.occurrence_id if row else None
+
     def _reselect(self, occurrence_id: int | None) -> None:
+        """After a reset: the checkpoint selected again if still shown, else none (and an empty panel)."""
         row = self.model.row_of_occurrence(occurrence_id) if occurrence_id else -1
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is not None and index.isValid():
-            self.table.setCurrentIndex(index)
-        self._show_selected()
+        index = self.model.index(row, 0) if row >= 0 else QModelIndex()
+        if index != self.table.currentIndex():
+            self.table.setCurrentIndex(index)  # the panel follows through currentRowChanged
+        else:
+            self._show_selected()  # no signal when the current row does not change: refresh the panel here
 
     def select_task(self, task_id: int) -> None:
         """Show the first checkpoint of a task (from the dashboard), clearing filters that would hide it."""
@@ -211,7 +225,8 @@ class ChecklistPage(QWidget):
             combo.setCurrentIndex(0)
         self.overdue_only.setChecked(False)
         self.search.clear()
-        row = next((r for r in self.model.rows if r.task_id == task_id), None)
+        self.apply_search_now()
+        row = next((r for r in self.model.all_rows if r.task_id == task_id), None)
         if row:
             self._reselect(row.occurrence_id)
 
