@@ -90,22 +90,30 @@ def _read(row: AwardDecisionRow) -> Decision:
 
 
 def decision_for(store: Store, dossier_id: int) -> Decision:
-    """The dossier's decision, created with sensible defaults on first use."""
+    """The dossier's decision; until one is saved, the defaults a new one starts with (reading writes nothing)."""
     with store.transaction() as session:
-        row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
-        if row is None:
-            dossier = session.get(DossierRow, dossier_id)
-            if dossier is None:
-                raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
-            row = AwardDecisionRow(
-                dossier_id=dossier_id, year=dossier.year, base_salary=base_salary_on(date(dossier.year, 12, 31)),
-                executors="Văn phòng HĐND và UBND xã, công chức Tài chính - Kế toán và các tập thể, cá nhân "
-                          "có tên tại Điều 1",
-                recipients="Như Điều 3\nLưu: VT",
-            )
-            session.add(row)
-            session.flush()
-        return _read(row)
+        return _read(_decision_row(session, dossier_id, create=False))
+
+
+def _decision_row(session: Session, dossier_id: int, create: bool) -> AwardDecisionRow:
+    """The saved row, or a new one with sensible defaults: added to the session only with ``create``."""
+    row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
+    if row is not None:
+        return row
+    dossier = session.get(DossierRow, dossier_id)
+    if dossier is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
+    row = AwardDecisionRow(
+        dossier_id=dossier_id, year=dossier.year, number="", signed_on=None, issued_at=None,
+        base_salary=base_salary_on(date(dossier.year, 12, 31)),
+        executors="Văn phòng HĐND và UBND xã, công chức Tài chính - Kế toán và các tập thể, cá nhân "
+                  "có tên tại Điều 1",
+        recipients="Như Điều 3\nLưu: VT",
+    )
+    if create:
+        session.add(row)
+        session.flush()
+    return row
 
 
 def update_decision(store: Store, dossier_id: int, **values) -> Decision:
@@ -114,9 +122,8 @@ def update_decision(store: Store, dossier_id: int, **values) -> Decision:
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"not decision fields: {unknown}")
-    decision_for(store, dossier_id)
     with store.transaction() as session:
-        row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
+        row = _decision_row(session, dossier_id, create=True)
         if row.issued_at is not None:
             raise UserError("Quyết định đã ban hành; không sửa được nữa.",
                             "Nếu cần sửa, hãy hoàn tác việc ban hành trước.")

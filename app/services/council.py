@@ -188,10 +188,9 @@ def meeting(store: Store, dossier_id: int) -> Meeting:
         dossier = session.get(DossierRow, dossier_id)
         if dossier is None:
             raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
-        row = _meeting_row(session, dossier_id)
+        row = _meeting_row(session, dossier_id, create=False)
         everyone = _members(session, dossier.year)
-        marks = {item.member_id: item for item in session.scalars(
-            select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
+        marks = _attendance_marks(session, row)
         by_id = {member.id: member for member in everyone}
         attendance = tuple(
             Attendance(member, marks[member.id].present, marks[member.id].absence_reason,
@@ -203,13 +202,22 @@ def meeting(store: Store, dossier_id: int) -> Meeting:
                        attendance, quorum())
 
 
-def _meeting_row(session: Session, dossier_id: int) -> CouncilMeetingRow:
+def _meeting_row(session: Session, dossier_id: int, create: bool = True) -> CouncilMeetingRow:
+    """The saved meeting, or a blank one: added to the session only with ``create`` (a read writes nothing)."""
     row = session.scalar(select(CouncilMeetingRow).where(CouncilMeetingRow.dossier_id == dossier_id))
     if row is None:
-        row = CouncilMeetingRow(dossier_id=dossier_id)
-        session.add(row)
-        session.flush()
+        row = CouncilMeetingRow(dossier_id=dossier_id, number="", place="", method="show_of_hands", discussion="")
+        if create:
+            session.add(row)
+            session.flush()
     return row
+
+
+def _attendance_marks(session: Session, row: CouncilMeetingRow) -> dict:
+    if row.id is None:  # no meeting saved yet: nobody marked
+        return {}
+    return {item.member_id: item for item in session.scalars(
+        select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
 
 
 def update_meeting(store: Store, dossier_id: int, **values) -> dict:
@@ -319,10 +327,9 @@ def _voters(counts: dict, kind) -> int:
 
 def meeting_counts(session: Session, dossier_id: int) -> dict:
     dossier = session.get(DossierRow, dossier_id)
-    row = _meeting_row(session, dossier_id)
+    row = _meeting_row(session, dossier_id, create=False)
     everyone = _members(session, dossier.year)
-    marks = {item.member_id: item for item in session.scalars(
-        select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
+    marks = _attendance_marks(session, row)
     present = sum(1 for member in everyone if member.id not in marks or marks[member.id].present)
     written = sum(1 for member in everyone if member.id in marks and not marks[member.id].present
                   and marks[member.id].written_vote)

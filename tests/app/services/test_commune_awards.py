@@ -10,6 +10,7 @@ from app.services import award_history, council
 from app.services.award_decision import (
     award_money,
     base_salary_on,
+    decision_for,
     issue,
     routing,
     update_decision,
@@ -135,3 +136,29 @@ def test_votes_are_locked_once_the_decision_is_issued(carried, store):
         council.set_votes(store, ldtt, 1)
     withdraw(store, dossier)
     council.set_votes(store, ldtt, 2)
+
+
+def _rows(store, table: str) -> int:
+    import sqlite3
+
+    connection = sqlite3.connect(store.folder.database)
+    try:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_reading_the_meeting_and_the_decision_writes_nothing(carried):
+    """Opening a dossier's tabs only reads: the blank meeting and the default decision exist once saved."""
+    store, dossier, _mai, _hung = carried
+    before = (_rows(store, "council_meeting"), _rows(store, "award_decision"))
+    shown = council.meeting(store, dossier)
+    decision = decision_for(store, dossier)
+    assert (shown.number, shown.method, len(shown.attendance)) == ("", "show_of_hands", 3)
+    assert decision.id is None and decision.number == "" and decision.base_salary > 0 and not decision.issued
+    assert (_rows(store, "council_meeting"), _rows(store, "award_decision")) == before
+    update_decision(store, dossier, number="7/QĐ-UBND")
+    council.update_meeting(store, dossier, place="Hội trường UBND xã")
+    assert decision_for(store, dossier).number == "7/QĐ-UBND" and decision_for(store, dossier).id is not None
+    assert council.meeting(store, dossier).place == "Hội trường UBND xã"
+    assert (_rows(store, "council_meeting"), _rows(store, "award_decision")) == (before[0] + 1, before[1] + 1)
