@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._shortcuts: list[tuple[QAction, tuple]] = []
         self._build_body()
+        # The menus live in the window, as on Windows: on Linux a "native" (global) menu bar first asks
+        # D-Bus for a menu registrar, which held the first paint back by ~50 ms.
+        self.menuBar().setNativeMenuBar(False)
         self._build_menus()
         self.menuBar().setEnabled(False)
         self.folder_label = QLabel("Đang mở dữ liệu…", objectName="folder_label")

@@ -51,6 +51,7 @@ def test_the_shell_waits_for_the_data_with_menus_and_keys_off(qtbot, folder):
     qtbot.addWidget(window)
     window.show()
     assert not window.menuBar().isEnabled()
+    assert not window.menuBar().isNativeMenuBar()  # no D-Bus global-menu probe before the first paint
     assert window.folder_label.text() == "Đang mở dữ liệu…"
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [entry.title for entry in PAGES]
     assert window.pages == []
