@@ -13,17 +13,14 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.errors import UserError
 from app.services import award_decision, registration
 from app.services.award_decision import Decision
 from app.services.changes import AWARDS, Changes
 from app.services.registration import Registration
-from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
-from ui.system_open import open_path
+from ui.runner import report_written, run_with_progress
 from ui.undo_commands import DoneCommand
 
 
@@ -98,27 +95,6 @@ class ReplaceRegistrations(CommuneAwardStep):
 Write = Callable[[Path, Callable], list[Path]]  # (folder, progress) -> the files written
 
 
-class _WriteThread(QThread):
-    """Runs one exporter; its steps come back through a signal, which Qt delivers on the GUI thread."""
-
-    stepped = Signal(int, int, str)
-
-    def __init__(self, write: Write, folder: Path, parent=None) -> None:
-        super().__init__(parent)
-        self.write, self.folder = write, folder
-        self.written: list[Path] = []
-        self.error: UserError | None = None
-
-    def run(self) -> None:
-        try:
-            self.written = list(self.write(self.folder, self.stepped.emit))
-        except UserError as error:
-            self.error = error
-        except Exception as error:  # a bug: shown, never swallowed silently
-            self.error = UserError("Đã xảy ra lỗi ngoài dự kiến khi ghi tệp; tệp đã có không bị thay đổi.",
-                                   "Hãy thử lại; nếu lỗi lặp lại, báo cho người hỗ trợ.", repr(error))
-
-
 def write_papers(parent: QWidget, store, what: str, names: Sequence[str], write: Write,
                  folder: str | None = None) -> list[Path]:
     """Ask for a folder (unless given) and before replacing files of the same ``names``, write on a worker
@@ -127,37 +103,10 @@ def write_papers(parent: QWidget, store, what: str, names: Sequence[str], write:
     folder = folder or QFileDialog.getExistingDirectory(parent, f"Chọn thư mục để lưu {what}", last_folder(store))
     if not folder or not confirm_overwrite(parent, folder, names):
         return []
-    worker = _WriteThread(write, Path(folder), parent)
-    progress = QProgressDialog("Đang chuẩn bị…", "", 0, 0, parent)
-    progress.setWindowTitle(f"Đang xuất {what}")
-    progress.setCancelButton(None)  # each file is written whole; a half set is not worth a cancel
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(600)
-    worker.stepped.connect(lambda step, total, text: (progress.setMaximum(total), progress.setLabelText(text),
-                                                      progress.setValue(min(step, total))))
-    waiting = QEventLoop()
-    worker.finished.connect(waiting.quit)
-    parent.setEnabled(False)
-    worker.start()
-    waiting.exec()
-    parent.setEnabled(True)
-    progress.reset()
-    progress.deleteLater()
-    worker.deleteLater()
-    if worker.error is not None:
-        show_error(parent, worker.error)
+    written = run_with_progress(parent, f"Đang xuất {what}", lambda progress: list(write(Path(folder), progress)),
+                                "Đã xảy ra lỗi ngoài dự kiến khi ghi tệp; tệp đã có không bị thay đổi.")
+    if written is None:
         return []
     remember_folder(store, folder)
-    _report_written(parent, what, folder, worker.written)
-    return worker.written
-
-
-def _report_written(parent: QWidget, what: str, folder: str, written: list[Path]) -> None:
-    listing = "\n".join(f"• {Path(path).name}" for path in written)
-    box = QMessageBox(QMessageBox.Icon.Information, f"Đã xuất {what}", f"Đã lưu vào {folder}:\n{listing}",
-                      parent=parent)
-    open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-    if box.clickedButton() is open_button:
-        open_path(Path(folder))
+    report_written(parent, f"Đã xuất {what}", folder, written[0])
+    return written[0]

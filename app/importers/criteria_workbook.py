@@ -10,41 +10,29 @@ imports nothing.
 
 Files from other offices are untrusted: at most 20 MB, 5,000 rows a sheet and
 200 MB unpacked; openpyxl parses the XML through defusedxml (a declared dependency).
-Numbers may be number cells or text with a decimal comma ("0,5"); labels may be
-written with or without diacritics, in any case; blank rows are skipped.
+Blank rows are skipped; each cell is read by ``criteria_cells`` (numbers may be
+text with a decimal comma, labels written with or without diacritics).
 """
 
 from __future__ import annotations
 
-import math
-import re
 import warnings
 from dataclasses import dataclass, field, replace
-from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from app.domain.criteria import (
     LEVELS,
     MANUAL,
-    OPTIONS,
-    RATIO,
     RULE_KINDS,
-    SET_KINDS,
     SUBJECTS,
     CriteriaSetData,
     CriterionData,
     RatingBand,
     Rule,
-    parse_bands,
-    parse_options,
     set_problems,
 )
-from app.domain.points import parse_points
-from app.domain.text import clean_line, clean_text
-from app.domain.vietnamese import fold
 from app.errors import UserError
-from app.importers.xlsx_file import check_package, damaged, file_bytes, open_workbook
 from app.exporters.criteria_workbook import (
     BANDS,
     CODE,
@@ -72,9 +60,22 @@ from app.exporters.criteria_workbook import (
     SUBJECT,
     YEAR,
 )
+from app.importers.criteria_cells import (
+    BadCell,
+    cell_blank,
+    cell_choice,
+    cell_long_text,
+    cell_points,
+    cell_rule,
+    cell_set_kind,
+    cell_shown,
+    cell_text,
+    cell_year,
+    label_key,
+)
+from app.importers.xlsx_file import check_package, damaged, file_bytes, open_workbook
 
 MAX_ROWS = 5000
-_TOO_LARGE = Decimal(1_000_000)  # no point or percentage comes near; bigger numbers break two-decimal rounding
 WHAT = "bộ tiêu chí"
 _VALUE = INFO_HEADER[1]
 _SHEET_ORDER = {"": 0, INFO_SHEET: 1, CRITERIA_SHEET: 2, RATINGS_SHEET: 3}
@@ -93,10 +94,6 @@ class CriteriaWorkbookError(UserError):
             "Sửa các ô nêu trên trong Excel, lưu lại rồi nhập lại. Chưa có gì được nhập.",
             name,
         )
-
-
-class _Bad(Exception):
-    """A cell that cannot be read; ``args[0]`` says why, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -167,10 +164,10 @@ def read_criteria_workbook(path: Path) -> CriteriaSetData:
 
 def _read_workbook(workbook) -> tuple[CriteriaSetData, _Issues]:
     issues = _Issues()
-    sheets = {_key(sheet.title): sheet for sheet in workbook.worksheets}
+    sheets = {label_key(sheet.title): sheet for sheet in workbook.worksheets}
 
     def rows(title: str, header: tuple[str, ...], required: bool = True) -> list[tuple[int, tuple]]:
-        sheet = sheets.get(_key(title))
+        sheet = sheets.get(label_key(title))
         if sheet is None:
             if required:
                 issues.unreadable.add(title)
@@ -203,7 +200,7 @@ def _sheet_rows(sheet, title: str, header: tuple[str, ...], issues: _Issues) -> 
     found = []
     for number, values in enumerate(cells, start=2):
         values = _padded(values, width)
-        if all(_blank(value) for value in values):
+        if all(cell_blank(value) for value in values):
             continue
         found.append((number, values))
         if len(found) > MAX_ROWS:
@@ -215,14 +212,14 @@ def _sheet_rows(sheet, title: str, header: tuple[str, ...], issues: _Issues) -> 
 
 def _header_ok(found: tuple, title: str, header: tuple[str, ...], issues: _Issues) -> bool:
     """One message for the whole header row: which column should say what."""
-    if all(_blank(value) for value in found):
+    if all(cell_blank(value) for value in found):
         issues.add(title, 1, "", f"Thiếu dòng tiêu đề; dòng 1 phải ghi: {' | '.join(header)}.")
         return False
     wrong = [
         f"cột {chr(ord('A') + index)} phải là “{expected}” "
-        + (f"(đang là “{_shown(value)}”)" if not _blank(value) else "(đang trống)")
+        + (f"(đang là “{cell_shown(value)}”)" if not cell_blank(value) else "(đang trống)")
         for index, (expected, value) in enumerate(zip(header, found))
-        if _key(_shown(value)) != _key(expected)
+        if label_key(cell_shown(value)) != label_key(expected)
     ]
     if wrong:
         issues.add(title, 1, "", f"Dòng tiêu đề không đúng mẫu: {'; '.join(wrong)}.")
@@ -231,9 +228,9 @@ def _header_ok(found: tuple, title: str, header: tuple[str, ...], issues: _Issue
 
 def _read_info(rows: list[tuple[int, tuple]], issues: _Issues) -> _Info:
     info = _Info()
-    items = {_key(item): item for item in INFO_ITEMS} | {"nam": YEAR}
+    items = {label_key(item): item for item in INFO_ITEMS} | {"nam": YEAR}
     for number, (label, value) in rows:
-        item = items.get(_key(_shown(label)))
+        item = items.get(label_key(cell_shown(label)))
         if item is None:
             continue  # a row the clerk added for themselves
         if item in info.rows:
@@ -241,7 +238,7 @@ def _read_info(rows: list[tuple[int, tuple]], issues: _Issues) -> _Info:
                        f"Mục “{item}” ghi hai lần (đã có ở dòng {info.rows[item]}).")
             continue
         info.rows[item] = number
-        parse = {KIND: _kind, YEAR: _year, NOTE: _long_text}.get(item, _text)
+        parse = {KIND: cell_set_kind, YEAR: cell_year, NOTE: cell_long_text}.get(item, cell_text)
         default = {KIND: "", YEAR: 0}.get(item, "")
         info.values[item] = _cell(issues, INFO_SHEET, number, _VALUE, parse, value, default)
     for item in (KIND, NAME, YEAR):
@@ -254,25 +251,25 @@ def _criterion(number: int, values: tuple, issues: _Issues) -> CriterionData:
     def cell(column: str, parse, default=""):
         return _cell(issues, CRITERIA_SHEET, number, column, parse, values[CRITERIA_HEADER.index(column)], default)
 
-    kind = cell(RULE, lambda value: _choice(value, RULE_KINDS, "cách chấm", MANUAL), None)
+    kind = cell(RULE, lambda value: cell_choice(value, RULE_KINDS, "cách chấm", MANUAL), None)
     return CriterionData(
-        code=cell(CODE, _text),
-        name=cell(CRITERION_NAME, _text),
-        level=cell(LEVEL, lambda value: _choice(value, LEVELS, "cấp", "criterion"), "criterion"),
-        parent_code=cell(PARENT, _text),
-        max_points=cell(MAX_POINTS, _points, None),
-        rule=Rule(MANUAL) if kind is None else cell(BANDS, lambda value: _rule(kind, value), Rule(kind)),
-        evidence=cell(EVIDENCE, _long_text),
-        source=cell(SOURCE, _text),
-        subject=cell(SUBJECT, lambda value: _choice(value, SUBJECTS, "đối tượng", "")),
+        code=cell(CODE, cell_text),
+        name=cell(CRITERION_NAME, cell_text),
+        level=cell(LEVEL, lambda value: cell_choice(value, LEVELS, "cấp", "criterion"), "criterion"),
+        parent_code=cell(PARENT, cell_text),
+        max_points=cell(MAX_POINTS, cell_points, None),
+        rule=Rule(MANUAL) if kind is None else cell(BANDS, lambda value: cell_rule(kind, value), Rule(kind)),
+        evidence=cell(EVIDENCE, cell_long_text),
+        source=cell(SOURCE, cell_text),
+        subject=cell(SUBJECT, lambda value: cell_choice(value, SUBJECTS, "đối tượng", "")),
     )
 
 
 def _read_ratings(rows: list[tuple[int, tuple]], issues: _Issues) -> list[tuple[int, RatingBand]]:
     bands, first = [], {}
     for number, (label_cell, points_cell) in rows:
-        label = _cell(issues, RATINGS_SHEET, number, RATING_LABEL, _text, label_cell, "")
-        points = _cell(issues, RATINGS_SHEET, number, RATING_MIN, _points, points_cell, None)
+        label = _cell(issues, RATINGS_SHEET, number, RATING_LABEL, cell_text, label_cell, "")
+        points = _cell(issues, RATINGS_SHEET, number, RATING_MIN, cell_points, points_cell, None)
         if not label and not issues.has(RATINGS_SHEET, number, RATING_LABEL):
             issues.add(RATINGS_SHEET, number, RATING_LABEL, "Chưa ghi tên mức xếp loại.")
         elif label and label in first:
@@ -330,144 +327,10 @@ def _checkable(criteria: list[tuple[int, CriterionData]], issues: _Issues) -> tu
 def _cell(issues: _Issues, sheet: str, row: int, column: str, parse, value, default):
     try:
         return parse(value)
-    except _Bad as bad:
+    except BadCell as bad:
         issues.add(sheet, row, column, bad.args[0])
         return default
 
 
 def _padded(values, width: int) -> tuple:
     return (tuple(values or ()) + (None,) * width)[:width]
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not clean_text(value))
-
-
-def _key(text: str) -> str:
-    """What a label is compared by: no diacritics, no case, no spaces or punctuation."""
-    return re.sub(r"[^0-9a-z]+", "", fold(text))
-
-
-def _shown(value) -> str:
-    """A cell as the clerk reads it, for messages and labels."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return format(value, ".15g").replace(".", ",") if math.isfinite(value) else str(value)
-    return clean_line(str(value))
-
-
-def _decimal_shown(number: Decimal) -> str:
-    return str(number).replace(".", ",")
-
-
-def _text(value, clean=clean_line) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (date, time, timedelta)):
-        raise _Bad("Excel đã đổi ô này thành ngày giờ; hãy định dạng ô là Văn bản (Text) rồi gõ lại.")
-    if isinstance(value, float) and math.isfinite(value):
-        return format(value, ".15g")  # a code typed as 1.1 comes back a number
-    return clean(str(value))
-
-
-def _long_text(value) -> str:
-    """A text that may keep its line breaks (evidence, a note)."""
-    return _text(value, clean_text)
-
-
-def _points(value) -> Decimal | None:
-    """A number cell or a text with a decimal comma; at most two decimals."""
-    if value is None or isinstance(value, str) and not clean_text(value):
-        return None
-    shown = _shown(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise _Bad(f"“{shown}” không phải là số.")
-    if isinstance(value, float):
-        if not math.isfinite(value) or abs(value) >= _TOO_LARGE:
-            raise _Bad(f"“{shown}” quá lớn.")
-        number = Decimal(format(value, ".12g"))  # 0.1 + 0.2 computed by Excel reads 0,3
-    else:
-        try:
-            number = parse_points(value if isinstance(value, int) else clean_line(value))
-        except ValueError:
-            number = None
-        if number is None:
-            raise _Bad(f"“{shown}” không phải là số.")
-    _check_number(number, shown, decimals=True)
-    return number
-
-
-def _check_number(number: Decimal, shown: str, decimals: bool) -> None:
-    if abs(number) >= _TOO_LARGE:
-        raise _Bad(f"“{shown}” quá lớn.")
-    if decimals and number.normalize().as_tuple().exponent < -2:
-        raise _Bad(f"“{shown}”: điểm chỉ lấy tối đa hai chữ số thập phân (ví dụ 0,25).")
-
-
-def _year(value) -> int:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = _text(value)
-    if not text:
-        raise _Bad("Chưa ghi năm áp dụng (ví dụ 2025).")
-    if not re.fullmatch(r"\d{4}", text):
-        raise _Bad(f"“{text}” không phải là năm (ví dụ 2025).")
-    return int(text)
-
-
-def _kind(value) -> str:
-    kind = _choice(value, SET_KINDS, "loại bộ tiêu chí", "")
-    if not kind:
-        raise _Bad(f"Chưa ghi loại bộ tiêu chí; ghi {_either(SET_KINDS)}.")
-    return kind
-
-
-def _choice(value, choices: dict[str, str], what: str, default: str) -> str:
-    """The key whose label (or key) ``value`` names, diacritics and case aside; ``default`` when blank."""
-    text = _text(value)
-    if not text:
-        return default
-    wanted = _key(text)
-    for key, label in choices.items():
-        if wanted in (_key(key), _key(label)):
-            return key
-    raise _Bad(f"“{text}” không phải {what} hợp lệ; ghi {_either(choices)}.")
-
-
-def _either(choices: dict[str, str]) -> str:
-    labels = [f"“{label}”" for label in choices.values()]
-    return ", ".join(labels[:-1]) + " hoặc " + labels[-1]
-
-
-def _rule(kind: str, value) -> Rule:
-    text = _long_text(value)
-    if kind not in (RATIO, OPTIONS):
-        if text:
-            raise _Bad(f"Cách chấm “{RULE_KINDS[kind]}” không dùng các mức; hãy để trống ô này, "
-                       f"hoặc chọn cách chấm “{RULE_KINDS[OPTIONS]}” hay “{RULE_KINDS[RATIO]}”.")
-        return Rule(kind)
-    example = ("100%: 1 | từ 90% đến dưới 100%: 0,5 | dưới 90%: 0" if kind == RATIO
-               else "Có kế hoạch: 0,5 | Có báo cáo: 0,5")
-    try:
-        parsed = parse_bands(text) if kind == RATIO else parse_options(text)
-    except (ValueError, ArithmeticError) as error:
-        piece = clean_line(str(error.args[0])) if error.args else ""
-        piece = piece or text
-        raise _Bad(f"Không hiểu “{piece}” trong các mức; ghi mỗi mức “điều kiện: điểm”, "
-                   f"cách nhau bằng “|”, ví dụ “{example}”.") from error
-    if kind == RATIO:
-        for band in parsed:
-            for percent in (band.low, band.high):
-                if percent is not None:
-                    _check_number(percent, f"{_decimal_shown(percent)}%", decimals=False)
-            if band.points is not None:
-                _check_number(band.points, _decimal_shown(band.points), decimals=True)
-        return Rule(RATIO, bands=parsed)
-    for option in parsed:
-        if not option.label:
-            raise _Bad(f"Có mức chưa ghi tên; ví dụ “{example}”.")
-        _check_number(option.points, _decimal_shown(option.points), decimals=True)
-    return Rule(OPTIONS, options=parsed)

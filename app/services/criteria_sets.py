@@ -17,11 +17,13 @@ from app.domain.criteria import (
     CriterionData,
     RatingBand,
     Rule,
+    set_problems,
+)
+from app.domain.criteria_text import (
     format_bands,
     format_options,
     parse_bands,
     parse_options,
-    set_problems,
 )
 from app.domain.points import parse_points
 from app.domain.text import clean_line, clean_text

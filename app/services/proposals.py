@@ -34,9 +34,9 @@ from app.domain.criteria import (
     YESNO,
     CriterionData,
     band_points,
-    format_band_condition,
     total,
 )
+from app.domain.criteria_text import format_band_condition
 from app.domain.emulation import MET, NOT_MET, UNKNOWN
 from app.domain.plan_kinds import REFORM
 from app.domain.points import format_percent, format_points, rounded

@@ -13,7 +13,8 @@ from app.services import council, dossier
 from app.services.dossier_readiness import readiness
 from app.store import Store
 from ui.dossier.add_nominee_dialog import AddNomineeDialog
-from ui.dossier.council_tab import VotesModel, parse_time
+from ui.dossier.council_models import VotesModel
+from ui.dossier.council_tab import parse_time
 from ui.dossier.nominations_tab import ELIGIBLE, RESULT
 from ui.pages.dossier_page import (
     COUNCIL_TAB,

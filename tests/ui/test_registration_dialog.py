@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from app.services.officials import OfficialData, add_official
 from app.services.registers import save_collective
 from app.services.registration import HEADER, SHEET, Registration, read_registration_workbook, registrations
-from ui.dialogs.registration_dialog import RegistrationDialog, Subject
+from ui.dialogs.registration_dialog import RegistrationDialog
+from ui.models.registration_model import Subject
 
 YEAR = 2025
 MAI, HUNG, DESK = "Lê Thị Mai", "Trần Văn Hùng", "Bộ phận Một cửa"

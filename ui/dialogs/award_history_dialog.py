@@ -12,10 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +36,7 @@ from app.services.award_history import (
     RecordData,
 )
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.dialogs.excel_files import ask_excel_path, run_waiting
 from ui.dialogs.register_dialog import (
     FormDialog,
     OptionalDate,
@@ -46,12 +45,10 @@ from ui.dialogs.register_dialog import (
 )
 from ui.dossier_registers_commands import AddAwardRecord, DeleteAwardRecord
 
-EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 EXPORT_NAME = "Sổ theo dõi khen thưởng.xlsx"
 TEMPLATE_NAME = "Mẫu sổ theo dõi khen thưởng.xlsx"
 LINKED, UNLINKED = "✓", "chưa khớp"
 GREY = QColor("#777777")
-_SHOWN_PROBLEMS = 12  # more lines than this go behind "Xem chi tiết…"
 _LISTS = {OFFICIAL: "danh sách cán bộ, công chức", COLLECTIVE: "danh sách tập thể"}
 
 
@@ -295,38 +292,15 @@ class AwardHistoryDialog(RegisterDialog):
 
     # --- Excel ---------------------------------------------------------------------------------
 
-    def _ask_path(self, save: bool, title: str, name: str = "") -> Path | None:
-        start = str(Path(last_folder(self.store)) / name) if name else last_folder(self.store)
-        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        chosen, _ = ask(self, title, start, EXCEL_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if save and path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        remember_folder(self.store, str(path.parent))
-        return path
-
-    def _run(self, action):
-        """Call ``action`` under the wait cursor; a UserError is shown (a long list of rows behind Details)."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return action()
-        except UserError as error:
-            failure = error
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        show_error(self, shortened(failure))
-        return None
-
     def import_workbook(self, path: Path | None = None) -> tuple[int, int] | None:
         """Read a workbook, say how many rows it holds, and on "Yes" add those not yet in the book."""
-        path = path or self._ask_path(False, "Chọn tệp Excel sổ theo dõi khen thưởng")
+        path = path or ask_excel_path(self, self.store, False, "Chọn tệp Excel sổ theo dõi khen thưởng")
         if path is None:
             return None
-        records = self._run(lambda: award_history.read_history_workbook(Path(path)))
-        if not records:
+        found = run_waiting(self, lambda: award_history.read_history_workbook(Path(path)))
+        if not found or not found[0]:
             return None
+        records = found[0]
         answer = QMessageBox.question(
             self, "Nhập sổ theo dõi khen thưởng",
             f"Sẽ nhập {len(records)} dòng từ tệp “{Path(path).name}”.\n"
@@ -334,9 +308,10 @@ class AwardHistoryDialog(RegisterDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         before = {row.id for row in self.records}
-        counts = self._run(lambda: award_history.import_records(self.store, records))
-        if counts is None:
+        found = run_waiting(self, lambda: award_history.import_records(self.store, records))
+        if found is None:
             return None
+        counts = found[0]
         self.reload()
         if counts[0]:
             self.notify(AddAwardRecord.changes)
@@ -345,16 +320,16 @@ class AwardHistoryDialog(RegisterDialog):
         return counts
 
     def export_workbook(self, path: Path | None = None) -> Path | None:
-        path = path or self._ask_path(True, "Lưu sổ theo dõi khen thưởng ra tệp Excel", EXPORT_NAME)
-        if path is None or not self._run(lambda: award_history.write_history_workbook(self.store, path) or True):
+        path = path or ask_excel_path(self, self.store, True, "Lưu sổ theo dõi khen thưởng ra tệp Excel", EXPORT_NAME)
+        if path is None or run_waiting(self, lambda: award_history.write_history_workbook(self.store, path)) is None:
             return None
         QMessageBox.information(self, "Đã xuất sổ theo dõi khen thưởng",
                                 f"Đã lưu {len(self.records)} dòng vào tệp:\n{path}")
         return path
 
     def save_template(self, path: Path | None = None) -> Path | None:
-        path = path or self._ask_path(True, "Lưu tệp mẫu sổ theo dõi khen thưởng", TEMPLATE_NAME)
-        if path is None or not self._run(lambda: award_history.write_history_template(path) or True):
+        path = path or ask_excel_path(self, self.store, True, "Lưu tệp mẫu sổ theo dõi khen thưởng", TEMPLATE_NAME)
+        if path is None or run_waiting(self, lambda: award_history.write_history_template(path)) is None:
             return None
         QMessageBox.information(self, "Đã lưu tệp mẫu",
                                 f"Đã lưu tệp mẫu vào:\n{path}\n\nMỗi dòng một lần khen thưởng; cột "
@@ -371,11 +346,3 @@ def import_message(added: int, skipped: int, unlinked: int) -> str:
                  "các dòng này chưa được tính khi xét điều kiện khen thưởng.")
     return text
 
-
-def shortened(error: UserError) -> UserError:
-    """A long list of bad rows shows its first lines; every line stays in the details, to copy."""
-    lines = error.hint.split("\n")
-    if len(lines) <= _SHOWN_PROBLEMS:
-        return error
-    hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + f"\n… và {len(lines) - _SHOWN_PROBLEMS} lỗi khác (bấm “Xem chi tiết…”)."
-    return UserError(error.message, hint, "\n".join(part for part in (error.hint, error.details) if part))

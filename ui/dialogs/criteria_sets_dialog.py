@@ -14,7 +14,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,11 +30,11 @@ from app.services import criteria_sets as service
 from app.services.changes import SCORING, Changes
 from app.services.criteria_sets import SetSummary
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.dialogs.excel_files import ask_excel_path
+from ui.dialogs.export_plan_dialog import remember_folder
 from ui.models.row_table_model import RowTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 TEMPLATE_NAME = "Mẫu bộ tiêu chí.xlsx"
 _SHOWN_PROBLEMS = 12  # more than this go behind "Xem chi tiết…"
 
@@ -149,17 +148,6 @@ class CriteriaSetsDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def _ask_path(self, save: bool, title: str, name: str = "") -> Path | None:
-        start = str(Path(last_folder(self.store)) / name) if name else last_folder(self.store)
-        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        chosen, _ = ask(self, title, start, EXCEL_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if save and path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        return path
-
     def _run(self, action):
         """Call ``action`` with the wait cursor; a UserError is shown (its long lists behind Details)."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -179,7 +167,7 @@ class CriteriaSetsDialog(QDialog):
         """Read a workbook and save it as a new set; returns the new set's id (None: nothing added)."""
         from app.importers.criteria_workbook import read_criteria_workbook
 
-        path = path or self._ask_path(False, "Chọn tệp Excel bộ tiêu chí")
+        path = path or ask_excel_path(self, self.store, False, "Chọn tệp Excel bộ tiêu chí")
         if path is None:
             return None
         remember_folder(self.store, str(Path(path).parent))
@@ -199,7 +187,8 @@ class CriteriaSetsDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return None
-        path = path or self._ask_path(True, "Lưu bộ tiêu chí ra tệp Excel", file_name(chosen.name))
+        path = path or ask_excel_path(self, self.store, True, "Lưu bộ tiêu chí ra tệp Excel",
+                                      file_name(chosen.name))
         if path is None:
             return None
         remember_folder(self.store, str(Path(path).parent))
@@ -212,7 +201,7 @@ class CriteriaSetsDialog(QDialog):
     def save_template(self, path: Path | None = None) -> Path | None:
         from app.exporters.criteria_workbook import write_template
 
-        path = path or self._ask_path(True, "Lưu tệp mẫu bộ tiêu chí", TEMPLATE_NAME)
+        path = path or ask_excel_path(self, self.store, True, "Lưu tệp mẫu bộ tiêu chí", TEMPLATE_NAME)
         if path is None:
             return None
         remember_folder(self.store, str(Path(path).parent))

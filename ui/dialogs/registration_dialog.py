@@ -9,212 +9,41 @@ the year's whole registration at once (also one step).
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.awards import AwardKind
-from app.errors import UserError
 from app.services import registration
 from app.services.award_kinds import award_kinds
 from app.services.officials import list_officials
 from app.services.registers import list_collectives
 from app.services.registration import COLLECTIVE, HEADER, OFFICIAL, SHEET, Registration
 from ui.commune_awards_commands import ReplaceRegistrations, SetRegistration, write_papers
-from ui.dialogs.award_history_dialog import shortened
-from ui.dialogs.error_dialog import run_or_report, show_error
-from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.dialogs.error_dialog import run_or_report
+from ui.dialogs.excel_files import ask_excel_path, run_waiting
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier.commands import short
+from ui.models.registration_model import RegistrationModel, Subject, titles
+from ui.widgets.centered_check import CenteredCheck
 
-EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 TEMPLATE_NAME = "Mẫu đăng ký thi đua.xlsx"
-NOT_APPLICABLE = QColor("#e4e4e4")
-HEADING = QColor("#eef2f7")
-_CHECKED = Qt.CheckState.Checked.value
-
-
-@dataclass(frozen=True)
-class Subject:
-    """One row of the grid: an official or a collective."""
-
-    kind: str
-    id: int
-    name: str
-    detail: str  # position and department, or the collective's department
-
-    @property
-    def wanted(self) -> str:
-        return "individual" if self.kind == OFFICIAL else "collective"
-
-
-def titles(kinds: dict[str, AwardKind]) -> list[tuple[str, AwardKind]]:
-    """The award kinds one registers for: the titles (danh hiệu thi đua), in the catalogue's order."""
-    return [(key, kind) for key, kind in kinds.items() if kind.kind == "title"]
-
-
-class CenteredCheck(QStyledItemDelegate):
-    """A tick drawn in the middle of its cell; a click anywhere in the cell, or Space, toggles it."""
-
-    def _check_rect(self, option) -> QRect:
-        style = option.widget.style() if option.widget else QApplication.style()
-        size = QSize(style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget),
-                     style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, option.widget))
-        return QStyle.alignedRect(option.direction, Qt.AlignmentFlag.AlignCenter, size, option.rect)
-
-    def paint(self, painter, option, index) -> None:
-        if not index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            super().paint(painter, option, index)
-            return
-        cell = QStyleOptionViewItem(option)
-        self.initStyleOption(cell, index)
-        style = option.widget.style() if option.widget else QApplication.style()
-        tick = QStyleOptionViewItem(cell)
-        cell.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, option.widget)
-        tick.rect = self._check_rect(option)
-        tick.state &= ~QStyle.StateFlag.State_HasFocus
-        tick.state |= QStyle.StateFlag.State_On if cell.checkState == Qt.CheckState.Checked else \
-            QStyle.StateFlag.State_Off
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, tick, painter, option.widget)
-
-    def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802 (Qt's name)
-        if not index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            return False
-        kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            return True  # the release toggles
-        toggles = kind == QEvent.Type.MouseButtonRelease and option.rect.contains(event.position().toPoint())
-        toggles |= kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
-        if not toggles:
-            return False
-        checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-        new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
-        return model.setData(index, new.value, Qt.ItemDataRole.CheckStateRole)
-
-
-class RegistrationModel(QAbstractTableModel):
-    """Rows: a heading (str) or a ``Subject``; column 0 the name, then one tick per title.
-    A tick asks for the change through ``toggled`` and shows it once the dialog reloads."""
-
-    toggled = Signal(object, str, bool)  # subject, award key, registered
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[str | Subject] = []
-        self.kinds: list[tuple[str, AwardKind]] = []
-        self.registered: set[Registration] = set()
-
-    def show(self, rows, kinds, registered: set[Registration]) -> None:
-        if rows == self.rows and kinds == self.kinds:
-            self.registered = set(registered)
-            if rows and kinds:
-                self.dataChanged.emit(self.index(0, 1), self.index(len(rows) - 1, len(kinds)))
-            return
-        self.beginResetModel()
-        self.rows, self.kinds, self.registered = list(rows), list(kinds), set(registered)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 1 + len(self.kinds)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "Họ và tên / tên tập thể" if section == 0 else textwrap.fill(self.kinds[section - 1][1].name, 14)
-        if role == Qt.ItemDataRole.ToolTipRole and section:
-            kind = self.kinds[section - 1][1]
-            return f"{kind.name} — {'cá nhân' if kind.subject == 'individual' else 'tập thể'}"
-        return None
-
-    def applies(self, index) -> bool:
-        row = self.rows[index.row()]
-        return isinstance(row, Subject) and index.column() > 0 and self.kinds[index.column() - 1][1].applies_to(
-            row.wanted)
-
-    def registration(self, index) -> Registration:
-        row = self.rows[index.row()]
-        return Registration(row.kind, row.id, self.kinds[index.column() - 1][0])
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if isinstance(row, str):
-            return self._heading(row, column, role)
-        if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return row.name
-            return f"{row.name}\n{row.detail}" if role == Qt.ItemDataRole.ToolTipRole and row.detail else None
-        kind = self.kinds[column - 1][1]
-        if not self.applies(index):
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return NOT_APPLICABLE
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"“{kind.name}” không dành cho {'cá nhân' if row.kind == OFFICIAL else 'tập thể'}."
-            return None
-        if role == Qt.ItemDataRole.CheckStateRole:
-            on = self.registration(index) in self.registered
-            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name} — {kind.name}"
-        return None
-
-    @staticmethod
-    def _heading(text: str, column: int, role):
-        if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return text
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return HEADING
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self.applies(index):
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == 0 or isinstance(self.rows[index.row()], str):
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return Qt.ItemFlag.NoItemFlags  # greyed: this title is not for this kind of subject
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 (Qt's name)
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self.applies(index):
-            return False
-        on = (value.value if hasattr(value, "value") else int(value)) == _CHECKED
-        if on != (self.registration(index) in self.registered):
-            self.toggled.emit(self.rows[index.row()], self.kinds[index.column() - 1][0], on)
-        return True
 
 
 def count_text(registered: set[Registration]) -> str:
@@ -426,38 +255,14 @@ class RegistrationDialog(QDialog):
 
     # --- Excel and printing ---------------------------------------------------------------
 
-    def _ask_path(self, save: bool, title: str, name: str = "") -> Path | None:
-        start = str(Path(last_folder(self.store)) / name) if name else last_folder(self.store)
-        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        chosen, _ = ask(self, title, start, EXCEL_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if save and path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        remember_folder(self.store, str(path.parent))
-        return path
-
-    def _run(self, action):
-        """Call ``action`` under the wait cursor; a UserError is shown (a long list of rows behind Details)."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return (action(),)
-        except UserError as error:
-            failure = error
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        show_error(self, shortened(failure))
-        return None
-
     def import_workbook(self, path: Path | None = None, confirm: bool | None = None) -> bool:
         """Read a workbook and, once the clerk agrees, make it the year's whole registration (one undo step).
         ``path`` and ``confirm``: skip the questions, for tests."""
         year = self.year.value()
-        path = path or self._ask_path(False, f"Chọn tệp Excel đăng ký thi đua năm {year}")
+        path = path or ask_excel_path(self, self.store, False, f"Chọn tệp Excel đăng ký thi đua năm {year}")
         if path is None:
             return False
-        found = self._run(lambda: registration.read_registration_workbook(self.store, Path(path), year))
+        found = run_waiting(self, lambda: registration.read_registration_workbook(self.store, Path(path), year))
         if found is None:
             return False
         rows = found[0]
@@ -470,7 +275,7 @@ class RegistrationDialog(QDialog):
             confirm = answer == QMessageBox.StandardButton.Yes
         if not confirm:
             return False
-        before = self._run(lambda: registration.replace_year(self.store, year, rows))
+        before = run_waiting(self, lambda: registration.replace_year(self.store, year, rows))
         if before is None:
             return False
         self.push(ReplaceRegistrations(self.store, self.notify, year, sorted(before[0], key=_order), rows,
@@ -478,8 +283,8 @@ class RegistrationDialog(QDialog):
         return True
 
     def save_template(self, path: Path | None = None) -> Path | None:
-        path = path or self._ask_path(True, "Lưu tệp mẫu đăng ký thi đua", TEMPLATE_NAME)
-        if path is None or self._run(lambda: write_template(Path(path), self.model.kinds)) is None:
+        path = path or ask_excel_path(self, self.store, True, "Lưu tệp mẫu đăng ký thi đua", TEMPLATE_NAME)
+        if path is None or run_waiting(self, lambda: write_template(Path(path), self.model.kinds)) is None:
             return None
         QMessageBox.information(self, "Đã lưu tệp mẫu",
                                 f"Đã lưu tệp mẫu vào:\n{path}\n\nMỗi dòng một danh hiệu đăng ký: năm, họ và tên (hoặc "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,7 @@ from ui.dossier import (
     state_colour,
 )
 from ui.dossier.commands import AddNominations, RemoveNomination, short
+from ui.dossier.nominee_tab import NomineeTab
 from ui.plan.autosave import text_box
 
 COLUMNS = ("STT", "Tên", "Chức vụ", "Danh hiệu/hình thức", "Điều kiện", "Phiếu", "Kết quả")
@@ -98,17 +99,11 @@ class NominationsModel(KeyedRowsModel):
                 row.votes, row.result)[column]
 
 
-class NominationsTab(QWidget):
+class NominationsTab(NomineeTab):
     """Emits ``selected(nomination_id)`` when the clerk picks a row."""
 
-    selected = Signal(int)
-
     def __init__(self, edits, today, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edits, self.today = edits, today
-        self.view: DossierView | None = None
-        self.current_id: int | None = None
-        self._switching = False  # saving the nominee left: a reload then must not move the selection
+        super().__init__(edits, today, parent)
         self.model = NominationsModel(self)
         self.table = make_table(self.model, "nominations")
         header = self.table.horizontalHeader()
@@ -134,7 +129,7 @@ class NominationsTab(QWidget):
 
     def _fields(self) -> dict[str, AutoField]:
         def saver(name: str, what: str):
-            return lambda key, value: self._save(key, name, value, what)
+            return lambda key, value: self._save(key, what, **{name: value})
 
         box, note, excellent = self.justification, self.note, self.excellent
         return {
@@ -205,18 +200,7 @@ class NominationsTab(QWidget):
 
     def _row_changed(self) -> None:
         index = self.table.currentIndex()
-        nomination_id = index.data(ID_ROLE) if index.isValid() else None
-        if nomination_id == self.current_id:
-            return
-        self._switching = True
-        try:
-            self.flush()  # what was typed belongs to the nominee shown before
-        finally:
-            self._switching = False
-        self.current_id = nomination_id
-        self.show_current()
-        if nomination_id is not None:
-            self.selected.emit(nomination_id)
+        self._move_to(index.data(ID_ROLE) if index.isValid() else None)
 
     def show_current(self) -> None:
         item = self.view.nomination(self.current_id) if self.view else None
@@ -251,11 +235,6 @@ class NominationsTab(QWidget):
             field.flush()
 
     # --- editing ------------------------------------------------------------------------
-
-    def _save(self, nomination_id: int, name: str, value, what: str) -> bool:
-        item = self.view.nomination(nomination_id) if self.view else None
-        who = f" — {short(item.name)}" if item else ""
-        return self.edits.nomination(nomination_id, what + who, **{name: value})
 
     def add(self, picks: list[tuple[str, int]] | None = None, award_key: str | None = None) -> list[int]:
         """Add ``picks`` for ``award_key`` (both None: ask with the dialog); one undo step. Returns the ids."""

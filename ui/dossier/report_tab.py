@@ -7,7 +7,7 @@ Replacing text already written asks first, and is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -36,6 +36,7 @@ from app.services.dossier import FORM_VERSIONS, OFFICIAL, Nomination
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREY, ID_ROLE, AutoField, DossierView, html, note_label
 from ui.dossier.commands import short
+from ui.dossier.nominee_tab import NomineeTab
 from ui.plan.autosave import text_box
 
 
@@ -63,15 +64,9 @@ class IdentityForm(QWidget):
             edit.setText(str(values.get(label, "")))
 
 
-class ReportTab(QWidget):
-    selected = Signal(int)
-
+class ReportTab(NomineeTab):
     def __init__(self, edits, today, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edits, self.today = edits, today
-        self.view: DossierView | None = None
-        self.current_id: int | None = None
-        self._switching = False  # saving the nominee left: a reload then must not move the selection
+        super().__init__(edits, today, parent)
         self.nominees = QListWidget(objectName="report_nominees")
         self.nominees.setMinimumWidth(140)
         self.heading = QLabel(objectName="report_heading", wordWrap=True)
@@ -182,18 +177,7 @@ class ReportTab(QWidget):
 
     def _row_changed(self) -> None:
         item = self.nominees.currentItem()
-        nomination_id = item.data(ID_ROLE) if item else None
-        if nomination_id == self.current_id:
-            return
-        self._switching = True
-        try:
-            self.flush()  # what was typed belongs to the nominee shown before
-        finally:
-            self._switching = False
-        self.current_id = nomination_id
-        self.show_current()
-        if nomination_id is not None:
-            self.selected.emit(nomination_id)
+        self._move_to(item.data(ID_ROLE) if item else None)
 
     def show_current(self) -> None:
         item = self.view.nomination(self.current_id) if self.view else None
@@ -218,10 +202,6 @@ class ReportTab(QWidget):
             field.flush()
 
     # --- editing --------------------------------------------------------------------------
-
-    def _save(self, nomination_id: int, what: str, **values) -> bool:
-        item = self.view.nomination(nomination_id) if self.view else None
-        return self.edits.nomination(nomination_id, what + (f" — {short(item.name)}" if item else ""), **values)
 
     def _save_identity(self, nomination_id: int, values: dict) -> bool:
         return self._save(nomination_id, "Sửa thông tin chung", identity=values)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,17 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import UserError
 from app.services import dossier as service
 from app.services.changes import AWARDS, OFFICIALS, SCORING, Changes
 from app.services.dossier_readiness import (
@@ -41,7 +38,7 @@ from app.services.dossier_readiness import (
     Missing,
     readiness,
 )
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dossier import GREEN, RED, DossierView, html, note_label, read_view
 from ui.dossier.commands import Edits
@@ -50,38 +47,14 @@ from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
 from ui.dossier.nominations_tab import NominationsTab
 from ui.dossier.report_tab import ReportTab
-from ui.system_open import open_path
+from ui.runner import report_written, run_with_progress
+from ui.widgets.year_start import EmptyState, YearSpin
 
 NOMINATIONS_TAB, REPORT_TAB, COUNCIL_TAB, LETTER_TAB, DECISION_TAB = range(5)
 
 
 def proposed_campaign(year: int) -> str:
     return f"Phong trào thi đua đẩy mạnh cải cách hành chính năm {year}"
-
-
-class _ExportThread(QThread):
-    """Runs ``write_dossier_files``; steps come back through a signal, which Qt delivers on the GUI thread."""
-
-    stepped = Signal(int, int, str)
-
-    def __init__(self, store, dossier_id: int, folder: Path, today, allow_incomplete: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.store, self.dossier_id, self.folder, self.today = store, dossier_id, folder, today
-        self.allow_incomplete = allow_incomplete
-        self.written: list[Path] = []
-        self.error: UserError | None = None
-
-    def run(self) -> None:
-        from app.exporters.dossier_files import write_dossier_files
-
-        try:
-            self.written = write_dossier_files(self.store, self.dossier_id, self.folder, today=self.today,
-                                               allow_incomplete=self.allow_incomplete, progress=self.stepped.emit)
-        except UserError as error:
-            self.error = error
-        except Exception as error:  # a bug: shown, never swallowed silently
-            self.error = UserError("Đã xảy ra lỗi ngoài dự kiến khi xuất hồ sơ khen thưởng.",
-                                   "Hãy thử lại; nếu lỗi lặp lại, báo cho người hỗ trợ.", repr(error))
 
 
 class NewDossierDialog(QDialog):
@@ -186,9 +159,8 @@ class DossierPage(QWidget):
         self.view: DossierView | None = None
         self.dossier_id: int | None = None
         self._refreshed = False
-        self._year_chosen = False
         self.edits = Edits(self, store, notify, self._done)
-        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, keyboardTracking=False)
+        self.year = YearSpin()
         self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
         self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.dossiers.setMinimumContentsLength(14)
@@ -228,13 +200,10 @@ class DossierPage(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.banner)
         body_layout.addWidget(self.tabs, 1)
-        start = QWidget(objectName="empty_state")
-        start_layout = QVBoxLayout(start)
-        start_layout.addStretch(1)
-        start_layout.addWidget(self.empty)
-        start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
-        start_layout.addStretch(2)
-        self.stack.addWidget(start)
+        start = QVBoxLayout()
+        start.addWidget(self.empty)
+        start.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(EmptyState(start))
         self.stack.addWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -282,11 +251,7 @@ class DossierPage(QWidget):
 
     def reload(self) -> None:
         self._stale, self._refreshed = False, True
-        if not self._year_chosen:
-            self._year_chosen = True
-            self.year.blockSignals(True)
-            self.year.setValue(self._default_year())
-            self.year.blockSignals(False)
+        self.year.choose_once(self._default_year)
         year = self.year.value()
         listed = service.list_dossiers(self.store, year)
         ids = [item.id for item in listed]
@@ -391,32 +356,20 @@ class DossierPage(QWidget):
         written = self._write(dossier_id, Path(folder), bool(missing))
         if written:
             remember_folder(self.store, folder)
-            self._report_written(folder, written)
+            report_written(self, "Đã xuất hồ sơ", folder, written)
         return written
 
     def _write(self, dossier_id: int, folder: Path, allow_incomplete: bool) -> list[Path]:
         """Write the papers on a worker thread; the window repaints, a progress box shows after 600 ms."""
-        worker = _ExportThread(self.store, dossier_id, folder, self.today, allow_incomplete, self)
-        progress = QProgressDialog("Đang chuẩn bị…", "", 0, 0, self)
-        progress.setWindowTitle("Đang xuất hồ sơ khen thưởng")
-        progress.setCancelButton(None)  # each paper is written whole; a half set is not worth a cancel
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(600)
-        worker.stepped.connect(lambda step, total, text: (progress.setMaximum(total), progress.setLabelText(text),
-                                                          progress.setValue(min(step, total))))
-        waiting = QEventLoop()
-        worker.finished.connect(waiting.quit)
-        self.setEnabled(False)
-        worker.start()
-        waiting.exec()
-        self.setEnabled(True)
-        progress.reset()
-        progress.deleteLater()
-        worker.deleteLater()
-        if worker.error is not None:
-            show_error(self, worker.error)
-            return []
-        return worker.written
+        def write(progress) -> list[Path]:
+            from app.exporters.dossier_files import write_dossier_files
+
+            return write_dossier_files(self.store, dossier_id, folder, today=self.today,
+                                       allow_incomplete=allow_incomplete, progress=progress)
+
+        written = run_with_progress(self, "Đang xuất hồ sơ khen thưởng", write,
+                                    "Đã xảy ra lỗi ngoài dự kiến khi xuất hồ sơ khen thưởng.")
+        return [] if written is None else written[0]
 
     def _confirm_incomplete(self, missing: list[Missing], confirm: bool | None) -> bool:
         if confirm is not None:
@@ -428,13 +381,3 @@ class DossierPage(QWidget):
             f"Hồ sơ còn thiếu {len(missing)} mục:\n{listing}{more}\n\nVẫn xuất bản chưa đủ (để xem thử, sửa tiếp sau)?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-    def _report_written(self, folder: str, written: list[Path]) -> None:
-        listing = "\n".join(f"• {Path(path).name}" for path in written)
-        box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất hồ sơ", f"Đã lưu vào {folder}:\n{listing}",
-                          parent=self)
-        open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        if box.clickedButton() is open_button:
-            open_path(Path(folder))

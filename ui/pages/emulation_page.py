@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -31,6 +30,7 @@ from ui.dialogs.error_dialog import run_or_report
 from ui.emulation.commands import SetMark
 from ui.emulation.marks_panel import MarksPanel
 from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilter, SubjectsModel
+from ui.widgets.year_start import EmptyState, YearSpin
 
 _GREY = "color: #707070"
 
@@ -42,7 +42,7 @@ class EmulationPage(QWidget):
         self.store, self.undo_stack, self.notify, self.today = store, undo_stack, notify, today
         self.evaluation: Evaluation | None = None
         self.current_key: tuple[str, int] | None = None  # the subject in the panel, even when filtered out
-        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, keyboardTracking=False)
+        self.year = YearSpin()
         self.registers = {name: QPushButton(text, objectName=name, toolTip=tip) for name, text, tip in (
             ("collectives", "Tập thể…", "Các tập thể được xét thi đua"),
             ("initiatives", "Sáng kiến…", "Sổ sáng kiến được công nhận"),
@@ -68,7 +68,6 @@ class EmulationPage(QWidget):
         self.panel = MarksPanel()
         self._build()
         self._connect()
-        self._year_chosen = False
         self._stale = True  # loaded when first shown: start-up reads only the first screen's data
 
     def _make_table(self) -> QTableView:
@@ -114,18 +113,11 @@ class EmulationPage(QWidget):
                       wordWrap=True)
         note.setStyleSheet(_GREY)
         column = QVBoxLayout()
-        column.addStretch(1)
         column.addWidget(self.start_heading)
         column.addWidget(QLabel("Chọn bộ tiêu chuẩn thi đua của năm:"))
         column.addLayout(row)
         column.addWidget(note)
-        column.addStretch(2)
-        view = QWidget(objectName="start_view")
-        outer = QHBoxLayout(view)
-        outer.addStretch(1)
-        outer.addLayout(column, 6)
-        outer.addStretch(1)
-        return view
+        return EmptyState(column, centred=True, name="start_view")
 
     def _evaluation_view(self) -> QWidget:
         left = QWidget()
@@ -192,11 +184,7 @@ class EmulationPage(QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        if not self._year_chosen:
-            self._year_chosen = True
-            self.year.blockSignals(True)
-            self.year.setValue(self._default_year())
-            self.year.blockSignals(False)
+        self.year.choose_once(self._default_year)
         year = self.year.value()
         self.evaluation = run_or_report(self, lambda: service.evaluation(self.store, year, self._today()))
         if self.evaluation is None:

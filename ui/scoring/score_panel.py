@@ -35,6 +35,7 @@ from app.services.evidence_choices import EvidenceChoice
 from app.services.scoring import PROPOSAL_BASIS, ScoreLine
 from ui.plan.autosave import Autosave, text_box
 from ui.scoring.tree_model import overridden_text
+from ui.widgets.year_start import EmptyState
 
 _REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecea; }"
 _ERROR_STYLE = "color: #b00020"
@@ -347,38 +348,31 @@ class EvidencePicker(QDialog):
         return [self.choices[row] for row in rows]
 
 
-class StartPanel(QWidget):
+class StartPanel(EmptyState):
     """An unscored year: "Năm 2024 chưa chấm điểm. Chọn bộ tiêu chí để bắt đầu:", the PAR sets, "Bắt đầu chấm"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="empty_state")
-        self.text = QLabel(objectName="empty_hint", wordWrap=True, styleSheet="font-weight: bold")
-        self.set_choice = QComboBox(objectName="set_choice")
-        self.set_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.set_choice.setMinimumContentsLength(24)
-        self.start_button = QPushButton("Bắt đầu chấm", objectName="start_scoring")
-        self.no_sets = QLabel("Chưa có bộ chỉ số CCHC nào. Bấm “Bộ tiêu chí…” để nhập bộ của tỉnh từ tệp Excel.",
-                              objectName="no_sets", wordWrap=True)
+        text = QLabel(objectName="empty_hint", wordWrap=True, styleSheet="font-weight: bold")
+        set_choice = QComboBox(objectName="set_choice")
+        set_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        set_choice.setMinimumContentsLength(24)
+        start_button = QPushButton("Bắt đầu chấm", objectName="start_scoring")
+        no_sets = QLabel("Chưa có bộ chỉ số CCHC nào. Bấm “Bộ tiêu chí…” để nhập bộ của tỉnh từ tệp Excel.",
+                         objectName="no_sets", wordWrap=True)
         box = QWidget()
         box.setMaximumWidth(680)
         column = QVBoxLayout(box)
-        column.addWidget(self.text)
+        column.addWidget(text)
         choose = QHBoxLayout()
-        choose.addWidget(self.set_choice, 1)
-        choose.addWidget(self.start_button)
+        choose.addWidget(set_choice, 1)
+        choose.addWidget(start_button)
         column.addLayout(choose)
-        column.addWidget(self.no_sets)
+        column.addWidget(no_sets)
         column.addWidget(QLabel("Điểm chấm gắn với bộ đã chọn: chỉ đổi được bộ khi năm đó chưa chấm tiêu chí nào. "
                                 "Bộ của tỉnh nhập từ tệp Excel bằng nút “Bộ tiêu chí…”.", wordWrap=True,
                                 styleSheet=_NOTE_STYLE))
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(box, 6)
-        middle.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addLayout(middle)
-        layout.addStretch(2)
+        super().__init__(box, centred=True, parent=parent)
+        self.text, self.set_choice, self.start_button, self.no_sets = text, set_choice, start_button, no_sets
 
     def show_sets(self, year: int | None, sets: list[SetSummary]) -> None:
         """Offer ``sets``, the one chosen before (or one of the year) first."""

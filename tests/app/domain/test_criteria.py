@@ -12,24 +12,26 @@ from app.domain.criteria import (
     PASSFAIL,
     RATIO,
     YESNO,
-    Band,
     CriteriaSetData,
     CriterionData,
-    Option,
     RatingBand,
     Rule,
     band_points,
-    format_band_condition,
-    format_bands,
     max_total,
-    parse_band_condition,
-    parse_bands,
-    parse_options,
     rating_for,
     score_problem,
     set_problems,
     subtotals,
     total,
+)
+from app.domain.criteria_text import (
+    Band,
+    Option,
+    format_band_condition,
+    format_bands,
+    parse_band_condition,
+    parse_bands,
+    parse_options,
 )
 
 ON_TIME = parse_bands("100% đúng hạn: 1 | từ 90% đến dưới 100%: 0,5 | dưới 90%: 0")

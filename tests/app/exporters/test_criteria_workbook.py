@@ -14,13 +14,12 @@ from app.domain.criteria import (
     PASSFAIL,
     RATIO,
     YESNO,
-    Band,
     CriteriaSetData,
     CriterionData,
-    Option,
     RatingBand,
     Rule,
 )
+from app.domain.criteria_text import Band, Option
 from app.errors import UserError
 from app.exporters.criteria_workbook import CRITERIA_HEADER, write_criteria_workbook, write_template
 

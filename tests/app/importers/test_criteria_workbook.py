@@ -24,14 +24,13 @@ from app.domain.criteria import (
     PASSFAIL,
     RATIO,
     YESNO,
-    Band,
     CriteriaSetData,
     CriterionData,
-    Option,
     RatingBand,
     Rule,
     set_problems,
 )
+from app.domain.criteria_text import Band, Option
 from app.errors import UserError
 from app.exporters.criteria_workbook import CRITERIA_HEADER, write_criteria_workbook, write_template
 from app.importers.criteria_workbook import CriteriaWorkbookError, read_criteria_workbook
