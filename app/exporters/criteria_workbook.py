@@ -35,15 +35,12 @@ from app.domain.criteria import (
     SET_KINDS,
     SUBJECTS,
     YESNO,
-    Band,
     CriteriaSetData,
     CriterionData,
-    Option,
     RatingBand,
     Rule,
-    format_bands,
-    format_options,
 )
+from app.domain.criteria_text import Band, Option, format_bands, format_options
 from app.errors import UserError
 
 INFO_SHEET, CRITERIA_SHEET, RATINGS_SHEET, GUIDE_SHEET = "Thông tin", "Tiêu chí", "Xếp loại", "Hướng dẫn"

@@ -28,7 +28,7 @@ from app.documents.model import (
     TitleBlock,
     heading,
 )
-from app.documents.papers.common import commune_body, place_date_line
+from app.documents.papers.common import chairman_signature, commune_body, place_date_line
 from app.services.award_statistics import Statistics
 from app.services.profile import CommuneProfile
 
@@ -77,8 +77,7 @@ def statistics_document(statistics: Statistics, profile: CommuneProfile, day: da
                     place_date_line(profile.place_name, day, day.year if day else statistics.last_year))
     commune = f"xã {profile.commune_name}" if profile.commune_name else "xã"
     signatures = (Signature("NGƯỜI LẬP BIỂU", profile.clerk_name, note="(Ký, ghi rõ họ và tên)"),
-                  Signature((profile.chairman_title or "Chủ tịch").upper(), profile.chairman_name,
-                            "TM. ỦY BAN NHÂN DÂN"))
+                  chairman_signature(profile))
     blocks = (
         header,
         TitleBlock("THỐNG KÊ KẾT QUẢ KHEN THƯỞNG", (span_text(statistics).capitalize(),)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.documents.model import Header, Paragraph, Recipients, Style, basis, para
+from app.documents.model import Header, Paragraph, Recipients, Signature, Style, basis, para
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
 LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -65,3 +65,8 @@ def text_paragraphs(text: str, style: Style = Style.BODY) -> list[Paragraph]:
 
 def recipients(lines: tuple[str, ...]) -> Recipients:
     return Recipients.of(*lines)
+
+
+def chairman_signature(profile) -> Signature:
+    """TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (or the title the profile gives) and the Chairman's name."""
+    return Signature((profile.chairman_title or "Chủ tịch").upper(), profile.chairman_name, "TM. ỦY BAN NHÂN DÂN")

@@ -21,14 +21,13 @@ from app.documents.model import (
     PageBreak,
     Paragraph,
     Row,
-    Signature,
     Style,
     Table,
     TitleBlock,
     heading,
     para,
 )
-from app.documents.papers.common import commune_header, recipients, roman, text_paragraphs
+from app.documents.papers.common import chairman_signature, commune_header, recipients, roman, text_paragraphs
 from app.domain.plan_kinds import plan_kind
 from app.services.profile import CommuneProfile
 from app.services.progress_report import AreaCounts, ProgressReport, ReportItem
@@ -169,7 +168,7 @@ def report_body(report: ProgressReport, commune_name: str) -> list:
 
 
 def report_closing(profile: CommuneProfile) -> Closing:
-    signer = Signature((profile.chairman_title or "Chủ tịch").upper(), profile.chairman_name, "TM. ỦY BAN NHÂN DÂN")
+    signer = chairman_signature(profile)
     names = ("Như trên", profile.receiving_office, "Chủ tịch, các Phó Chủ tịch UBND xã")
     return Closing((signer,), recipients(tuple(name for name in names if name.strip())))
 

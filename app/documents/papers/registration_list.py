@@ -26,14 +26,13 @@ from app.documents.model import (
     Column,
     Document,
     Row,
-    Signature,
     Table,
     TitleBlock,
     heading,
     para,
 )
 from app.documents.papers.award_decision import padded_number
-from app.documents.papers.common import commune_header, recipients, roman
+from app.documents.papers.common import chairman_signature, commune_header, recipients, roman
 from app.documents.papers.council_minutes import document_number
 from app.domain.awards import AwardKind
 
@@ -107,7 +106,7 @@ def registration_list(year: int, persons: list[Registrant], groups: list[Registr
     present = [(name, lines, table) for name, lines, table in parts if lines]
     for number_of_part, (name, lines, table) in enumerate(present, start=1):
         blocks += [heading(f"{roman(number_of_part)}. {name}"), table(lines)]
-    signer = Signature((profile.chairman_title or "Chủ tịch").upper(), profile.chairman_name, "TM. ỦY BAN NHÂN DÂN")
+    signer = chairman_signature(profile)
     names = (profile.receiving_office, "Hội đồng Thi đua - Khen thưởng xã")
     blocks.append(Closing((signer,), recipients(tuple(name for name in names if name.strip()))))
     return Document(title=f"Danh sách đăng ký thi đua năm {year}", blocks=tuple(blocks),

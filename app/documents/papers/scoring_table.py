@@ -24,13 +24,12 @@ from app.documents.model import (
     Paragraph,
     Row,
     Run,
-    Signature,
     Style,
     Table,
     TitleBlock,
     para,
 )
-from app.documents.papers.common import NBSP, commune_body, place_date_line
+from app.documents.papers.common import NBSP, chairman_signature, commune_body, place_date_line
 from app.domain.points import format_points
 from app.services.profile import CommuneProfile
 from app.services.scoring import ScoreLine, ScoreSheet
@@ -139,8 +138,7 @@ def table_header(profile: CommuneProfile, today: date | None, year: int) -> Head
 
 def chairman_closing(profile: CommuneProfile) -> Closing:
     """TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH and the name, as on every paper the Chairman signs; no recipients."""
-    position = (profile.chairman_title or "Chủ tịch").upper()
-    return Closing((Signature(position, profile.chairman_name, "TM. ỦY BAN NHÂN DÂN"),))
+    return Closing((chairman_signature(profile),))
 
 
 def scoring_table(sheet: ScoreSheet, profile: CommuneProfile, today: date | None = None) -> Document:

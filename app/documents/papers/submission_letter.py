@@ -40,7 +40,6 @@ from app.documents.model import (
     PageBreak,
     Paragraph,
     Row,
-    Signature,
     Style,
     Table,
     TitleBlock,
@@ -49,6 +48,7 @@ from app.documents.model import (
 from app.documents.papers.achievement_report import position_line, report_form
 from app.documents.papers.common import (
     basis_lines,
+    chairman_signature,
     commune_header,
     recipients,
     text_paragraphs,
@@ -176,7 +176,7 @@ def letter_blocks(dossier: DossierInfo, named: list[Nomination], profile: Commun
         blocks.append(para(f"Đã có thành tích trong {lower_first(dossier.campaign)}."))
     blocks.append(para("(Có báo cáo thành tích kèm theo)", italic=True))
     blocks.append(para(f"Kính đề nghị {addressee} xem xét, quyết định./."))
-    signer = Signature((profile.chairman_title or "Chủ tịch").upper(), profile.chairman_name, "TM. ỦY BAN NHÂN DÂN")
+    signer = chairman_signature(profile)
     names = ("Như trên", profile.receiving_office)
     blocks.append(Closing((signer,), recipients(tuple(name for name in names if name.strip()))))
     return blocks
