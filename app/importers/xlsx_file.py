@@ -1,21 +1,33 @@
 """Opening an untrusted .xlsx from another office: size limits, the checks before openpyxl, clear refusals.
 
 Files arrive by USB stick and e-mail: a password-protected or old .xls file, a
-Word file renamed, a truncated copy, a zip bomb. Each is refused here with a
-Vietnamese message naming the file; openpyxl parses what passes through
-defusedxml (a declared dependency), read-only, values not formulas.
+Word file renamed, a truncated copy, a zip bomb, a part whose XML declares a
+DOCTYPE or entities (billion laughs, external entities reading local files).
+Each is refused here with a Vietnamese message naming the file; openpyxl parses
+what passes through defusedxml (a declared dependency), read-only, values not
+formulas.
+
+Excel never writes a DOCTYPE, so any part that carries one is refused before
+openpyxl runs: each part's prolog is read by expat up to its first element
+(a few hundred bytes; entities are never expanded), whatever XML parser
+openpyxl then picks (lxml or defusedxml). Should a parser still meet one, the
+refusal says the same.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
+from xml.parsers import expat
 
 from app.errors import UserError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
+MAX_PROLOG = 64 * 1024  # bytes of a part read before its first element; Excel's prologs are under 100
+_XML_SUFFIXES = (".xml", ".rels")  # parts that must be XML; the others are checked when they parse as XML
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RESAVE = "Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) dạng Excel Workbook (.xlsx) rồi nhập lại."
 
@@ -79,6 +91,74 @@ def check_package(data: bytes, name: str, what: str) -> None:
     if sum(member.file_size for member in members) > MAX_UNPACKED:
         raise UserError(f"Tệp “{name}” quá lớn khi giải nén để là một {what}.",
                         f"Hãy chọn đúng tệp {what}.", name)
+    check_xml_prologs(data, name)
+
+
+class _Doctype(Exception):
+    """A part declares a DOCTYPE or an entity."""
+
+
+class _Root(Exception):
+    """The part's first element: its prolog is over, and it was clean."""
+
+
+def check_xml_prologs(data: bytes, name: str) -> None:
+    """Refuse a package any of whose XML parts declares a DOCTYPE or an entity (see the module's note)."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            for member in archive.infolist():
+                if member.is_dir() or member.file_size == 0:
+                    continue
+                verdict = _prolog_verdict(archive, member)
+                if verdict == "doctype":
+                    raise unsafe_xml(name, member.filename)
+                if verdict == "unreadable" and member.filename.lower().endswith(_XML_SUFFIXES):
+                    raise damaged(name, ValueError(f"{member.filename}: not XML before its first element"))
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+        raise damaged(name, error) from error
+
+
+def _prolog_verdict(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> str:
+    """"clean" (first element reached), "doctype", or "unreadable" (not XML, or no element in MAX_PROLOG bytes)."""
+    parser = expat.ParserCreate()
+
+    def doctype(*_args) -> None:
+        raise _Doctype
+
+    def root(*_args) -> None:
+        raise _Root
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.StartElementHandler = root
+    read = 0
+    with archive.open(member) as stream:
+        try:
+            while read < MAX_PROLOG:
+                chunk = stream.read(4096)
+                read += len(chunk)
+                parser.Parse(chunk, not chunk)
+                if not chunk:
+                    break
+        except _Doctype:
+            return "doctype"
+        except _Root:
+            return "clean"
+        except expat.ExpatError:
+            return "unreadable"
+    return "unreadable"
+
+
+def unsafe_xml(name: str, part: str = "") -> UserError:
+    where = f" ở phần “{part}”" if part else ""
+    return UserError(
+        f"Tệp “{name}” chứa khai báo XML không an toàn (DOCTYPE/ENTITY){where}; không đọc được, "
+        "phần mềm không mở tệp này.",
+        "Bảng tính do Excel lưu không có khai báo này: tệp đã bị sửa bằng công cụ khác, có thể để đọc trộm dữ liệu "
+        "trên máy hoặc làm treo máy. Hãy hỏi lại nơi gửi tệp, hoặc mở bằng Excel, Lưu thành (Save As) tệp .xlsx "
+        "mới rồi nhập tệp mới.",
+        f"{name}: {part or 'XML'} có <!DOCTYPE> hoặc <!ENTITY>",
+    )
 
 
 def open_workbook(data: bytes, name: str):
@@ -91,5 +171,21 @@ def open_workbook(data: bytes, name: str):
 
 
 def damaged(name: str, error: BaseException) -> UserError:
+    """The refusal of a package that failed to parse; an unsafe-XML refusal if a parser met a DOCTYPE/entity."""
+    if _is_unsafe_xml(error):
+        refusal = unsafe_xml(name)
+        refusal.details += f" ({error!r})"
+        return refusal
     return UserError(f"Tệp “{name}” bị hỏng, không đọc được đúng cách.",
                      RESAVE + " Nếu tệp chép từ USB hay thư điện tử, hãy chép lại.", repr(error))
+
+
+def _is_unsafe_xml(error: BaseException | None) -> bool:
+    """defusedxml's DTD/entity refusals, anywhere in the chain of causes (openpyxl wraps them)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if type(error).__module__.startswith("defusedxml"):
+            return True
+        error = error.__cause__ or error.__context__
+    return False

@@ -87,17 +87,18 @@ def read_registration_workbook(store: Store, path: Path, year: int) -> list[Regi
         rows = sheet.iter_rows(values_only=True)
         header = tuple(fold(clean_line(str(value or ""))) for value in next(rows, ()))[:len(HEADER)]
         if header != tuple(fold(title) for title in HEADER):
-            raise UserError(f"Tệp “{path.name}”: dòng 1 không đúng tiêu đề cột mẫu.",
+            raise UserError(f"Tệp “{path.name}”: dòng 1 của trang “{sheet.title}” không đúng tiêu đề cột mẫu.",
                             "Dòng tiêu đề phải là: " + " | ".join(HEADER) + ".")
         for number, values in enumerate(rows, start=2):
             values = (tuple(values or ()) + (None,) * len(HEADER))[:len(HEADER)]
-            if all(value in (None, "") for value in values):
+            if all(value is None or (isinstance(value, str) and not clean_line(value)) for value in values):
                 continue
             line = _row(values, year, people, groups, by_name, kinds)
-            if isinstance(line, str):
-                problems.append(f"Dòng {number}: {line}.")
-            else:
+            if isinstance(line, Registration):
                 found.append(line)
+            else:
+                column, problem = line
+                problems.append(f"Dòng {number}, cột “{column}”: {problem}.")
     except UserError:
         raise
     except Exception as error:  # a damaged sheet surfaces as many kinds of parser errors
@@ -105,7 +106,11 @@ def read_registration_workbook(store: Store, path: Path, year: int) -> list[Regi
     finally:
         workbook.close()
     if problems:
-        raise UserError(f"Tệp “{path.name}” có {len(problems)} lỗi, chưa nhập dòng nào:", "\n".join(problems[:200]))
+        shown = problems[:200]
+        if len(problems) > len(shown):
+            shown.append(f"… và {len(problems) - len(shown)} lỗi khác; sửa các lỗi trên rồi nhập lại để xem tiếp.")
+        raise UserError(f"Tệp “{path.name}”, trang “{sheet.title}”: có {len(problems)} lỗi, chưa nhập dòng nào:",
+                        "\n".join(shown))
     return found
 
 
@@ -117,25 +122,45 @@ def _names(rows) -> dict[str, int | None]:
     return found
 
 
-def _row(values, year, people, groups, by_name, kinds) -> Registration | str:
+def _row(values, year, people, groups, by_name, kinds) -> Registration | tuple[str, str]:
+    """The registration a row holds, or (the column at fault, what is wrong)."""
     row_year, name, kind_text, award_text = values
-    if str(row_year or "").strip() != str(year):
-        return f"năm “{row_year or ''}” khác năm đang nhập ({year})"
-    kind = {"ca nhan": OFFICIAL, "tap the": COLLECTIVE}.get(fold(str(kind_text or "")).strip())
+    if not _is_year(row_year, year):
+        return HEADER[0], f"năm “{_shown(row_year)}” khác năm đang nhập ({year})"
+    kind = {"ca nhan": OFFICIAL, "tap the": COLLECTIVE}.get(fold(clean_line(_text(kind_text))))
     if kind is None:
-        return "cột “Cá nhân/Tập thể” phải là “Cá nhân” hoặc “Tập thể”"
+        return HEADER[2], f"“{_shown(kind_text)}” phải là “Cá nhân” hoặc “Tập thể”"
     names = people if kind == OFFICIAL else groups
-    subject = names.get(fold(clean_line(str(name or ""))))
+    subject = names.get(fold(clean_line(_text(name))))
     if subject is None:
         what = "cán bộ, công chức" if kind == OFFICIAL else "tập thể"
-        return f"“{name or ''}” không có (hoặc trùng tên) trong danh sách {what}"
-    key = by_name.get(fold(clean_line(str(award_text or ""))))
+        return HEADER[1], f"“{_shown(name)}” không có (hoặc trùng tên) trong danh sách {what}"
+    key = by_name.get(fold(clean_line(_text(award_text))))
     if key is None:
-        return f"danh hiệu “{award_text or ''}” không có trong danh mục"
+        return HEADER[3], f"danh hiệu “{_shown(award_text)}” không có trong danh mục"
     wanted = "individual" if kind == OFFICIAL else "collective"
     if not kinds[key].applies_to(wanted):
-        return f"“{kinds[key].name}” không dành cho {'cá nhân' if kind == OFFICIAL else 'tập thể'}"
+        return HEADER[3], f"“{kinds[key].name}” không dành cho {'cá nhân' if kind == OFFICIAL else 'tập thể'}"
     return Registration(kind, subject, key)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _is_year(value, year: int) -> bool:
+    """The year as Excel gives it: a whole number (2025 or 2025.0) or text “2025”."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return value == year
+    return clean_line(_text(value)) == str(year)
+
+
+def _shown(value, limit: int = 60) -> str:
+    """A cell as quoted in a message: one clean line, cut short."""
+    text = clean_line(_text(value))
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def replace_year(store: Store, year: int, found: list[Registration]) -> set[Registration]:

@@ -8,6 +8,10 @@ After every kill ``check`` asks:
 * every acknowledged evidence link is there, and its stored file exists with the
   right sha256; every file under ``evidence/`` is named by its own sha256 (``.part``
   leftovers excepted, and no row points at one);
+* the award dossier: every acknowledged nominee is in its dossier, every acknowledged
+  vote count (or cleared count) stands, every acknowledged registration is there, and
+  the decision is issued (with the award records it wrote) or withdrawn (with none) as
+  last acknowledged;
 * every acknowledged backup is listed, every listed backup passes its check and
   holds the officials and tasks acknowledged before it; ``.partial`` files are not listed;
 * every acknowledged migration (the main folder's, and the side copies) left the
@@ -24,11 +28,12 @@ import os
 import random
 import signal
 import sqlite3
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.paths import DataFolder
 from app.startup import open_store
@@ -36,8 +41,24 @@ from db import migrate
 from db.backup import latest_good_backup, list_backups
 from db.engine import make_engine
 from db.integrity import integrity_problems, is_intact
-from db.models import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, OfficialRow, PlanRow, ScoreEntryRow, TaskRow
-from tests.crash.writer import Zygote, spawn_trial
+from db.models import (
+    AwardDecisionRow,
+    AwardKindRow,
+    AwardRecordRow,
+    CriteriaSetRow,
+    DossierRow,
+    EvidenceFileRow,
+    EvidenceLinkRow,
+    NominationRow,
+    NominationVoteRow,
+    OccurrenceRow,
+    OfficialRow,
+    PlanRow,
+    RegistrationRow,
+    ScoreEntryRow,
+    TaskRow,
+)
+from tests.crash.writer import YEAR, Zygote, registration_key, spawn_trial
 
 OLD_REVISION = "0001"
 OLD_OFFICIAL = "Lê Thị Cũ Trước Nâng Cấp"
@@ -48,10 +69,16 @@ FIELDS = {
     "status": ("status", "completed_on", "reason"),
     "plan": ("title", "year"),
     "score": ("points",),
+    "dossier": ("year", "campaign"),
+    "nomination": ("dossier_id", "subject_kind", "subject_id", "award_key"),
+    "votes": ("votes_for",),  # None: cleared
+    "decision": ("issued", "records"),  # records: award history rows the issue wrote
 }
 KIND_OF_OP = {"add_official": "official", "update_official": "official", "add_task": "task",
               "update_task": "task", "set_status": "status", "create_plan": "plan",
-              "set_score": "score"}
+              "set_score": "score", "create_dossier": "dossier", "add_nomination": "nomination",
+              "set_votes": "votes", "issue_decision": "decision", "withdraw_decision": "decision"}
+REGISTRATION_OPS = ("register", "import_registrations")
 
 
 def make_old_schema_database(path: Path) -> None:
@@ -77,6 +104,7 @@ class Promises:
     evidence: list = field(default_factory=list)
     backups: list = field(default_factory=list)
     side_migrations: list = field(default_factory=list)
+    registrations: set = field(default_factory=set)  # registration keys acknowledged (only ever added)
     main_migrated: dict | None = None
     ack_count: int = 0
 
@@ -106,6 +134,8 @@ def promises_of(lines: list[dict]) -> Promises:
         found.ack_count += 1
         if kind:
             found.acked[key], found.pending[key] = values, []
+        elif line["op"] in REGISTRATION_OPS:
+            found.registrations.update(line["keys"])
         elif line["op"] == "attach":
             found.evidence.append(line)
         elif line["op"] == "backup":
@@ -190,6 +220,7 @@ class Checker:
             result.damage.append(f"open_store failed: {type(error).__name__}: {error}")
             return result
         try:
+            _report_unseeded(result, shipped_data_missing(store, self.folder.root.name))
             self._check_records(store, promises, result)
             self._check_evidence(store, promises, result)
         finally:
@@ -206,6 +237,7 @@ class Checker:
                 "status": {r.id: r for r in session.scalars(select(OccurrenceRow))},
                 "plan": {r.id: r for r in session.scalars(select(PlanRow))},
                 "score": {r.criterion_id: r for r in session.scalars(select(ScoreEntryRow))},
+                **_award_rows(session),
             }
             if 1 not in actual["official"]:
                 result.losses.append("the official from the old-schema database is gone")
@@ -218,6 +250,12 @@ class Checker:
                 values = {name: _plain(getattr(row, name)) for name in FIELDS[kind]}
                 if values != expected and values not in promises.pending.get((kind, record_id), []):
                     result.losses.append(f"{kind} {record_id}: acknowledged {expected}, found {values}")
+            registered = {registration_key(r.subject_kind, r.subject_id, r.award_key)
+                          for r in session.scalars(select(RegistrationRow).where(RegistrationRow.year == YEAR))}
+            for key in sorted(promises.registrations):
+                result.checked += 1
+                if key not in registered:
+                    result.losses.append(f"registration {key} acknowledged but missing")
 
     def _check_evidence(self, store, promises: Promises, result: CheckResult) -> None:
         evidence = self.folder.evidence
@@ -317,12 +355,48 @@ class Checker:
         """A migration cut short must leave a file that still opens (and then migrates)."""
         try:
             store, _report = open_store(side)
-            store.close()
+            try:
+                _report_unseeded(result, shipped_data_missing(store, side.root.name))
+            finally:
+                store.close()
         except Exception as error:  # noqa: BLE001
             result.damage.append(f"interrupted migration {side.root.name} does not open: {type(error).__name__}: {error}")
             return
         if raw_revision(side.database) != migrate.HEAD:
             result.damage.append(f"interrupted migration {side.root.name} did not reach {migrate.HEAD} when reopened")
+
+
+def shipped_data_missing(store, where: str) -> list[str]:
+    """A database opened at HEAD must hold what the migration ships: the PAR criteria set and the award kinds.
+
+    (The writer never deletes them.) A kill between the schema upgrade and the seeding must not leave a
+    database that says it is up to date without them.
+    """
+    with store.transaction() as session:
+        par = session.scalar(select(func.count(CriteriaSetRow.id)).where(CriteriaSetRow.kind == "par"))
+        kinds = session.scalar(select(func.count(AwardKindRow.id)))
+    missing = [what for what, count in (("the shipped criteria sets", par), ("the award kinds", kinds)) if not count]
+    return [f"{where}: at {migrate.HEAD} but without {' and '.join(missing)}"] if missing else []
+
+
+def _report_unseeded(result: CheckResult, missing: list[str]) -> None:
+    result.damage.extend(missing)
+
+
+def _award_rows(session) -> dict:
+    """The dossier's records as the checker compares them: votes per nomination, the decision's state."""
+    nominations = {r.id: r for r in session.scalars(select(NominationRow))}
+    votes = dict(session.execute(select(NominationVoteRow.nomination_id, NominationVoteRow.votes_for)).all())
+    records = dict(session.execute(select(AwardRecordRow.decision_id, func.count(AwardRecordRow.id))
+                                   .where(AwardRecordRow.decision_id.is_not(None))
+                                   .group_by(AwardRecordRow.decision_id)).all())
+    return {
+        "dossier": {r.id: r for r in session.scalars(select(DossierRow))},
+        "nomination": nominations,
+        "votes": {nomination_id: SimpleNamespace(votes_for=votes.get(nomination_id)) for nomination_id in nominations},
+        "decision": {r.id: SimpleNamespace(issued=r.issued_at is not None, records=records.get(r.id, 0))
+                     for r in session.scalars(select(AwardDecisionRow))},
+    }
 
 
 def _plain(value):

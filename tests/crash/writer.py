@@ -9,6 +9,11 @@ Run as a script (``python tests/crash/writer.py``) with the repository on
   ``exited N STATUS`` when the child is gone. The fork keeps a trial cheap on an
   old machine (importing SQLAlchemy and the app costs about a second here).
 
+Besides the plan, checklist, scoring, evidence, backup and migration writes, a
+run takes the award dossier's path: nominees added to the year's dossier, the
+council's votes set, registrations ticked or imported, the Chairman's decision
+issued and withdrawn.
+
 A job names the data folder, the acknowledgement log, a scratch folder for the
 evidence sources, the old-schema database to migrate, a run number and a seed.
 Before each operation the worker appends an ``intent`` line (what it is about to
@@ -41,16 +46,18 @@ from sqlalchemy import select
 from app.backups import backup_now
 from app.domain.progress import DOING, DONE, SKIPPED, TODO
 from app.paths import DataFolder
-from app.services import scoring
+from app.services import award_decision, council, registration, scoring
+from app.services.award_kinds import award_kinds
 from app.services.checklist import set_status, year_checklist
 from app.services.criteria_sets import list_sets, load_set
+from app.services.dossier import add_nomination, create_dossier, list_dossiers
 from app.services.evidence import attach
 from app.services.officials import OfficialData, add_official, list_officials, update_official
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
 from app.services.plans import PlanData, create_plan, list_plans
 from app.startup import open_store
 from db import migrate
-from db.models import OccurrenceRow, TaskRow
+from db.models import NominationRow, OccurrenceRow, RegistrationRow, TaskRow
 
 REPO = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).resolve()
@@ -58,9 +65,16 @@ YEAR = 2024
 PLAN_TITLE = "Kế hoạch cải cách hành chính năm 2024 (thử mất điện)"
 TIMEFRAMES = ("Quý I", "Quý II", "Tháng 3", "Hằng quý", "Trước ngày 30/6", "Trong năm 2024", "6 tháng đầu năm")
 SUFFIXES = (".pdf", ".docx", ".jpg", ".xlsx")
+DOSSIER_CAMPAIGN = "Phong trào thi đua cải cách hành chính năm 2024 (thử mất điện)"
+COUNCIL = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên", "Ủy viên", "Thư ký")
+NOMINATED_AWARDS = ("ldtt", "cstdcs", "giay_khen_xa", "bang_khen_tinh")  # three the commune grants, one it does not
+COMMUNE_AWARDS = ("ldtt", "cstdcs", "giay_khen_xa")
+REGISTERED_AWARDS = ("ldtt", "cstdcs")
+MAX_NOMINATIONS = 40  # the eligibility read by issuing grows with the list; enough to exercise the paths
 OPERATIONS = (  # (name, weight)
     ("add_official", 2), ("update_official", 3), ("add_task", 2), ("update_task", 3),
     ("set_status", 5), ("attach", 3), ("backup", 1), ("migrate_copy", 0.4), ("set_score", 3),
+    ("nominate", 1.5), ("set_votes", 2), ("register", 1.5), ("decide", 1),
 )
 
 
@@ -90,6 +104,13 @@ class State:
     occurrences: list[tuple[int, int]] = field(default_factory=list)  # (occurrence id, task id)
     contents: list[tuple[int, int]] = field(default_factory=list)  # (content seed, size) attached this run
     leaves: list[tuple[int, int]] = field(default_factory=list)  # (criterion id, max points) of the PAR set
+    dossier_id: int = 0
+    decision_id: int = 0
+    issued: bool = False
+    voters: int = 0  # council members of YEAR (all present: no attendance is marked)
+    award_kinds: bool = True  # False when the shipped award kinds are missing (see _score_leaves)
+    nominations: dict[tuple[int, str], int] = field(default_factory=dict)  # (official id, award key) -> id
+    registered: set[str] = field(default_factory=set)  # registration keys, see registration_key
 
 
 def evidence_bytes(content_seed: int, size: int) -> bytes:
@@ -151,10 +172,48 @@ class Writer:
         state.official_ids = [official.id for official in list_officials(self.store)]
         state.occurrences = [(row.occurrence_id, row.task_id) for row in year_checklist(self.store, YEAR)]
         state.leaves = self._score_leaves()
+        self._dossier_state()
+
+    def _dossier_state(self) -> None:
+        """The year's dossier, its council and its decision's number and date (made once, idempotently)."""
+        state = self.state
+        dossiers = [item for item in list_dossiers(self.store, YEAR) if item.campaign == DOSSIER_CAMPAIGN]
+        if dossiers:
+            state.dossier_id = dossiers[0].id
+        else:
+            self.log.write("intent", "create_dossier", year=YEAR, campaign=DOSSIER_CAMPAIGN)
+            made = create_dossier(self.store, YEAR, DOSSIER_CAMPAIGN, today=date(YEAR, 11, 1))
+            self.log.write("ack", "create_dossier", id=made.id, year=made.year, campaign=made.campaign)
+            state.dossier_id = made.id
+        present = {member.full_name for member in council.members(self.store, YEAR)}
+        for number, role in enumerate(COUNCIL, start=1):
+            name = f"Thành viên Hội đồng thử {number}"
+            if name not in present:
+                council.add_member(self.store, YEAR, role, full_name=name, title=role)
+        state.voters = len(COUNCIL)
+        state.award_kinds = bool(award_kinds(self.store))
+        decision = award_decision.decision_for(self.store, state.dossier_id)
+        if not decision.issued and (not decision.number or decision.signed_on is None):
+            award_decision.update_decision(self.store, state.dossier_id, number="15/QĐ-UBND",
+                                           signed_on=date(YEAR, 12, 20))
+            decision = award_decision.decision_for(self.store, state.dossier_id)  # now saved, with its id
+        state.decision_id, state.issued = decision.id, decision.issued
+        with self.store.transaction() as session:
+            state.nominations = {(row.subject_id, row.award_key): row.id for row in session.scalars(
+                select(NominationRow).where(NominationRow.dossier_id == state.dossier_id,
+                                            NominationRow.subject_kind == "official"))}
+            state.registered = {registration_key(row.subject_kind, row.subject_id, row.award_key)
+                                for row in session.scalars(select(RegistrationRow).where(RegistrationRow.year == YEAR))}
 
     def _score_leaves(self) -> list[tuple[int, int]]:
-        """The leaves of the shipped PAR set, the year's scoring started on it (once)."""
-        par = next(item for item in list_sets(self.store, "par"))
+        """The leaves of the shipped PAR set, the year's scoring started on it (once).
+
+        Empty when the set is missing (a kill between the schema upgrade and the seeding, which the
+        checker reports): the run goes on without scores.
+        """
+        par = next(iter(list_sets(self.store, "par")), None)
+        if par is None:
+            return []
         if scoring.assessment_set(self.store, YEAR) is None:
             scoring.start(self.store, YEAR, par.id)
         stored = load_set(self.store, par.id)
@@ -232,10 +291,95 @@ class Writer:
                      lambda: set_status(self.store, occurrence_id, status, completed_on, reason))
 
     def set_score(self) -> None:
+        if not self.state.leaves:
+            return self.set_status()
         criterion_id, maximum = self.rng.choice(self.state.leaves)
         points = Decimal(self.rng.randint(0, maximum * 4)) / 4
         self._update("set_score", criterion_id, {"points": str(points)},
                      lambda: scoring.set_score(self.store, YEAR, criterion_id, points))
+
+    # --- the award dossier: nominees, the council's votes, registration, the decision --------
+
+    def nominate(self) -> None:
+        """A nominee added to the dossier (an official not yet proposed for that award)."""
+        if not self.state.award_kinds:
+            return self.add_official()
+        if len(self.state.nominations) >= MAX_NOMINATIONS:
+            return self.set_votes()
+        free = [(official_id, key) for official_id in self.state.official_ids for key in NOMINATED_AWARDS
+                if (official_id, key) not in self.state.nominations]
+        if not free:
+            return self.add_official()
+        official_id, award_key = self.rng.choice(free)
+        values = {"dossier_id": self.state.dossier_id, "subject_kind": "official", "subject_id": official_id,
+                  "award_key": award_key}
+        self.log.write("intent", "add_nomination", **values)
+        nomination_id = add_nomination(self.store, self.state.dossier_id, "official", official_id, award_key,
+                                       justification=f"Đề nghị thử {self._tag()}")
+        self.log.write("ack", "add_nomination", id=nomination_id, **values)
+        self.state.nominations[(official_id, award_key)] = nomination_id
+
+    def set_votes(self, nomination_id: int | None = None, votes: int | None = None) -> None:
+        """The council's votes for a nominee (sometimes cleared); after an issue the decision is withdrawn first."""
+        if self.state.issued:
+            return self.decide()
+        if nomination_id is None:
+            if not self.state.nominations:
+                return self.nominate()
+            nomination_id = self.rng.choice(sorted(self.state.nominations.values()))
+            roll = self.rng.random()
+            votes = None if roll < 0.1 else self.state.voters if roll < 0.6 else self.rng.randint(0, self.state.voters)
+        self._update("set_votes", nomination_id, {"votes_for": votes},
+                     lambda: council.set_votes(self.store, nomination_id, votes))
+
+    def register(self) -> None:
+        """Registrations added: one ticked, or (an import) the year's list replaced by itself and a few more."""
+        if not self.state.award_kinds:
+            return self.add_official()
+        free = [registration_key("official", official_id, key) for official_id in self.state.official_ids
+                for key in REGISTERED_AWARDS]
+        free = [key for key in free if key not in self.state.registered]
+        if not free:
+            return self.add_official()
+        if self.rng.random() < 0.3:
+            added = self.rng.sample(free, min(len(free), self.rng.randint(1, 3)))
+            keys = sorted(self.state.registered | set(added))
+            items = [registration.Registration(*_registration_parts(key)) for key in keys]
+            self.log.write("intent", "import_registrations", keys=keys)
+            registration.replace_year(self.store, YEAR, items)
+            self.log.write("ack", "import_registrations", keys=keys)
+        else:
+            keys = [self.rng.choice(free)]
+            kind, subject_id, award_key = _registration_parts(keys[0])
+            self.log.write("intent", "register", keys=keys)
+            registration.set_registered(self.store, YEAR, kind, subject_id, award_key, True)
+            self.log.write("ack", "register", keys=keys)
+        self.state.registered.update(keys)
+
+    def decide(self) -> None:
+        """Issue the Chairman's decision (carrying a nominee first if none is), or withdraw the issued one."""
+        dossier_id, decision_id = self.state.dossier_id, self.state.decision_id
+        if self.state.issued:
+            self._update("withdraw_decision", decision_id, {"issued": False, "records": 0},
+                         lambda: award_decision.withdraw(self.store, dossier_id))
+            self.state.issued = False
+            return
+        granted = award_decision.routing(self.store, dossier_id).commune
+        if not granted:
+            ours = [nomination_id for (_official, key), nomination_id in sorted(self.state.nominations.items())
+                    if key in COMMUNE_AWARDS]
+            if not ours:
+                return self.nominate()
+            return self.set_votes(self.rng.choice(ours), self.state.voters)
+        count = len(granted)
+
+        def call() -> None:
+            issued = award_decision.issue(self.store, dossier_id)
+            if issued != count:
+                raise AssertionError(f"issue granted {issued} awards, routing said {count}")
+
+        self._update("issue_decision", decision_id, {"issued": True, "records": count}, call)
+        self.state.issued = True
 
     def _update(self, op: str, target: int, values: dict, call) -> None:
         """Intent, then the call, then the ack; the faulty worker acknowledges before the call."""
@@ -283,6 +427,15 @@ class Writer:
         backup = report.pre_migration_backup
         self.log.write("ack", "migrate_copy", folder=side.root.name, revision=migrate.HEAD,
                        backup=backup.path.name if backup else None)
+
+
+def registration_key(subject_kind: str, subject_id: int, award_key: str) -> str:
+    return f"{subject_kind}:{subject_id}:{award_key}"
+
+
+def _registration_parts(key: str) -> tuple[str, int, str]:
+    kind, subject_id, award_key = key.split(":")
+    return kind, int(subject_id), award_key
 
 
 def _official_values(data) -> dict:
