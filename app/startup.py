@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from app import builtin_data
 from app.backups import backup_now, daily_backup, describe
 from app.errors import DatabaseDamagedError, UserError
 from app.paths import DataFolder
@@ -59,23 +60,15 @@ def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) 
             "Cài phiên bản mới nhất của phần mềm rồi mở lại; dữ liệu chưa bị thay đổi.",
             f"{store.folder.database}: phiên bản dữ liệu {current}",
         )
-    if current == migrate.HEAD:
+    pending = builtin_data.pending(store)
+    if current == migrate.HEAD and not pending:
         return None
-    backup = backup_now(store.folder, "pre-migration", now) if had_data else None
-    migrate.upgrade(store.engine)
-    if current is None or current < "0004":
-        # Criteria sets arrived with 0004: ship the examples once; a set the clerk deletes stays deleted.
-        from app.services.criteria_sets import install_default_sets
-
-        install_default_sets(store, now)
-    if current is None or current < "0005":
-        from app.services.award_kinds import install_default_kinds
-
-        with store.transaction() as session:
-            install_default_kinds(session)
-        from app.services.certificates import install_default_layout
-
-        install_default_layout(store)
+    backup = None
+    if current != migrate.HEAD:
+        backup = backup_now(store.folder, "pre-migration", now) if had_data else None
+        builtin_data.mark_pending(store, pending | builtin_data.brought_by(current))
+        migrate.upgrade(store.engine)
+    builtin_data.install_pending(store, now)
     return backup
 
 

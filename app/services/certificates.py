@@ -112,21 +112,25 @@ def _check_award(session: Session, layout: CertificateLayout) -> None:
 def save_layout(store: Store, layout: CertificateLayout,
                 layout_id: int | None = None) -> tuple[LayoutInfo, dict | None]:
     """Add (``layout_id`` None) or replace a layout after validating it; returns it and the old row for undo."""
+    with store.transaction() as session:
+        return _save_in(session, layout, layout_id)
+
+
+def _save_in(session: Session, layout: CertificateLayout, layout_id: int | None) -> tuple[LayoutInfo, dict | None]:
     problems = layout_problems(layout)
     if problems:
         raise _invalid(LayoutInvalid(problems), layout.name)
-    with store.transaction() as session:
-        clash = session.scalar(select(CertificateLayoutRow.id).where(CertificateLayoutRow.name == layout.name))
-        if clash is not None and clash != layout_id:
-            raise UserError(f"Đã có mẫu vị trí in tên “{layout.name}”.", "Đặt một tên khác cho mẫu này.")
-        _check_award(session, layout)
-        row = _row(session, layout_id) if layout_id is not None else CertificateLayoutRow(background="")
-        before = row_values(row) if layout_id is not None else None
-        row.name, row.award_key = layout.name, layout.award_key
-        row.definition = json.dumps(layout_to_dict(layout), ensure_ascii=False)
-        session.add(row)
-        session.flush()
-        return LayoutInfo(row.id, layout, row.background), before
+    clash = session.scalar(select(CertificateLayoutRow.id).where(CertificateLayoutRow.name == layout.name))
+    if clash is not None and clash != layout_id:
+        raise UserError(f"Đã có mẫu vị trí in tên “{layout.name}”.", "Đặt một tên khác cho mẫu này.")
+    _check_award(session, layout)
+    row = _row(session, layout_id) if layout_id is not None else CertificateLayoutRow(background="")
+    before = row_values(row) if layout_id is not None else None
+    row.name, row.award_key = layout.name, layout.award_key
+    row.definition = json.dumps(layout_to_dict(layout), ensure_ascii=False)
+    session.add(row)
+    session.flush()
+    return LayoutInfo(row.id, layout, row.background), before
 
 
 def delete_layout(store: Store, layout_id: int) -> dict:
@@ -157,9 +161,14 @@ def default_layout() -> CertificateLayout:
 def install_default_layout(store: Store) -> LayoutInfo | None:
     """Add the shipped example when there is no layout at all; returns it, or None if layouts exist."""
     with store.transaction() as session:
-        if session.scalar(select(CertificateLayoutRow.id).limit(1)) is not None:
-            return None
-    return save_layout(store, default_layout())[0]
+        return add_default_layout(session)
+
+
+def add_default_layout(session: Session) -> LayoutInfo | None:
+    """``install_default_layout`` inside the caller's transaction."""
+    if session.scalar(select(CertificateLayoutRow.id).limit(1)) is not None:
+        return None
+    return _save_in(session, default_layout(), None)[0]
 
 
 # --- sharing a layout as a file -----------------------------------------------------------------

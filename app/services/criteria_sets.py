@@ -210,13 +210,18 @@ def default_sets() -> list[CriteriaSetData]:
 
 def install_default_sets(store: Store, now: datetime | None = None) -> int:
     """Add the shipped sets that are not there yet (same kind, name and year); returns how many were added."""
-    added = 0
     with store.transaction() as session:
-        present = set(session.execute(select(CriteriaSetRow.kind, CriteriaSetRow.name, CriteriaSetRow.year)).all())
-        for data in default_sets():
-            if (data.kind, data.name, data.year) not in present:
-                insert_set(session, cleaned(data), now or datetime.now())
-                added += 1
+        return add_default_sets(session, now)
+
+
+def add_default_sets(session: Session, now: datetime | None = None) -> int:
+    """``install_default_sets`` inside the caller's transaction."""
+    added = 0
+    present = set(session.execute(select(CriteriaSetRow.kind, CriteriaSetRow.name, CriteriaSetRow.year)).all())
+    for data in default_sets():
+        if (data.kind, data.name, data.year) not in present:
+            insert_set(session, cleaned(data), now or datetime.now())
+            added += 1
     return added
 
 

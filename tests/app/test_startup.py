@@ -161,3 +161,47 @@ def test_start_removes_the_leftovers_of_a_write_cut_short(folder):
     store, _ = _open(folder)
     store.close()
     assert not half_backup.exists() and not half_copy.exists()
+
+
+def test_shipped_data_cut_off_by_a_failure_is_installed_at_the_next_start(folder, monkeypatch):
+    """A failure after the schema upgrade (a power cut, here an error) leaves the installs pending, not lost."""
+    from app import builtin_data
+    from app.services import criteria_sets
+    from app.services.award_kinds import award_kinds
+
+    def cut(*_args, **_kwargs):
+        raise OSError("mất điện")
+
+    monkeypatch.setattr(criteria_sets, "add_default_sets", cut)
+    with pytest.raises(OSError):
+        open_store(folder)
+    monkeypatch.undo()
+    connection = sqlite3.connect(folder.database)
+    try:
+        assert connection.execute("SELECT count(*) FROM criteria_set").fetchone()[0] == 0  # nothing half-installed
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == builtin_data.brought_by(None)
+    finally:
+        connection.close()
+    store, report = open_store(folder)
+    try:
+        assert criteria_sets.list_sets(store) and award_kinds(store)
+        assert builtin_data.pending(store) == 0
+    finally:
+        store.close()
+
+
+def test_a_shipped_set_the_clerk_deleted_stays_deleted(folder):
+    from app.services import criteria_sets
+
+    store, _ = open_store(folder)
+    try:
+        first = criteria_sets.list_sets(store)[0]
+        criteria_sets.delete_set(store, first.id)
+        remaining = len(criteria_sets.list_sets(store))
+    finally:
+        store.close()
+    store, _ = open_store(folder)
+    try:
+        assert len(criteria_sets.list_sets(store)) == remaining
+    finally:
+        store.close()
