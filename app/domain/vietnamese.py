@@ -71,3 +71,12 @@ def name_key(full_name: str) -> str:
     """Sort key for a person's name: by given name, then family and middle names."""
     rest, given = split_name(full_name)
     return collation_key(given) + _GIVEN_NAME_SEPARATOR + collation_key(rest)
+
+
+def by_folded_name(rows) -> dict:
+    """``(id, name)`` pairs as folded name -> id; a name two share links to nobody (None), never to the wrong one."""
+    found: dict = {}
+    for row_id, name in rows:
+        key = fold(name)
+        found[key] = None if key in found else row_id
+    return found

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.domain.awards import AwardRecord
 from app.domain.text import clean_line
-from app.domain.vietnamese import fold
+from app.domain.vietnamese import by_folded_name, fold
 from app.errors import UserError
 from app.services.award_kinds import read_kinds
 from app.services.snapshots import revive, row_values
@@ -90,21 +90,12 @@ def _problems(data: RecordData) -> list[tuple[str, str]]:
     return out
 
 
-def _unique(rows) -> dict[str, int | None]:
-    """Folded name -> id; a name two people share links to nobody (None) rather than to the wrong one."""
-    found: dict[str, int | None] = {}
-    for row_id, name in rows:
-        key = fold(name)
-        found[key] = None if key in found else row_id
-    return found
-
-
 class _Matcher:
     """Links names to officials and collectives, and award names to kinds, once per import."""
 
     def __init__(self, session) -> None:
-        self.people = _unique(session.execute(select(OfficialRow.id, OfficialRow.full_name)))
-        self.collectives = _unique(session.execute(select(CollectiveRow.id, CollectiveRow.name)))
+        self.people = by_folded_name(session.execute(select(OfficialRow.id, OfficialRow.full_name)))
+        self.collectives = by_folded_name(session.execute(select(CollectiveRow.id, CollectiveRow.name)))
         kinds = read_kinds(session, active_only=False)
         self.kinds = {fold(kind.name): key for key, kind in kinds.items()} | {fold(key): key for key in kinds}
 

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.text import clean_line
-from app.domain.vietnamese import fold
+from app.domain.vietnamese import by_folded_name, fold
 from app.errors import UserError
 from app.services.award_kinds import read_kinds
 from app.store import Store
@@ -76,8 +76,8 @@ def read_registration_workbook(store: Store, path: Path, year: int) -> list[Regi
     from app.importers.xlsx_file import damaged, open_untrusted_workbook
 
     with store.transaction() as session:
-        people = _names(session.execute(select(OfficialRow.id, OfficialRow.full_name)))
-        groups = _names(session.execute(select(CollectiveRow.id, CollectiveRow.name)))
+        people = by_folded_name(session.execute(select(OfficialRow.id, OfficialRow.full_name)))
+        groups = by_folded_name(session.execute(select(CollectiveRow.id, CollectiveRow.name)))
         kinds = read_kinds(session)
     by_name = {fold(kind.name): key for key, kind in kinds.items()}
     workbook = open_untrusted_workbook(path, "danh sách đăng ký thi đua")
@@ -111,14 +111,6 @@ def read_registration_workbook(store: Store, path: Path, year: int) -> list[Regi
             shown.append(f"… và {len(problems) - len(shown)} lỗi khác; sửa các lỗi trên rồi nhập lại để xem tiếp.")
         raise UserError(f"Tệp “{path.name}”, trang “{sheet.title}”: có {len(problems)} lỗi, chưa nhập dòng nào:",
                         "\n".join(shown))
-    return found
-
-
-def _names(rows) -> dict[str, int | None]:
-    found: dict[str, int | None] = {}
-    for row_id, name in rows:
-        key = fold(name)
-        found[key] = None if key in found else row_id
     return found
 
 

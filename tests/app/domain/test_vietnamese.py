@@ -77,3 +77,10 @@ def test_distinct_words_get_distinct_keys_and_case_does_not_matter(first, second
     assert collation_key(first.upper()) == collation_key(first)
     same_key = collation_key(first) == collation_key(second)
     assert same_key == (" ".join(first.lower().split()) == " ".join(second.lower().split()))
+
+
+def test_names_index_by_their_folded_form_and_a_shared_name_links_nobody():
+    from app.domain.vietnamese import by_folded_name
+
+    index = by_folded_name([(1, "Lê Thị Mai"), (2, "Trần Văn Hùng"), (3, "Tran Van  Hung"), (4, "Bộ phận Một cửa")])
+    assert index == {"le thi mai": 1, "tran van hung": None, "bo phan mot cua": 4}
