@@ -221,3 +221,21 @@ def test_the_count_reads_shown_over_total(qtbot, store, year_plan):
     assert page.count.text() == "1 / 3 kỳ việc"
     page.filters["quarter"].setCurrentIndex(0)
     assert page.count.text() == "3 kỳ việc"
+
+
+def test_a_long_or_markup_title_fits_the_panel_heading_whole_in_its_tooltip(qtbot, store, year_plan):
+    """A title of several hundred characters is cut with "…" (the full text on hover); "<" stays text."""
+    from ui.checklist.side_panel import HEADING_CHARS
+
+    area = plan_tree(store, year_plan.id)[0]
+    long_title = "Triển khai <b>kế hoạch</b> " + "nâng cao chất lượng phục vụ người dân, doanh nghiệp " * 8
+    add_task(store, area.id, TaskData(long_title.strip(), timeframe="Quý IV/2024"))
+    page, _stack = _page(qtbot, store)
+    page.reload()
+    _select(page, long_title.strip())
+    heading = page.panel.heading
+    assert heading.toolTip().endswith(long_title.strip())
+    assert "…" in heading.text() and "&lt;b&gt;kế hoạch&lt;/b&gt;" in heading.text()
+    assert len(heading.text()) < HEADING_CHARS + 120
+    page.resize(790, 560)
+    assert heading.sizeHint().height() < page.panel.height() / 3

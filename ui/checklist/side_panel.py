@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -96,7 +97,8 @@ class SidePanel(QWidget):
         self.row = row
         self._loading = True
         self.setEnabled(row is not None)
-        self.heading.setText(f"<b>{row.number}. {row.title}</b><br>{row.period or ''}" if row else "Chọn một dòng trong danh sách.")
+        self.heading.setText(heading_html(row) if row else "Chọn một dòng trong danh sách.")
+        self.heading.setToolTip(f"{row.number}. {row.title}" if row else "")
         status = row.status if row else "todo"
         self.status.setCurrentIndex(self.status.findData(status))
         day = (row.completed_on if row and row.completed_on else date.today())
@@ -148,3 +150,12 @@ class SidePanel(QWidget):
         self.completed_on.setDate(QDate(today.year, today.month, today.day))
         self._loading = False
         self._emit_status()
+
+
+HEADING_CHARS = 200  # about five lines of the panel at 800 px: a longer title is cut, whole in the tooltip
+
+
+def heading_html(row: ChecklistRow) -> str:
+    """The row's number, title (cut to ``HEADING_CHARS`` with "…") and period, escaped for the rich-text label."""
+    title = row.title if len(row.title) <= HEADING_CHARS else row.title[:HEADING_CHARS - 1].rstrip() + "…"
+    return f"<b>{escape(row.number)}. {escape(title)}</b><br>{escape(row.period or '')}"
