@@ -58,7 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
         from app.cli.self_test import run_self_test
+        from ui.main_window import missing_pages
 
+        missing = missing_pages()
+        if missing:
+            print(f"Tự kiểm tra: KHÔNG đạt — thiếu trang: {'; '.join(missing)}", file=sys.stderr)
+            return 1
         try:
             return run_self_test()
         except UserError as error:

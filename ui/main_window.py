@@ -47,6 +47,18 @@ PAGES = (
 _HOUR_MS = 60 * 60 * 1000
 
 
+def missing_pages() -> list[str]:
+    """The pages whose module does not load: a frozen bundle finds them only if the build was told of them
+    (they are imported by name, which PyInstaller cannot see); ``--self-test`` runs this."""
+    missing = []
+    for entry in PAGES:
+        try:
+            entry.load()
+        except (ImportError, AttributeError) as error:
+            missing.append(f"{entry.title} ({entry.module}: {error})")
+    return missing
+
+
 def _placeholder(text: str) -> QLabel:
     # Centred by style sheet: touching the ``Qt`` namespace here would cost ~40 ms before the first paint.
     label = QLabel(text, styleSheet="qproperty-alignment: AlignCenter;")

@@ -103,3 +103,13 @@ def test_pages_are_built_once_and_keep_their_place(qtbot, demo_store):
     window.nav.setCurrentRow(checklist_row)
     assert window.stack.currentWidget() is first is window.page(ChecklistPage)
     assert window.stack.count() == len(PAGES) and window.stack.indexOf(first) == checklist_row
+
+
+def test_the_self_test_names_a_page_the_bundle_lacks(monkeypatch):
+    """Pages load by name, which PyInstaller cannot see: ``--self-test`` checks each one loads."""
+    from ui import main_window
+    from ui.main_window import PageEntry, missing_pages
+
+    assert missing_pages() == []
+    monkeypatch.setattr(main_window, "PAGES", (*PAGES, PageEntry("Trang thiếu", "ui.pages.khong_co", "KhongCo")))
+    assert [text.split(" (")[0] for text in missing_pages()] == ["Trang thiếu"]

@@ -107,3 +107,10 @@ def test_help_and_usage_errors_are_vietnamese(tmp_path):
     assert "usage" not in helped.stdout and "show this help" not in helped.stdout
     wrong = run_app("import-plan", "x.docx", "--year", "99999")
     assert wrong.returncode == 2 and "lỗi:" in wrong.stderr and "không hợp lệ" in wrong.stderr
+
+
+def test_self_test_passes_from_source():
+    """What CI runs on the frozen bundle: every page loads, the demo's package is built and verifies."""
+    result = run_app("--self-test", timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Tự kiểm tra: đạt")
