@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
     def attach(self, store) -> None:
         """The data is open: build the page in view, enable the menus, start the hourly backup check."""
         from ui.backup_actions import BackupActions
+        from ui.qt_vietnamese import use_vietnamese_numbers
 
+        use_vietnamese_numbers()  # here, not before the first paint
         self.store = store
         self.backups = BackupActions(self, store, self.undo_stack, self.notify)
         self.menuBar().setEnabled(True)

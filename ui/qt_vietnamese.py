@@ -49,3 +49,10 @@ class VietnameseQtStrings(QTranslator):
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
+
+
+def use_vietnamese_numbers() -> None:
+    """Spin boxes and number fields write "0,30" and "1.404.000" as Vietnamese papers do (Qt's default is C)."""
+    from PySide6.QtCore import QLocale  # its enums cost a few ms to create: called once the window has shown
+
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))

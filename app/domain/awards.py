@@ -62,11 +62,18 @@ class AwardKind:
     vote: VoteRule = field(default_factory=VoteRule)
     limit: dict | None = None
     money_coefficient: Decimal | None = None
+    collective_money_coefficient: Decimal | None = None  # where a collective's differs (Giấy khen: 0,6 vs 0,3)
     basis: str = ""  # the legal basis, shown in explanations
     note: str = ""
 
     def applies_to(self, subject: str) -> bool:
         return self.subject in (subject, "both")
+
+    def coefficient_for(self, subject: str) -> Decimal | None:
+        """The money coefficient for an individual or a collective (``subject``: "official" or "collective")."""
+        if subject == COLLECTIVE and self.collective_money_coefficient is not None:
+            return self.collective_money_coefficient
+        return self.money_coefficient
 
 
 @dataclass(frozen=True)
@@ -351,7 +358,7 @@ def vote_result(rule: VoteRule, votes_for: int, present: int, members: int, writ
 def kind_from_dict(raw: dict) -> AwardKind:
     """An award kind as ``resources/awards/award-kinds.json`` writes it."""
     vote = raw.get("vote", {})
-    coefficient = raw.get("money_coefficient")
+    coefficient, collective = raw.get("money_coefficient"), raw.get("money_coefficient_collective")
     return AwardKind(
         key=raw["key"], name=raw["name"], subject=raw.get("subject", INDIVIDUAL),
         authority=raw.get("authority", ""), authority_level=raw.get("authority_level", "commune"),
@@ -359,5 +366,6 @@ def kind_from_dict(raw: dict) -> AwardKind:
         vote=VoteRule(Decimal(str(vote.get("percent", "50"))), vote.get("base", "present"),
                       bool(vote.get("strictly_more", True)), bool(vote.get("secret_ballot", False))),
         limit=raw.get("limit"), money_coefficient=Decimal(str(coefficient)) if coefficient is not None else None,
+        collective_money_coefficient=Decimal(str(collective)) if collective is not None else None,
         basis=raw.get("basis", ""), note=raw.get("note", ""),
     )

@@ -67,6 +67,11 @@ def award_money(coefficient: Decimal | None, base_salary: int) -> int:
     return int((amount / unit).to_integral_value(rounding=ROUND_CEILING)) * unit
 
 
+def nominee_money(item, base_salary: int) -> int:
+    """The money a granted nominee receives: the kind's coefficient for a person or a collective."""
+    return award_money(item.award.coefficient_for(item.subject_kind) if item.award else None, base_salary)
+
+
 @dataclass(frozen=True)
 class Decision:
     id: int

@@ -98,9 +98,11 @@ def kind_problem(raw: dict) -> str:
     if vote.get("base", "present") not in ("present", "all"):
         return "Cách tính tỷ lệ phiếu không hợp lệ."
     try:
-        kind_from_dict(raw)
+        kind = kind_from_dict(raw)
     except (KeyError, TypeError, ValueError, ArithmeticError) as error:
         return f"Định nghĩa danh hiệu không đọc được ({error})."
+    if any(value is not None and value < 0 for value in (kind.money_coefficient, kind.collective_money_coefficient)):
+        return "Hệ số tiền thưởng không được âm."
     return ""
 
 

@@ -146,3 +146,21 @@ def test_rules_read_as_plain_vietnamese(store):
         "Không bị kỷ luật từ hình thức cảnh cáo trở lên")
     assert describe_rule(_rule(store, "ttldtt", "members_with_award"), names, "collective") == (
         "Ít nhất 70% thành viên đạt “Lao động tiên tiến”")
+
+
+def test_a_kind_for_both_may_pay_a_collective_its_own_coefficient(qtbot, store):
+    """Giấy khen ships 0,3 for a person and 0,6 for a collective; the field is open only for "both"."""
+    dialog, _stack, _changes = _open(qtbot, store)
+    seen = []
+
+    def change(form):
+        seen.append((form.money.value(), form.collective_money.value(), form.collective_money.isEnabled()))
+        form.collective_money.setValue(0.7)
+        form.subject.setCurrentIndex(form.subject.findData("individual"))
+        seen.append(form.collective_money.isEnabled())
+        form.subject.setCurrentIndex(form.subject.findData("both"))
+
+    _edit(dialog, "giay_khen_xa", change)
+    assert seen == [(0.3, 0.6, True), False]
+    kind = award_kinds.award_kinds(store)["giay_khen_xa"]
+    assert (str(kind.coefficient_for("official")), str(kind.coefficient_for("collective"))) == ("0.3", "0.7")

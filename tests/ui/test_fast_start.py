@@ -113,3 +113,19 @@ def test_the_self_test_names_a_page_the_bundle_lacks(monkeypatch):
     assert missing_pages() == []
     monkeypatch.setattr(main_window, "PAGES", (*PAGES, PageEntry("Trang thiếu", "ui.pages.khong_co", "KhongCo")))
     assert [text.split(" (")[0] for text in missing_pages()] == ["Trang thiếu"]
+
+
+def test_numbers_read_the_vietnamese_way_once_the_data_is_open(qtbot, demo_store):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    window = MainWindow(demo_store.folder)
+    qtbot.addWidget(window)
+    window.attach(demo_store)
+    try:
+        box = QDoubleSpinBox(decimals=2)
+        qtbot.addWidget(box)
+        box.setValue(0.6)
+        assert box.text() == "0,60" and QLocale().toString(1404000) == "1.404.000"
+    finally:
+        QLocale.setDefault(QLocale.c())

@@ -272,10 +272,18 @@ class KindForm(FormDialog):
         self.money = QDoubleSpinBox(objectName="money", minimum=0, maximum=50, decimals=2, singleStep=0.1,
                                     specialValueText="Không có", suffix=" × mức lương cơ sở")
         self.money.setValue(float(self.raw.get("money_coefficient") or 0))
+        # A kind for persons and collectives alike may pay a collective more (Giấy khen: 0,3 and 0,6).
+        self.collective_money = QDoubleSpinBox(objectName="collective_money", minimum=0, maximum=50, decimals=2,
+                                               singleStep=0.1, specialValueText="Như cá nhân",
+                                               suffix=" × mức lương cơ sở")
+        self.collective_money.setValue(float(self.raw.get("money_coefficient_collective") or 0))
+        self.subject.currentIndexChanged.connect(self._show_collective_money)
+        self._show_collective_money()
         for label, widget in (("Tên:", self.name), ("Loại:", self.kind), ("Đối tượng:", self.subject),
                               ("Cơ quan quyết định:", self.authority), ("Cấp:", self.level),
                               ("Tỷ lệ phiếu cần đạt:", self.vote_row), ("", self.vote_text),
-                              ("Tiền thưởng (hệ số):", self.money)):
+                              ("Tiền thưởng (hệ số):", self.money),
+                              ("Tiền thưởng tập thể (hệ số):", self.collective_money)):
             self.form.addRow(label, widget)
         if self.raw["rules"]:
             self.rules = RulesEditor(self.raw["rules"], names, self.raw.get("subject", "individual"))
@@ -332,11 +340,15 @@ class KindForm(FormDialog):
         raw = dict(self.raw, name=self.name.text(), kind=self.kind.currentData(), subject=self.subject.currentData(),
                    authority=self.authority.text().strip(), authority_level=self.level.currentData(),
                    vote=self.vote())
-        if self.money.value() > 0:
-            raw["money_coefficient"] = stored_number(self.money.value(), raw.get("money_coefficient"))
-        else:
-            raw.pop("money_coefficient", None)
+        for key, box in (("money_coefficient", self.money), ("money_coefficient_collective", self.collective_money)):
+            if box.value() > 0 and box.isEnabled():
+                raw[key] = stored_number(box.value(), raw.get(key))
+            else:
+                raw.pop(key, None)
         return copy.deepcopy(raw)
+
+    def _show_collective_money(self, *_args) -> None:
+        self.collective_money.setEnabled(self.subject.currentData() == "both")
 
 
 class AwardKindsDialog(RegisterDialog):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import clean_line, clean_text
 from app.services import award_decision
-from app.services.award_decision import Decision, Routing, award_money
+from app.services.award_decision import Decision, Routing, nominee_money
 from app.services.dossier import Nomination
 from ui.commune_awards_commands import EditDecision, IssueDecision, write_papers
 from ui.dialogs.register_dialog import OptionalDate
@@ -248,8 +248,7 @@ class DecisionTab(QWidget):
         self._show_state()
 
     def _money(self, item: Nomination) -> int:
-        coefficient = item.award.money_coefficient if item.award else None
-        return award_money(coefficient, self.decision.base_salary)
+        return nominee_money(item, self.decision.base_salary)
 
     def _show_lists(self, view: DossierView) -> None:
         split = self.split

@@ -58,7 +58,7 @@ from app.documents.papers.council_minutes import (
 from app.documents.papers.submission_letter import minutes_basis
 from app.domain.dates import long_date
 from app.domain.vietnamese import fold
-from app.services.award_decision import Decision, award_money
+from app.services.award_decision import Decision, nominee_money
 from app.services.dossier import OFFICIAL, DossierInfo, Nomination, form_version_for
 from app.services.profile import CommuneProfile
 
@@ -250,10 +250,10 @@ def money_lines(granted: list[Nomination], base_salary: int, profile: CommunePro
         groups.setdefault((item.award_key, item.subject_kind), []).append(item)
     for members in groups.values():
         first = members[0]
-        coefficient = first.award.money_coefficient if first.award else None
+        coefficient = first.award.coefficient_for(first.subject_kind) if first.award else None
         if coefficient is None:
             continue
-        amount = award_money(coefficient, base_salary)
+        amount = nominee_money(first, base_salary)
         who = "cá nhân" if first.subject_kind == OFFICIAL else "tập thể"
         how = f"đạt {award_phrase(first, profile)}" if _is_title(first) else f"được tặng {award_phrase(first, profile)}"
         each = f"{money_text(amount)} đồng" if amount else f"{GAP} đồng"
@@ -337,7 +337,7 @@ def list_table(granted: list[Nomination], base_salary: int, profile: CommuneProf
     for group, members in by_subject(granted):
         rows.append(GroupRow(group))
         for number, item in enumerate(members, start=1):
-            amount = award_money(item.award.money_coefficient if item.award else None, base_salary)
+            amount = nominee_money(item, base_salary)
             total += amount
             rows.append(Row((number, item.name, position_line(item, profile), award_name(item, profile),
                              shown(amount))))

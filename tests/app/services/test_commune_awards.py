@@ -162,3 +162,19 @@ def test_reading_the_meeting_and_the_decision_writes_nothing(carried):
     assert decision_for(store, dossier).number == "7/QĐ-UBND" and decision_for(store, dossier).id is not None
     assert council.meeting(store, dossier).place == "Hội trường UBND xã"
     assert (_rows(store, "council_meeting"), _rows(store, "award_decision")) == (before[0] + 1, before[1] + 1)
+
+
+def test_a_collective_giay_khen_pays_twice_a_persons():
+    """NĐ 152/2025 Điều 50 (FORMS §6): Giấy khen 0,3 × base salary for a person, 0,6 for a collective."""
+    from types import SimpleNamespace
+
+    from app.services.award_decision import nominee_money
+    from app.services.award_kinds import default_kind_dicts
+    from app.domain.awards import kind_from_dict
+
+    giay_khen = kind_from_dict(next(raw for raw in default_kind_dicts() if raw["key"] == "giay_khen_xa"))
+    person = SimpleNamespace(award=giay_khen, subject_kind="official")
+    collective = SimpleNamespace(award=giay_khen, subject_kind="collective")
+    assert (nominee_money(person, 2_340_000), nominee_money(collective, 2_340_000)) == (702_000, 1_404_000)
+    ldtt = kind_from_dict(next(raw for raw in default_kind_dicts() if raw["key"] == "ldtt"))
+    assert ldtt.coefficient_for("collective") == ldtt.money_coefficient  # one coefficient where none differs
