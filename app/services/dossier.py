@@ -278,6 +278,33 @@ def nominations(store: Store, dossier_id: int, today: date | None = None) -> lis
     return result
 
 
+def preview_eligibility(store: Store, dossier_id: int, picks: list[tuple[str, int]], award_key: str,
+                        today: date | None = None) -> dict[tuple[str, int], Eligibility]:
+    """Each pick's eligibility for ``award_key`` as if it were added to the dossier now (nothing is written):
+    every rule of the award, the limits counted with the picks in the list."""
+    from app.services.emulation_evaluation import evaluation
+
+    with store.transaction() as session:
+        year = _dossier(session, dossier_id).year
+    evaluated = evaluation(store, year, today)
+    verdicts = {(subject.kind, subject.id): subject.verdict for subject in evaluated.subjects} if evaluated else {}
+    with store.transaction() as session:
+        kinds = read_kinds(session, active_only=False)
+        kind = kinds.get(award_key)
+        if kind is None:
+            return {}
+        rows = list(session.scalars(select(NominationRow).where(NominationRow.dossier_id == dossier_id)))
+        trial = [NominationRow(dossier_id=dossier_id, subject_kind=subject_kind, subject_id=subject_id,
+                               award_key=award_key, position=0, excellent=False, justification="", note="",
+                               report_identity="", report_duties="", report_achievements="")
+                 for subject_kind, subject_id in picks]  # never added to the session: nothing is written
+        context = _Context(session, year, rows + trial, kinds)
+        return {(row.subject_kind, row.subject_id):
+                _nomination(session, row, kinds, context, verdicts.get((row.subject_kind, row.subject_id)),
+                            None).eligibility
+                for row in trial}
+
+
 class _Context:
     """What every nominee's eligibility reads, loaded once per dossier."""
 

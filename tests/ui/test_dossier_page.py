@@ -144,6 +144,7 @@ def test_the_dialog_shows_each_pick_before_adding(qtbot, demo_store):
     assert not dialog.ok.isEnabled()
     dialog.check("official", an)
     assert "Huỳnh Văn Ân" in dialog.preview.text() and dialog.ok.isEnabled()
+    assert "✗" in dialog.preview.text() and "Khiển trách" in dialog.preview.text()  # every rule, before adding
     dialog.check("official", _official(demo_store, "Lê Thị Mai"))  # already proposed: cannot be ticked
     assert dialog.picks() == [("official", an)]
     dialog.set_award("ttldtt")

@@ -1,9 +1,10 @@
 """Thêm vào danh sách đề nghị: individuals or collectives, one award kind for them, a first look at each.
 
 The kinds offered follow the subject chosen (a collective title is not offered
-for a person). Each ticked name shows at once what the year's emulation
-evaluation says of it and whether it is already proposed for that award; the
-award's other rules are checked as soon as the nominee is in the list.
+for a person). Each ticked name shows at once whether it meets every rule of
+the award, as the list will judge it once added (emulation standards, discipline,
+years in a row, initiatives, limits…), and which rules fail; one already
+proposed for that award cannot be ticked.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +30,6 @@ from PySide6.QtWidgets import (
 from app.domain.vietnamese import fold
 from app.services import dossier as service
 from app.services.award_kinds import award_kinds
-from app.services.emulation_evaluation import evaluation
 from app.services.officials import list_officials
 from ui.dossier import GREEN, GREY, RED, DossierView, html, note_label
 
@@ -40,15 +42,13 @@ class AddNomineeDialog(QDialog):
     def __init__(self, store, view: DossierView, today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Thêm vào danh sách đề nghị")
-        self.view = view
+        self.view, self.store, self.today = view, store, today
         year = view.dossier.year
         self.year = year
         self.kinds = award_kinds(store)
         positions = {item.id: item.position for item in list_officials(store, include_inactive=False)}
         self.candidates = [(kind, subject_id, name, positions.get(subject_id, "") if kind == service.OFFICIAL
                             else "Tập thể") for kind, subject_id, name in service.candidates(store)]
-        evaluated = evaluation(store, year, today)
-        self.verdicts = {subject.key: subject.verdict for subject in evaluated.subjects} if evaluated else None
         self.people = QRadioButton("Cá nhân", objectName="subject_individual", checked=True)
         self.groups = QRadioButton("Tập thể", objectName="subject_collective")
         self._subjects = QButtonGroup(self)
@@ -63,6 +63,7 @@ class AddNomineeDialog(QDialog):
         self.list = QListWidget(objectName="candidates")
         self.preview = QLabel(objectName="preview", wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
@@ -88,10 +89,13 @@ class AddNomineeDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(QLabel("<b>Xét sơ bộ</b>"))
-        layout.addWidget(self.preview)
+        scroller = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # many picks: scroll, not grow
+        scroller.setWidget(self.preview)
+        scroller.setMaximumHeight(170)
+        layout.addWidget(scroller)
         layout.addWidget(note_label(
-            f"Xét sơ bộ theo kết quả đánh giá tiêu chuẩn thi đua năm {self.year} (trang Thi đua). Các điều kiện "
-            "khác của danh hiệu (sáng kiến, kỷ luật, số năm liên tục…) hiện ở cột “Điều kiện” ngay khi thêm."))
+            f"Xét theo mọi điều kiện của danh hiệu, hình thức đã chọn, với kết quả đánh giá tiêu chuẩn thi đua năm "
+            f"{self.year} (trang Thi đua); chi tiết từng điều kiện hiện ở cột “Điều kiện” sau khi thêm."))
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
@@ -185,27 +189,23 @@ class AddNomineeDialog(QDialog):
         if not checked:
             self.preview.setText(f"<span style='color:{GREY}'>Chưa đánh dấu ai.</span>")
             return
-        reads_evaluation = kind is not None and any(rule.get("rule") == "emulation_qualified" for rule in kind.rules)
-        lines = [self._line(item, reads_evaluation) for item in checked]
-        self.preview.setText("<br>".join(lines))
+        picks = [item.data(KEY_ROLE) for item in checked]
+        found = service.preview_eligibility(self.store, self.view.dossier.id, picks, self.award.currentData(),
+                                            self.today) if kind is not None else {}
+        self.preview.setText("<br>".join(self._line(item, found.get(item.data(KEY_ROLE))) for item in checked))
 
-    def _line(self, item: QListWidgetItem, reads_evaluation: bool) -> str:
+    def _line(self, item: QListWidgetItem, eligibility) -> str:
         name = html(item.text().split(" — ")[0])
-        verdict = self.verdicts.get(item.data(KEY_ROLE)) if self.verdicts is not None else None
-        if self.verdicts is None:
-            mark, tint, text = "?", GREY, f"năm {self.year} chưa đánh giá tiêu chuẩn thi đua"
-        elif verdict is None:
-            mark, tint, text = "?", GREY, "không có trong kết quả đánh giá thi đua"
-        elif verdict.qualifies:
-            mark, tint, text = "✓", GREEN, f"đạt các tiêu chuẩn thi đua năm {self.year}"
-        elif verdict.qualifies is False:
-            mark, tint, text = "✗", RED, verdict.summary
-        else:
-            mark, tint, text = "?", GREY, verdict.summary
-        if not reads_evaluation:
-            tint = GREY
-            text += " (danh hiệu này không xét theo tiêu chuẩn thi đua năm)"
-        return f"<span style='color:{tint}'>{mark}</span> <b>{name}</b>: {html(_clip(text))}"
+        if eligibility is None:
+            return f"<span style='color:{GREY}'>?</span> <b>{name}</b>"
+        verdict = eligibility.eligible
+        if verdict:
+            return f"<span style='color:{GREEN}'>✓</span> <b>{name}</b>: đủ điều kiện"
+        mark, tint, word = ("✗", RED, "chưa đủ điều kiện") if verdict is False else ("?", GREY, "chưa rõ")
+        # Each failing (or unknown) rule on a line of its own, cut short: the list shows it whole once added.
+        reasons = [check.reason for check in eligibility.checks if check.blocking and check.passed is not True]
+        details = "".join(f"<br>&nbsp;&nbsp;– {html(_clip(reason, 140))}" for reason in reasons)
+        return f"<span style='color:{tint}'>{mark}</span> <b>{name}</b>: {word}{details}"
 
     def picks(self) -> list[tuple[str, int]]:
         return [item.data(KEY_ROLE) for item in self._checked()]

@@ -225,3 +225,17 @@ def test_a_name_two_officials_share_links_to_nobody(store):
     assert [r.subject_id for r in award_history.list_records(store) if r.id == record] == [None]
     with pytest.raises(UserError, match="Sổ đã có"):
         award_history.add_record(store, award_history.RecordData("official", "Nguyen Van An", 2023, "Giấy khen"))
+
+
+def test_the_preview_judges_picks_as_the_list_will_and_writes_nothing(year):
+    """Before adding: the same verdict the list gives once added; no nomination row appears."""
+    from app.services.dossier import preview_eligibility
+
+    store, people, _, dossier = year
+    mai, on = people["Lê Thị Mai"], people["Trương Thị Ơn"]
+    _qualify(store, mai)
+    found = preview_eligibility(store, dossier, [("official", mai), ("official", on)], "ldtt", TODAY)
+    assert found[("official", mai)].eligible is True and found[("official", on)].eligible is False
+    assert nominations(store, dossier, TODAY) == []
+    add_nomination(store, dossier, "official", on, "ldtt")
+    assert _by_name(store, dossier)[("Trương Thị Ơn", "ldtt")].eligibility == found[("official", on)]
