@@ -26,12 +26,15 @@ from app.services.award_kinds import read_kinds
 from app.services.snapshots import revive, row_values
 from app.store import Store
 from db.models import (
+    AwardDecisionRow,
     CollectiveRow,
     CommuneProfileRow,
+    CouncilMeetingRow,
     DisciplineRow,
     DossierRow,
     InitiativeAuthorRow,
     InitiativeRow,
+    MeetingAttendanceRow,
     NominationRow,
     NominationVoteRow,
     OfficialRow,
@@ -145,6 +148,54 @@ def update_dossier(store: Store, dossier_id: int, **values) -> DossierInfo:
         if "letter_number" in values and row.letter_number:
             _check_letter_number(session, row)
         return before
+
+
+@dataclass(frozen=True)
+class DeletedDossier:
+    """What ``delete_dossier`` removed, for ``restore_dossier`` (undo)."""
+
+    dossier: dict
+    meeting: dict | None
+    attendance: tuple[dict, ...]
+    decision: dict | None
+
+
+def delete_dossier(store: Store, dossier_id: int) -> DeletedDossier:
+    """Remove a dossier nobody is proposed in yet (one made by mistake, or for the wrong year).
+
+    One with nominees is refused: their votes and achievement reports would go with it.
+    """
+    with store.transaction() as session:
+        row = _dossier(session, dossier_id)
+        count = session.scalar(select(func.count(NominationRow.id)).where(NominationRow.dossier_id == dossier_id))
+        if count:
+            raise UserError(f"Hồ sơ “{row.campaign}” đã có {count} đề nghị khen thưởng: không xóa hồ sơ được.",
+                            "Nếu thật sự muốn xóa, hãy bỏ hết các đề nghị trong danh sách trước.")
+        meeting = session.scalar(select(CouncilMeetingRow).where(CouncilMeetingRow.dossier_id == dossier_id))
+        attendance = tuple(row_values(item) for item in session.scalars(
+            select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == meeting.id))) if meeting else ()
+        decision = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
+        saved = DeletedDossier(row_values(row), row_values(meeting) if meeting else None, attendance,
+                               row_values(decision) if decision else None)
+        if decision is not None:  # its key restricts deletion; with no nominee it cannot have been issued
+            session.delete(decision)
+            session.flush()
+        session.delete(row)  # the meeting and its attendance go with it (ON DELETE CASCADE)
+        return saved
+
+
+def restore_dossier(store: Store, saved: DeletedDossier) -> None:
+    """Undo ``delete_dossier``: the dossier back with the same id, its meeting and decision as they were."""
+    with store.transaction() as session:
+        revive(session, DossierRow, saved.dossier)
+        session.flush()
+        if saved.meeting:
+            revive(session, CouncilMeetingRow, saved.meeting)
+            session.flush()
+            for values in saved.attendance:
+                revive(session, MeetingAttendanceRow, values)
+        if saved.decision:
+            revive(session, AwardDecisionRow, saved.decision)
 
 
 def _check_letter_number(session: Session, row: DossierRow) -> None:

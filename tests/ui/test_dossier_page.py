@@ -380,3 +380,20 @@ def test_the_page_fits_an_800_pixel_screen(qtbot, demo_store):
     page, _stack = _dossier_page(qtbot, demo_store)
     page.nominations_tab.add([("official", _official(demo_store, "Lê Thị Mai"))], "ldtt")
     assert page.minimumSizeHint().width() <= 595
+
+
+def test_a_dossier_made_by_mistake_is_deleted_and_undo_brings_it_back(qtbot, demo_store, errors_shown):
+    from app.services.dossier import list_dossiers
+
+    page, stack = _dossier_page(qtbot, demo_store)
+    made = page.dossier_id
+    assert page.delete_button.isEnabled()
+    page.delete_button.click()
+    assert made not in [item.id for item in list_dossiers(demo_store, 2024)]
+    assert page.dossiers.findData(made) == -1 and stack.undoText().startswith("Xóa hồ sơ")
+    stack.undo()
+    assert made in [item.id for item in list_dossiers(demo_store, 2024)] and page.dossiers.findData(made) >= 0
+    page.dossiers.setCurrentIndex(page.dossiers.findData(made))
+    page.nominations_tab.add([("official", _official(demo_store, "Lê Thị Mai"))], "ldtt")
+    assert not page.delete_button.isEnabled()  # nominees in it: the button is off, the service refuses too
+    assert errors_shown == []

@@ -38,6 +38,20 @@ class EditDossier(AwardStep):
         service.update_dossier(self.store, self.dossier_id, **self.before)
 
 
+class DeleteDossier(AwardStep):
+    """A dossier nobody is proposed in, removed; undo brings it back with the same id."""
+
+    def __init__(self, store, notify, saved: service.DeletedDossier, text: str) -> None:
+        super().__init__(text, store, notify)
+        self.saved = saved
+
+    def apply(self) -> None:
+        self.saved = service.delete_dossier(self.store, self.saved.dossier["id"])
+
+    def revert(self) -> None:
+        service.restore_dossier(self.store, self.saved)
+
+
 class AddNominations(AwardStep):
     def __init__(self, store, notify, nomination_ids: list[int], text: str) -> None:
         super().__init__(text, store, notify)

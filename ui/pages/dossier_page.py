@@ -41,7 +41,7 @@ from app.services.dossier_readiness import (
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dossier import GREEN, RED, DossierView, html, note_label, read_view
-from ui.dossier.commands import Edits
+from ui.dossier.commands import DeleteDossier, Edits, short
 from ui.dossier.council_tab import CouncilTab
 from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
@@ -163,8 +163,10 @@ class DossierPage(QWidget):
         self.year = YearSpin()
         self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
         self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.dossiers.setMinimumContentsLength(14)
+        self.dossiers.setMinimumContentsLength(10)  # the full name is in the tooltip
         self.new_button = QPushButton("Hồ sơ mới…", objectName="new_dossier", clicked=lambda: self.new_dossier())
+        self.delete_button = QPushButton("Xóa", objectName="delete_dossier", clicked=lambda: self.delete_dossier(),
+                                         toolTip="Xóa hồ sơ này khi chưa có đề nghị nào (lập nhầm); hoàn tác được")
         self.export_button = QPushButton("Xuất hồ sơ…", objectName="export_dossier", clicked=lambda: self.export(),
                                          toolTip="Tờ trình, danh sách, báo cáo thành tích, biên bản họp Hội đồng")
         self.banner = ReadinessBanner()
@@ -189,6 +191,7 @@ class DossierPage(QWidget):
         top.addWidget(QLabel("Hồ sơ:"))
         top.addWidget(self.dossiers, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.export_button)
         for tab, name in ((self.nominations_tab, "Danh sách đề nghị"), (self.report_tab, "Báo cáo thành tích"),
                           (self.council_tab, "Họp Hội đồng"), (self.letter_tab, "Tờ trình"),
@@ -267,6 +270,7 @@ class DossierPage(QWidget):
         self.view = read_view(self.store, self.dossier_id, self.today) if self.dossier_id else None
         self.dossiers.setEnabled(bool(listed))
         self.export_button.setEnabled(self.view is not None)
+        self.delete_button.setEnabled(self.view is not None and not self.view.nominations)
         if self.view is None:
             self.empty.setText(f"<b>Năm {year} chưa có hồ sơ khen thưởng.</b><br>Hồ sơ gồm danh sách đề nghị, "
                                "báo cáo thành tích, biên bản họp Hội đồng Thi đua - Khen thưởng và tờ trình.")
@@ -319,6 +323,19 @@ class DossierPage(QWidget):
         if not self._refreshed:
             self.reload()
         return made.id
+
+    def delete_dossier(self) -> bool:
+        """Remove the dossier shown when nobody is proposed in it yet (the service says why not otherwise)."""
+        if self.view is None:
+            return False
+        self.flush_edits()
+        dossier = self.view.dossier
+        saved = run_or_report(self, lambda: service.delete_dossier(self.store, dossier.id))
+        if saved is None:
+            return False
+        self.dossier_id = None
+        self._done(DeleteDossier(self.store, self.notify, saved, f"Xóa hồ sơ “{short(dossier.campaign)}”"))
+        return True
 
     def go_to(self, missing: Missing) -> None:
         """Show the tab (and the nominee) where a missing item is filled in."""

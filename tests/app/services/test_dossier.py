@@ -239,3 +239,22 @@ def test_the_preview_judges_picks_as_the_list_will_and_writes_nothing(year):
     assert nominations(store, dossier, TODAY) == []
     add_nomination(store, dossier, "official", on, "ldtt")
     assert _by_name(store, dossier)[("Trương Thị Ơn", "ldtt")].eligibility == found[("official", on)]
+
+
+def test_an_empty_dossier_can_be_deleted_and_brought_back_one_with_nominees_cannot(year):
+    from app.services.award_decision import decision_for, update_decision
+    from app.services.dossier import delete_dossier, list_dossiers, restore_dossier
+
+    store, people, _, dossier = year
+    council.update_meeting(store, dossier, place="Hội trường")
+    update_decision(store, dossier, number="3/QĐ-UBND")
+    saved = delete_dossier(store, dossier)
+    assert list_dossiers(store, 2024) == []
+    restore_dossier(store, saved)
+    (back,) = list_dossiers(store, 2024)
+    assert back.id == dossier and back.campaign == "Phong trào thi đua đẩy mạnh CCHC năm 2024"
+    assert council.meeting(store, dossier).place == "Hội trường" and decision_for(store, dossier).number == "3/QĐ-UBND"
+    add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    with pytest.raises(UserError, match="đã có 1 đề nghị"):
+        delete_dossier(store, dossier)
+    assert [item.id for item in list_dossiers(store, 2024)] == [dossier]
