@@ -147,6 +147,32 @@ def start(store: Store, year: int, set_id: int, kind: str = PAR) -> None:
         row.set_id = set_id
 
 
+def stop(store: Store, year: int, kind: str = PAR) -> int | None:
+    """Undo ``start``: the year is tied to no set again. Returns the set it had (None: it had none).
+
+    Refused once anything is scored, commented, evidenced or marked: those belong to the set.
+    """
+    from db.models import EmulationMarkRow
+
+    with store.transaction() as session:
+        row = _assessment(session, year, kind)
+        if row is None:
+            return None
+        scored = session.scalar(select(ScoreEntryRow.id).where(
+            ScoreEntryRow.assessment_id == row.id,
+            (ScoreEntryRow.points.is_not(None)) | (ScoreEntryRow.comment != "")).limit(1))
+        evidenced = session.scalar(
+            select(ScoreEvidenceRow.id).join(ScoreEntryRow, ScoreEntryRow.id == ScoreEvidenceRow.entry_id)
+            .where(ScoreEntryRow.assessment_id == row.id).limit(1))
+        marked = session.scalar(select(EmulationMarkRow.id).where(EmulationMarkRow.assessment_id == row.id).limit(1))
+        if scored or evidenced or marked:
+            raise UserError(f"Năm {year} đã có điểm, nhận xét hoặc tài liệu theo bộ tiêu chí này: không bỏ được.",
+                            "Xóa (hoặc hoàn tác) các điểm đã nhập trước.")
+        set_id = row.set_id
+        session.delete(row)  # entries left empty by undo go with it (ON DELETE CASCADE)
+        return set_id
+
+
 def _has_entries(session: Session, assessment_id: int) -> bool:
     from db.models import EmulationMarkRow
 

@@ -51,6 +51,8 @@ def started(qtbot, demo_store):
     """The demo commune's 2025 started with the seed-000 emulation set, through the page."""
     page, stack = _page(qtbot, demo_store, 2025)
     _start(page)
+    assert stack.undoText() == "Bắt đầu đánh giá thi đua năm 2025"  # undoable while nothing is marked
+    stack.clear()
     return page, stack
 
 
@@ -276,3 +278,15 @@ def test_page_fits_a_small_screen(qtbot, started):
     """The page asks for no more than 790 pixels of width."""
     page, _stack = started
     assert page.minimumSizeHint().width() <= 790
+
+
+def test_starting_the_evaluation_is_undone_while_nothing_is_marked(qtbot, demo_store):
+    from app.domain.criteria import EMULATION
+    from app.services import scoring
+
+    page, stack = _page(qtbot, demo_store, 2025)
+    _start(page)
+    stack.undo()
+    assert scoring.assessment_set(demo_store, 2025, EMULATION) is None
+    stack.redo()
+    assert scoring.assessment_set(demo_store, 2025, EMULATION) is not None

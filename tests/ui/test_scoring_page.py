@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from app.domain.criteria import PAR, CriteriaSetData, CriterionData, RatingBand
+from app.errors import UserError
 from app.services import criteria_sets, scoring
 from app.services.evidence_choices import year_evidence_files
 from app.store import Store
@@ -332,3 +333,21 @@ def test_fits_an_800_pixel_screen(qtbot, demo_store):
     page, _stack = _page(qtbot, demo_store)
     assert page.minimumSizeHint().width() <= 600
     assert page.tree.header().sectionSize(NAME) > 100
+
+
+def test_starting_a_year_is_undone_while_nothing_is_scored(qtbot, store, errors_shown):
+    """Undo after "Bắt đầu chấm" unties the year (the sets are offered again); after a score, undo steps back
+    the score first, and only then the start."""
+    page, stack = _started(qtbot, store)
+    assert stack.undoText() == "Bắt đầu chấm điểm năm 2024"
+    stack.undo()
+    assert scoring.assessment_set(store, 2024) is None and page.stack.currentIndex() == 0
+    stack.redo()
+    assert scoring.assessment_set(store, 2024) == _example_set(store) and page.stack.currentIndex() == 1
+    leaf = _line(store, "1.1")
+    assert page.enter_score(leaf.criterion_id, "0,5")
+    with pytest.raises(UserError, match="đã có điểm"):
+        scoring.stop(store, 2024)
+    stack.undo()  # the score
+    stack.undo()  # the start
+    assert scoring.assessment_set(store, 2024) is None and errors_shown == []

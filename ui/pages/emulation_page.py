@@ -30,6 +30,7 @@ from ui.dialogs.error_dialog import run_or_report
 from ui.emulation.commands import SetMark
 from ui.emulation.marks_panel import MarksPanel
 from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilter, SubjectsModel
+from ui.scoring.commands import StartYear
 from ui.widgets.year_start import EmptyState, YearSpin
 
 _GREY = "color: #707070"
@@ -265,8 +266,14 @@ class EmulationPage(QWidget):
         set_id, year = self.sets.currentData(), self.year.value()
         if set_id is None:
             return
+        previous = scoring.assessment_set(self.store, year, EMULATION)
+        if previous == set_id:
+            return
         done = run_or_report(self, lambda: scoring.start(self.store, year, set_id, kind=EMULATION) or True)
         if done:
+            self.undo_stack.push(StartYear(self.store, self.notify, year, set_id, previous, EMULATION,
+                                           f"Bắt đầu đánh giá thi đua năm {year}" if previous is None
+                                           else "Đổi bộ tiêu chí thi đua"))
             self.notify(Changes.of(SCORING))
 
     def set_mark(self, code: str, status: str | None, reason: str) -> None:

@@ -361,12 +361,13 @@ class ScoringPage(QWidget):
         year, set_id = self.year.currentData(), self.set_choice.currentData()
         if year is None or set_id is None:
             return
+        previous = scoring.assessment_set(self.store, year)
+        if previous == set_id:
+            return
         if run_or_report(self, lambda: scoring.start(self.store, year, set_id) or True) is None:
             return
-        self._refreshed = False
-        self.notify(Changes.of(SCORING))
-        if not self._refreshed:
-            self.show_year()
+        self._done(steps.StartYear(self.store, self.notify, year, set_id, previous, PAR,
+                                   f"Bắt đầu chấm điểm năm {year}" if previous is None else "Đổi bộ tiêu chí"))
         self.tree.setFocus()
 
     def open_sets(self) -> None:

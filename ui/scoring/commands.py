@@ -18,6 +18,24 @@ class ScoringStep(DoneCommand):
     changes = Changes.of(SCORING)
 
 
+class StartYear(ScoringStep):
+    """A year tied to a criteria set (PAR scoring or the emulation evaluation), or switched to another while
+    nothing is scored; undo puts back the set it had, or none."""
+
+    def __init__(self, store, notify, year: int, set_id: int, previous: int | None, kind: str, text: str) -> None:
+        super().__init__(text, store, notify)
+        self.year, self.set_id, self.previous, self.kind = year, set_id, previous, kind
+
+    def apply(self) -> None:
+        scoring.start(self.store, self.year, self.set_id, kind=self.kind)
+
+    def revert(self) -> None:
+        if self.previous is None:
+            scoring.stop(self.store, self.year, kind=self.kind)
+        else:
+            scoring.start(self.store, self.year, self.previous, kind=self.kind)
+
+
 class RestoreEntry(ScoringStep):
     """A score typed or accepted, or a comment: ``before`` is what the service returned."""
 
