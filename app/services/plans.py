@@ -187,11 +187,30 @@ def update_plan(store: Store, plan_id: int, data: PlanData) -> Plan:
         row = _existing(session, plan_id)
         before = _read(session, row)
         year_changed = row.year != clean.year
+        if year_changed:
+            _refuse_year_change_with_progress(session, plan_id, row.year, clean.year)
         _write(session, row, clean)
         if year_changed:
             for task in _tasks_of(session, plan_id):
                 save_task_schedule(session, task, clean.year)
         return before
+
+
+def _refuse_year_change_with_progress(session, plan_id: int, old: int, new: int) -> None:
+    """A plan whose checkpoints already record progress keeps its year: moving it would leave the work done
+    on the old dates under the new year (done tasks "late" in a year not yet begun)."""
+    from db.models import OccurrenceRow
+
+    recorded = session.scalar(
+        select(func.count(OccurrenceRow.id)).join(TaskRow, TaskRow.id == OccurrenceRow.task_id)
+        .join(AreaRow, AreaRow.id == TaskRow.area_id)
+        .where(AreaRow.plan_id == plan_id, OccurrenceRow.status != "todo"))
+    if recorded:
+        raise UserError(
+            f"Kế hoạch năm {old} đã có {recorded} kỳ việc được cập nhật tiến độ: không đổi sang năm {new} được.",
+            f"Để lập kế hoạch năm {new} từ kế hoạch này, dùng “Sao chép…” (nội dung và thời hạn được chuyển năm); "
+            f"kế hoạch và tiến độ năm {old} giữ nguyên.",
+        )
 
 
 def _tasks_of(session, plan_id: int) -> list[TaskRow]:

@@ -103,3 +103,23 @@ def test_copy_moves_years_forward_and_clears_number(store):
     assert (task.title, task.timeframe, task.due_override) == ("Rà soát văn bản năm 2025", "Quý I/2025", None)
     assert task.first_due == date(2025, 3, 31)
     assert plan_tree(store, plan.id)[1].tasks[0].timeframe == "Quý I/2024"
+
+
+def test_a_plan_with_recorded_progress_keeps_its_year(store):
+    """Moving a plan whose work is under way would leave done tasks dated in the old year under the new one."""
+    from app.services import checklist
+
+    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế",))
+    area = plan_tree(store, plan.id)[0]
+    add_task(store, area.id, TaskData("Rà soát văn bản", timeframe="Quý I/2024"))
+    add_task(store, area.id, TaskData("Tuyên truyền", timeframe="Quý II/2024"))
+    moved = update_plan(store, plan.id, replace(get_plan(store, plan.id).data, year=2025))  # nothing done yet: moves
+    assert get_plan(store, plan.id).year == 2025
+    update_plan(store, plan.id, replace(get_plan(store, plan.id).data, year=2024))
+    first = checklist.year_checklist(store, 2024)[0]
+    checklist.set_status(store, first.occurrence_id, "done", date(2024, 3, 20), "")
+    with pytest.raises(UserError, match="đã có 1 kỳ việc được cập nhật tiến độ") as refused:
+        update_plan(store, plan.id, replace(get_plan(store, plan.id).data, year=2025))
+    assert "Sao chép" in refused.value.hint
+    assert get_plan(store, plan.id).year == 2024 and checklist.year_checklist(store, 2024)[0].status == "done"
+    assert moved.year == 2024
