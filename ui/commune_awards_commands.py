@@ -57,6 +57,20 @@ class IssueDecision(CommuneAwardStep):
         award_decision.withdraw(self.store, self.dossier_id)
 
 
+class WithdrawDecision(CommuneAwardStep):
+    """"Hủy ban hành": the awards leave the history and the decision can be edited; undo issues it again."""
+
+    def __init__(self, store, notify, dossier_id: int, issued_at: datetime, today: date | None, text: str) -> None:
+        super().__init__(text, store, notify)
+        self.dossier_id, self.issued_at, self.today = dossier_id, issued_at, today
+
+    def apply(self) -> None:
+        award_decision.withdraw(self.store, self.dossier_id)
+
+    def revert(self) -> None:
+        award_decision.issue(self.store, self.dossier_id, now=self.issued_at, today=self.today)
+
+
 class SetRegistration(CommuneAwardStep):
     """One tick of the registration grid."""
 

@@ -131,7 +131,7 @@ def update_decision(store: Store, dossier_id: int, **values) -> Decision:
         row = _decision_row(session, dossier_id, create=True)
         if row.issued_at is not None:
             raise UserError("Quyết định đã ban hành; không sửa được nữa.",
-                            "Nếu cần sửa, hãy hoàn tác việc ban hành trước.")
+                            "Nếu cần sửa, bấm “Hủy ban hành…” trước.")
         before = _read(row)
         for name, value in values.items():
             if isinstance(value, str):

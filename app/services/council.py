@@ -293,7 +293,7 @@ def set_votes(store: Store, nomination_id: int, votes_for: int | None) -> int | 
             AwardDecisionRow.dossier_id == nomination.dossier_id))
         if issued is not None:
             raise UserError("Quyết định khen thưởng của hồ sơ này đã ban hành; không sửa số phiếu được nữa.",
-                            "Nếu cần sửa, hãy hoàn tác việc ban hành trước.")
+                            "Nếu cần sửa, bấm “Hủy ban hành…” ở thẻ Quyết định trước.")
         current = meeting_counts(session, nomination.dossier_id)
         vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
         before = vote.votes_for if vote else None

@@ -198,6 +198,15 @@ def restore_dossier(store: Store, saved: DeletedDossier) -> None:
             revive(session, AwardDecisionRow, saved.decision)
 
 
+def _refuse_once_issued(session: Session, dossier_id: int, what: str) -> None:
+    """An issued decision fixes its list: the awards are in the history under its number."""
+    number = session.scalar(select(AwardDecisionRow.number).where(
+        AwardDecisionRow.dossier_id == dossier_id, AwardDecisionRow.issued_at.is_not(None)))
+    if number is not None:
+        raise UserError(f"Quyết định khen thưởng số {number} của hồ sơ này đã ban hành: không {what} được nữa.",
+                        "Nếu thật sự cần sửa, bấm “Hủy ban hành…” ở thẻ Quyết định trước.")
+
+
 def _check_letter_number(session: Session, row: DossierRow) -> None:
     clash = session.scalar(select(DossierRow.id).where(
         DossierRow.id != row.id, DossierRow.year == row.year, DossierRow.letter_number == row.letter_number))
@@ -226,6 +235,7 @@ def add_nomination(store: Store, dossier_id: int, subject_kind: str, subject_id:
                    justification: str = "") -> int:
     with store.transaction() as session:
         dossier = _dossier(session, dossier_id)
+        _refuse_once_issued(session, dossier_id, "thêm đề nghị")
         kinds = read_kinds(session)
         kind = kinds.get(award_key)
         if kind is None:
@@ -287,6 +297,7 @@ def remove_nomination(store: Store, nomination_id: int) -> tuple[dict, dict | No
         row = session.get(NominationRow, nomination_id)
         if row is None:
             raise UserError("Đề nghị này đã bị bỏ.")
+        _refuse_once_issued(session, row.dossier_id, "bỏ đề nghị")
         vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
         saved = (row_values(row), row_values(vote) if vote else None)
         session.delete(row)

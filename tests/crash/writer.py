@@ -304,6 +304,8 @@ class Writer:
         """A nominee added to the dossier (an official not yet proposed for that award)."""
         if not self.state.award_kinds:
             return self.add_official()
+        if self.state.issued:  # an issued decision fixes the list: withdraw it first, as the clerk would
+            return self.decide()
         if len(self.state.nominations) >= MAX_NOMINATIONS:
             return self.set_votes()
         free = [(official_id, key) for official_id in self.state.official_ids for key in NOMINATED_AWARDS

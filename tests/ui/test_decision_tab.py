@@ -88,11 +88,11 @@ def test_issuing_writes_the_history_and_undo_takes_it_back(qtbot, carried, error
         2025, "ldtt", "45/QĐ-UBND", date(2025, 12, 10))
     assert award_history.list_records(store, "official", ids[HUNG]) == []
     assert tab.number.isReadOnly() and tab.executors.isReadOnly() and tab.base_salary.isReadOnly()
-    assert not tab.signed_on.isEnabled() and not tab.issue_button.isEnabled()
+    assert not tab.signed_on.isEnabled() and tab.issue_button.text() == "Hủy ban hành…"
     assert tab.certificates_button.isEnabled() and "Đã ban hành lúc" in tab.status.text()
     stack.undo()
     assert award_history.list_records(store, "official", ids[MAI]) == []
-    assert not tab.number.isReadOnly() and tab.signed_on.isEnabled() and tab.issue_button.isEnabled()
+    assert not tab.number.isReadOnly() and tab.signed_on.isEnabled() and tab.issue_button.text() == "Ban hành quyết định"
     assert not tab.certificates_button.isEnabled() and tab.number.text() == "45/QĐ-UBND"
     stack.redo()
     assert len(award_history.list_records(store, "official", ids[MAI])) == 1 and tab.number.isReadOnly()
@@ -206,3 +206,26 @@ def test_the_tab_fits_beside_the_navigation(qtbot, demo_store):
     page = tab.window()
     assert page.minimumSizeHint().width() <= 595
     assert page.tabs.minimumWidth() >= page.tabs.tabBar().sizeHint().width()
+
+
+def test_an_issued_decision_locks_the_list_until_withdrawn_in_any_later_session(qtbot, carried, errors_shown):
+    """Issued: no nominee added or removed (the service says how to reopen); "Hủy ban hành…" reopens it, undoably."""
+    from app.errors import UserError
+    from app.services import dossier as service
+
+    store, dossier, ids = carried
+    tab, stack = _tab(qtbot, store)
+    _number_and_date(qtbot, tab)
+    assert tab.issue_decision(confirm=True)
+    stack.clear()  # a later session: no undo history
+    with pytest.raises(UserError, match="đã ban hành: không thêm đề nghị") as refused:
+        service.add_nomination(store, dossier, "official", ids[HUNG], "ldtt")
+    assert "Hủy ban hành" in refused.value.hint
+    first = service.nominations(store, dossier)[0].id
+    with pytest.raises(UserError, match="không bỏ đề nghị"):
+        service.remove_nomination(store, first)
+    assert tab.withdraw_decision(confirm=True)
+    assert award_history.list_records(store, "official", ids[MAI]) == [] and not tab.number.isReadOnly()
+    assert service.add_nomination(store, dossier, "official", ids[HUNG], "ldtt")
+    assert stack.undoText().startswith("Hủy ban hành quyết định")
+    assert errors_shown == []

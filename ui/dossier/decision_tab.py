@@ -38,7 +38,7 @@ from app.domain.text import clean_line, clean_text
 from app.services import award_decision
 from app.services.award_decision import Decision, Routing, nominee_money
 from app.services.dossier import Nomination
-from ui.commune_awards_commands import EditDecision, IssueDecision, write_papers
+from ui.commune_awards_commands import EditDecision, IssueDecision, WithdrawDecision, write_papers
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREEN, GREY, ID_ROLE, AutoField, DossierView, KeyedRowsModel, fit_rows, make_table, note_label
 from ui.dossier.commands import short
@@ -134,7 +134,7 @@ class DecisionTab(QWidget):
         self.recipients = text_box("recipients", 3, "Như Điều 3\nLưu: VT")
         self.status = QLabel(objectName="decision_status", wordWrap=True)
         self.issue_button = QPushButton("Ban hành quyết định", objectName="issue_decision",
-                                        clicked=lambda: self.issue_decision())
+                                        clicked=lambda: self.issue_or_withdraw())
         self.issue_button.setToolTip("Ghi các danh hiệu, hình thức khen thưởng của quyết định vào sổ theo dõi "
                                      "khen thưởng; sau đó quyết định không sửa được nữa")
         self.export_button = QPushButton("Xuất quyết định…", objectName="export_decision",
@@ -286,14 +286,18 @@ class DecisionTab(QWidget):
         for widget in (self.number, self.base_salary, self.executors, self.recipients):
             lock(widget, issued)
         self.signed_on.setEnabled(not issued)
-        self.issue_button.setEnabled(not issued)
+        self.issue_button.setText("Hủy ban hành…" if issued else "Ban hành quyết định")
+        self.issue_button.setToolTip(
+            "Gỡ các khen thưởng của quyết định khỏi sổ theo dõi để sửa quyết định, danh sách hoặc số phiếu"
+            if issued else "Ghi các danh hiệu, hình thức khen thưởng của quyết định vào sổ theo dõi khen thưởng; "
+                           "sau đó quyết định không sửa được nữa")
         self.certificates_button.setEnabled(issued)
         self.certificates_button.setToolTip("In giấy khen cho các cá nhân, tập thể trong quyết định" if issued else
                                             "Ban hành quyết định trước rồi in giấy khen")
         if issued:
             self.status.setText(f"<b style='color:{GREEN}'>Đã ban hành lúc {self.decision.issued_at:%H:%M} ngày "
                                 f"{self.decision.issued_at:%d/%m/%Y}</b> — đã ghi vào sổ theo dõi khen thưởng; "
-                                "muốn sửa, hãy hoàn tác việc ban hành (Ctrl+Z).")
+                                "muốn sửa, bấm “Hủy ban hành…”.")
         else:
             self.status.setText("Chưa ban hành. Nhập số, ngày ký rồi bấm “Ban hành quyết định”: các khen thưởng "
                                 "của xã được ghi vào sổ theo dõi khen thưởng.")
@@ -310,6 +314,30 @@ class DecisionTab(QWidget):
         if before is None:
             return False
         self.edits.done(EditDecision(store, self.edits.notify, dossier_id, before[0], {name: value}, what))
+        return True
+
+    def issue_or_withdraw(self) -> bool:
+        return self.withdraw_decision() if self.decision is not None and self.decision.issued else self.issue_decision()
+
+    def withdraw_decision(self, confirm: bool | None = None) -> bool:
+        """Hủy ban hành: the awards leave the history and the decision opens for editing; undo issues it again.
+        Unlike undo, this works in a later session too."""
+        if self.view is None or not self.decision.issued:
+            return False
+        decision, dossier_id = self.decision, self.view.dossier.id
+        if confirm is None:
+            confirm = QMessageBox.question(
+                self, "Hủy ban hành quyết định?",
+                f"Hủy ban hành Quyết định số {decision.number}?\n\nCác khen thưởng của quyết định được gỡ khỏi sổ theo "
+                "dõi khen thưởng; quyết định, danh sách đề nghị và số phiếu lại sửa được. Có thể hoàn tác.",
+            ) == QMessageBox.StandardButton.Yes
+        if not confirm:
+            return False
+        store = self.edits.store
+        if self.edits.call(lambda: award_decision.withdraw(store, dossier_id) or True) is None:
+            return False
+        self.edits.done(WithdrawDecision(store, self.edits.notify, dossier_id, decision.issued_at, self.today,
+                                         f"Hủy ban hành quyết định {short(decision.number)}"))
         return True
 
     def issue_decision(self, confirm: bool | None = None) -> bool:
@@ -337,7 +365,7 @@ class DecisionTab(QWidget):
             f"Ban hành Quyết định số {decision.number} ngày {decision.signed_on:%d/%m/%Y}?\n\n"
             f"{count} danh hiệu, hình thức khen thưởng trong quyết định sẽ được ghi vào sổ theo dõi khen thưởng "
             "(để xét khen thưởng những năm sau). Sau khi ban hành, quyết định và số phiếu không sửa được nữa; "
-            "nếu ban hành nhầm, bấm Hoàn tác.",
+            "nếu ban hành nhầm, bấm Hoàn tác hoặc “Hủy ban hành…”.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
