@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from dataclasses import asdict, dataclass, field
 
 from app.errors import UserError
@@ -111,12 +112,21 @@ def parse_manifest(raw: bytes) -> Manifest:
     )
 
 
+def _when(iso: str) -> str:
+    """"04:48 ngày 23/11/2026" from the manifest's ISO time (kept as written if it does not parse)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
 def index_text(manifest: Manifest) -> str:
     """DANH_MUC.txt: the contents in Vietnamese for a person who opens the stick (CRLF, for Notepad)."""
     place = ", ".join(part for part in (f"Xã {manifest.commune}" if manifest.commune else "",
                                         f"tỉnh {manifest.province}" if manifest.province else "") if part)
     lines = [f"HỒ SƠ CẢI CÁCH HÀNH CHÍNH NĂM {manifest.year}", place,
-             f"Xuất lúc {manifest.exported_at.replace('T', ' ')[:16]} bằng phần mềm CCHC Xã {manifest.app_version}", "",
+             f"Xuất lúc {_when(manifest.exported_at)} bằng phần mềm CCHC Xã {manifest.app_version}", "",
              "Gói gồm:"]
     for number, content in enumerate(manifest.contents, start=1):
         files = [item for item in manifest.files if item.kind == content.get("key")]

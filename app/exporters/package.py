@@ -107,11 +107,12 @@ class PackageResult:
         """Vietnamese lines saying what was written (and whether the name got a suffix)."""
         lines = [f"Đã tạo gói hồ sơ: {self.folder} ({len(self.manifest.files)} tệp)"]
         if self.zip_path:
-            lines.append(f"Đã tạo tệp nén: {self.zip_path} ({self.zip_path.stat().st_size:,} byte)")
+            size = f"{self.zip_path.stat().st_size:,}".replace(",", ".")  # Vietnamese groups thousands with dots
+            lines.append(f"Đã tạo tệp nén: {self.zip_path} ({size} byte)")
         if self.name != self.wanted_name:
             lines.append(f"Đã có gói tên “{self.wanted_name}” ở thư mục này nên gói mới được đặt tên “{self.name}” "
                          "(gói cũ giữ nguyên).")
-        return lines + list(self.notes) + [f"Thời gian: {self.seconds:.1f} giây."]
+        return lines + list(self.notes) + [f"Thời gian: {self.seconds:.1f}".replace(".", ",") + " giây."]
 
 
 Progress = Callable[[int, int, str], None]

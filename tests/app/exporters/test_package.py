@@ -63,6 +63,17 @@ def test_full_demo_package_lists_every_file_with_its_hash(demo_store, out):
     assert sorted(p.name for p in out.iterdir()) == [result.name, f"{result.name}.zip"]
 
 
+def test_the_summary_and_the_index_write_numbers_and_dates_the_vietnamese_way(demo_store, out):
+    """"1.234.567 byte", "2,3 giây", "Xuất lúc 09:05 ngày 15/01/2025": what a clerk reads on the stick."""
+    import re
+
+    result = build_package(demo_store, PackageRequest(2024, ("plan",), today=date(2025, 1, 15)), out)
+    summary = "\n".join(result.summary())
+    assert re.search(r"\(\d{1,3}(\.\d{3})+ byte\)", summary) and re.search(r"Thời gian: \d+,\d giây\.", summary)
+    index = (result.folder / "DANH_MUC.txt").read_text("utf-8-sig")
+    assert re.search(r"Xuất lúc \d\d:\d\d ngày \d\d/\d\d/\d{4} bằng phần mềm", index)
+
+
 def test_word_copies_go_in_only_when_asked(demo_store, out):
     """By default the package carries PDF and Excel; ticking Word adds a .docx beside each paper's PDF."""
     request = PackageRequest(2024, ("plan", "report", "dossier"), today=date(2025, 1, 15))
