@@ -187,3 +187,29 @@ def test_every_page_is_reachable_and_the_awards_menu_opens_its_dialogs(qtbot, de
         _menu_action(window, text).trigger()
     assert opened == ["AwardHistoryDialog", "AwardKindsDialog", "RegistrationDialog", "CertificatesDialog",
                       "AwardStatisticsDialog"]
+
+
+def test_every_dialog_of_the_menus_fits_an_800_pixel_screen(qtbot, demo_store):
+    """A dialog larger than the screen hides its buttons: each opens no larger than the screen's free room."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.dialogs.award_history_dialog import AwardHistoryDialog
+    from ui.dialogs.award_kinds_dialog import AwardKindsDialog
+    from ui.dialogs.award_statistics_dialog import AwardStatisticsDialog
+    from ui.dialogs.certificates_dialog import CertificatesDialog
+    from ui.dialogs.criteria_sets_dialog import CriteriaSetsDialog
+    from ui.dialogs.progress_report_dialog import ProgressReportDialog
+    from ui.dialogs.registration_dialog import RegistrationDialog
+
+    window = _window(qtbot, demo_store)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    made = (AwardHistoryDialog(demo_store, window.undo_stack, window.notify, window),
+            AwardKindsDialog(demo_store, window.undo_stack, window.notify, window),
+            RegistrationDialog(demo_store, window.undo_stack, window.notify, window),
+            CertificatesDialog(demo_store, window.undo_stack, window.notify, window),
+            AwardStatisticsDialog(demo_store, window), ProgressReportDialog(demo_store, window),
+            CriteriaSetsDialog(demo_store, window, notify=window.notify))
+    for dialog in made:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), type(dialog).__name__

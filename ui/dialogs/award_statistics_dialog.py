@@ -32,6 +32,7 @@ from app.errors import UserError
 from ui.commune_awards_commands import write_papers
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import Bar, BarChart
+from ui.widgets.fit import fit_to_screen
 
 TOTAL = "Tổng"
 ERROR_STYLE = "color: #b00020"
@@ -139,7 +140,7 @@ class AwardStatisticsDialog(QDialog):
         self.last.valueChanged.connect(lambda _year: self.reload())
         self.reload()
         self.setMinimumSize(720, 480)
-        self.resize(1040, 640)
+        fit_to_screen(self, 1040, 640)
 
     def _build(self) -> None:
         top = QHBoxLayout()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,7 @@ from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
 from ui.system_open import open_path
+from ui.widgets.fit import fit_to_screen
 
 REMINDER = ("In đúng 100% (Thực tế/Actual size), không chọn “Vừa trang”; in trang căn chỉnh trước trên giấy thường, "
             "đặt lên phôi soi đèn để kiểm tra.")
@@ -84,7 +87,7 @@ class CertificatesDialog(QDialog):
         run_or_report(self, lambda: certificates.install_default_layout(store))
         self.reload()
         self.setMinimumSize(1000, 640)
-        self.resize(1280, 780)
+        fit_to_screen(self, 1280, 780)
 
     def _first_year(self, year: int | None, dossier_id: int | None) -> int:
         """The year asked for, else the dossier's, else the latest dossier's, else this year."""
@@ -155,9 +158,16 @@ class CertificatesDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self._left())
         top.addWidget(self.editor, 1)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(top, 1)
+        body_layout.addLayout(self._bottom())
+        # On a screen smaller than the editor needs, scroll rather than let the panels overlap.
+        scroller = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroller.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addLayout(self._bottom())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroller)
 
     def _shortcuts(self) -> None:
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),

@@ -33,6 +33,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.export_plan_dialog import remember_folder
 from ui.models.row_table_model import RowTableModel
+from ui.widgets.fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEMPLATE_NAME = "Mẫu bộ tiêu chí.xlsx"
@@ -87,8 +88,7 @@ class CriteriaSetsDialog(QDialog):
         self.buttons["delete"].setToolTip("Xóa bộ chưa dùng để chấm điểm năm nào")
         self._build()
         self.reload()
-        screen = self.screen().availableGeometry() if self.screen() else None
-        self.resize(min(900, screen.width() - 40) if screen else 900, 420)
+        fit_to_screen(self, 900, 420)
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="sets")

@@ -36,6 +36,7 @@ from app.importers.plan_file import parse_plan_text, plain_text, read_plan_file
 from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.services.plans import MAX_YEAR, MIN_YEAR
 from ui.dialogs.error_dialog import show_error
+from ui.widgets.fit import fit_to_screen
 
 COLUMNS = ("Lĩnh vực", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian thực hiện", "Hạn đọc được")
 _DUE_COLUMN = len(COLUMNS) - 1
@@ -70,7 +71,7 @@ class ImportPlanDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._build()
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
 
     def _build(self) -> None:
         source_row = QHBoxLayout()

@@ -39,6 +39,7 @@ from app.services.checklist import plan_years
 from app.services.progress_report import ProgressReport, percent, progress_report
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
+from ui.widgets.fit import fit_to_screen
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
                  "Quá hạn", "Không thực hiện")
@@ -58,7 +59,7 @@ class ProgressReportDialog(QDialog):
         self.report: ProgressReport | None = None
         self.written: list = []
         self.setWindowTitle("Báo cáo kết quả thực hiện công tác cải cách hành chính")
-        self.resize(900, 720)
+        fit_to_screen(self, 900, 720)
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices())
         self.totals_label = QLabel(wordWrap=True)

@@ -32,6 +32,7 @@ from app.errors import UserError
 from app.services.changes import SCORING, Changes
 from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
+from ui.widgets.fit import fit_to_screen
 
 ERROR_STYLE = "color: #b00020"
 
@@ -161,7 +162,7 @@ class RegisterDialog(QDialog):
         self._shortcuts()
         self._show_undo_state()
         self.reload()
-        self.resize(self.WIDTH, 440)
+        fit_to_screen(self, self.WIDTH, 440)
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="register_table")

@@ -42,6 +42,7 @@ from ui.dialogs.register_dialog import follow_stack
 from ui.dossier.commands import short
 from ui.models.registration_model import RegistrationModel, Subject, titles
 from ui.widgets.centered_check import CenteredCheck
+from ui.widgets.fit import fit_to_screen
 
 TEMPLATE_NAME = "Mẫu đăng ký thi đua.xlsx"
 
@@ -105,7 +106,7 @@ class RegistrationDialog(QDialog):
         self._connect()
         self.reload()
         self.setMinimumSize(640, 420)
-        self.resize(860, 600)
+        fit_to_screen(self, 860, 600)
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="registration_grid")
