@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -65,6 +65,7 @@ class SidePanel(QWidget):
     def _build(self) -> None:
         status_box = QGroupBox("Trạng thái của kỳ đang chọn")
         form = QFormLayout(status_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow screens: labels above the fields
         form.addRow("Trạng thái:", self.status)
         form.addRow("Ngày hoàn thành:", self.completed_on)
         form.addRow("Lý do:", self.reason)
@@ -72,9 +73,9 @@ class SidePanel(QWidget):
         evidence_box = QGroupBox("Tài liệu kiểm chứng của nhiệm vụ")
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(self.evidence)
-        row = QHBoxLayout()
-        for button in self.evidence_buttons.values():
-            row.addWidget(button)
+        row = QGridLayout()  # two by two: the panel stays narrow enough to leave the list its columns
+        for index, button in enumerate(self.evidence_buttons.values()):
+            row.addWidget(button, index // 2, index % 2)
         evidence_layout.addLayout(row)
         history_box = QGroupBox("Lịch sử thay đổi")
         QVBoxLayout(history_box).addWidget(self.history)
