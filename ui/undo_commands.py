@@ -21,6 +21,11 @@ from ui.dialogs.error_dialog import show_error
 Notify = Callable[[Changes], None]
 
 
+def short(text: str, length: int = 40) -> str:
+    """A title cut for an undo label ("Hoàn tác Cập nhật trạng thái “…”"), with "…" where it was cut."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 class DoneCommand(QUndoCommand):
     """A step already carried out when pushed: the first ``redo`` (from ``push``) does nothing."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
-from ui.undo_commands import DoneCommand
+from ui.undo_commands import DoneCommand, short
 
 
 class ChecklistStep(DoneCommand):
@@ -13,7 +13,7 @@ class ChecklistStep(DoneCommand):
 
 class SetStatus(ChecklistStep):
     def __init__(self, store, notify, before, after, title: str) -> None:
-        super().__init__(f"Cập nhật trạng thái “{title[:40]}”", store, notify)
+        super().__init__(f"Cập nhật trạng thái “{short(title)}”", store, notify)
         self.before, self.after = before, after
 
     def apply(self) -> None:

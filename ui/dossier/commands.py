@@ -13,11 +13,7 @@ from app.services import council
 from app.services import dossier as service
 from app.services.changes import AWARDS, Changes
 from ui.dialogs.error_dialog import run_or_report
-from ui.undo_commands import DoneCommand
-
-
-def short(text: str, length: int = 40) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+from ui.undo_commands import DoneCommand, short  # noqa: F401 (short: used by the tabs)
 
 
 class AwardStep(DoneCommand):

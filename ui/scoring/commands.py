@@ -11,7 +11,7 @@ from __future__ import annotations
 from app.services import scoring
 from app.services.changes import SCORING, Changes
 from app.services.scoring import ScoreState
-from ui.undo_commands import DoneCommand
+from ui.undo_commands import DoneCommand, short
 
 
 class ScoringStep(DoneCommand):
@@ -55,7 +55,7 @@ class LinkEvidence(ScoringStep):
     """A file attached or picked from the checklist; undo removes the link (the stored file stays)."""
 
     def __init__(self, store, notify, link_id: int, name: str) -> None:
-        super().__init__(f"Gắn tài liệu “{name[:40]}”", store, notify)
+        super().__init__(f"Gắn tài liệu “{short(name)}”", store, notify)
         self.link_id, self.values = link_id, None
 
     def apply(self) -> None:
@@ -67,7 +67,7 @@ class LinkEvidence(ScoringStep):
 
 class UnlinkEvidence(ScoringStep):
     def __init__(self, store, notify, values: dict) -> None:
-        super().__init__(f"Gỡ tài liệu “{values['original_name'][:40]}”", store, notify)
+        super().__init__(f"Gỡ tài liệu “{short(values['original_name'])}”", store, notify)
         self.values = values
 
     def apply(self) -> None:
