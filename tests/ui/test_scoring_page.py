@@ -112,6 +112,10 @@ def test_score_above_the_maximum_is_refused_in_the_panel(qtbot, store, ten_point
     assert "#b00020" in page.panel.score.styleSheet()
     assert page.panel.score.text() == "11" and page.panel.score.hasFocus()
     assert _line(store, "1.1").points is None
+    assert page.panel.score_note.text() == "Chưa lưu giá trị vừa gõ; tiêu chí này vẫn chưa chấm."
+    _enter(qtbot, page, "7")
+    _enter(qtbot, page, "12")  # a second refusal: the 7 stays saved, and the note says so
+    assert page.panel.score_note.text() == "Chưa lưu giá trị vừa gõ; điểm đã lưu vẫn là 7."
     assert errors_shown == []  # no message box for a refused score
 
 

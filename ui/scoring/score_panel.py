@@ -213,7 +213,9 @@ class ScorePanel(QWidget):
         typing = same and (self.refused or (self.score.hasFocus() and self.score.isModified()))
         if not typing:
             self.score.setText(format_points(line.points))
-        if not line.is_leaf:
+        if typing and self.refused:
+            self.score_note.setText(_kept_text(line))  # the red refusal stands: say what stays saved
+        elif not line.is_leaf:
             self.score_note.setText(f"Tổng điểm các tiêu chí con: {format_points(line.points, 'chưa chấm')}.")
         elif line.overridden:
             self.score_note.setText(overridden_text(line) + ".")
@@ -261,6 +263,8 @@ class ScorePanel(QWidget):
         self.score.setStyleSheet(_REFUSED_STYLE)
         self.error.setText(reason)
         self.error.show()
+        if self.line is not None:
+            self.score_note.setText(_kept_text(self.line))
         if focus:
             self.score.setFocus()
 
@@ -389,3 +393,10 @@ class StartPanel(EmptyState):
         self.set_choice.setEnabled(bool(sets))
         self.start_button.setEnabled(bool(sets))
         self.no_sets.setVisible(not sets)
+
+
+def _kept_text(line: ScoreLine) -> str:
+    """Under a refused value: what stays saved, so "đã lưu" never sits under a red refusal."""
+    saved = format_points(line.points, "")
+    return (f"Chưa lưu giá trị vừa gõ; điểm đã lưu vẫn là {saved}." if saved
+            else "Chưa lưu giá trị vừa gõ; tiêu chí này vẫn chưa chấm.")
