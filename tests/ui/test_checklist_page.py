@@ -247,3 +247,20 @@ def test_an_undo_label_cuts_a_long_title_with_an_ellipsis():
     cut = short("Tham mưu UBND xã kịp thời thể chế hóa và tổ chức triển khai")
     assert cut == "Tham mưu UBND xã kịp thời thể chế hóa v…" and len(cut) == 40
     assert short("Rà soát văn bản") == "Rà soát văn bản"
+
+
+def test_an_empty_table_says_why_and_offers_to_clear_the_filters(qtbot, store, year_plan):
+    page, _stack = _page(qtbot, store)
+    assert not page.hint.isVisible()
+    page.search.setText("xyzxyz")
+    page.apply_search_now()
+    assert page.model.rowCount() == 0 and page.hint.isVisible() and "Không có kỳ việc nào khớp" in page.hint.text()
+    assert page.clear_filters_button.isVisible()
+    page.clear_filters_button.click()
+    assert page.model.rowCount() == page.model.total() > 0 and not page.hint.isVisible()
+
+
+def test_without_any_plan_the_page_points_to_the_plans_page(qtbot, store):
+    page, _stack = _page(qtbot, store)
+    assert page.hint.isVisible() and "Kế hoạch" in page.hint.text()
+    assert not page.clear_filters_button.isVisible()

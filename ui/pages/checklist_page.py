@@ -60,6 +60,10 @@ class ChecklistPage(QWidget):
         self.count = QLabel(objectName="count")
         self.report_button = QPushButton("Báo cáo…", objectName="report", toolTip="Báo cáo kết quả thực hiện CCHC quý I, 6 tháng, 9 tháng, năm")
         self.report_button.clicked.connect(self.open_report)
+        # Said above the table when it is empty: no plan yet, or nothing matches the filters.
+        self.hint = QLabel(objectName="empty_hint", wordWrap=True)
+        self.clear_filters_button = QPushButton("Xóa bộ lọc", objectName="clear_filters",
+                                                clicked=lambda: self.clear_filters())
         self._build()
         self._connect()
         self._stale = True  # loaded when first shown: start-up reads only the first screen's data
@@ -104,6 +108,10 @@ class ChecklistPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.clear_filters_button)
+        layout.addLayout(hint_row)
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
@@ -198,6 +206,23 @@ class ChecklistPage(QWidget):
     def _show_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         self.count.setText(f"{shown} / {total} kỳ việc" if shown != total else f"{total} kỳ việc")
+        if self.year.count() == 0:
+            self.hint.setText("Chưa có kế hoạch nào để theo dõi. Vào trang <b>Kế hoạch</b> để lập hoặc nhập kế hoạch "
+                              "năm; các nhiệm vụ sẽ hiện ở đây theo từng kỳ.")
+        elif total and not shown:
+            self.hint.setText("Không có kỳ việc nào khớp bộ lọc và từ tìm kiếm đang chọn.")
+        else:
+            self.hint.setText("")
+        self.hint.setVisible(bool(self.hint.text()))
+        self.clear_filters_button.setVisible(bool(total) and not shown)
+
+    def clear_filters(self) -> None:
+        """Every filter back to "all" and the search emptied; the selected task stays selected."""
+        for combo in self.filters.values():
+            combo.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        self.search.clear()
+        self.apply_search_now()
 
     def _selected(self):
         index = self.table.currentIndex()
@@ -221,11 +246,7 @@ class ChecklistPage(QWidget):
         if self._stale:
             self._stale = False
             self.reload_years()
-        for combo in self.filters.values():
-            combo.setCurrentIndex(0)
-        self.overdue_only.setChecked(False)
-        self.search.clear()
-        self.apply_search_now()
+        self.clear_filters()
         row = next((r for r in self.model.all_rows if r.task_id == task_id), None)
         if row:
             self._reselect(row.occurrence_id)
