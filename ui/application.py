@@ -102,6 +102,9 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
         window.attach(store)
         if report.backup_problem:
             window.statusBar().showMessage(report.backup_problem, 15000)
+        elif demo and not report.demo_loaded:
+            window.statusBar().showMessage("Thư mục dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu "
+                                           "(dữ liệu đang có giữ nguyên).", 15000)
         if exit_after_show:  # for tests and benchmarks: the window has shown its data
             QTimer.singleShot(0, window.close)
 

@@ -68,6 +68,9 @@ def validated(data: OfficialData, today: date | None = None) -> OfficialData:
         raise UserError("Chưa nhập họ và tên.", "Nhập đầy đủ họ và tên, ví dụ “Nguyễn Văn An”.")
     if len(clean.full_name) > 200:
         raise UserError("Họ và tên quá dài (hơn 200 ký tự).", "Kiểm tra lại trường “Họ và tên”.")
+    if not any(char.isalpha() for char in clean.full_name):
+        raise UserError(f"“{clean.full_name}” không phải họ và tên (không có chữ nào).",
+                        "Nhập đầy đủ họ và tên, ví dụ “Nguyễn Văn An”.")
     if clean.gender and clean.gender not in GENDERS:
         raise UserError(f"Giới tính “{clean.gender}” không hợp lệ.", "Chọn “Nam” hoặc “Nữ”.")
     if clean.birth_year is not None and not OLDEST_BIRTH_YEAR <= clean.birth_year <= today.year - 15:

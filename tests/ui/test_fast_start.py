@@ -129,3 +129,23 @@ def test_numbers_read_the_vietnamese_way_once_the_data_is_open(qtbot, demo_store
         assert box.text() == "0,60" and QLocale().toString(1404000) == "1.404.000"
     finally:
         QLocale.setDefault(QLocale.c())
+
+
+def test_asking_for_the_demo_on_a_folder_with_data_says_nothing_was_loaded(qtbot, folder, monkeypatch):
+    from app.startup import open_store
+    from ui import application
+
+    store, report = open_store(folder, demo=True)
+    store.close()
+    assert report.demo_loaded
+    seen = []
+    original = MainWindow.close
+
+    def close(window):
+        seen.append(window.statusBar().currentMessage())
+        return original(window)
+
+    monkeypatch.setattr(MainWindow, "close", close)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_window installs its own: put it back after
+    assert application.run_window(folder, demo=True, exit_after_show=True) == 0
+    assert seen and seen[0].startswith("Thư mục dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu")

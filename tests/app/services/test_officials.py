@@ -84,3 +84,9 @@ def test_editing_a_deleted_official_says_so(store):
     with pytest.raises(UserError) as caught:
         update_official(store, added.id, OfficialData("Lê Văn Anh"))
     assert "Không tìm thấy" in caught.value.message
+
+
+def test_a_name_without_any_letter_is_refused(store):
+    with pytest.raises(UserError, match="không phải họ và tên"):
+        add_official(store, OfficialData("12345"))
+    assert add_official(store, OfficialData("Ksor H'Bia")).full_name == "Ksor H'Bia"
