@@ -150,3 +150,13 @@ def test_an_official_the_registers_name_is_not_deleted(qtbot, demo_store, errors
     page.delete_selected()
     assert len(list_officials(demo_store)) == 12
     assert errors_shown and "quyết định kỷ luật trong sổ" in errors_shown[-1]
+
+
+def test_the_position_column_keeps_room_for_the_position_on_a_narrow_page(qtbot, demo_store):
+    from ui.pages.officials_page import POSITION_COLUMN
+
+    page = OfficialsPage(demo_store, QUndoStack(), lambda changes: None)
+    qtbot.addWidget(page)
+    page.resize(595, 560)
+    page.show()
+    assert page.table.horizontalHeader().sectionSize(POSITION_COLUMN) >= 200

@@ -64,7 +64,10 @@ class OfficialsPage(QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(POSITION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # Room for the position itself ("Công chức Văn phòng - Thống kê"); on a narrow screen the table scrolls
+        # sideways instead of squeezing it to three letters.
+        header.setSectionResizeMode(POSITION_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(POSITION_COLUMN, 220)
         table.setWordWrap(False)  # one line a person; the full text is in the tooltip
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         table.doubleClicked.connect(self.edit_selected)
