@@ -192,3 +192,15 @@ def test_the_mouse_wheel_does_not_change_the_year_of_an_unfocused_field(qtbot, s
                         QtNS.KeyboardModifier.NoModifier, QtNS.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(year, wheel)
     assert year.value() == 2024
+
+
+def test_the_plan_picker_shows_the_whole_name_on_hover(qtbot, demo_store):
+    from PySide6.QtGui import QUndoStack
+
+    page = PlansPage(demo_store, QUndoStack(), lambda changes: None)
+    qtbot.addWidget(page)
+    page.resize(595, 560)
+    page.show()
+    assert page.picker.toolTip() == page.picker.currentText() and len(page.picker.toolTip()) > 15
+    page.picker.setCurrentIndex(page.picker.count() - 1)
+    assert page.picker.toolTip() == page.picker.currentText()

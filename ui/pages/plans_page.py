@@ -108,8 +108,10 @@ class PlansPage(QWidget):
         self.picker.clear()
         for summary in summaries:
             self.picker.addItem(self._label(summary), summary.id)
+            self.picker.setItemData(self.picker.count() - 1, self._label(summary), Qt.ItemDataRole.ToolTipRole)
         index = self.picker.findData(select_id) if select_id is not None else -1
         self.picker.setCurrentIndex(index if index >= 0 else (0 if summaries else -1))
+        self.picker.setToolTip(self.picker.currentText() or "Kế hoạch đang mở")  # the whole name when it is cut
         self.picker.blockSignals(False)
         has_plans = bool(summaries)
         self.tabs.setVisible(has_plans)
@@ -119,6 +121,7 @@ class PlansPage(QWidget):
         self._picked()
 
     def _picked(self, *_args) -> None:
+        self.picker.setToolTip(self.picker.currentText() or "Kế hoạch đang mở")
         self.info.autosave.flush()
         plan_id = self.current_plan_id()
         plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
