@@ -355,3 +355,12 @@ def test_starting_a_year_is_undone_while_nothing_is_scored(qtbot, store, errors_
     stack.undo()  # the score
     stack.undo()  # the start
     assert scoring.assessment_set(store, 2024) is None and errors_shown == []
+
+
+def test_on_a_narrow_page_the_tree_keeps_codes_and_names_in_view(qtbot, store):
+    """Selecting a criterion (the score column is current) does not slide the tree sideways."""
+    page, _stack = _started(qtbot, store)
+    page.resize(595, 560)
+    page.select_code("1.1")
+    qtbot.wait(10)
+    assert page.tree.horizontalScrollBar().value() == 0

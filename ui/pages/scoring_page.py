@@ -65,6 +65,9 @@ class ScoringPage(QWidget):
         self.start_button.clicked.connect(self.start)
         self.model = ScoreTreeModel(self)
         self.tree = ScoreTree()
+        # A new current cell would scroll the tree sideways to the score column, hiding codes and names on a
+        # narrow screen: ``_select`` scrolls to the row itself (the score is also typed in the panel).
+        self.tree.setAutoScroll(False)
         self.delegate = ScoreDelegate(self.tree)
         self.summary = QLabel(objectName="summary", wordWrap=True)
         self.panel = ScorePanel()
@@ -220,7 +223,7 @@ class ScoringPage(QWidget):
         if index is not None and index.isValid():
             if index != current:
                 self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+            self.tree.scrollTo(self.model.index_of(criterion_id, 0))
         self._show_selected()
 
     def select_code(self, code: str) -> None:
