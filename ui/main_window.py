@@ -47,6 +47,14 @@ PAGES = (
 _HOUR_MS = 60 * 60 * 1000
 
 
+def _exec(dialog) -> None:
+    """Run a modal dialog, then free it on this (the GUI) thread rather than leave it to the garbage collector."""
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
 def missing_pages() -> list[str]:
     """The pages whose module does not load: a frozen bundle finds them only if the build was told of them
     (they are imported by name, which PyInstaller cannot see); ``--self-test`` runs this."""
@@ -206,32 +214,32 @@ class MainWindow(QMainWindow):
     def open_progress_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog
 
-        ProgressReportDialog(self.store, self).exec()
+        _exec(ProgressReportDialog(self.store, self))
 
     def open_award_history(self) -> None:
         from ui.dialogs.award_history_dialog import AwardHistoryDialog
 
-        AwardHistoryDialog(self.store, self.undo_stack, self.notify, self).exec()
+        _exec(AwardHistoryDialog(self.store, self.undo_stack, self.notify, self))
 
     def open_award_kinds(self) -> None:
         from ui.dialogs.award_kinds_dialog import AwardKindsDialog
 
-        AwardKindsDialog(self.store, self.undo_stack, self.notify, self).exec()
+        _exec(AwardKindsDialog(self.store, self.undo_stack, self.notify, self))
 
     def open_registration(self) -> None:
         from ui.dialogs.registration_dialog import RegistrationDialog
 
-        RegistrationDialog(self.store, self.undo_stack, self.notify, self).exec()
+        _exec(RegistrationDialog(self.store, self.undo_stack, self.notify, self))
 
     def open_certificates(self) -> None:
         from ui.dialogs.certificates_dialog import CertificatesDialog
 
-        CertificatesDialog(self.store, self.undo_stack, self.notify, self).exec()
+        _exec(CertificatesDialog(self.store, self.undo_stack, self.notify, self))
 
     def open_award_statistics(self) -> None:
         from ui.dialogs.award_statistics_dialog import AwardStatisticsDialog
 
-        AwardStatisticsDialog(self.store, self).exec()
+        _exec(AwardStatisticsDialog(self.store, self))
 
     def undo_redo(self, step) -> None:
         """Save what is being typed first, so undo takes back the last change and never loses typing."""

@@ -10,6 +10,7 @@ with the ``unexpected`` message, its repr in the details.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +24,17 @@ from ui.system_open import open_path
 
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]
+
+
+def start_worker(worker: QThread) -> None:
+    """Start ``worker`` after collecting Python's garbage here, on the GUI thread.
+
+    Closed dialogs and pages caught in reference cycles are freed by the garbage collector, which runs on
+    whichever thread happens to allocate: freed on the worker, their Qt widgets would be deleted off the GUI
+    thread, which crashes Qt. Collected now, there is nothing left for the worker to free.
+    """
+    gc.collect()
+    worker.start()
 
 
 class _Worker(QThread):
@@ -59,7 +71,7 @@ def run_with_progress(parent: QWidget, title: str, work: Callable[[Progress], T]
     waiting = QEventLoop()
     worker.finished.connect(waiting.quit)
     parent.setEnabled(False)
-    worker.start()
+    start_worker(worker)
     waiting.exec()
     parent.setEnabled(True)
     progress.reset()

@@ -35,6 +35,7 @@ from app.services.checklist import plan_years
 from app.services.profile import get_profile
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.runner import start_worker
 from ui.system_open import open_path
 
 
@@ -166,7 +167,7 @@ class PackageDialog(QDialog):
         self.thread.failed.connect(self._remember_error)
         self.thread.finished.connect(self.finish)
         self.export_button.setEnabled(False)
-        self.thread.start()
+        start_worker(self.thread)  # garbage collected here first: never on the worker
 
     def _show_step(self, step: int, total: int, text: str) -> None:
         self.progress.setMaximum(total)
