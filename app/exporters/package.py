@@ -30,10 +30,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
-from app.domain.progress import REPORT_PERIODS, report_period
+from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
-from app.exporters.package_names import free_name, package_name, safe_file_name, unique_in
+from app.exporters.package_names import free_name, package_name, unique_in
 from app.services.profile import get_profile
 from app.store import Store
 from db.fsync import fsync_dir
@@ -350,71 +350,5 @@ def _write_zip(folder: Path, manifest: Manifest, name: str, run: _Run) -> Path:
 # ---------------------------------------------------------------- today's contents
 
 
-def _plan_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    from app.exporters.plan_papers import export_plan_papers
-    from app.services.plans import list_plans
-
-    plans = list_plans(store, request.year)
-    if not plans:
-        raise UserError(f"Năm {request.year} chưa có kế hoạch nào.", "Bỏ chọn “Kế hoạch”, hoặc lập kế hoạch trước.")
-    items = []
-    for plan in plans:
-        label = f"{plan.label} (số {plan.number})" if plan.number else plan.label
-        for written in export_plan_papers(store, plan.id, scratch / str(plan.id), word=request.word_copies):
-            items.append(PackItem(written.path, written.path.name, "plan", f"{label}: {written.description}", "year"))
-    return items
-
-
-def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    from app.exporters.progress_report_files import export_progress_report
-    from app.services.progress_report import period_span
-
-    today = request.today or date.today()
-    period = report_period(request.period or default_period(request.year, today))
-    written = export_progress_report(store, request.year, period.key, scratch, request.narrative, today,
-                                     word=request.word_copies)
-    title = f"Báo cáo kết quả CCHC {period_span(period.label, request.year)}"
-    return [PackItem(w.path, w.path.name, "report", f"{title}: {w.description}", period.key) for w in written]
-
-
-def _score_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    """The biểu tự chấm điểm (PDF, Excel) and the emulation evaluation (Excel), each only when the year has it."""
-    from app.exporters import scoring_files as files
-
-    today, year, items = request.today or date.today(), request.year, []
-    if files.has_scoring(store, year, today):
-        for path in files.write_scoring_files(store, year, scratch, ("pdf", "xlsx"), today):
-            items.append(PackItem(path, path.name, "scores", f"{files.scoring_title(year)} ({files.format_name(path)})",
-                                  "year"))
-    if files.has_emulation(store, year, today):
-        for path in files.write_emulation_files(store, year, scratch, ("xlsx",), today):
-            items.append(PackItem(path, path.name, "scores",
-                                  f"{files.emulation_title(year)} ({files.format_name(path)})", "year"))
-    return items
-
-
-def _dossier_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    """The year's award dossiers: tờ trình and danh sách, biên bản, báo cáo thành tích (refused when not ready)."""
-    from app.exporters.dossier_files import package_items
-
-    return package_items(store, request, scratch)
-
-
-def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    from app.services.evidence import evidence_path, year_evidence
-
-    items, seen = [], set()
-    for evidence in year_evidence(store, request.year):
-        if (evidence.sha256, evidence.original_name) in seen:
-            continue  # the same file attached to several checkpoints goes in once
-        seen.add((evidence.sha256, evidence.original_name))
-        items.append(PackItem(evidence_path(store, evidence.link_id), safe_file_name(evidence.original_name),
-                              "evidence", evidence.original_name, "", EVIDENCE_FOLDER))
-    return items
-
-
-register_content(ContentKind("plan", "KH", "Kế hoạch", _plan_items))
-register_content(ContentKind("report", "BC", "Báo cáo kết quả", _report_items))
-register_content(ContentKind("scores", "CD", "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua", _score_items, optional=True))
-register_content(ContentKind("dossier", "KT", "Hồ sơ đề nghị khen thưởng", _dossier_items, optional=True))
-register_content(ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True))
+# The contents register themselves (plan, report, scores, dossier, evidence): imported last, as they use the above.
+from app.exporters import package_contents  # noqa: E402, F401

@@ -17,11 +17,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.awards import COLLECTIVE as COLLECTIVE_SUBJECT
-from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, NomineeFacts, check_eligibility, limit_problem
+from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, check_eligibility, limit_problem
 from app.domain.text import clean_line, clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
-from app.services.award_history import history_of
+from app.services.nominee_facts import FactsContext, nominee_facts
 from app.services.award_kinds import read_kinds
 from app.services.snapshots import revive, row_values
 from app.store import Store
@@ -30,10 +30,7 @@ from db.models import (
     CollectiveRow,
     CommuneProfileRow,
     CouncilMeetingRow,
-    DisciplineRow,
     DossierRow,
-    InitiativeAuthorRow,
-    InitiativeRow,
     MeetingAttendanceRow,
     NominationRow,
     NominationVoteRow,
@@ -331,7 +328,7 @@ def nominations(store: Store, dossier_id: int, today: date | None = None) -> lis
         votes = dict(session.execute(
             select(NominationVoteRow.nomination_id, NominationVoteRow.votes_for)
             .where(NominationVoteRow.nomination_id.in_([row.id for row in rows]))).all())
-        context = _Context(session, year, rows, kinds)
+        context = FactsContext(session, year, rows, kinds)
         result = [
             _nomination(session, row, kinds, context, verdicts.get((row.subject_kind, row.subject_id)),
                         votes.get(row.id))
@@ -360,47 +357,16 @@ def preview_eligibility(store: Store, dossier_id: int, picks: list[tuple[str, in
                                award_key=award_key, position=0, excellent=False, justification="", note="",
                                report_identity="", report_duties="", report_achievements="")
                  for subject_kind, subject_id in picks]  # never added to the session: nothing is written
-        context = _Context(session, year, rows + trial, kinds)
+        context = FactsContext(session, year, rows + trial, kinds)
         return {(row.subject_kind, row.subject_id):
                 _nomination(session, row, kinds, context, verdicts.get((row.subject_kind, row.subject_id)),
                             None).eligibility
                 for row in trial}
 
 
-class _Context:
-    """What every nominee's eligibility reads, loaded once per dossier."""
-
-    def __init__(self, session: Session, year: int, rows, kinds: dict[str, AwardKind]) -> None:
-        self.year = year
-        self.officials = {row.id: row for row in session.scalars(select(OfficialRow))}
-        self.collectives = {row.id: row for row in session.scalars(select(CollectiveRow))}
-        self.discipline: dict[int, list[str]] = {}
-        for official_id, form in session.execute(
-                select(DisciplineRow.official_id, DisciplineRow.form).where(DisciplineRow.year == year)):
-            self.discipline.setdefault(official_id, []).append(form)
-        self.initiatives: dict[int, list[str]] = {}
-        for official_id, title in session.execute(
-                select(InitiativeAuthorRow.official_id, InitiativeRow.title)
-                .join(InitiativeRow, InitiativeRow.id == InitiativeAuthorRow.initiative_id)
-                .where(InitiativeRow.year == year)):
-            self.initiatives.setdefault(official_id, []).append(f"“{title}”")
-        self.proposed: dict[tuple[str, int], list[str]] = {}
-        for row in rows:
-            self.proposed.setdefault((row.subject_kind, row.subject_id), []).append(row.award_key)
-        self.counts: dict[str, int] = {}
-        for row in rows:
-            self.counts[row.award_key] = self.counts.get(row.award_key, 0) + 1
-
-    def members(self, collective: CollectiveRow) -> list[int]:
-        active = [official for official in self.officials.values() if official.active]
-        if not collective.department:
-            return [official.id for official in active]
-        return [official.id for official in active if official.department == collective.department]
-
-
-def _nomination(session: Session, row: NominationRow, kinds, context: _Context, verdict, votes_for) -> Nomination:
+def _nomination(session: Session, row: NominationRow, kinds, context: FactsContext, verdict, votes_for) -> Nomination:
     kind = kinds.get(row.award_key)
-    facts = _facts(session, row, context, verdict)
+    facts = nominee_facts(session, row, context, verdict)
     eligibility = check_eligibility(kind, facts, kinds) if kind else Eligibility(())
     limit = limit_problem(kind, context.counts.get(row.award_key, 0), context.counts, kinds) if kind else ""
     if limit:
@@ -420,37 +386,6 @@ def _nomination(session: Session, row: NominationRow, kinds, context: _Context, 
         identity=json.loads(row.report_identity) if row.report_identity else {}, duties=row.report_duties,
         achievements=row.report_achievements, report_date=row.report_date, votes_for=votes_for,
     )
-
-
-def _facts(session: Session, row: NominationRow, context: _Context, verdict) -> NomineeFacts:
-    year = context.year
-    history = history_of(session, row.subject_kind, row.subject_id)
-    proposed = tuple(key for key in context.proposed.get((row.subject_kind, row.subject_id), ())
-                     if key != row.award_key)
-    from app.services.registration import registered_keys
-
-    common = dict(
-        year=year, history=history, proposed=proposed,
-        registered=registered_keys(session, year, row.subject_kind, row.subject_id),
-        emulation_qualified=verdict.qualifies if verdict else None,
-        emulation_summary=verdict.summary if verdict else "chưa đánh giá tiêu chuẩn thi đua năm này",
-    )
-    if row.subject_kind == OFFICIAL:
-        return NomineeFacts(
-            subject=INDIVIDUAL, initiatives=tuple(context.initiatives.get(row.subject_id, ())),
-            excellent=row.excellent, discipline=tuple(context.discipline.get(row.subject_id, ())), **common)
-    collective = context.collectives.get(row.subject_id)
-    members = context.members(collective) if collective else []
-    members_with: dict[str, int] = {}
-    for member in members:
-        held = {record.award_key for record in history_of(session, OFFICIAL, member) if record.year == year}
-        held |= set(context.proposed.get((OFFICIAL, member), ()))
-        for key in held:
-            members_with[key] = members_with.get(key, 0) + 1
-    discipline = tuple(form for member in members for form in context.discipline.get(member, ()))
-    initiatives = tuple(title for member in members for title in context.initiatives.get(member, ()))
-    return NomineeFacts(subject=COLLECTIVE_SUBJECT, initiatives=initiatives, excellent=row.excellent,
-                        discipline=discipline, members=len(members), members_with=members_with, **common)
 
 
 def candidates(store: Store) -> list[tuple[str, int, str]]:

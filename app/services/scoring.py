@@ -9,7 +9,6 @@ it as an override, and both stay visible.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,7 +33,15 @@ from app.domain.text import clean_text
 from app.errors import UserError
 from app.services.criteria_sets import read_set
 from app.services.evidence import _check_source, store_file
-from app.services.proposals import Proposal, propose_score, read_facts
+from app.services.proposals import propose_score, read_facts
+from app.services.score_sheet import (
+    MANUAL_BASIS,
+    PROPOSAL_BASIS,
+    ScoreEvidence,
+    ScoreLine,
+    ScoreSheet,
+    ScoreState,
+)
 from app.store import Store
 from db.models import (
     AssessmentRow,
@@ -43,78 +50,6 @@ from db.models import (
     ScoreEntryRow,
     ScoreEvidenceRow,
 )
-
-MANUAL_BASIS, PROPOSAL_BASIS = "manual", "proposal"
-
-
-@dataclass(frozen=True)
-class ScoreEvidence:
-    id: int
-    file_id: int
-    original_name: str
-    stored_as: str
-
-
-@dataclass(frozen=True)
-class ScoreLine:
-    criterion_id: int
-    code: str
-    name: str
-    level: str
-    depth: int
-    max_points: Decimal | None
-    rule: str  # how it is scored, one line
-    evidence_expected: str
-    is_leaf: bool
-    points: Decimal | None  # entered (leaves) or the subtotal (parents)
-    basis: str
-    comment: str
-    proposal: Proposal | None
-    previous: Decimal | None  # last year's score of the same code
-    evidence: tuple[ScoreEvidence, ...] = ()
-
-    @property
-    def difference(self) -> Decimal | None:
-        if self.points is None or self.previous is None:
-            return None
-        return self.points - self.previous
-
-    @property
-    def overridden(self) -> bool:
-        """The clerk typed a score other than what the app proposes."""
-        return (self.is_leaf and self.points is not None and self.proposal is not None
-                and self.proposal.points is not None and self.proposal.points != self.points)
-
-
-@dataclass(frozen=True)
-class ScoreSheet:
-    year: int
-    set_id: int
-    set_name: str
-    set_issuer: str
-    set_decision: str
-    lines: tuple[ScoreLine, ...]
-    total: Decimal
-    max_total: Decimal
-    rating: str
-    previous_total: Decimal | None
-    scored: int  # leaves with a score
-    leaves: int
-
-    def line(self, criterion_id: int) -> ScoreLine:
-        return next(line for line in self.lines if line.criterion_id == criterion_id)
-
-
-@dataclass(frozen=True)
-class ScoreState:
-    """A criterion's entry as it was, for undo."""
-
-    year: int
-    criterion_id: int
-    points: Decimal | None
-    basis: str
-    comment: str
-
 
 def _assessment(session: Session, year: int, kind: str = PAR) -> AssessmentRow | None:
     return session.scalar(select(AssessmentRow).where(AssessmentRow.year == year, AssessmentRow.kind == kind))
