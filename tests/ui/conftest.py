@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,10 +11,6 @@ from ui.application import make_application
 @pytest.fixture(autouse=True)
 def vietnamese_qt(qapp):
     make_application()
-    yield
-    # Free the test's closed widgets here, on the GUI thread: collected later from a worker thread (a
-    # package being built), their Qt objects would be deleted off the GUI thread, which crashes Qt.
-    gc.collect()
 
 
 @pytest.fixture
