@@ -1,5 +1,11 @@
 """The demo commune: bundled data (``resources/demo``) loaded into an empty data folder.
 
+It loads whole or not at all: the demo is built in a staging folder beside the
+data (``demo-staging.partial``) through the app's own services, then copied
+into the empty database in one SQLite transaction (the online backup API). A
+load cut short (power cut, closed window) leaves the real database empty, so
+the next ``--demo`` starts again; the staging folder is removed then.
+
 ``commune.json`` holds the profile and officials; ``plans-2024.json`` the
 year's reform plan and emulation plan; ``progress-2024.json`` the states of
 the plan's checkpoints and the evidence files (``evidence/``) attached to them;
@@ -10,11 +16,16 @@ start-of-year registration and the Chairman's issued decision (``app/demo_commun
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
 from dataclasses import asdict
+from pathlib import Path
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 
+from app.paths import DataFolder
 from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.resources import load_json
 from app.services.officials import OfficialData, validated
@@ -33,10 +44,58 @@ def is_empty(store: Store) -> bool:
     return not has_profile and not officials
 
 
+STAGING = "demo-staging.partial"
+
+
 def load_demo(store: Store) -> bool:
-    """Fill an empty folder with the demo commune; False (and nothing written) if it was not empty."""
+    """Fill an empty folder with the whole demo commune; False (and nothing written) if it was not empty."""
     if not is_empty(store):
         return False
+    staging = DataFolder(store.folder.root / STAGING)
+    shutil.rmtree(staging.root, ignore_errors=True)  # a load cut short earlier: start again
+    _build(staging)
+    _move_evidence(staging, store.folder)
+    store.close()  # the copy below replaces the database's pages: no connection may hold them
+    _copy_database(staging.database, store.folder.database)
+    shutil.rmtree(staging.root, ignore_errors=True)
+    return True
+
+
+def _build(staging: DataFolder) -> None:
+    """The demo built through the app's own services in a data folder of its own."""
+    from app.startup import bring_up_to_date
+
+    staging.create()
+    demo_store = Store(staging)
+    try:
+        bring_up_to_date(demo_store, had_data=False)
+        _fill(demo_store)
+    finally:
+        demo_store.close()
+
+
+def _move_evidence(staging: DataFolder, folder: DataFolder) -> None:
+    """Evidence first: a file without a row is harmless, a row without its file is not."""
+    for source in staging.evidence.rglob("*"):
+        target = folder.evidence / source.relative_to(staging.evidence)
+        if source.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """Every page of ``source`` into ``target`` in one write transaction: all of it lands, or none."""
+    reader = sqlite3.connect(str(source))
+    writer = sqlite3.connect(str(target))
+    try:
+        reader.backup(writer)
+    finally:
+        writer.close()
+        reader.close()
+
+
+def _fill(store: Store) -> None:
+    """The demo's data, through the services, into an empty store."""
     demo = load_json("demo", "commune.json")
     with store.transaction() as session:
         profile = {name: demo["profile"].get(name, "") for name in PROFILE_FIELDS}
@@ -55,7 +114,6 @@ def load_demo(store: Store) -> bool:
     from app.demo_commune_awards import load_demo_commune_awards
 
     load_demo_commune_awards(store)
-    return True
 
 
 def _load_progress(store: Store, progress: dict) -> None:
