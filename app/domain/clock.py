@@ -51,6 +51,13 @@ class ClockCheck:
         return bool(self.problem)
 
     @property
+    def short_warning(self) -> str:
+        """One line for the status bar ("" when the clock looks right); ``warning`` says why."""
+        if not self.problem:
+            return ""
+        return f"Đồng hồ máy tính có vẻ sai: hôm nay là {self.today:%d/%m/%Y}; hãy chỉnh ngày giờ của máy tính."
+
+    @property
     def warning(self) -> str:
         """The Vietnamese sentence for the status bar and the dashboard ("" when the clock looks right)."""
         if not self.problem:
