@@ -6,10 +6,12 @@ and turns its failures into Vietnamese messages.
 
 from __future__ import annotations
 
+import filecmp
 import shutil
 from datetime import datetime
 from pathlib import Path
 
+from app.clock import anchor_backup, backup_clock_check
 from app.errors import UserError
 from app.paths import DataFolder
 from db.fsync import fsync_dir, fsync_file
@@ -52,18 +54,37 @@ def backup_now(folder: DataFolder, kind: str = "manual", now: datetime | None = 
 
 
 def daily_backup(folder: DataFolder, now: datetime | None = None) -> Backup | None:
-    """The automatic backup: taken unless one was already taken today; keeps the last ten."""
+    """The automatic backup at start; keeps the last ten (and what ``rotate`` must never lose).
+
+    Skipped when an automatic backup already carries today's date, so a normal
+    day gets one. The newest is found by sequence, never by date, so:
+
+    - today earlier than that backup's date (the clock was put right after a
+      run in 2099, or set back) takes one: at most one per start, as the next
+      start finds today's date on it;
+    - a clock that looks wrong (``app/domain/clock.py``) cannot tell one day
+      from the next (a dead BIOS battery restarts at the same day every
+      morning), so every start takes one, kept only if the data changed since
+      the newest automatic backup: a week of mornings on 01/01/2001 keeps each
+      day's work, and ten starts without a change do not push out older copies.
+    """
     now = now or datetime.now()
-    latest_auto = next((b for b in list_backups(folder.backups) if b.kind == "auto"), None)
-    if latest_auto and latest_auto.taken_at.date() == now.date():
+    backups = list_backups(folder.backups)
+    latest = next((b for b in backups if b.kind == "auto"), None)
+    clock_wrong = backup_clock_check(now.date(), backups).wrong
+    if latest is not None and not clock_wrong and latest.taken_at.date() == now.date():
         return None
     backup = backup_now(folder, "auto", now)
-    rotate(folder.backups)
+    if clock_wrong and latest is not None and filecmp.cmp(backup.path, latest.path, shallow=False):
+        backup.path.unlink(missing_ok=True)  # the same bytes as the newest: nothing new to keep
+        return None
+    anchor = anchor_backup(list_backups(folder.backups))
+    rotate(folder.backups, protect=[anchor.path] if anchor else [])
     return backup
 
 
 def latest_backup(folder: DataFolder) -> Backup | None:
-    """The newest backup of any restorable kind, for the status bar."""
+    """The newest backup (by sequence, not by its possibly wrong date) of any restorable kind, for the status bar."""
     return next((b for b in list_backups(folder.backups) if b.kind != "damaged"), None)
 
 

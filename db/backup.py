@@ -2,7 +2,13 @@
 
 A backup is written to ``*.partial`` and renamed into place only when
 complete, so a power cut never leaves a half file that looks like a backup.
-Names carry the time and the kind: ``cchc-xa_20241205-081500_auto.sqlite3``.
+Names carry a sequence number, the time and the kind:
+``cchc-xa_000123_20241205-081500_auto.sqlite3``. The sequence (one more than
+the highest in the folder) orders backups: the time comes from the computer
+clock, which an old PC with a dead BIOS battery sets to 2001 and a typo to
+2099, so it is shown but never trusted for order. Names from before the
+sequence (``cchc-xa_20241205-081500_auto.sqlite3``) read as sequence 0: older
+than every new one, ordered among themselves by their time.
 Kinds: ``auto`` (at start, at most daily, the last ``KEEP_AUTO`` kept),
 ``manual`` (asked for), ``pre-migration`` and ``before-restore`` (kept),
 ``damaged`` (a raw copy of a file that failed its check, kept for rescue).
@@ -13,6 +19,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +30,11 @@ from db.integrity import integrity_problems, is_intact
 KEEP_AUTO = 10
 KINDS = ("auto", "manual", "pre-migration", "before-restore", "damaged")
 _SUFFIX = ".sqlite3"
-_NAME = re.compile(r"^cchc-xa_(\d{8}-\d{6})(?:-(\d+))?_([a-z-]+)\.sqlite3$")
+_NAME = re.compile(r"^cchc-xa_(?:(\d{6,})_)?(\d{8}-\d{6})(?:-(\d+))?_([a-z-]+)\.sqlite3$")
+# The clerk's own tables: a row in any of them is work that a fresh database does not have. Shipped data
+# (criteria sets, award kinds, certificate layout) is left out: every new database holds it.
+CLERK_TABLES = ("commune_profile", "official", "plan", "award_record", "collective", "initiative",
+                "discipline", "procedure_stat", "registration", "dossier", "council_member", "evidence_file")
 
 
 class BackupError(Exception):
@@ -34,22 +45,29 @@ class BackupError(Exception):
 class Backup:
     path: Path
     kind: str
-    taken_at: datetime
+    taken_at: datetime  # by the computer clock at the time: shown, never used for order
+    sequence: int = 0  # 0 for names from before the sequence
 
 
 def parse_backup_name(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
-    if not match or match.group(3) not in KINDS:
+    if not match or match.group(4) not in KINDS:
         return None
-    taken_at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-    return Backup(path, match.group(3), taken_at)
+    taken_at = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+    return Backup(path, match.group(4), taken_at, int(match.group(1) or 0))
+
+
+def _order(backup: Backup) -> tuple:
+    """Sequence first (the clock cannot break it); the time and the name only among old, unnumbered names."""
+    return (backup.sequence, backup.taken_at, backup.path.name)
 
 
 def _free_name(folder: Path, kind: str, now: datetime) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
+    sequence = max((b.sequence for b in list_backups(folder)), default=0) + 1
+    stamp = f"{sequence:06d}_{now:%Y%m%d-%H%M%S}"
     candidate = folder / f"cchc-xa_{stamp}_{kind}{_SUFFIX}"
     counter = 1
-    while candidate.exists():
+    while candidate.exists():  # two processes in the same second took the same number
         candidate = folder / f"cchc-xa_{stamp}-{counter}_{kind}{_SUFFIX}"
         counter += 1
     return candidate
@@ -76,7 +94,7 @@ def take_backup(database: Path, folder: Path, kind: str, now: datetime | None = 
     except (sqlite3.Error, OSError) as error:
         partial.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
-    return Backup(target, kind, now)
+    return parse_backup_name(target)
 
 
 def keep_damaged_copy(database: Path, folder: Path, now: datetime | None = None) -> Backup:
@@ -92,32 +110,70 @@ def keep_damaged_copy(database: Path, folder: Path, now: datetime | None = None)
     partial = target.with_name(target.name + ".partial")
     shutil.copyfile(database, partial)
     replace_durably(partial, target)
-    return Backup(target, "damaged", now)
+    return parse_backup_name(target)
 
 
 def list_backups(folder: Path) -> list[Backup]:
-    """Every backup in ``folder``, newest first; unfinished ``.partial`` files are not backups."""
+    """Every backup in ``folder``, newest first by sequence; unfinished ``.partial`` files are not backups."""
     if not folder.is_dir():
         return []
     found = (parse_backup_name(path) for path in folder.iterdir() if path.suffix == _SUFFIX)
-    return sorted((b for b in found if b), key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return sorted((b for b in found if b), key=_order, reverse=True)
 
 
-def rotate(folder: Path, keep: int = KEEP_AUTO) -> list[Path]:
-    """Delete all but the newest ``keep`` automatic backups; other kinds are left alone."""
+def holds_data(path: Path) -> bool:
+    """Whether the database at ``path`` has a row in any of the clerk's tables (False when unreadable).
+
+    Cheap: one ``EXISTS`` per table, read-only, on any schema version.
+    """
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return any(connection.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
+                   for table in CLERK_TABLES if table in present)
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def rotate(folder: Path, keep: int = KEEP_AUTO, protect: Iterable[Path] = ()) -> list[Path]:
+    """Delete automatic backups beyond the newest ``keep`` (by sequence); other kinds are left alone.
+
+    Never deleted: the newest automatic backup that holds data (ten starts on an
+    emptied database must not push out the last one with the clerk's work), and
+    the paths in ``protect`` (the caller's reasons, e.g. the backup whose date the
+    clock check trusts). The dates in the names play no part.
+    """
     automatic = [b for b in list_backups(folder) if b.kind == "auto"]
-    removed = [b.path for b in automatic[keep:]]
+    if len(automatic) <= keep:
+        return []
+    kept = {b.path for b in automatic[:keep]} | set(protect)
+    with_data = next((b for b in automatic if holds_data(b.path)), None)
+    if with_data is not None:
+        kept.add(with_data.path)
+    removed = [b.path for b in automatic if b.path not in kept]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
 
 
 def latest_good_backup(folder: Path) -> Backup | None:
-    """The newest backup that passes the integrity check (damaged copies never count)."""
+    """The newest backup (by sequence) that passes the integrity check and holds data.
+
+    When no intact backup holds data, the newest intact one. Damaged copies never count.
+    """
+    intact = None
     for backup in list_backups(folder):
-        if backup.kind != "damaged" and is_intact(backup.path):
+        if backup.kind == "damaged" or not is_intact(backup.path):
+            continue
+        if holds_data(backup.path):
             return backup
-    return None
+        intact = intact or backup
+    return intact
 
 
 def restore(backup_path: Path, database: Path, folder: Path, now: datetime | None = None) -> Backup | None:

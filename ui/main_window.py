@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.folder_label = QLabel("Đang mở dữ liệu…", objectName="folder_label")
         self.backup_label = QLabel(objectName="backup_label")
+        self.clock_label = QLabel(objectName="clock_label", visible=False)  # filled by _update_status
+        self.clock_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.statusBar().addWidget(self.clock_label)
         self.statusBar().addWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.setWindowTitle("CCHC Xã")
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         from app.backups import describe, latest_backup
+        from app.clock import folder_clock_check
         from app.services.profile import get_profile
 
         profile = get_profile(self.store)
@@ -265,6 +269,10 @@ class MainWindow(QMainWindow):
         self.folder_label.setText(f"Thư mục dữ liệu: {self.store.folder.root}")
         latest = latest_backup(self.store.folder)
         self.backup_label.setText(f"Sao lưu gần nhất: {describe(latest)}" if latest else "Chưa có bản sao lưu")
+        clock = folder_clock_check(self.store.folder)  # after each backup too: it may move the trusted date
+        self.clock_label.setText(clock.short_warning)
+        self.clock_label.setToolTip(clock.warning)
+        self.clock_label.setVisible(clock.wrong)
 
     def _daily_backup(self) -> None:
         from app.backups import daily_backup

@@ -27,6 +27,7 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
     from app.backups import describe, restorable_backups, restore_backup
     from app.errors import UserError
     from app.startup import open_store
+    from db.backup import latest_good_backup
 
     backups = restorable_backups(folder)
     if args.list:
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
     if args.latest:
         if not backups:
             raise UserError("Chưa có bản sao lưu nào để khôi phục.", f"Thư mục sao lưu: {folder.backups}")
-        source = backups[0].path
+        # The newest by sequence that is whole and holds data: never a 2099-dated old one, never an emptied one.
+        source = (latest_good_backup(folder.backups) or backups[0]).path
     kept = restore_backup(folder, source)
     store, _report = open_store(folder)  # brings an older backup's schema up to date
     store.close()

@@ -39,6 +39,9 @@ from app.documents.model import (
     TitleBlock,
     cell_text,
 )
+from app.documents.zip_dates import clamp_python_docx
+
+clamp_python_docx()  # a paper written on a 1970 clock must not raise (see zip_dates)
 
 _CENTER, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 _ALIGN = {Align.LEFT: _LEFT, Align.CENTER: _CENTER, Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT, Align.JUSTIFY: _JUSTIFY}

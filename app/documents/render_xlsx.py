@@ -21,6 +21,9 @@ from openpyxl.utils import get_column_letter
 from app.documents import layout as L
 from app.documents.atomic import atomic_path
 from app.documents.model import Align, Document, GroupRow, Orientation, Table
+from app.documents.zip_dates import clamp_openpyxl
+
+clamp_openpyxl()  # a workbook written on a 1970 clock must not raise (see zip_dates)
 
 # Total width of the columns in Excel character units: about what fits across A4 landscape at 12 pt.
 _SHEET_WIDTH_CHARS = 150.0

@@ -110,7 +110,9 @@ def write_criteria_workbook(data: CriteriaSetData, path: Path) -> None:
     from openpyxl import Workbook
 
     from app.documents.atomic import atomic_path
+    from app.documents.zip_dates import clamp_openpyxl
 
+    clamp_openpyxl()  # a workbook written on a 1970 clock must not raise
     workbook = Workbook()
     workbook.remove(workbook.active)
     _info_sheet(workbook.create_sheet(INFO_SHEET), data)

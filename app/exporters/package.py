@@ -187,6 +187,7 @@ def build_package(store: Store, request: PackageRequest, destination: Path, prog
     try:
         items, notes = _render(store, request, kinds, scratch, run)
         now = (now or datetime.now()).astimezone()
+        notes += _clock_notes(store, now.date())
         base = Manifest(name, profile.commune_name, profile.province, request.year, __version__,
                         now.isoformat(timespec="seconds"), tuple({"key": k.key, "title": k.title} for k in kinds))
         folder, manifest = _write_folder(items, base, name, run)
@@ -218,6 +219,17 @@ def _destination_error(destination: Path, error: OSError) -> UserError:
         message = f"Không ghi được gói hồ sơ vào “{destination}”."
     return UserError(message, "Không có gói dở dang nào được để lại. Kiểm tra ổ USB còn cắm, còn chỗ trống và "
                      "không bị khóa ghi, rồi xuất lại (hoặc chọn thư mục khác).", f"{destination}: {error}")
+
+
+def _clock_notes(store: Store, today: date) -> tuple[str, ...]:
+    """A sentence for the summary when the computer clock looks wrong: the papers and the zip carry its date."""
+    from app.clock import folder_clock_check
+
+    clock = folder_clock_check(store.folder, today)
+    if not clock.wrong:
+        return ()
+    return (f"{clock.short_warning} Ngày ghi trên văn bản, trong danh mục và trong tệp nén lấy theo đồng hồ này "
+            "nên có thể sai: hãy chỉnh ngày giờ rồi xuất lại trước khi gửi.",)
 
 
 def _render(store, request, kinds, scratch: Path, run: _Run) -> tuple[list[PackItem], tuple[str, ...]]:
@@ -325,7 +337,9 @@ def _write_zip(folder: Path, manifest: Manifest, name: str, run: _Run) -> Path:
     temp = Path(temp_name)
     run.created.append(temp)
     with os.fdopen(handle_fd, "wb") as handle:
-        with zipfile.ZipFile(_GuardedWriter(handle), "w") as archive:
+        # strict_timestamps=False: a file dated before 1980 or after 2107 (a wrong clock) gets the nearest
+        # date ZIP can store instead of a ValueError.
+        with zipfile.ZipFile(_GuardedWriter(handle), "w", strict_timestamps=False) as archive:
             for relative in [item.path for item in manifest.files] + [FILE_NAME]:
                 stored = Path(relative).suffix.lower() in _STORED
                 archive.write(folder / relative, f"{name}/{relative}",

@@ -3,6 +3,10 @@
 Overdue checkpoints, those due in the next 30 days, the statutory dates of the
 year (report and dossier deadlines, read from ``resources/defaults/deadlines.json``)
 with the days left, completion by area and by lead, and the last backup.
+When the computer clock looks wrong (``app/domain/clock.py``) nothing that
+depends on today is computed: no overdue or upcoming rows, no days left, no
+overdue count — "còn 8455 ngày" and "0 quá hạn" from a 2001 clock would be
+read as facts — and ``clock`` carries the warning to show instead.
 Builds on ``year_checklist`` (a few queries whatever the size), never a query per row.
 """
 
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from app.backups import describe, latest_backup
+from app.clock import ClockCheck, folder_clock_check
 from app.domain.progress import DOING, DONE, SKIPPED, TODO
 from app.domain.vietnamese import collation_key
 from app.resources import load_json
@@ -31,7 +36,7 @@ class StatutoryDate:
     label: str
     kind: str  # "report" | "dossier"
     due: date
-    days_left: int  # negative once passed
+    days_left: int | None  # negative once passed; None when the clock looks wrong
 
     @property
     def days_left_text(self) -> str:
@@ -57,7 +62,7 @@ class StatusCounts:
     doing: int = 0
     done: int = 0
     skipped: int = 0
-    overdue: int = 0
+    overdue: int | None = 0  # None when the clock looks wrong
     done_late: int = 0
 
     @property
@@ -83,14 +88,21 @@ class Dashboard:
     by_lead: tuple[Completion, ...]  # in Vietnamese alphabetical order, unassigned last
     counts: StatusCounts
     last_backup: LastBackup | None
+    clock: ClockCheck | None = None  # None: not checked
+
+    @property
+    def clock_wrong(self) -> bool:
+        return self.clock is not None and self.clock.wrong
 
     @property
     def last_backup_at(self) -> datetime | None:
         return self.last_backup.taken_at if self.last_backup else None
 
 
-def days_left_text(days: int) -> str:
-    """ "còn 12 ngày", "hạn là hôm nay", "đã qua 3 ngày". """
+def days_left_text(days: int | None) -> str:
+    """ "còn 12 ngày", "hạn là hôm nay", "đã qua 3 ngày"; "chưa tính được" when the clock looks wrong. """
+    if days is None:
+        return "chưa tính được (đồng hồ máy sai)"
     if days > 0:
         return f"còn {days} ngày"
     if days == 0:
@@ -98,14 +110,15 @@ def days_left_text(days: int) -> str:
     return f"đã qua {-days} ngày"
 
 
-def statutory_dates(year: int, today: date) -> tuple[StatutoryDate, ...]:
-    """The year's fixed deadlines from the bundled rule table, each with the days left from ``today``."""
+def statutory_dates(year: int, today: date | None) -> tuple[StatutoryDate, ...]:
+    """The year's fixed deadlines from the bundled rule table, each with the days left from ``today`` (None: unknown)."""
     found = []
     for entry in load_json("defaults", "deadlines.json")["deadlines"]:
         month = int(entry["month"])
         day = min(int(entry["day"]), calendar.monthrange(year, month)[1])  # 29/02 in a common year -> 28/02
         due = date(year, month, day)
-        found.append(StatutoryDate(entry["key"], entry["label"], entry["kind"], due, (due - today).days))
+        days_left = None if today is None else (due - today).days
+        found.append(StatutoryDate(entry["key"], entry["label"], entry["kind"], due, days_left))
     return tuple(sorted(found, key=lambda item: item.due))
 
 
@@ -115,10 +128,12 @@ def last_backup(store: Store) -> LastBackup | None:
     return LastBackup(backup.taken_at, describe(backup)) if backup else None
 
 
-def dashboard(store: Store, year: int, today: date) -> Dashboard:
-    """Everything the start screen shows for ``year``, as of ``today``."""
+def dashboard(store: Store, year: int, today: date, clock: ClockCheck | None = None) -> Dashboard:
+    """Everything the start screen shows for ``year``, as of ``today``; ``clock`` defaults to the folder's check."""
     rows = year_checklist(store, year)
-    unfinished = [row for row in rows if row.status in (TODO, DOING) and row.due is not None]
+    clock = clock or folder_clock_check(store.folder, today)
+    known = None if clock.wrong else today  # a wrong clock's today is not used for anything
+    unfinished = [] if known is None else [row for row in rows if row.status in (TODO, DOING) and row.due is not None]
     horizon = today + timedelta(days=UPCOMING_DAYS)
     return Dashboard(
         year=year,
@@ -126,11 +141,12 @@ def dashboard(store: Store, year: int, today: date) -> Dashboard:
         has_plans=year in plan_years(store),
         overdue=tuple(sorted((r for r in unfinished if r.due < today), key=_by_due)),
         upcoming=tuple(sorted((r for r in unfinished if today <= r.due <= horizon), key=_by_due)),
-        deadlines=statutory_dates(year, today),
+        deadlines=statutory_dates(year, known),
         by_area=_completion(rows, lambda row: " ".join(row.area_title.split())),
         by_lead=_sorted_leads(_completion(rows, lambda row: " ".join(row.lead.split()) or NO_LEAD)),
-        counts=_counts(rows, today),
+        counts=_counts(rows, known),
         last_backup=last_backup(store),
+        clock=clock,
     )
 
 
@@ -157,12 +173,12 @@ def _sorted_leads(items: tuple[Completion, ...]) -> tuple[Completion, ...]:
     return tuple(sorted(items, key=lambda item: (item.label == NO_LEAD, collation_key(item.label))))
 
 
-def _counts(rows: list[ChecklistRow], today: date) -> StatusCounts:
+def _counts(rows: list[ChecklistRow], today: date | None) -> StatusCounts:
     by_status = {TODO: 0, DOING: 0, DONE: 0, SKIPPED: 0}
     for row in rows:
         by_status[row.status] = by_status.get(row.status, 0) + 1
     return StatusCounts(
         todo=by_status[TODO], doing=by_status[DOING], done=by_status[DONE], skipped=by_status[SKIPPED],
-        overdue=sum(row.overdue(today) for row in rows),
+        overdue=None if today is None else sum(row.overdue(today) for row in rows),
         done_late=sum(row.done_late for row in rows),
     )

@@ -33,6 +33,9 @@ TASK_ID_ROLE = Qt.ItemDataRole.UserRole
 MAX_VISIBLE_ROWS = 8
 CHARTS_SIDE_BY_SIDE_WIDTH = 1100
 RED, ORANGE, GREEN, GREY = QColor("#c62828"), QColor("#b45309"), QColor("#2e7d32"), QColor("#6b7280")
+NO_OVERDUE = "Không có nhiệm vụ nào quá hạn."
+NO_UPCOMING = "Không có nhiệm vụ nào đến hạn trong 30 ngày tới."
+NOT_COMPUTED = "Chưa tính được vì đồng hồ máy tính có vẻ sai (xem cảnh báo ở trên)."
 EMPTY_HINT = (
     "Năm {year} chưa có kế hoạch nào. Vào trang “Kế hoạch” để lập kế hoạch mới hoặc nhập từ văn bản; "
     "nhiệm vụ quá hạn, sắp đến hạn và tiến độ sẽ hiện ở đây."
@@ -85,7 +88,7 @@ class DeadlinesModel(RowTableModel):
         self.replace_rows(dates)
 
     def _next(self):
-        return next((item for item in self._rows if item.days_left >= 0), None)
+        return next((item for item in self._rows if item.days_left is not None and item.days_left >= 0), None)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -105,8 +108,8 @@ class DeadlinesModel(RowTableModel):
         return None
 
     @staticmethod
-    def color(days_left: int) -> QColor:
-        if days_left < 0:
+    def color(days_left: int | None) -> QColor:
+        if days_left is None or days_left < 0:
             return GREY
         return RED if days_left <= 7 else ORANGE if days_left <= 30 else GREEN
 
@@ -169,6 +172,9 @@ class DashboardPage(QWidget):
         self.summary = QLabel(wordWrap=True, objectName="summary")
         self.empty_hint = QLabel(wordWrap=True, objectName="empty_hint")
         self.empty_hint.setStyleSheet("padding: 8px; background: #fff8e1; border: 1px solid #f0c36d;")
+        self.clock_warning = QLabel(wordWrap=True, objectName="clock_warning")
+        self.clock_warning.setStyleSheet("padding: 8px; color: #c62828; font-weight: bold; background: #fdecea;"
+                                         " border: 1px solid #c62828;")
         self.backup_label = QLabel(wordWrap=True, objectName="backup_label")
         self.overdue_model, self.upcoming_model = CheckpointsModel(self), CheckpointsModel(self)
         self.deadlines_model = DeadlinesModel(self)
@@ -203,8 +209,8 @@ class DashboardPage(QWidget):
         top.addWidget(self.today_label)
         top.addStretch(1)
         self.sections = {
-            "overdue": _Section(self.overdue_table, "Không có nhiệm vụ nào quá hạn.", "overdue_box"),
-            "upcoming": _Section(self.upcoming_table, "Không có nhiệm vụ nào đến hạn trong 30 ngày tới.", "upcoming_box"),
+            "overdue": _Section(self.overdue_table, NO_OVERDUE, "overdue_box"),
+            "upcoming": _Section(self.upcoming_table, NO_UPCOMING, "upcoming_box"),
             "deadlines": _Section(self.deadlines_table, "", "deadlines_box"),
             "areas": _Section(self.area_chart, "Chưa có nhiệm vụ nào.", "area_box"),
             "leads": _Section(self.lead_chart, "Chưa có nhiệm vụ nào.", "lead_box"),
@@ -223,6 +229,7 @@ class DashboardPage(QWidget):
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.clock_warning)
         layout.addWidget(self.summary)
         layout.addWidget(self.empty_hint)
         layout.addWidget(scroll, 1)
@@ -270,6 +277,8 @@ class DashboardPage(QWidget):
     def _show(self, board: Dashboard) -> None:
         self.board, self._stale = board, False
         self.today_label.setText(f"Hôm nay: {board.today:%d/%m/%Y}")
+        self.clock_warning.setText(board.clock.warning if board.clock_wrong else "")
+        self.clock_warning.setVisible(board.clock_wrong)
         self.summary.setText(self._summary_text(board))
         self.empty_hint.setText(EMPTY_HINT.format(year=board.year))
         self.empty_hint.setVisible(not board.has_plans)
@@ -284,8 +293,11 @@ class DashboardPage(QWidget):
 
     def _show_sections(self, board: Dashboard) -> None:
         boxes = self.sections
-        boxes["overdue"].setTitle(f"Quá hạn ({len(board.overdue)})")
-        boxes["upcoming"].setTitle(f"Sắp đến hạn (30 ngày) ({len(board.upcoming)})")
+        overdue, upcoming = ("chưa tính được",) * 2 if board.clock_wrong else (len(board.overdue), len(board.upcoming))
+        boxes["overdue"].setTitle(f"Quá hạn ({overdue})")
+        boxes["upcoming"].setTitle(f"Sắp đến hạn (30 ngày) ({upcoming})")
+        boxes["overdue"].empty.setText(NOT_COMPUTED if board.clock_wrong else NO_OVERDUE)
+        boxes["upcoming"].empty.setText(NOT_COMPUTED if board.clock_wrong else NO_UPCOMING)
         boxes["deadlines"].setTitle(f"Mốc báo cáo, hồ sơ gửi cấp trên năm {board.year}")
         boxes["areas"].setTitle("Tiến độ theo lĩnh vực (số kỳ hoàn thành / tổng số kỳ)")
         boxes["leads"].setTitle("Tiến độ theo người chủ trì (số kỳ hoàn thành / tổng số kỳ)")
@@ -303,7 +315,8 @@ class DashboardPage(QWidget):
         parts = [done, f"{c.doing} đang thực hiện", f"{c.todo} chưa thực hiện"]
         if c.skipped:
             parts.append(f"{c.skipped} không thực hiện")
-        return f"Năm {board.year} có {c.total} kỳ cần hoàn thành: " + ", ".join(parts) + f"; {c.overdue} quá hạn."
+        overdue = "chưa tính được số quá hạn (đồng hồ máy sai)" if c.overdue is None else f"{c.overdue} quá hạn"
+        return f"Năm {board.year} có {c.total} kỳ cần hoàn thành: " + ", ".join(parts) + f"; {overdue}."
 
     def _show_backup(self, backup) -> None:
         if backup is None:
