@@ -8,6 +8,7 @@ from docx import Document as WordDocument
 
 from app.services.report_texts import stored_texts
 from tests.app.services.test_progress_report import TODAY, half_year_commune
+from tests.ui.conftest import type_text
 from ui.dialogs.progress_report_dialog import ProgressReportDialog, period_of
 
 
@@ -95,12 +96,12 @@ def test_period_of_a_day():
 
 
 def _type(qtbot, dialog, key: str, text: str) -> None:
-    """Type into a section as the clerk does (replacing its text at the cursor, the field focused)."""
+    """Type into a section as the clerk does: its tab opened, its text selected and typed over, key by key."""
     editor = dialog.editors[key]
     dialog.tabs.setCurrentWidget(editor)
     editor.setFocus()
     editor.selectAll()
-    editor.insertPlainText(text)  # QTest.keyClicks aborts on characters outside Latin-1
+    type_text(editor, text)
 
 
 def test_typed_text_is_saved_after_a_pause(qtbot, store):
@@ -122,6 +123,23 @@ def test_reopening_the_dialog_shows_the_edited_text(qtbot, store):
     assert again.reset_button.isEnabled() is False  # the open tab is the first, not edited
     again.tabs.setCurrentIndex(2)
     assert again.reset_button.isEnabled() and "đã được sửa" in again.source_label.text()
+
+
+def test_the_edited_text_survives_closing_the_data_folder(qtbot, store):
+    """Typed, the dialog closed, the data folder closed and opened again (a new start): the text is there."""
+    from app.startup import open_store
+
+    half_year_commune(store)
+    dialog = _dialog(qtbot, store)
+    _type(qtbot, dialog, "results", "Kết quả sau khi khởi động lại.")
+    dialog.reject()
+    store.close()
+    reopened, _report = open_store(store.folder)
+    try:
+        again = _dialog(qtbot, reopened)
+        assert again.editors["results"].toPlainText() == "Kết quả sau khi khởi động lại."
+    finally:
+        reopened.close()
 
 
 def test_each_period_keeps_its_own_text_back_and_forth(qtbot, store):

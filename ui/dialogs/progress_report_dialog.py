@@ -301,9 +301,6 @@ class ProgressReportDialog(QDialog):
         if self.report is not None:
             self._show_texts()
 
-    def narrative(self) -> dict[str, str]:
-        return {key: editor.toPlainText() for key, editor in self.editors.items()}
-
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục để lưu báo cáo", self.folder_edit.text())
         if folder:
