@@ -20,10 +20,17 @@ PRAGMAS = (
 )
 
 
+def decode_text(raw: bytes) -> str:
+    """A stored text as str; bytes that are not UTF-8 (a flipped bit that ``integrity_check`` cannot see)
+    become U+FFFD, so the page shows the text with a mark where it is damaged instead of failing."""
+    return raw.decode("utf-8", errors="replace")
+
+
 def _apply_pragmas(dbapi_connection, _record) -> None:
     # Take transaction control from the sqlite3 module, which otherwise commits
     # silently before DDL; SQLAlchemy then emits BEGIN itself (see _begin).
     dbapi_connection.isolation_level = None
+    dbapi_connection.text_factory = decode_text
     cursor = dbapi_connection.cursor()
     for pragma in PRAGMAS:
         cursor.execute(pragma)

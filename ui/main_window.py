@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
     def open_progress_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog
 
-        _exec(ProgressReportDialog(self.store, self))
+        _exec(ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
 
     def open_award_history(self) -> None:
         from ui.dialogs.award_history_dialog import AwardHistoryDialog

@@ -33,8 +33,10 @@ def export_progress_report(
     store: Store, year: int, period_key: str, folder: Path, narrative: Mapping[str, str] | None = None,
     today: date | None = None, progress=None, word: bool = True,
 ) -> list[WrittenFile]:
-    """Write the three files into ``folder`` (created if missing; the Word copy only with ``word``);
-    ``narrative`` holds the clerk's edited sections."""
+    """Write the three files into ``folder`` (created if missing; the Word copy only with ``word``).
+
+    The narrative is the one stored (``app.services.report_texts``), as the dialog, the package and
+    ``python -m app export`` all print it; ``narrative`` overrides sections for this one paper only."""
     from app.documents.papers.progress_report import detail_workbook, report_document
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx

@@ -29,8 +29,8 @@ from app.services.checklist import ChecklistRow, year_checklist
 from app.services.evidence import year_evidence
 from app.services.plans import get_plan, list_plans
 from app.services.profile import get_profile
+from app.services.report_texts import stored_texts
 from app.store import Store
-
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,14 @@ class PlanRef:
 
 @dataclass(frozen=True)
 class NarrativeSection:
+    """One narrative part: ``text`` is what the paper prints, the clerk's stored text when ``stored``,
+    otherwise ``suggestion`` (written from the numbers)."""
+
     key: str
     heading: str
     text: str
+    suggestion: str = ""
+    stored: bool = False
 
 
 SECTION_HEADINGS = (
@@ -252,7 +257,12 @@ def progress_report(
         upcoming=sum(1 for row in everything if row.due is not None and row.due > end),
         narrative=(),
     )
-    return replace(report, narrative=default_narrative(report))
+    return replace(report, narrative=_with_stored(default_narrative(report), stored_texts(store, year, period.key)))
+
+
+def _with_stored(sections: tuple[NarrativeSection, ...], stored: Mapping[str, str]) -> tuple[NarrativeSection, ...]:
+    """The clerk's saved texts over the suggestions (see ``app.services.report_texts``)."""
+    return tuple(replace(s, text=stored[s.key], stored=True) if s.key in stored else s for s in sections)
 
 
 # ----------------------------------------------------------------------------- suggested text
@@ -338,4 +348,5 @@ def _direction(report: ProgressReport) -> str:
 def default_narrative(report: ProgressReport) -> tuple[NarrativeSection, ...]:
     """The suggested text of each section, written from the numbers; the clerk edits it before export."""
     writers = {"deployment": _deployment, "results": _results, "shortcomings": _shortcomings, "direction": _direction}
-    return tuple(NarrativeSection(key, heading, writers[key](report)) for key, heading in SECTION_HEADINGS)
+    texts = {key: writers[key](report) for key, _heading in SECTION_HEADINGS}
+    return tuple(NarrativeSection(key, heading, texts[key], texts[key]) for key, heading in SECTION_HEADINGS)

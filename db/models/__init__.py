@@ -19,6 +19,8 @@ Schema notes:
   see ``db/models/awards.py``.
 - ``registration``, ``award_decision``, ``certificate_layout``: the commune's own awards;
   see ``db/models/commune_awards.py``.
+- ``report_text``: the progress report's narrative parts as the clerk wrote them, per year,
+  period and section; see ``db/models/report.py``.
 """
 
 from db.models.awards import (
@@ -31,6 +33,7 @@ from db.models.commune import CommuneProfileRow
 from db.models.official import OfficialRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 from db.models.progress import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
+from db.models.report import ReportTextRow
 from db.models.registers import (
     CollectiveRow, DisciplineRow, InitiativeAuthorRow, InitiativeRow, ProcedureStatRow,
 )
@@ -47,5 +50,5 @@ __all__ = [
     "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
     "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
-    "OfficialRow", "PlanRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
+    "OfficialRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
 ]

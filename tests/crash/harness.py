@@ -12,6 +12,8 @@ After every kill ``check`` asks:
   vote count (or cleared count) stands, every acknowledged registration is there, and
   the decision is issued (with the award records it wrote) or withdrawn (with none) as
   last acknowledged;
+* the progress report's narrative: every acknowledged section text of the year (or its
+  reset to the suggestion: no row) is the one stored;
 * every acknowledged backup is listed, every listed backup passes its check and
   holds the officials and tasks acknowledged before it; ``.partial`` files are not listed;
 * every acknowledged migration (the main folder's, and the side copies) left the
@@ -55,10 +57,13 @@ from db.models import (
     OfficialRow,
     PlanRow,
     RegistrationRow,
+    ReportTextRow,
     ScoreEntryRow,
     TaskRow,
 )
-from tests.crash.writer import YEAR, Zygote, registration_key, spawn_trial
+from tests.crash.writer import (
+    REPORT_PERIOD_KEYS, REPORT_SECTIONS, YEAR, Zygote, registration_key, report_text_key, spawn_trial,
+)
 
 OLD_REVISION = "0001"
 OLD_OFFICIAL = "Lê Thị Cũ Trước Nâng Cấp"
@@ -73,11 +78,13 @@ FIELDS = {
     "nomination": ("dossier_id", "subject_kind", "subject_id", "award_key"),
     "votes": ("votes_for",),  # None: cleared
     "decision": ("issued", "records"),  # records: award history rows the issue wrote
+    "report_text": ("text",),  # None: reset to the suggestion (no row)
 }
 KIND_OF_OP = {"add_official": "official", "update_official": "official", "add_task": "task",
               "update_task": "task", "set_status": "status", "create_plan": "plan",
               "set_score": "score", "create_dossier": "dossier", "add_nomination": "nomination",
-              "set_votes": "votes", "issue_decision": "decision", "withdraw_decision": "decision"}
+              "set_votes": "votes", "issue_decision": "decision", "withdraw_decision": "decision",
+              "set_report_text": "report_text", "reset_report_text": "report_text"}
 REGISTRATION_OPS = ("register", "import_registrations")
 
 
@@ -238,6 +245,7 @@ class Checker:
                 "plan": {r.id: r for r in session.scalars(select(PlanRow))},
                 "score": {r.criterion_id: r for r in session.scalars(select(ScoreEntryRow))},
                 **_award_rows(session),
+                "report_text": _report_texts(session),
             }
             if 1 not in actual["official"]:
                 result.losses.append("the official from the old-schema database is gone")
@@ -397,6 +405,14 @@ def _award_rows(session) -> dict:
         "decision": {r.id: SimpleNamespace(issued=r.issued_at is not None, records=records.get(r.id, 0))
                      for r in session.scalars(select(AwardDecisionRow))},
     }
+
+
+def _report_texts(session) -> dict:
+    """Every section of every period of the year, with its stored text or None (the suggestion)."""
+    stored = {report_text_key(r.period, r.section): r.text
+              for r in session.scalars(select(ReportTextRow).where(ReportTextRow.year == YEAR))}
+    return {report_text_key(period, section): SimpleNamespace(text=stored.get(report_text_key(period, section)))
+            for period in REPORT_PERIOD_KEYS for section in REPORT_SECTIONS}
 
 
 def _plain(value):

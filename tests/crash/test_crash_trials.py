@@ -69,7 +69,7 @@ def written(tmp_path_factory):
     root = tmp_path_factory.mktemp("written")
     make_old_schema_database(root / "old-schema.sqlite3")
     job = {"folder": str(root / "data"), "log": str(root / "ack.jsonl"), "scratch": str(root / "scratch"),
-           "old_db": str(root / "old-schema.sqlite3"), "run": 0, "seed": 3, "max_ops": 80}
+           "old_db": str(root / "old-schema.sqlite3"), "run": 0, "seed": 4, "max_ops": 80}
     run_job(job)
     return root
 
@@ -98,6 +98,7 @@ def test_checker_passes_an_untouched_folder(copy):
     assert result.problems == []
     assert {"add_official", "update_task", "set_status", "attach", "backup", "migrate_main"} <= kinds
     assert {"add_nomination", "set_votes", "register", "import_registrations", "issue_decision"} <= kinds
+    assert {"set_report_text", "reset_report_text"} <= kinds
 
 
 def test_checker_reports_an_acknowledged_value_that_changed(copy):
@@ -142,6 +143,22 @@ def test_log_lines_cut_by_a_kill_are_ignored(copy):
 
 
 # --- the award dossier's writes ----------------------------------------------------------
+
+
+def test_checker_reports_an_acknowledged_report_text_that_changed_or_vanished(copy):
+    """A section text acknowledged as saved must be stored as it was: changed or deleted, it is a loss."""
+    last = {line["id"]: line for line in read_log(copy / "ack.jsonl")
+            if line["phase"] == "ack" and line["op"] in ("set_report_text", "reset_report_text")}
+    saved = [line for line in last.values() if line["text"] is not None]
+    period, section = saved[0]["id"].split(":")
+    assert _sql(copy, "UPDATE report_text SET text = 'Đã mất' WHERE year = 2024 AND period = ? AND section = ?",
+                period, section) == 1
+    period2, section2 = saved[1]["id"].split(":")
+    assert _sql(copy, "DELETE FROM report_text WHERE year = 2024 AND period = ? AND section = ?",
+                period2, section2) == 1
+    losses = _checker(copy).check().losses
+    assert any(loss.startswith(f"report_text {saved[0]['id']}:") and "Đã mất" in loss for loss in losses)
+    assert any(loss.startswith(f"report_text {saved[1]['id']}:") and "None" in loss for loss in losses)
 
 
 def _sql(root, statement, *parameters):

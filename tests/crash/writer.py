@@ -12,7 +12,8 @@ Run as a script (``python tests/crash/writer.py``) with the repository on
 Besides the plan, checklist, scoring, evidence, backup and migration writes, a
 run takes the award dossier's path: nominees added to the year's dossier, the
 council's votes set, registrations ticked or imported, the Chairman's decision
-issued and withdrawn.
+issued and withdrawn; and the progress report's narrative parts saved or reset to
+the suggestion (``report_text``).
 
 A job names the data folder, the acknowledgement log, a scratch folder for the
 evidence sources, the old-schema database to migrate, a run number and a seed.
@@ -55,6 +56,7 @@ from app.services.evidence import attach
 from app.services.officials import OfficialData, add_official, list_officials, update_official
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
 from app.services.plans import PlanData, create_plan, list_plans
+from app.services.report_texts import restore_text
 from app.startup import open_store
 from db import migrate
 from db.models import NominationRow, OccurrenceRow, RegistrationRow, TaskRow
@@ -74,8 +76,10 @@ MAX_NOMINATIONS = 40  # the eligibility read by issuing grows with the list; eno
 OPERATIONS = (  # (name, weight)
     ("add_official", 2), ("update_official", 3), ("add_task", 2), ("update_task", 3),
     ("set_status", 5), ("attach", 3), ("backup", 1), ("migrate_copy", 0.4), ("set_score", 3),
-    ("nominate", 1.5), ("set_votes", 2), ("register", 1.5), ("decide", 1),
+    ("nominate", 1.5), ("set_votes", 2), ("register", 1.5), ("decide", 1), ("report_text", 2),
 )
+REPORT_PERIOD_KEYS = ("q1", "h1", "q3", "year")
+REPORT_SECTIONS = ("deployment", "results", "shortcomings", "direction")
 
 
 class AckLog:
@@ -383,7 +387,17 @@ class Writer:
         self._update("issue_decision", decision_id, {"issued": True, "records": count}, call)
         self.state.issued = True
 
-    def _update(self, op: str, target: int, values: dict, call) -> None:
+    # --- the progress report's narrative ------------------------------------------------------
+
+    def report_text(self) -> None:
+        """A section of a period's report saved as the clerk typed it, or (one time in five) reset to the suggestion."""
+        period, section = self.rng.choice(REPORT_PERIOD_KEYS), self.rng.choice(REPORT_SECTIONS)
+        text = None if self.rng.random() < 0.2 else f"Nội dung báo cáo {self._tag()}\nĐoạn thứ hai có dấu: ầ ễ ự."
+        op = "reset_report_text" if text is None else "set_report_text"
+        self._update(op, report_text_key(period, section), {"text": text},
+                     lambda: restore_text(self.store, YEAR, period, section, text))
+
+    def _update(self, op: str, target: int | str, values: dict, call) -> None:
         """Intent, then the call, then the ack; the faulty worker acknowledges before the call."""
         self.log.write("intent", op, id=target, **values)
         if self.fault == "ack-before-commit":
@@ -429,6 +443,10 @@ class Writer:
         backup = report.pre_migration_backup
         self.log.write("ack", "migrate_copy", folder=side.root.name, revision=migrate.HEAD,
                        backup=backup.path.name if backup else None)
+
+
+def report_text_key(period: str, section: str) -> str:
+    return f"{period}:{section}"
 
 
 def registration_key(subject_kind: str, subject_id: int, award_key: str) -> str:

@@ -78,3 +78,20 @@ def test_failed_transaction_leaves_nothing_behind(tmp_path):
         tables = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE name='scratch'").fetchall()
     engine.dispose()
     assert count == 0 and tables == []
+
+
+def test_text_that_is_not_utf8_reads_back_with_the_replacement_character(tmp_path):
+    """A value whose bytes are not UTF-8 (a flipped bit) reads as U+FFFD through the engine; good text is unchanged."""
+    import sqlite3
+
+    database = tmp_path / "bytes.sqlite3"
+    raw = sqlite3.connect(database)
+    raw.execute("CREATE TABLE t (x TEXT)")
+    raw.execute("INSERT INTO t VALUES (CAST(X'48E1BAA7FF6E' AS TEXT)), ('Hà Nội')")
+    raw.commit()
+    raw.close()
+    engine = make_engine(database)
+    with engine.connect() as connection:
+        values = connection.exec_driver_sql("SELECT x FROM t ORDER BY rowid").scalars().all()
+    engine.dispose()
+    assert values == ["Hầ\ufffdn", "Hà Nội"]

@@ -6,7 +6,9 @@ from datetime import date
 
 from docx import Document as WordDocument
 
+from app.services.report_texts import stored_texts
 from tests.app.services.test_progress_report import TODAY, half_year_commune
+from tests.ui.conftest import type_text
 from ui.dialogs.progress_report_dialog import ProgressReportDialog, period_of
 
 
@@ -51,6 +53,7 @@ def test_reset_puts_back_the_suggestion_of_the_open_section_only(qtbot, store):
     dialog.reset_button.click()
     assert dialog.editors["results"].toPlainText() == suggested
     assert dialog.editors["direction"].toPlainText() == "Bản sửa phương hướng."
+    assert stored_texts(store, 2024, "h1") == {"direction": "Bản sửa phương hướng."}
 
 
 def test_export_writes_the_files_with_the_edited_text(qtbot, store, tmp_path):
@@ -92,16 +95,105 @@ def test_period_of_a_day():
     assert [period_of(date(2024, m, 1)) for m in (2, 5, 8, 11)] == ["q1", "h1", "q3", "year"]
 
 
-def test_edited_text_is_kept_when_the_period_changes_unless_the_clerk_agrees(qtbot, store, monkeypatch):
-    """Changing the period asks before the clerk's edited paragraphs are replaced by new suggestions."""
-    from PySide6.QtWidgets import QMessageBox
+def _type(qtbot, dialog, key: str, text: str) -> None:
+    """Type into a section as the clerk does: its tab opened, its text selected and typed over, key by key."""
+    editor = dialog.editors[key]
+    dialog.tabs.setCurrentWidget(editor)
+    editor.setFocus()
+    editor.selectAll()
+    type_text(editor, text)
 
+
+def test_typed_text_is_saved_after_a_pause(qtbot, store):
+    """Typing into a section stores it without any button: the save follows a pause in typing."""
+    half_year_commune(store)
     dialog = _dialog(qtbot, store)
-    first = next(iter(dialog.editors.values()))
-    first.setPlainText("Đoạn đã sửa tay.")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    dialog.period_box.setCurrentIndex((dialog.period_box.currentIndex() + 1) % dialog.period_box.count())
-    assert first.toPlainText() == "Đoạn đã sửa tay."
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    dialog.period_box.setCurrentIndex((dialog.period_box.currentIndex() + 1) % dialog.period_box.count())
-    assert first.toPlainText() != "Đoạn đã sửa tay."
+    _type(qtbot, dialog, "results", "Kết quả do công chức viết.")
+    qtbot.waitUntil(lambda: stored_texts(store, 2024, "h1").get("results") == "Kết quả do công chức viết.")
+
+
+def test_reopening_the_dialog_shows_the_edited_text(qtbot, store):
+    """Text typed and the dialog closed at once (no pause) is shown again when the dialog is opened anew."""
+    half_year_commune(store)
+    dialog = _dialog(qtbot, store)
+    _type(qtbot, dialog, "shortcomings", "Còn chậm cập nhật tài liệu kiểm chứng.")
+    dialog.reject()
+    again = _dialog(qtbot, store)
+    assert again.editors["shortcomings"].toPlainText() == "Còn chậm cập nhật tài liệu kiểm chứng."
+    assert again.reset_button.isEnabled() is False  # the open tab is the first, not edited
+    again.tabs.setCurrentIndex(2)
+    assert again.reset_button.isEnabled() and "đã được sửa" in again.source_label.text()
+
+
+def test_the_edited_text_survives_closing_the_data_folder(qtbot, store):
+    """Typed, the dialog closed, the data folder closed and opened again (a new start): the text is there."""
+    from app.startup import open_store
+
+    half_year_commune(store)
+    dialog = _dialog(qtbot, store)
+    _type(qtbot, dialog, "results", "Kết quả sau khi khởi động lại.")
+    dialog.reject()
+    store.close()
+    reopened, _report = open_store(store.folder)
+    try:
+        again = _dialog(qtbot, reopened)
+        assert again.editors["results"].toPlainText() == "Kết quả sau khi khởi động lại."
+    finally:
+        reopened.close()
+
+
+def test_each_period_keeps_its_own_text_back_and_forth(qtbot, store):
+    """A text typed for 6 tháng is still there after going to quý I and back; quý I shows its suggestion."""
+    half_year_commune(store)
+    dialog = _dialog(qtbot, store)
+    _type(qtbot, dialog, "direction", "Phương hướng 6 tháng cuối năm.")
+    dialog.period_box.setCurrentIndex(dialog.period_box.findData("q1"))
+    assert dialog.editors["direction"].toPlainText() != "Phương hướng 6 tháng cuối năm."
+    assert dialog.editors["results"].toPlainText().startswith("Trong quý I năm 2024")
+    dialog.period_box.setCurrentIndex(dialog.period_box.findData("h1"))
+    assert dialog.editors["direction"].toPlainText() == "Phương hướng 6 tháng cuối năm."
+    assert stored_texts(store, 2024, "q1") == {}
+
+
+def test_undo_and_redo_an_edit(qtbot, store):
+    """Hoàn tác takes a saved edit back to the suggestion (field and database); Làm lại brings it back."""
+    half_year_commune(store)
+    dialog = _dialog(qtbot, store)
+    suggested = dialog.editors["results"].toPlainText()
+    _type(qtbot, dialog, "results", "Bản sửa.")
+    dialog.undo_button.click()
+    assert dialog.editors["results"].toPlainText() == suggested and stored_texts(store, 2024, "h1") == {}
+    dialog.redo_button.click()
+    assert dialog.editors["results"].toPlainText() == "Bản sửa."
+    assert stored_texts(store, 2024, "h1") == {"results": "Bản sửa."}
+
+
+def test_undo_and_redo_the_reset(qtbot, store):
+    """Dùng lại nội dung gợi ý is one undo step: undo brings the clerk's text back, redo drops it again."""
+    half_year_commune(store)
+    dialog = _dialog(qtbot, store)
+    suggested = dialog.editors["deployment"].toPlainText()
+    _type(qtbot, dialog, "deployment", "Triển khai theo cách của xã.")
+    dialog.reset_button.click()
+    assert dialog.editors["deployment"].toPlainText() == suggested and stored_texts(store, 2024, "h1") == {}
+    assert dialog.undo_stack.undoText() == "Dùng lại nội dung gợi ý “Tình hình triển khai” của báo cáo"
+    dialog.undo_button.click()
+    assert dialog.editors["deployment"].toPlainText() == "Triển khai theo cách của xã."
+    assert stored_texts(store, 2024, "h1") == {"deployment": "Triển khai theo cách của xã."}
+    dialog.redo_button.click()
+    assert dialog.editors["deployment"].toPlainText() == suggested and stored_texts(store, 2024, "h1") == {}
+
+
+def test_the_window_stack_gets_the_steps(qtbot, store):
+    """Opened with the window's undo stack, the dialog's saves are steps there (undoable after it closes)."""
+    from PySide6.QtGui import QUndoStack
+
+    half_year_commune(store)
+    stack, heard = QUndoStack(), []
+    dialog = ProgressReportDialog(store, None, today=TODAY, undo_stack=stack, notify=heard.append)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog, "results", "Bản sửa.")
+    dialog.reject()
+    assert stack.count() == 1 and len(heard) == 1
+    stack.undo()
+    assert stored_texts(store, 2024, "h1") == {}

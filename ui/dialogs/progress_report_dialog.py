@@ -1,7 +1,9 @@
 """Báo cáo kết quả CCHC: choose year and period, see the counts, edit the suggested text, write the files.
 
-Changing the year or the period reads the report again and puts back the
-suggested text of every section (the edits belonged to the other period).
+The four narrative parts are data (``app.services.report_texts``): each is saved as the clerk
+types, per year and period, so changing the period shows that period's own text, reopening
+the dialog or the app shows it again, and the package and ``python -m app export`` print it.
+Every save and every "Dùng lại nội dung gợi ý" is an undo step on the window's stack.
 The export runs on the GUI thread behind a wait cursor, as the plan export
 does: three small files take well under a second.
 """
@@ -12,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -37,8 +38,12 @@ from app.errors import UserError
 from app.exporters.progress_report_files import export_progress_report, file_names
 from app.services.checklist import plan_years
 from app.services.progress_report import ProgressReport, percent, progress_report
-from ui.dialogs.error_dialog import show_error
+from app.services.report_texts import reset_text, set_text, stored_texts
+from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
+from ui.dialogs.progress_report_commands import SetReportText
+from ui.dialogs.register_dialog import follow_stack
+from ui.dossier import AutoField
 from ui.widgets.fit import fit_to_screen
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
@@ -51,11 +56,17 @@ def period_of(day: date) -> str:
 
 
 class ProgressReportDialog(QDialog):
-    """Báo cáo kết quả thực hiện công tác CCHC; ``today`` is for tests (statuses are judged as of it)."""
+    """Báo cáo kết quả thực hiện công tác CCHC; ``today`` is for tests (statuses are judged as of it).
 
-    def __init__(self, store, parent: QWidget | None = None, today: date | None = None) -> None:
+    ``undo_stack`` and ``notify`` are the window's; without them (tests) the dialog keeps its own stack.
+    """
+
+    def __init__(self, store, parent: QWidget | None = None, today: date | None = None,
+                 undo_stack: QUndoStack | None = None, notify=None) -> None:
         super().__init__(parent)
         self.store, self.today = store, today or date.today()
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.notify = notify or (lambda _changes: None)
         self.report: ProgressReport | None = None
         self.written: list = []
         self.setWindowTitle("Báo cáo kết quả thực hiện công tác cải cách hành chính")
@@ -67,12 +78,18 @@ class ProgressReportDialog(QDialog):
         layout.addWidget(self._counts_view(), 2)
         layout.addWidget(QLabel("Nội dung báo cáo (gợi ý từ số liệu, sửa trực tiếp):"))
         layout.addWidget(self._editors(), 3)
+        self.source_label = QLabel(wordWrap=True)
+        layout.addWidget(self.source_label)
         layout.addLayout(self._folder_row())
         self.result_label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
         layout.addLayout(self._buttons())
         self.year_box.currentIndexChanged.connect(self.reload)
         self.period_box.currentIndexChanged.connect(self.reload)
+        self.tabs.currentChanged.connect(lambda _index: self._show_source())
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo), (QKeySequence("Ctrl+Y"), self.redo),
+                           (QKeySequence("Ctrl+Shift+Z"), self.redo)):
+            QShortcut(keys, self, activated=slot)
         self.reload()
 
     # ------------------------------------------------------------------ building
@@ -106,7 +123,19 @@ class ProgressReportDialog(QDialog):
     def _editors(self) -> QTabWidget:
         self.tabs = QTabWidget()
         self.editors: dict[str, QPlainTextEdit] = {}
+        self.fields: dict[str, AutoField] = {}
         return self.tabs
+
+    def _add_editor(self, number: int, key: str, heading: str) -> None:
+        """One tab per section; its text is saved on a pause in typing or on leaving it (``AutoField``)."""
+        editor = QPlainTextEdit(objectName=f"narrative_{key}")
+        editor.setTabChangesFocus(True)
+        self.editors[key] = editor
+        self.fields[key] = AutoField(editor.toPlainText, editor.setPlainText,
+                                     lambda report_key, value: self._save_section(report_key, key, value),
+                                     changed=(editor.textChanged,), focus=(editor,), parent=self)
+        editor.textChanged.connect(self._show_source)
+        self.tabs.addTab(editor, f"{number}. {heading}")
 
     def _folder_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -120,15 +149,22 @@ class ProgressReportDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.reset_button = QPushButton("Khôi phục nội dung gợi ý")
-        self.reset_button.setToolTip("Đặt lại nội dung gợi ý cho mục đang mở; các mục khác giữ nguyên.")
+        self.reset_button = QPushButton("Dùng lại nội dung gợi ý")
+        self.reset_button.setToolTip("Bỏ nội dung đã sửa của mục đang mở và dùng lại nội dung gợi ý từ số liệu; "
+                                     "các mục khác giữ nguyên. Bấm Hoàn tác (Ctrl+Z) để lấy lại nội dung đã sửa.")
         self.reset_button.clicked.connect(self.reset_current_section)
+        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button = QPushButton("Làm lại")
+        self.redo_button.clicked.connect(self.redo)
         self.export_button = QPushButton("Xuất báo cáo")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
         close = QPushButton("Đóng")
         close.clicked.connect(self.reject)
         row.addWidget(self.reset_button)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.redo_button)
         row.addStretch(1)
         row.addWidget(self.export_button)
         row.addWidget(close)
@@ -143,27 +179,12 @@ class ProgressReportDialog(QDialog):
         return str(self.period_box.currentData())
 
     def reload(self) -> None:
-        """Read the report for the chosen year and period; counts and suggested text follow.
-
-        Text the clerk edited is kept when the new suggestion would replace it, if the clerk says so.
-        """
-        previous = getattr(self, "report", None)
+        """Read the report for the chosen year and period: counts, and that period's own text."""
+        self.flush()  # what was typed belongs to the period shown before
         self.report = progress_report(self.store, self.year(), self.period_key(), self.today)
         self._show_counts(self.report)
-        if previous is None or not self._edited(previous) or self._replace_edited_text():
-            self._fill_editors(self.report)
+        self._fill_editors(self.report)
         self.result_label.clear()
-
-    def _edited(self, report: ProgressReport) -> bool:
-        return any(self.editors[s.key].toPlainText() != s.text for s in report.narrative if s.key in self.editors)
-
-    def _replace_edited_text(self) -> bool:
-        answer = QMessageBox.question(
-            self, "Nội dung đã sửa",
-            "Các phần nhận định đã được sửa. Thay bằng nội dung gợi ý theo năm và kỳ mới?\n"
-            "(Chọn “Không” để giữ nguyên phần đã sửa; số liệu vẫn được cập nhật theo kỳ mới.)",
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _show_counts(self, report: ProgressReport) -> None:
         c = report.totals
@@ -187,19 +208,98 @@ class ProgressReportDialog(QDialog):
     def _fill_editors(self, report: ProgressReport) -> None:
         if not self.editors:
             for number, section in enumerate(report.narrative, start=1):
-                editor = QPlainTextEdit()
-                self.editors[section.key] = editor
-                self.tabs.addTab(editor, f"{number}. {section.heading}")
+                self._add_editor(number, section.key, section.heading)
         for section in report.narrative:
-            self.editors[section.key].setPlainText(section.text)
+            self.fields[section.key].show((report.year, report.period_key), section.text)
+        self._show_source()
+
+    def _show_texts(self) -> None:
+        """Show the stored texts again (after undo or redo); the suggestions need no new count."""
+        stored = stored_texts(self.store, self.report.year, self.report.period_key)
+        for section in self.report.narrative:
+            self.fields[section.key].show((self.report.year, self.report.period_key),
+                                          stored.get(section.key, section.suggestion))
+        self._show_source()
+
+    def _current_section(self):
+        return self.report.narrative[max(0, self.tabs.currentIndex())]
+
+    def _show_source(self) -> None:
+        section = self._current_section()
+        edited = self.editors[section.key].toPlainText() != section.suggestion
+        self.source_label.setText(
+            "Mục này đã được sửa và lưu; “Dùng lại nội dung gợi ý” bỏ phần đã sửa." if edited else
+            "Mục này đang dùng nội dung gợi ý từ số liệu; sửa trực tiếp, nội dung được lưu ngay khi gõ."
+        )
+        self.reset_button.setEnabled(edited)
+        self._show_undo_state()
+
+    def _show_undo_state(self, *_args) -> None:
+        typing = any(field.read() != field.saved for field in self.fields.values())  # saved by undo first
+        self.undo_button.setEnabled(self.undo_stack.canUndo() or typing)
+        self.redo_button.setEnabled(self.undo_stack.canRedo())
+
+    def _save_section(self, report_key: tuple[int, str], section_key: str, value: str) -> bool:
+        """Store one section's text (AutoField calls this as the clerk types); one undo step per save."""
+        year, period = report_key
+        saved = run_or_report(self, lambda: (set_text(self.store, year, period, section_key, value),))
+        if saved is None:
+            return False
+        self._push(SetReportText(self.store, self.notify, (year, period, section_key), self._heading(section_key),
+                                 saved[0], value))
+        return True
+
+    def _heading(self, section_key: str) -> str:
+        return next(s.heading for s in self.report.narrative if s.key == section_key)
+
+    def _push(self, step: SetReportText) -> None:
+        self.undo_stack.push(step)
+        self.notify(step.changes)
+        self._show_source()
 
     def reset_current_section(self) -> None:
-        """Put back the suggested text of the open section only."""
-        section = self.report.narrative[self.tabs.currentIndex()]
-        self.editors[section.key].setPlainText(section.text)
+        """Dùng lại nội dung gợi ý for the open section only: the stored text is forgotten (undoable)."""
+        self.flush()
+        section, year, period = self._current_section(), self.report.year, self.report.period_key
+        removed = run_or_report(self, lambda: (reset_text(self.store, year, period, section.key),))
+        if removed is None:
+            return
+        if removed[0] is not None:
+            self._push(SetReportText(self.store, self.notify, (year, period, section.key), section.heading,
+                                     removed[0], None))
+        self._show_texts()
 
-    def narrative(self) -> dict[str, str]:
-        return {key: editor.toPlainText() for key, editor in self.editors.items()}
+    def flush(self) -> None:
+        """Save what is being typed now (before undo, export, another period, closing)."""
+        for field in self.fields.values():
+            field.flush()
+
+    def undo(self) -> None:
+        self.flush()
+        self.undo_stack.undo()
+        self._show_texts()
+
+    def redo(self) -> None:
+        self.flush()
+        self.undo_stack.redo()
+        self._show_texts()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        follow_stack(self, True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.flush()
+        follow_stack(self, False)
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        self.flush()
+        super().done(result)
+
+    def _stack_moved(self, _index: int) -> None:
+        if self.report is not None:
+            self._show_texts()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục để lưu báo cáo", self.folder_edit.text())
@@ -214,11 +314,11 @@ class ProgressReportDialog(QDialog):
             return []
         if not confirm_overwrite(self, folder, file_names(self.year(), self.period_key())):
             return []
+        self.flush()  # the paper is made from the stored text, as the package and the command line make it
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.written = export_progress_report(
-                self.store, self.year(), self.period_key(), Path(folder), self.narrative(), self.today,
-            )
+            self.written = export_progress_report(self.store, self.year(), self.period_key(), Path(folder),
+                                                  today=self.today)
         except UserError as error:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, error)

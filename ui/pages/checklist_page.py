@@ -310,4 +310,4 @@ class ChecklistPage(QWidget):
     def open_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog
 
-        ProgressReportDialog(self.store, self).exec()
+        ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify).exec()
