@@ -38,10 +38,10 @@ def classify(error: sqlite3.Error) -> str:
     return next((kind for words, kind in _BY_TEXT if words in text), DAMAGED)
 
 
-def check_file(path: Path, timeout: float = CHECK_TIMEOUT) -> Verdict:
+def check_file(path: Path, timeout: float | None = None) -> Verdict:
     """Run ``PRAGMA integrity_check`` on an existing file and say what kind of failure it met."""
     try:
-        connection = sqlite3.connect(str(path), timeout=timeout)
+        connection = sqlite3.connect(str(path), timeout=CHECK_TIMEOUT if timeout is None else timeout)
         try:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
         finally:
