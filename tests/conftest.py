@@ -106,3 +106,20 @@ def release(holder) -> None:
     if holder.poll() is None:
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A real tmpfs of 32 MB (root on Linux only): read-only and full disks without faking an errno."""
+    import subprocess
+    import sys
+
+    if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root on Linux to mount a tmpfs")
+    point = tmp_path / "mnt"
+    point.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(point)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield point
+    subprocess.run(["umount", "-l", str(point)], check=False)
+

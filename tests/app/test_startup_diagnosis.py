@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -48,23 +46,6 @@ def _holding_the_file(database):
     return holder
 
 
-@pytest.fixture
-def tmpfs(tmp_path):
-    """A real tmpfs of 32 MB (root on Linux only): read-only and full disks without faking an errno."""
-    if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("needs root on Linux to mount a tmpfs")
-    point = tmp_path / "mnt"
-    point.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(point)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    yield point
-    subprocess.run(["umount", "-l", str(point)], check=False)
-
-
-def _read_only(point) -> None:
-    subprocess.run(["mount", "-o", "remount,ro", str(point)], check=True)
-
-
 def test_a_file_locked_by_another_program_is_busy_not_damaged(folder, monkeypatch):
     """Another process holding an exclusive lock: "busy", no backup offered, nothing set aside."""
     monkeypatch.setattr(integrity, "CHECK_TIMEOUT", 0.2)
@@ -91,7 +72,7 @@ def test_a_read_only_folder_is_read_only_not_damaged(tmpfs):
     from app.paths import DataFolder
 
     folder = _demo(DataFolder(tmpfs / "data"))
-    _read_only(tmpfs)
+    subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)  # EROFS for real, even as root
     problem = _problem(folder)
     assert problem.kind == "read-only" and problem.latest_backup is None
     assert problem.message.startswith("Thư mục dữ liệu chỉ cho phép đọc")
