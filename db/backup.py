@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.fsync import replace_durably
-from db.integrity import CORE_TABLES, DAMAGED, check_file, commune_name, holds_data, is_intact, schema_revision, table_names
+from db.integrity import CORE_TABLES, DAMAGED, check_file, commune_name, holds_records, is_intact, schema_revision, table_names
 
 KEEP_AUTO = 10
 KINDS = ("auto", "manual", "pre-migration", "before-restore", "damaged")
@@ -128,6 +128,41 @@ def latest_good_backup(folder: Path) -> Backup | None:
     return None
 
 
+def restore(backup_path: Path, database: Path, folder: Path, now: datetime | None = None) -> Backup | None:
+    """Put ``backup_path`` in place of ``database``, keeping a copy of what it replaces.
+
+    The caller must have closed every connection to ``database``. Raises
+    ``BackupRefused`` for a file ``inspect_backup`` refuses, before anything is
+    touched. Returns the copy of the replaced file (``before-restore``, or
+    ``damaged`` when it was not whole), or None when there was no database.
+    """
+    facts = inspect_backup(backup_path)
+    if facts.problem:
+        raise BackupRefused(facts.problem, facts.details)
+    saved = None
+    if database.exists() and database.stat().st_size > 0:
+        if is_intact(database):
+            saved = take_backup(database, folder, "before-restore", now)
+        else:
+            saved = keep_damaged_copy(database, folder, now)
+    incoming = database.with_name(database.name + ".restoring")
+    shutil.copyfile(backup_path, incoming)
+    for leftover in ("-wal", "-shm"):
+        database.with_name(database.name + leftover).unlink(missing_ok=True)
+    replace_durably(incoming, database)
+    return saved
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Delete ``*.partial`` files left by a backup cut short (never listed as backups). Returns how many."""
+    if not folder.is_dir():
+        return 0
+    leftovers = [path for path in folder.iterdir() if path.name.endswith(".partial") and path.is_file()]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return len(leftovers)
+
+
 def latest_backup_with_data(folder: Path) -> Backup | None:
     """The newest whole backup that holds the commune's data (an empty database's backups do not count)."""
     for backup in list_backups(folder):
@@ -166,39 +201,4 @@ def inspect_backup(path: Path) -> BackupFacts:
     revision = schema_revision(path)
     if revision is None or not migrate.is_known_revision(revision):
         return BackupFacts("newer", f"{path}: phiên bản dữ liệu {revision}", revision)
-    return BackupFacts("", "", revision, commune_name(path), holds_data(path))
-
-
-def restore(backup_path: Path, database: Path, folder: Path, now: datetime | None = None) -> Backup | None:
-    """Put ``backup_path`` in place of ``database``, keeping a copy of what it replaces.
-
-    The caller must have closed every connection to ``database``. Raises
-    ``BackupRefused`` for a file ``inspect_backup`` refuses, before anything is
-    touched. Returns the copy of the replaced file (``before-restore``, or
-    ``damaged`` when it was not whole), or None when there was no database.
-    """
-    facts = inspect_backup(backup_path)
-    if facts.problem:
-        raise BackupRefused(facts.problem, facts.details)
-    saved = None
-    if database.exists() and database.stat().st_size > 0:
-        if is_intact(database):
-            saved = take_backup(database, folder, "before-restore", now)
-        else:
-            saved = keep_damaged_copy(database, folder, now)
-    incoming = database.with_name(database.name + ".restoring")
-    shutil.copyfile(backup_path, incoming)
-    for leftover in ("-wal", "-shm"):
-        database.with_name(database.name + leftover).unlink(missing_ok=True)
-    replace_durably(incoming, database)
-    return saved
-
-
-def remove_leftovers(folder: Path) -> int:
-    """Delete ``*.partial`` files left by a backup cut short (never listed as backups). Returns how many."""
-    if not folder.is_dir():
-        return 0
-    leftovers = [path for path in folder.iterdir() if path.name.endswith(".partial") and path.is_file()]
-    for path in leftovers:
-        path.unlink(missing_ok=True)
-    return len(leftovers)
+    return BackupFacts("", "", revision, commune_name(path), holds_records(path))

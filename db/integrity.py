@@ -93,7 +93,7 @@ def commune_name(path: Path) -> str:
     return (rows[0][0] or "").strip() if rows else ""
 
 
-def holds_data(path: Path) -> bool:
+def holds_records(path: Path) -> bool:
     """True when the file has officials, plans, tasks or awards, or a commune name: not a new install."""
     tables = table_names(path)
     if "commune_profile" in tables and commune_name(path):

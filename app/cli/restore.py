@@ -49,12 +49,14 @@ def _restore(args: argparse.Namespace, folder: DataFolder, backups) -> int:
     from app.errors import UserError
     from app.startup import open_store
 
+    from db.backup import latest_good_backup
+
     source = args.file
     if args.latest:
         usable = [b for b in backups if b.kind != "damaged"]
         if not usable:
             raise UserError("Chưa có bản sao lưu nào để khôi phục.", f"Thư mục sao lưu: {folder.backups}")
-        source = usable[0].path
+        source = (latest_good_backup(folder.backups) or usable[0]).path
     try:
         result = restore_backup(folder, source, other_commune_ok=args.yes)
     except OtherCommuneError as error:
