@@ -91,7 +91,7 @@ def acquire(folder: DataFolder, kind: str) -> FolderLock:
     path = lock_path(folder)
     try:
         folder.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)  # no O_TRUNC: the holder's line stays readable
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)  # no O_TRUNC: keep the holder line
     except OSError as error:
         raise folder_unwritable(folder.root, error) from error
     try:

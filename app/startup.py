@@ -23,7 +23,7 @@ from app.paths import DataFolder
 from app.store import Store
 from db import migrate
 from db.backup import Backup, latest_backup_with_data, latest_good_backup
-from db.integrity import BUSY, CANT_OPEN, DISK_FULL, OK, READ_ONLY, check_file, classify, schema_revision
+from db.integrity import BUSY, CANT_OPEN, DISK_FULL, OK, READ_ONLY, check_file, classify
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +53,7 @@ def check_database(folder: DataFolder, fresh: bool = False) -> None:
     verdict = check_file(database)
     if verdict.kind != OK:
         raise _problem(folder, verdict.kind, "; ".join(verdict.problems[:5]))
-    revision = schema_revision(database)
-    if revision is not None and not migrate.is_known_revision(revision):
-        raise _newer(folder, revision)
+    # A newer version's file is named by ``bring_up_to_date``, on the connection it opens anyway.
 
 
 def _check_writable(folder: DataFolder) -> None:
