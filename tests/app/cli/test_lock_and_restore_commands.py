@@ -81,8 +81,10 @@ def test_a_newer_versions_backup_is_refused(demo_store, tmp_path):
     with sqlite3.connect(newer) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     connection.close()
+    before = folder.database.read_bytes()
     result = run_app("restore", str(newer), "--data-dir", str(folder.root))
     assert result.returncode == 2 and "phiên bản CCHC Xã mới hơn" in result.stderr
+    assert folder.database.read_bytes() == before, "refused before the data was replaced"
 
 
 def test_list_shows_damaged_and_before_restore_copies(demo_store):
