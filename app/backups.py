@@ -7,10 +7,15 @@ and turns its failures into Vietnamese messages.
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import os
 import shutil
+import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app import folder_lock
 from app.clock import anchor_backup, backup_clock_check
 from app.errors import UserError
 from app.paths import DataFolder
@@ -18,14 +23,19 @@ from db.fsync import fsync_dir, fsync_file
 from db.backup import (
     Backup,
     BackupError,
+    BackupRefused,
+    inspect_backup,
     keep_damaged_copy,
     list_backups,
+    parse_backup_name,
     restore,
     rotate,
     take_backup,
 )
+from db.integrity import commune_name, is_intact
 
-__all__ = ["Backup", "backup_now", "daily_backup", "describe", "latest_backup", "restorable_backups", "restore_backup", "set_damaged_aside"]
+__all__ = ["Backup", "OtherCommuneError", "RestoreResult", "backup_now", "daily_backup", "describe", "latest_backup",
+           "restorable_backups", "restore_backup", "set_damaged_aside"]
 
 KIND_LABELS = {
     "auto": "tự động",
@@ -89,25 +99,100 @@ def latest_backup(folder: DataFolder) -> Backup | None:
 
 
 def restorable_backups(folder: DataFolder) -> list[Backup]:
-    return [b for b in list_backups(folder.backups) if b.kind != "damaged"]
+    """Every backup in the folder, newest first, ``damaged`` and ``before-restore`` copies included (marked by kind)."""
+    return list_backups(folder.backups)
 
 
-def restore_backup(folder: DataFolder, backup_path: Path, now: datetime | None = None) -> Backup | None:
+class OtherCommuneError(UserError):
+    """The backup belongs to another commune: restore only when the clerk confirms (``other_commune_ok``)."""
+
+    def __init__(self, message: str, hint: str, details: str, backup_commune: str, current_commune: str,
+                 taken_at: datetime) -> None:
+        super().__init__(message, hint, details)
+        self.backup_commune, self.current_commune, self.taken_at = backup_commune, current_commune, taken_at
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    kept: Backup | None  # the copy of what was replaced (before-restore, or damaged)
+    evidence_copied: int = 0
+    evidence_rejected: tuple[Path, ...] = ()  # files beside the backup whose content did not match their name
+
+    def evidence_note(self) -> str:
+        """A sentence for the clerk when evidence files were left out, else ""."""
+        if not self.evidence_rejected:
+            return ""
+        names = ", ".join(path.name for path in self.evidence_rejected[:3])
+        return (f"{len(self.evidence_rejected)} tệp tài liệu kiểm chứng đi kèm bản sao lưu không khớp với nội dung "
+                f"ghi trong tên ({names}) nên không được chép: tệp đã bị sửa hoặc hỏng. "
+                "Hãy đính kèm lại các tệp đó từ bản gốc.")
+
+
+_REFUSALS = {
+    "missing": ("Không tìm thấy tệp sao lưu.", "Kiểm tra ổ USB còn cắm và chọn lại tệp."),
+    "empty": ("Tệp sao lưu này rỗng (0 byte), không có dữ liệu.", "Hãy chọn một bản sao lưu khác."),
+    "damaged": ("Tệp sao lưu này bị hỏng.", "Hãy chọn một bản sao lưu khác."),
+    "foreign": ("Tệp này không phải bản sao lưu dữ liệu CCHC Xã.",
+                "Hãy chọn tệp cchc-xa_….sqlite3 trong thư mục sao lưu (hoặc trong thư mục CCHC-Xa_saoluu_… trên ổ USB)."),
+    "newer": ("Bản sao lưu này được tạo bởi một phiên bản CCHC Xã mới hơn phiên bản đang dùng.",
+              "Cài phiên bản mới nhất của phần mềm rồi khôi phục lại; nếu khôi phục bằng phiên bản này, "
+              "phần mềm sẽ không mở được dữ liệu."),
+}
+
+
+def restore_backup(folder: DataFolder, backup_path: Path, now: datetime | None = None,
+                   other_commune_ok: bool = False) -> RestoreResult:
     """Replace the database with ``backup_path``; every connection must be closed first.
 
-    Returns the copy kept of what was replaced.
+    Refuses (a Vietnamese ``UserError``, nothing changed) a file that is not a
+    restorable CCHC Xã backup, and a folder another process holds; raises
+    ``OtherCommuneError`` for another commune's backup unless ``other_commune_ok``.
     """
     folder.create()
+    with folder_lock.writing(folder, "restore"):
+        _check_commune(folder, backup_path, other_commune_ok)
+        try:
+            kept = restore(backup_path, folder.database, folder.backups, now)
+        except BackupRefused as refused:
+            message, hint = _REFUSALS[refused.reason]
+            raise UserError(message, hint + " Dữ liệu hiện tại chưa bị thay đổi.", str(refused)) from refused
+        except (BackupError, OSError) as error:
+            raise UserError(
+                "Không khôi phục được từ bản sao lưu này.",
+                "Bản sao lưu có thể đã hỏng; hãy chọn một bản khác. Dữ liệu hiện tại chưa bị thay đổi.",
+                f"{backup_path}: {error}",
+            ) from error
+        copied, rejected = import_evidence_beside(backup_path, folder)
+    return RestoreResult(kept, copied, tuple(rejected))
+
+
+def _same_name(first: str, second: str) -> bool:
+    def plain(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    return plain(first) == plain(second)
+
+
+def _check_commune(folder: DataFolder, backup_path: Path, other_commune_ok: bool) -> None:
+    """Another commune's backup would replace this commune's data: never silently."""
+    facts = inspect_backup(backup_path)
+    if facts.problem or other_commune_ok or not facts.commune or not is_intact(folder.database):
+        return
     try:
-        kept = restore(backup_path, folder.database, folder.backups, now)
-        import_evidence_beside(backup_path, folder)
-        return kept
-    except (BackupError, OSError) as error:
-        raise UserError(
-            "Không khôi phục được từ bản sao lưu này.",
-            "Bản sao lưu có thể đã hỏng; hãy chọn một bản khác. Dữ liệu hiện tại chưa bị thay đổi.",
-            f"{backup_path}: {error}",
-        ) from error
+        current = commune_name(folder.database)
+    except Exception:  # noqa: BLE001 - an unreadable or foreign current file has no name to protect
+        return
+    if not current or _same_name(current, facts.commune):
+        return
+    named = parse_backup_name(backup_path)
+    taken_at = named.taken_at if named else datetime.fromtimestamp(backup_path.stat().st_mtime)
+    raise OtherCommuneError(
+        f"Bản sao lưu này là của xã “{facts.commune}” (lúc {taken_at:%d/%m/%Y %H:%M}), "
+        f"không phải của xã “{current}” đang mở.",
+        f"Nếu khôi phục, dữ liệu của xã “{current}” sẽ được thay bằng dữ liệu của xã “{facts.commune}” "
+        "(dữ liệu hiện tại vẫn được giữ lại một bản sao lưu). Chỉ khôi phục nếu chắc chắn.",
+        f"{backup_path}", facts.commune, current, taken_at,
+    )
 
 
 def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = None) -> Path:
@@ -154,19 +239,40 @@ def _fsync_tree(root: Path) -> None:
     fsync_dir(root)
 
 
-def import_evidence_beside(backup_path: Path, folder: DataFolder) -> int:
-    """Copy the evidence files that travel beside a backup (``evidence/``) into the data folder; returns how many."""
+def import_evidence_beside(backup_path: Path, folder: DataFolder) -> tuple[int, list[Path]]:
+    """Copy the evidence files that travel beside a backup (``evidence/``) into the data folder.
+
+    Each file is named by the SHA-256 of its content; one whose content does not
+    match its name was altered or damaged on the way and is not copied.
+    Returns (how many were copied, the files refused).
+    """
     source = backup_path.parent / "evidence"
     if not source.is_dir():
-        return 0
-    copied = 0
-    for item in source.rglob("*"):
+        return 0, []
+    copied, rejected = 0, []
+    for item in sorted(source.rglob("*")):
         target = folder.evidence / item.relative_to(source)
-        if item.is_file() and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(item, target)
-            copied += 1
-    return copied
+        if not item.is_file() or target.exists():
+            continue
+        if _sha256(item) != item.name.split(".")[0].lower():
+            rejected.append(item)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # The evidence store's own temporary name: a copy cut short is removed at the next start.
+        partial = folder.evidence / f".incoming-{os.getpid()}-restore.part"
+        shutil.copyfile(item, partial)
+        fsync_file(partial)
+        partial.replace(target)
+        copied += 1
+    return copied, rejected
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def set_damaged_aside(folder: DataFolder, now: datetime | None = None) -> Backup:

@@ -22,9 +22,24 @@ class UserError(Exception):
         return "\n".join(part for part in (self.message, self.hint, self.details) if part)
 
 
-class DatabaseDamagedError(UserError):
+class DatabaseProblem(UserError):
+    """The database cannot be opened as it is; ``kind`` says why, so the start offers only what fits.
+
+    Kinds: ``busy`` (another program holds the file), ``read-only``, ``disk-full``,
+    ``missing`` and ``empty`` (next to backups that hold data), ``newer`` (written
+    by a newer release), ``damaged`` (fails its check). Only ``damaged``,
+    ``missing`` and ``empty`` offer a backup (``latest_backup``): the others are
+    intact data that a restore would replace.
+    """
+
+    def __init__(self, kind: str, message: str, hint: str, details: str, latest_backup=None) -> None:
+        super().__init__(message, hint, details)
+        self.kind = kind
+        self.latest_backup = latest_backup
+
+
+class DatabaseDamagedError(DatabaseProblem):
     """The database file failed its integrity check; ``latest_backup`` may rescue it."""
 
     def __init__(self, message: str, hint: str, details: str, latest_backup=None) -> None:
-        super().__init__(message, hint, details)
-        self.latest_backup = latest_backup
+        super().__init__("damaged", message, hint, details, latest_backup)

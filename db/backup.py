@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.fsync import replace_durably
-from db.integrity import integrity_problems, is_intact
+from db.integrity import CORE_TABLES, DAMAGED, check_file, commune_name, holds_records, is_intact, schema_revision, table_names
 
 KEEP_AUTO = 10
 KINDS = ("auto", "manual", "pre-migration", "before-restore", "damaged")
@@ -39,6 +39,14 @@ CLERK_TABLES = ("commune_profile", "official", "plan", "award_record", "collecti
 
 class BackupError(Exception):
     """A backup could not be read or written; the message is for the caller to translate."""
+
+
+class BackupRefused(BackupError):
+    """The file is not one this version can restore; ``reason`` is one of the ``BackupFacts`` problems."""
+
+    def __init__(self, reason: str, details: str) -> None:
+        super().__init__(details)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -179,15 +187,16 @@ def latest_good_backup(folder: Path) -> Backup | None:
 def restore(backup_path: Path, database: Path, folder: Path, now: datetime | None = None) -> Backup | None:
     """Put ``backup_path`` in place of ``database``, keeping a copy of what it replaces.
 
-    The caller must have closed every connection to ``database``. Returns the
-    copy of the replaced file (``before-restore``, or ``damaged`` when it was
-    not whole), or None when there was no database.
+    The caller must have closed every connection to ``database``. Raises
+    ``BackupRefused`` for a file ``inspect_backup`` refuses, before anything is
+    touched. Returns the copy of the replaced file (``before-restore``, or
+    ``damaged`` when it was not whole), or None when there was no database.
     """
-    problems = integrity_problems(backup_path) if backup_path.exists() else ["missing"]
-    if problems:
-        raise BackupError("; ".join(problems[:3]))
+    facts = inspect_backup(backup_path)
+    if facts.problem:
+        raise BackupRefused(facts.problem, facts.details)
     saved = None
-    if database.exists():
+    if database.exists() and database.stat().st_size > 0:
         if is_intact(database):
             saved = take_backup(database, folder, "before-restore", now)
         else:
@@ -208,3 +217,44 @@ def remove_leftovers(folder: Path) -> int:
     for path in leftovers:
         path.unlink(missing_ok=True)
     return len(leftovers)
+
+
+def latest_backup_with_data(folder: Path) -> Backup | None:
+    """The newest whole backup that holds the commune's data (an empty database's backups do not count)."""
+    for backup in list_backups(folder):
+        facts = inspect_backup(backup.path) if backup.kind != "damaged" else None
+        if facts is not None and not facts.problem and facts.holds_data:
+            return backup
+    return None
+
+
+@dataclass(frozen=True)
+class BackupFacts:
+    """What a file offered for restore is. ``problem``: "" (restorable), "missing", "empty", "damaged",
+    "foreign" (SQLite, but not a CCHC Xã database) or "newer" (written by a newer release)."""
+
+    problem: str
+    details: str = ""
+    revision: str | None = None
+    commune: str = ""
+    holds_data: bool = False
+
+
+def inspect_backup(path: Path) -> BackupFacts:
+    """Read ``path`` without changing it and say whether it can be restored, and whose it is."""
+    from db import migrate  # Alembic's script directory is read only when a revision is not HEAD
+
+    if not path.is_file():
+        return BackupFacts("missing", f"{path}: không có tệp")
+    if path.stat().st_size == 0:
+        return BackupFacts("empty", f"{path}: 0 byte")
+    verdict = check_file(path)
+    if verdict.kind != "ok":
+        return BackupFacts(DAMAGED, f"{path}: {'; '.join(verdict.problems[:3])}")
+    missing = CORE_TABLES - table_names(path)
+    if missing:
+        return BackupFacts("foreign", f"{path}: thiếu bảng {', '.join(sorted(missing))}")
+    revision = schema_revision(path)
+    if revision is None or not migrate.is_known_revision(revision):
+        return BackupFacts("newer", f"{path}: phiên bản dữ liệu {revision}", revision)
+    return BackupFacts("", "", revision, commune_name(path), holds_records(path))

@@ -68,3 +68,58 @@ def demo_store(folder, demo_template):
     opened, _report = open_store(folder)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def hold_folder():
+    """Start a real second process that takes a data folder's lock (as a window or a command) and keeps it.
+
+    ``hold_folder(folder, kind)`` returns the process; it lets go when the test ends (or ``release(process)``).
+    """
+    import subprocess
+    import sys
+
+    started = []
+
+    def hold(folder: DataFolder, kind: str = "window"):
+        code = (
+            "import sys, pathlib\n"
+            "from app import folder_lock\n"
+            "from app.paths import DataFolder\n"
+            f"folder_lock.acquire(DataFolder(pathlib.Path({str(folder.root)!r})), {kind!r})\n"
+            "print('held', flush=True)\n"
+            "sys.stdin.read()\n"
+        )
+        holder = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True)
+        started.append(holder)
+        assert holder.stdout.readline().strip() == "held"
+        return holder
+
+    yield hold
+    for holder in started:
+        release(holder)
+
+
+def release(holder) -> None:
+    """Let a ``hold_folder`` process go and wait for it to end."""
+    if holder.poll() is None:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A real tmpfs of 32 MB (root on Linux only): read-only and full disks without faking an errno."""
+    import subprocess
+    import sys
+
+    if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root on Linux to mount a tmpfs")
+    point = tmp_path / "mnt"
+    point.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(point)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield point
+    subprocess.run(["umount", "-l", str(point)], check=False)
+

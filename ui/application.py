@@ -1,8 +1,10 @@
-"""Starting the window: the QApplication, the main window, then the data, with recovery from a damaged file.
+"""Starting the window: the folder's lock, the QApplication, the main window, then the data, with recovery.
 
-The window shows first and the data layer (SQLAlchemy, the models, the pages)
-is imported from the event loop's first turn: the clerk sees the program at
-once instead of an empty screen while Python loads.
+The window takes the data folder's lock before anything else (a second window
+on the same folder is refused and exits without writing) and holds it until it
+exits. The window shows first and the data layer (SQLAlchemy, the models, the
+pages) is imported from the event loop's first turn: the clerk sees the program
+at once instead of an empty screen while Python loads.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.errors import DatabaseDamagedError, UserError
+from app import folder_lock
+from app.errors import DatabaseProblem, UserError
 from app.paths import DataFolder
 from ui.main_window import MainWindow
 from ui.qt_vietnamese import VietnameseQtStrings
@@ -23,10 +26,10 @@ if TYPE_CHECKING:
     from app.startup import StartupReport
     from app.store import Store
 
-Ask = Callable[[DatabaseDamagedError], str]
+Ask = Callable[[DatabaseProblem], str]
 
 
-def ask_recovery(error: DatabaseDamagedError) -> str:
+def ask_recovery(error: DatabaseProblem) -> str:
     from ui.dialogs.recovery_dialog import RecoveryDialog
 
     dialog = RecoveryDialog(error, QApplication.activeWindow())
@@ -35,29 +38,51 @@ def ask_recovery(error: DatabaseDamagedError) -> str:
 
 
 def open_with_recovery(folder: DataFolder, demo: bool, ask: Ask = ask_recovery) -> tuple[Store, StartupReport] | None:
-    """Open the folder; on a damaged file let the clerk restore, start afresh or quit (None)."""
+    """Open the folder; on a problem say which, and offer only what fits it (None: the clerk quit).
+
+    A failed restore or fresh start is shown and ends the start: asking again
+    would loop on a folder that cannot be written.
+    """
     from app.backups import restore_backup, set_damaged_aside
     from app.startup import open_store
     from ui.dialogs.error_dialog import show_error
-    from ui.dialogs.recovery_dialog import FRESH, RESTORE
+    from ui.dialogs.recovery_dialog import FRESH, RESTORE, RETRY
 
+    fresh = False
     while True:
         try:
-            return open_store(folder, demo)
-        except DatabaseDamagedError as error:
+            return open_store(folder, demo, fresh=fresh)
+        except DatabaseProblem as error:
             choice = ask(error)
             try:
                 if choice == RESTORE:
                     restore_backup(folder, error.latest_backup.path)
                 elif choice == FRESH:
-                    set_damaged_aside(folder)
-                else:
+                    if folder.database.exists():  # a damaged or empty file is kept aside, never deleted
+                        set_damaged_aside(folder)
+                    fresh = True
+                elif choice != RETRY:
                     return None
             except UserError as failure:
                 show_error(None, failure)
+                return None
         except UserError as error:
             show_error(None, error)
             return None
+
+
+def claim_folder(folder: DataFolder, quiet: bool = False) -> folder_lock.FolderLock | None:
+    """The folder's lock for this window, or None after saying (in Vietnamese) why the window cannot open."""
+    from ui.dialogs.error_dialog import show_error
+
+    try:
+        return folder_lock.acquire(folder, folder_lock.WINDOW)
+    except UserError as error:
+        if sys.stderr is not None:  # a windowed Windows bundle has none
+            print(f"Lỗi: {error}", file=sys.stderr)  # a start from a terminal, a script or a test reads it here
+        if not quiet:
+            show_error(None, error)
+        return None
 
 
 def make_application() -> QApplication:
@@ -84,9 +109,12 @@ def _install_excepthook(folder: DataFolder) -> None:
 
 
 def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = False) -> int:
-    """Show the window, open the data from the first turn of the event loop, run until the window closes."""
+    """Take the folder, show the window, open the data from the event loop's first turn, run until it closes."""
     app = make_application()
     _install_excepthook(folder)
+    lock = claim_folder(folder, quiet=exit_after_show)  # --exit-after-show: nobody is there to click OK
+    if lock is None:
+        return 1
     window = MainWindow(folder)
     window.show()
     app.processEvents()  # paint the window now, before the data layer loads
@@ -112,4 +140,5 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     code = app.exec()
     for store in opened:
         store.close()
+    lock.release()  # after the last write; a crash releases it too (the OS drops it with the process)
     return code

@@ -1,4 +1,10 @@
-"""The menu's backup and restore actions: thin wrappers over ``app.backups``."""
+"""The menu's backup and restore actions: thin wrappers over ``app.backups``.
+
+A restore from the window keeps the window's hold on the data folder (the lock
+is this process's), saves what is being typed first, closes every connection,
+and reopens the restored file: nothing the window writes afterwards can land in
+the file that was replaced.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.backups import backup_now, describe, export_backup, restorable_backups, restore_backup
+from app.backups import OtherCommuneError, RestoreResult, backup_now, describe, export_backup, restorable_backups, restore_backup
 from app.errors import UserError
 from app.services.changes import EVERYTHING, Changes
 from app.startup import bring_up_to_date
@@ -61,17 +67,53 @@ class BackupActions:
         self.restore_file(picker.chosen())
 
     def restore_file(self, path: Path) -> None:
-        """Close the database, put the backup in place, reopen and bring it up to date."""
+        """Save the typing, close the database, put the backup in place, reopen and bring it up to date."""
+        self._flush_edits()
         self.store.close()
         try:
-            kept = restore_backup(self.store.folder, path)
+            result = self._restore_asking(path)
             self.store.reconnect()
+            if result is None:
+                return
             bring_up_to_date(self.store, had_data=True)
         except UserError as error:
             self.store.reconnect()
             show_error(self.window, error)
             return
-        self.undo_stack.clear()
+        self.undo_stack.clear()  # undo steps name rows of the replaced data
         self.notify(Changes.of(EVERYTHING))
-        kept_text = f"\nDữ liệu trước khi khôi phục được giữ tại:\n{kept.path}" if kept else ""
-        QMessageBox.information(self.window, "Đã khôi phục", f"Đã khôi phục dữ liệu từ {path.name}.{kept_text}")
+        kept_text = f"\nDữ liệu trước khi khôi phục được giữ tại:\n{result.kept.path}" if result.kept else ""
+        note = f"\n\n{result.evidence_note()}" if result.evidence_rejected else ""
+        QMessageBox.information(self.window, "Đã khôi phục", f"Đã khôi phục dữ liệu từ {path.name}.{kept_text}{note}")
+
+    def _flush_edits(self) -> None:
+        """What is being typed goes into the current data first, so the before-restore copy holds it."""
+        for page in getattr(self.window, "pages", []):
+            flush = getattr(page, "flush_edits", None)
+            if flush is not None:
+                flush()
+
+    def _restore_asking(self, path: Path) -> RestoreResult | None:
+        """Restore; another commune's backup only after the clerk confirms it (None: not confirmed)."""
+        try:
+            return restore_backup(self.store.folder, path)
+        except OtherCommuneError as question:
+            if not confirm_other_commune(self.window, question):
+                return None
+            return restore_backup(self.store.folder, path, other_commune_ok=True)
+
+
+def confirm_other_commune(parent: QWidget, question: OtherCommuneError) -> bool:
+    """Both communes' names and the backup's date; the default answer keeps the current data."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Bản sao lưu của xã khác", question.message, parent=parent)
+    box.setObjectName("other_commune")
+    box.setInformativeText(question.hint)
+    box.setDetailedText(question.details)
+    restore = box.addButton("Vẫn khôi phục", QMessageBox.ButtonRole.DestructiveRole)
+    restore.setObjectName("restore_anyway")
+    keep = box.addButton("Không khôi phục", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keep_current")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is restore

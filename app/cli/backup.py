@@ -21,13 +21,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, folder: DataFolder) -> int:
     # Imported here: ``python -m app`` reads every command's options, and the window must not wait for them.
+    from app import folder_lock
     from app.backups import backup_now, describe, export_backup
     from app.startup import check_database
 
-    check_database(folder)
-    backup = backup_now(folder, "manual")
-    print(f"Đã sao lưu: {backup.path} ({describe(backup)})")
-    if args.to:
-        copy = export_backup(folder, args.to)
-        print(f"Đã chép bản đầy đủ (dữ liệu và tài liệu kiểm chứng) vào: {copy}")
+    with folder_lock.writing(folder, NAME):  # never a backup half-way through a window's restore
+        check_database(folder)
+        backup = backup_now(folder, "manual")
+        print(f"Đã sao lưu: {backup.path} ({describe(backup)})")
+        if args.to:
+            copy = export_backup(folder, args.to)
+            print(f"Đã chép bản đầy đủ (dữ liệu và tài liệu kiểm chứng) vào: {copy}")
     return 0

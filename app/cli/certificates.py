@@ -41,12 +41,15 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
     if not target.parent.is_dir():
         raise UserError(f"Không có thư mục “{target.parent}” để ghi tệp.",
                         "Tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng --out.", str(target))
-    store, _report = open_store(folder)
-    try:
-        written = write_year_certificates(store, args.year, target, args.layout, calibration=args.calibration,
-                                          preview=args.preview)
-    finally:
-        store.close()
+    from app import folder_lock
+
+    with folder_lock.writing(folder, NAME):  # opening may migrate and back up: one writer at a time
+        store, _report = open_store(folder)
+        try:
+            written = write_year_certificates(store, args.year, target, args.layout, calibration=args.calibration,
+                                              preview=args.preview)
+        finally:
+            store.close()
     extra = " và trang căn chỉnh" if args.calibration else ""
     print(f"Đã ghi {written.count} giấy khen{extra} theo mẫu “{written.layout_name}”: {written.path}")
     return 0

@@ -34,13 +34,22 @@ def _contents(text: str) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace, folder: DataFolder) -> int:
-    from app.exporters.package import PackageRequest, build_package, chosen_kinds
-    from app.startup import open_store
+    from app import folder_lock
+    from app.exporters.package import chosen_kinds
 
     contents = _contents(args.content)
     chosen_kinds(contents)  # refuse an unknown content before touching anything
     if not folder.database.exists():
         raise UserError(f"Thư mục dữ liệu “{folder.root}” chưa có dữ liệu.", "Kiểm tra lại --data-dir.", str(folder.root))
+    # Opening may migrate the file and take the daily backup: a writer like any other, one at a time.
+    with folder_lock.writing(folder, NAME):
+        return _export(args, folder, contents)
+
+
+def _export(args: argparse.Namespace, folder: DataFolder, contents: tuple[str, ...]) -> int:
+    from app.exporters.package import PackageRequest, build_package
+    from app.startup import open_store
+
     store, _report = open_store(folder)
     try:
         request = PackageRequest(args.year, contents, args.period, args.zip, word_copies=args.word)

@@ -128,7 +128,7 @@ def test_restoring_the_latest_backup_brings_the_data_back(folder):
     _corrupt(folder.database)
     with pytest.raises(DatabaseDamagedError) as caught:
         _open(folder)
-    kept = restore_backup(folder, caught.value.latest_backup.path)
+    kept = restore_backup(folder, caught.value.latest_backup.path).kept
     store, _ = _open(folder)
     try:
         assert len(list_officials(store)) == 12
@@ -142,7 +142,7 @@ def test_starting_fresh_keeps_the_damaged_file_aside(folder):
     store.close()
     _corrupt(folder.database)
     kept = set_damaged_aside(folder)
-    store, report = _open(folder)
+    store, report = _open(folder, fresh=True)  # the clerk chose "Bắt đầu với dữ liệu mới"
     try:
         assert report.created and list_officials(store) == []
     finally:

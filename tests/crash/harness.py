@@ -17,7 +17,10 @@ After every kill ``check`` asks:
 * every acknowledged backup is listed, every listed backup passes its check and
   holds the officials and tasks acknowledged before it; ``.partial`` files are not listed;
 * every acknowledged migration (the main folder's, and the side copies) left the
-  file at ``HEAD`` with its old data and a whole pre-migration backup.
+  file at ``HEAD`` with its old data and a whole pre-migration backup;
+* the data folder's lock, held by the writer as the window holds it, can be taken
+  at once by another process (this one): a kill or a power cut never leaves a
+  stale lock that would keep the clerk out.
 
 The next trial continues on the same folder. POSIX only (fork, SIGKILL).
 """
@@ -37,6 +40,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
+from app import folder_lock
 from app.paths import DataFolder
 from app.startup import open_store
 from db import migrate
@@ -208,6 +212,7 @@ class Checker:
 
     def check(self) -> CheckResult:
         result = CheckResult()
+        self._check_lock_free(result)
         promises = promises_of(read_log(self.log))
         database = self.folder.database
         if not database.exists():
@@ -235,6 +240,15 @@ class Checker:
         self._check_backups(self.folder, promises, result)
         self._check_side_migrations(promises, result)
         return result
+
+    def _check_lock_free(self, result: CheckResult) -> None:
+        """The dead writer's lock must be gone: taken here at once (never waited for), then let go."""
+        if not self.folder.root.exists():
+            return
+        try:
+            folder_lock.acquire(self.folder, "checker").release()
+        except folder_lock.FolderBusyError as busy:
+            result.damage.append(f"folder lock still held after the kill: {busy.details}")
 
     def _check_records(self, store, promises: Promises, result: CheckResult) -> None:
         with store.transaction() as session:

@@ -128,6 +128,26 @@ def test_checker_reports_a_half_backup_under_a_final_name(copy):
     assert any("not whole" in problem for problem in _checker(copy).check().damage)
 
 
+def test_checker_reports_a_folder_lock_still_held(copy):
+    """A lock that another live process still holds is reported: the check can fail."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from app import folder_lock; from app.paths import DataFolder; "
+         f"folder_lock.acquire(DataFolder(__import__('pathlib').Path({str(copy / 'data')!r})), 'window'); "
+         "print('held', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert any("lock still held" in problem for problem in _checker(copy).check().damage)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert not any("lock" in problem for problem in _checker(copy).check().problems)
+
+
 def test_checker_reports_an_acknowledged_backup_that_vanished(copy):
     """A backup the writer was told was taken must still be in the list."""
     name = _acks(copy, "backup")[0]["name"]
@@ -208,6 +228,7 @@ def _decided(root, wanted: str) -> dict:
             writer.decide()
     finally:
         writer.store.close()
+        writer.lock.release()
     raise AssertionError(f"the writer did not reach {wanted}")
 
 

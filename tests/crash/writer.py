@@ -57,6 +57,7 @@ from app.services.officials import OfficialData, add_official, list_officials, u
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
 from app.services.plans import PlanData, create_plan, list_plans
 from app.services.report_texts import restore_text
+from app import folder_lock
 from app.startup import open_store
 from db import migrate
 from db.models import NominationRow, OccurrenceRow, RegistrationRow, TaskRow
@@ -144,6 +145,7 @@ class Writer:
     # --- start: the migration of an old-schema copy, then the plan ------------------------
 
     def start(self) -> None:
+        self.lock = folder_lock.acquire(self.folder, folder_lock.WINDOW)  # held as the window holds it, until killed
         fresh = not self.folder.database.exists()
         if fresh:
             self._place_old_database(self.folder)
@@ -237,6 +239,7 @@ class Writer:
             getattr(self, operation)()
             done += 1
         self.store.close()
+        self.lock.release()
 
     def _tag(self) -> str:
         return f"{self.log.run}-{self.log.step}"

@@ -16,11 +16,17 @@ from db.backup import (
     take_backup,
 )
 from db.integrity import integrity_problems, is_intact
+from db.migrate import HEAD
 
 
 def _database(path, names=("An",)):
+    """A tiny file with the tables that make it a CCHC Xã database (restore refuses any other) and ``person``."""
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    connection.execute("INSERT INTO alembic_version VALUES (?)", (HEAD,))
+    connection.execute("CREATE TABLE commune_profile (id INTEGER PRIMARY KEY, commune_name TEXT)")
+    connection.execute("CREATE TABLE official (id INTEGER PRIMARY KEY)")
     connection.execute("CREATE TABLE person (name TEXT)")
     connection.executemany("INSERT INTO person VALUES (?)", [(n,) for n in names])
     connection.commit()

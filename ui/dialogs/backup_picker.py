@@ -1,4 +1,9 @@
-"""Choose the backup to restore: newest first, with date and kind."""
+"""Choose the backup to restore: newest first, with date and kind.
+
+``before-restore`` copies (to undo a restore) and ``damaged`` copies (kept for
+rescue) are listed too, marked by their kind; a damaged copy is never chosen
+by default.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +33,12 @@ class BackupPicker(QDialog):
         for backup in backups:
             item = QListWidgetItem(f"{describe(backup)} — {backup.path.name}")
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            if backup.kind == "damaged":
+                item.setToolTip("Bản hỏng được giữ lại để cứu dữ liệu: chỉ khôi phục được nếu tệp còn đọc được.")
+                item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
-        self.list.setCurrentRow(0)
+        first_whole = next((row for row, backup in enumerate(backups) if backup.kind != "damaged"), 0)
+        self.list.setCurrentRow(first_whole)
         self.list.itemDoubleClicked.connect(self.accept)
         explanation = QLabel(
             "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu đã chọn. "
