@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.fsync import replace_durably
-from db.integrity import CORE_TABLES, DAMAGED, check_file, commune_name, holds_records, is_intact, schema_revision, table_names
+from db.integrity import CORE_TABLES, DAMAGED, check_file, commune_name, is_intact, schema_revision, table_names
 
 KEEP_AUTO = 10
 KINDS = ("auto", "manual", "pre-migration", "before-restore", "damaged")
@@ -257,4 +257,4 @@ def inspect_backup(path: Path) -> BackupFacts:
     revision = schema_revision(path)
     if revision is None or not migrate.is_known_revision(revision):
         return BackupFacts("newer", f"{path}: phiên bản dữ liệu {revision}", revision)
-    return BackupFacts("", "", revision, commune_name(path), holds_records(path))
+    return BackupFacts("", "", revision, commune_name(path), holds_data(path))

@@ -19,7 +19,6 @@ _BY_TEXT = (("locked", BUSY), ("readonly", READ_ONLY), ("disk is full", DISK_FUL
 # Tables every CCHC Xã database has had since its first release (0001).
 CORE_TABLES = frozenset({"alembic_version", "commune_profile", "official"})
 # A file "holds data" when any of these has a row: a new install has none of them.
-_DATA_TABLES = ("official", "plan", "plan_task", "award_record")
 CHECK_TIMEOUT = 3.0  # seconds to wait for a lock held by another program before calling the file busy
 
 
@@ -91,11 +90,3 @@ def commune_name(path: Path) -> str:
     """The commune's name in a CCHC Xã file ("" when not set)."""
     rows = _read(path, "SELECT commune_name FROM commune_profile ORDER BY id LIMIT 1")
     return (rows[0][0] or "").strip() if rows else ""
-
-
-def holds_records(path: Path) -> bool:
-    """True when the file has officials, plans, tasks or awards, or a commune name: not a new install."""
-    tables = table_names(path)
-    if "commune_profile" in tables and commune_name(path):
-        return True
-    return any(_read(path, f"SELECT 1 FROM {table} LIMIT 1") for table in _DATA_TABLES if table in tables)
