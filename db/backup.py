@@ -209,11 +209,15 @@ def restore(backup_path: Path, database: Path, folder: Path, now: datetime | Non
     return saved
 
 
+_LEFTOVER_ENDINGS = (".partial", ".partial-journal", ".partial-wal", ".partial-shm")
+
+
 def remove_leftovers(folder: Path) -> int:
-    """Delete ``*.partial`` files left by a backup cut short (never listed as backups). Returns how many."""
+    """Delete ``*.partial`` files left by a backup cut short (never listed as backups), with the journal
+    SQLite keeps beside such a file (``*.partial-journal``). Returns how many."""
     if not folder.is_dir():
         return 0
-    leftovers = [path for path in folder.iterdir() if path.name.endswith(".partial") and path.is_file()]
+    leftovers = [path for path in folder.iterdir() if path.name.endswith(_LEFTOVER_ENDINGS) and path.is_file()]
     for path in leftovers:
         path.unlink(missing_ok=True)
     return len(leftovers)

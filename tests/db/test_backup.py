@@ -140,3 +140,15 @@ def test_integrity_problems_name_a_file_that_is_not_a_database(tmp_path):
     path = tmp_path / "x.sqlite3"
     path.write_bytes(b"hello world" * 1000)
     assert integrity_problems(path) != []
+
+
+def test_a_cut_backup_leaves_no_journal_behind(tmp_path):
+    """A backup killed mid-copy leaves ``.partial`` and SQLite's ``.partial-journal``: both removed at the next start, backups kept."""
+    from db.backup import remove_leftovers
+
+    (tmp_path / "cchc-xa_000003_20261201-080000_auto.sqlite3.partial").write_bytes(b"x")
+    (tmp_path / "cchc-xa_000003_20261201-080000_auto.sqlite3.partial-journal").write_bytes(b"x")
+    kept = tmp_path / "cchc-xa_000002_20261130-080000_auto.sqlite3"
+    kept.write_bytes(b"x")
+    assert remove_leftovers(tmp_path) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [kept.name]
