@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.errors import DatabaseDamagedError, UserError
+from app.logs import start_logs
 from app.paths import DataFolder
 from ui.main_window import MainWindow
 from ui.qt_vietnamese import VietnameseQtStrings
@@ -85,6 +86,7 @@ def _install_excepthook(folder: DataFolder) -> None:
 
 def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = False) -> int:
     """Show the window, open the data from the first turn of the event loop, run until the window closes."""
+    start_logs(folder.logs)  # errors.log rotating, crash.log armed for a native (Qt) crash
     app = make_application()
     _install_excepthook(folder)
     window = MainWindow(folder)
