@@ -121,6 +121,8 @@ def _verify_folder(root: Path) -> Verification:
     manifest_path = root / FILE_NAME
     if not manifest_path.is_file():
         raise _no_manifest(root)
+    if manifest_path.stat().st_size > MAX_MANIFEST:
+        return Verification(root, None, refused=(f"{FILE_NAME}: quá lớn cho một manifest",))
     manifest = parse_manifest(manifest_path.read_bytes())
     present, links = {}, []
     for folder, dirs, files in os.walk(root):

@@ -126,3 +126,15 @@ def test_a_text_where_a_size_belongs_is_named(tmp_path):
     manifest["files"][0]["size"] = "x"
     result = run_app("verify", str(_package_zip(tmp_path / "goi.zip", json.dumps(manifest).encode())))
     assert result.returncode == 2 and "KH-CCHC-2024.pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_oversized_manifest_in_a_folder_is_refused(tmp_path):
+    """A folder whose manifest.json is larger than any manifest is refused without being read."""
+    from app.exporters.verify import MAX_MANIFEST
+
+    folder = tmp_path / "goi"
+    folder.mkdir()
+    with (folder / "manifest.json").open("wb") as manifest:
+        manifest.truncate(MAX_MANIFEST + 1)
+    result = verify_package(folder)
+    assert not result.ok and "quá lớn cho một manifest" in result.verdict
