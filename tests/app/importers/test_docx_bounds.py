@@ -42,18 +42,28 @@ def _long_plan(path: Path, tasks: int) -> Path:
 
 
 def _bomb(path: Path, unpacked: int) -> Path:
-    """A small .docx with a picture part that inflates to ``unpacked`` bytes of zeros."""
-    _long_plan(path, 3)
-    chunk = bytes(1024 * 1024)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/media/image1.png", "w", force_zip64=True) as part:
-            for _ in range(unpacked // len(chunk)):
-                part.write(chunk)
+    """A small .docx whose main part (which every reader must load) inflates to ``unpacked`` bytes: a short
+    plan, then blank space inside the body."""
+    head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W}><w:body>'
+            "<w:p><w:r><w:t>II. NỘI DUNG</w:t></w:r></w:p><w:p><w:r><w:t>- Rà soát</w:t></w:r></w:p>").encode()
+    tail = b"</w:body></w:document>"
+    chunk = b" " * (1024 * 1024)
+    source = _blank_docx()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                target.writestr(info.filename, source.read(info))
+                continue
+            with target.open("word/document.xml", "w", force_zip64=True) as part:
+                part.write(head)
+                for _ in range(unpacked // len(chunk)):
+                    part.write(chunk)
+                part.write(tail)
     return path
 
 
 def test_zip_bomb_docx_is_refused_before_it_is_inflated(tmp_path):
-    """A .docx of a few hundred KB that unpacks past the limit is refused by name, and memory stays small."""
+    """A .docx of a few hundred KB whose text part unpacks past the limit is refused by name, memory staying small."""
     path = _bomb(tmp_path / "ke_hoach.docx", MAX_UNPACKED + 16 * 1024 * 1024)
     assert path.stat().st_size < 2 * 1024 * 1024
     tracemalloc.start()
