@@ -120,3 +120,21 @@ def test_two_hundred_thousand_paragraphs_are_read(tmp_path):
     """A plan of 200,000 task paragraphs is read whole (it never finished before)."""
     plan = read_plan_file(_long_plan(tmp_path / "rat_dai.docx", 200_000))
     assert len(plan.tasks) == 200_000
+
+
+def test_thousands_of_content_headings_are_scored_in_linear_work(monkeypatch):
+    """A text repeating "NỘI DUNG" thousands of times parses each line a bounded number of times (it took minutes)."""
+    from app.importers import plan_text
+
+    parsed = 0
+    split_areas = plan_text.split_areas
+
+    def counting(section, fallback):
+        nonlocal parsed
+        parsed += len(section)
+        return split_areas(section, fallback)
+
+    monkeypatch.setattr(plan_text, "split_areas", counting)
+    lines = ["NỘI DUNG", "- Chủ trì thực hiện: Công chức Văn phòng - Thống kê"] * 2_000
+    plan_text.parse_plan_text("\n".join(lines))
+    assert parsed <= (plan_text.MAX_HEADINGS_PER_SECTION + 3) * len(lines)
