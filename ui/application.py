@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import folder_lock
 from app.errors import DatabaseProblem, UserError
+from app.logs import start_logs
 from app.paths import DataFolder
 from ui.main_window import MainWindow
 from ui.qt_vietnamese import VietnameseQtStrings
@@ -115,6 +116,7 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     lock = claim_folder(folder, quiet=exit_after_show)  # --exit-after-show: nobody is there to click OK
     if lock is None:
         return 1
+    start_logs(folder.logs)  # errors.log rotating, crash.log armed for a native (Qt) crash
     window = MainWindow(folder)
     window.show()
     app.processEvents()  # paint the window now, before the data layer loads

@@ -5,12 +5,14 @@ The work receives ``progress(step, total, text)``; each call crosses back to the
 GUI thread through a signal. The window stays painted but disabled meanwhile,
 and there is no cancel: each file is written whole, and a half set is not worth
 one. A ``UserError`` is shown as it is; any other exception is a bug, shown
-with the ``unexpected`` message, its repr in the details.
+with the ``unexpected`` message; its full traceback goes to errors.log (or into
+the details when the log cannot be written).
 """
 
 from __future__ import annotations
 
 import gc
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,7 +21,7 @@ from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import UserError
-from ui.dialogs.error_dialog import show_error
+from ui.dialogs.error_dialog import show_error, unexpected_details
 from ui.system_open import open_path
 
 T = TypeVar("T")
@@ -54,7 +56,10 @@ class _Worker(QThread):
         except UserError as error:
             self.error = error
         except Exception as error:  # a bug: shown, never swallowed silently
-            self.error = UserError(self.unexpected, "Hãy thử lại; nếu lỗi lặp lại, báo cho người hỗ trợ.", repr(error))
+            # formatted here, on the worker thread, while the traceback still shows where the work failed
+            trace = "".join(traceback.format_exception(error))
+            self.error = UserError(self.unexpected, "Hãy thử lại; nếu lỗi lặp lại, báo cho người hỗ trợ.",
+                                   f"{error!r}\n{unexpected_details(trace)}")
 
 
 def run_with_progress(parent: QWidget, title: str, work: Callable[[Progress], T], unexpected: str) -> tuple[T] | None:

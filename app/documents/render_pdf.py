@@ -32,6 +32,8 @@ from reportlab.platypus import Table as RLTable
 from app.documents import layout as L
 from app.documents.atomic import atomic_path
 from app.documents.fonts import FontSet, face_name, header_right_needed_pt, register_pdf_fonts, text_width_pt
+from app.documents.long_text import PIECE
+from app.documents.pdf_long_text import long_cell
 from app.documents.model import (
     HEADING_STYLES,
     Align,
@@ -324,8 +326,10 @@ def _cell(value, column, space: float, size: float, bold: bool):
     """A cell's content: a plain string when it fits on one line (reportlab draws those far
     faster than a Paragraph, which matters for tables of hundreds of rows), else a wrapping Paragraph."""
     text = cell_text(value)
-    if not bold and "\n" not in text and text_width_pt(text, size) <= space:
+    if not bold and "\n" not in text and len(text) < PIECE and text_width_pt(text, size) <= space:
         return text
+    if len(text) > PIECE:
+        return long_cell(text, lambda piece: _line(piece, size, bold=bold, align=_ALIGN[column.align]))
     return _line(text, size, bold=bold, align=_ALIGN[column.align])
 
 

@@ -16,6 +16,7 @@ manifest does not list itself.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime
 from dataclasses import asdict, dataclass, field
@@ -26,6 +27,9 @@ FILE_NAME = "manifest.json"
 FORMAT = "cchc-xa-package"
 FORMAT_VERSION = 1
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+MAX_DEPTH = 32  # a manifest nests three deep; thousands of brackets only exhaust the parser's stack
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -71,43 +75,85 @@ def _unreadable(why: str) -> UserError:
     )
 
 
+def _integer(value, what: str) -> int:
+    """A whole number as this app writes it; anything else (a text, 1e999, a fraction, true) is refused by name."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _unreadable(f"{what} không phải số nguyên: {_short(value)}")
+    return value
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
 def _file(entry) -> ManifestFile:
     if not isinstance(entry, dict):
-        raise _unreadable(f"mục tệp không hợp lệ: {entry!r}")
+        raise _unreadable(f"mục tệp không hợp lệ: {_short(entry)}")
     try:
-        item = ManifestFile(str(entry["path"]), str(entry.get("kind", "")), str(entry.get("title", "")),
-                            str(entry.get("period", "")), int(entry["size"]), str(entry["sha256"]).lower())
-    except (KeyError, TypeError, ValueError) as error:
-        raise _unreadable(f"mục tệp thiếu hoặc sai trường: {entry!r} ({error})") from error
-    if not is_safe_relative(item.path):
-        raise _unreadable(f"đường dẫn không an toàn trong manifest: {item.path!r}")
+        path = entry["path"]
+        item = ManifestFile(str(path), str(entry.get("kind", "")), str(entry.get("title", "")),
+                            str(entry.get("period", "")), _integer(entry["size"], f"kích thước của “{path}”"),
+                            str(entry["sha256"]).lower())
+    except KeyError as error:
+        raise _unreadable(f"mục tệp thiếu trường {error}: {_short(entry)}") from error
+    if not isinstance(path, str) or not is_safe_relative(item.path):
+        raise _unreadable(f"đường dẫn không an toàn trong manifest: {_short(path)}")
     if not _SHA256.match(item.sha256) or item.size < 0:
         raise _unreadable(f"mã SHA-256 hoặc kích thước không hợp lệ: {item.path}")
     return item
 
 
+def _refuse_constant(name: str):
+    raise ValueError(f"giá trị {name} không phải số hữu hạn")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 reads as infinity
+        raise ValueError(f"số {text[:40]} quá lớn")
+    return value
+
+
+def _depth(text: str) -> int:
+    """How deeply arrays and objects nest (brackets inside strings do not count); linear in the text."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.finditer(_STRINGS.sub('""', text)):
+        depth += 1 if bracket[0] in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _json(raw: bytes):
+    """The manifest's JSON: UTF-8, nested at most MAX_DEPTH deep, finite numbers only."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _unreadable(f"không phải văn bản UTF-8: {error}") from error
+    if _depth(text) > MAX_DEPTH:
+        raise _unreadable(f"JSON lồng nhau quá {MAX_DEPTH} tầng")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except (ValueError, RecursionError) as error:
+        raise _unreadable(f"không phải JSON hợp lệ: {error}") from error
+
+
 def parse_manifest(raw: bytes) -> Manifest:
     """Read a manifest; a UserError (in Vietnamese) if it is not one this app can check."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise _unreadable(f"không phải JSON hợp lệ: {error}") from error
+    data = _json(raw)
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("files"), list):
         raise _unreadable("thiếu trường “format” hoặc “files”")
-    if int(data.get("format_version", 0)) > FORMAT_VERSION:
+    version = _integer(data.get("format_version", 0), "format_version")
+    if version > FORMAT_VERSION:
         raise UserError("Gói được tạo bởi phiên bản CCHC Xã mới hơn.", "Hãy cập nhật phần mềm rồi kiểm tra lại.",
-                        f"format_version {data.get('format_version')}")
+                        f"format_version {version}")
     files = tuple(_file(entry) for entry in data["files"])
     if len({item.path.casefold() for item in files}) != len(files):
         raise _unreadable("một tệp được ghi hai lần trong manifest")
-    try:
-        year = int(data.get("year", 0))
-    except (TypeError, ValueError) as error:
-        raise _unreadable(f"năm không hợp lệ: {data.get('year')!r}") from error
     return Manifest(
         package=str(data.get("package", "")), commune=str(data.get("commune", "")),
-        province=str(data.get("province", "")), year=year, app_version=str(data.get("app_version", "")),
-        exported_at=str(data.get("exported_at", "")),
+        province=str(data.get("province", "")), year=_integer(data.get("year", 0), "năm"),
+        app_version=str(data.get("app_version", "")), exported_at=str(data.get("exported_at", "")),
         contents=tuple(c for c in data.get("contents", ()) if isinstance(c, dict)), files=files,
     )
 

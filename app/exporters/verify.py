@@ -12,9 +12,11 @@ raises a UserError instead.
 from __future__ import annotations
 
 import hashlib
+import lzma
 import os
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -23,7 +25,13 @@ from app.exporters.manifest import FILE_NAME, Manifest, parse_manifest
 
 DEFAULT_MAX_TOTAL = 8 * 1024**3  # a year's scanned evidence fits many times over
 MAX_ENTRIES = 20_000
+MAX_MANIFEST = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_ENCRYPTED = 0x1  # general purpose flag bit 0 (APPNOTE 4.4.4)
+_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+# what zipfile raises for a damaged zip or entry: bad headers, bad CRC, truncated or corrupt streams
+_UNREADABLE = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError,
+               NotImplementedError, lzma.LZMAError)
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,8 @@ def _verify_folder(root: Path) -> Verification:
     manifest_path = root / FILE_NAME
     if not manifest_path.is_file():
         raise _no_manifest(root)
+    if manifest_path.stat().st_size > MAX_MANIFEST:
+        return Verification(root, None, refused=(f"{FILE_NAME}: quá lớn cho một manifest",))
     manifest = parse_manifest(manifest_path.read_bytes())
     present, links = {}, []
     for folder, dirs, files in os.walk(root):
@@ -144,16 +154,35 @@ def _unsafe(info: zipfile.ZipInfo) -> str:
         return f"{info.filename}: đường dẫn ra ngoài thư mục gói (“../”)"
     if stat.S_ISLNK(info.external_attr >> 16):
         return f"{info.filename}: là liên kết tượng trưng (symlink)"
+    if info.flag_bits & _ENCRYPTED:
+        return f"{info.filename}: được đặt mật khẩu (mã hóa), không kiểm tra được"
+    if info.compress_type not in _COMPRESSIONS:
+        return f"{info.filename}: nén bằng phương pháp lạ (mã {info.compress_type}), không đọc được"
     return ""
 
 
+def _duplicates(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """Entries sharing a name (also differing only in case: one file on Windows). Tools disagree on which copy
+    they unpack, so an altered copy could hide behind an intact one."""
+    seen: dict[str, str] = {}
+    reasons = []
+    for info in infos:
+        key = info.filename.replace("\\", "/").casefold()
+        if key in seen:
+            reasons.append(f"{info.filename}: trùng tên với một mục khác ({seen[key]}) trong tệp nén")
+        seen.setdefault(key, info.filename)
+    return reasons
+
+
 def _screen(infos: list[zipfile.ZipInfo], max_total: int) -> tuple[str, ...]:
-    reasons = [reason for info in infos if (reason := _unsafe(info))]
+    reasons = [reason for info in infos if (reason := _unsafe(info))] + _duplicates(infos)
     if len(infos) > MAX_ENTRIES:
         reasons.append(f"có {len(infos)} mục, quá giới hạn {MAX_ENTRIES}")
     total = sum(info.file_size for info in infos)
     if total > max_total:
-        reasons.append(f"giải nén ra {total:,} byte, vượt giới hạn {max_total:,} byte (nghi “bom nén”)")
+        biggest = max(infos, key=lambda info: info.file_size)
+        reasons.append(f"giải nén ra {total:,} byte, vượt giới hạn {max_total:,} byte (nghi “bom nén”); "
+                       f"mục lớn nhất: {biggest.filename} ({biggest.file_size:,} byte)".replace(",", "."))
     return tuple(reasons)
 
 
@@ -167,28 +196,32 @@ def _manifest_entry(infos: list[zipfile.ZipInfo], path: Path) -> zipfile.ZipInfo
 def _verify_zip(path: Path, max_total: int) -> Verification:
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            refused = _screen(infos, max_total)
-            if refused:
-                return Verification(path, None, refused=refused)
-            entry = _manifest_entry(infos, path)
-            if entry.file_size > 16 * 1024 * 1024:
-                return Verification(path, None, refused=(f"{entry.filename}: quá lớn cho một manifest",))
-            manifest = parse_manifest(archive.read(entry))
-            prefix = entry.filename[: -len(FILE_NAME)]
-            present = {
-                (info.filename[len(prefix):] if info.filename.startswith(prefix) else info.filename): info
-                for info in infos if not info.is_dir() and info is not entry
-            }
-
-            def measure(info: zipfile.ZipInfo):
-                try:
-                    with archive.open(info) as reader:
-                        return _hash_stream(reader)
-                except (zipfile.BadZipFile, OSError, EOFError):
-                    return None  # a damaged entry is a changed file
-
-            return _compare(manifest, present, measure, path)
-    except (zipfile.BadZipFile, OSError) as error:
+            return _verify_archive(archive, path, max_total)
+    except _UNREADABLE as error:
         raise UserError(f"Không đọc được tệp nén “{path.name}”.",
-                        "Tệp có thể bị hỏng khi chép; hãy chép lại từ nơi gửi.", f"{path}: {error}") from error
+                        "Tệp có thể bị hỏng khi chép; hãy chép lại từ nơi gửi.", f"{path}: {error!r}") from error
+
+
+def _verify_archive(archive: zipfile.ZipFile, path: Path, max_total: int) -> Verification:
+    infos = archive.infolist()
+    refused = _screen(infos, max_total)
+    if refused:
+        return Verification(path, None, refused=refused)
+    entry = _manifest_entry(infos, path)
+    if entry.file_size > MAX_MANIFEST:
+        return Verification(path, None, refused=(f"{entry.filename}: quá lớn cho một manifest",))
+    manifest = parse_manifest(archive.read(entry))
+    prefix = entry.filename[: -len(FILE_NAME)]
+    present = {
+        (info.filename[len(prefix):] if info.filename.startswith(prefix) else info.filename): info
+        for info in infos if not info.is_dir() and info is not entry
+    }
+
+    def measure(info: zipfile.ZipInfo):
+        try:
+            with archive.open(info) as reader:
+                return _hash_stream(reader)
+        except _UNREADABLE:
+            return None  # a damaged entry is a changed file
+
+    return _compare(manifest, present, measure, path)

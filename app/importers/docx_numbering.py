@@ -56,9 +56,9 @@ class Numbering:
             if ref is not None and ref.get(qn("w:val")) in abstract:
                 self._levels[num.get(qn("w:numId"))] = _levels_of(abstract[ref.get(qn("w:val"))])
 
-    def marker(self, paragraph) -> str:
-        """"1.", "a)", "-" or "" for a paragraph, advancing the list's counters."""
-        num_id, level = _num_props(paragraph)
+    def marker(self, paragraph, style) -> str:
+        """"1.", "a)", "-" or "" for a paragraph of ``style``, advancing the list's counters."""
+        num_id, level = _num_props(paragraph, style)
         levels = self._levels.get(num_id)
         if levels is None or level not in levels:
             return ""
@@ -91,10 +91,9 @@ def _levels_of(abstract) -> dict[int, tuple[str, str, int]]:
     return levels
 
 
-def _num_props(paragraph) -> tuple[str | None, int]:
+def _num_props(paragraph, style) -> tuple[str | None, int]:
     """The list and level of a paragraph: its own numbering, else its style's (List Number, List Bullet …)."""
     num_pr = _own_num_pr(paragraph._p.pPr)
-    style = paragraph.style
     while num_pr is None and style is not None:
         num_pr = _own_num_pr(style.element.pPr)
         style = style.base_style

@@ -5,15 +5,19 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from app.domain.legacy_vietnamese import UNICODE, detect_legacy
 from app.domain.text import clean_text
 from app.errors import UserError
 from app.importers.plan_model import ImportedPlan
 from app.importers.plan_text import parse_plan_text
 
-__all__ = ["parse_plan_text", "read_plan_file", "decode_text"]
+__all__ = ["parse_plan_text", "read_plan_file", "decode_text", "legacy_text", "plain_text"]
 
 _MAX_BYTES = 50 * 1024 * 1024
 _ACCEPTED = "Hãy chọn tệp kế hoạch dạng .docx (Word) hoặc .txt, hoặc dán nội dung kế hoạch vào ô văn bản."
+# Windows-1252's characters for 0x80–0x9F (“ ” – … €); the five bytes it leaves undefined stay Latin-1
+_WINDOWS_1252 = {byte: bytes([byte]).decode("cp1252") for byte in range(0x80, 0xA0)
+                 if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -34,8 +38,9 @@ def read_plan_file(path: Path, transform=None) -> ImportedPlan:
 
         return parse_docx_bytes(data, path.name, transform)
     if suffix == ".txt":
-        text = _text_of(data, path.name)
-        return parse_plan_text(transform(text) if transform else text)
+        if transform is None:
+            return parse_plan_text(_text_of(data, path.name))
+        return parse_plan_text(transform(_legacy_text_of(data, path.name)))
     if suffix == ".doc":
         raise UserError(
             f"Tệp “{path.name}” là văn bản Word cũ (.doc), chưa đọc được.",
@@ -53,7 +58,11 @@ def plain_text(path: Path) -> str:
         from app.importers.plan_docx import docx_text
 
         return docx_text(_read_bytes(path), path.name)
-    return _text_of(_read_bytes(path), path.name) if suffix == ".txt" else ""
+    if suffix != ".txt":
+        return ""
+    data = _read_bytes(path)
+    legacy = _legacy_text_of(data, path.name)
+    return legacy if detect_legacy(legacy).encoding != UNICODE else _text_of(data, path.name)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -87,6 +96,29 @@ def _text_of(data: bytes, name: str) -> str:
     if not clean_text(text):
         raise UserError(f"Tệp “{name}” trống, không có nội dung.", _ACCEPTED, name)
     return text
+
+
+def _legacy_text_of(data: bytes, name: str) -> str:
+    """The text as a TCVN3 or VNI font drew it: each byte its Windows-1252 character (see ``legacy_text``)."""
+    text = legacy_text(data)
+    if text is None:
+        return _text_of(data, name)  # refused the same way as any binary file
+    return text
+
+
+def legacy_text(data: bytes) -> str | None:
+    """Text of a .txt typed with a legacy font: UTF-8/UTF-16 as written, else byte for byte in Windows-1252.
+
+    The legacy fonts drew Vietnamese letters over Windows-1252 (Latin-1) code points, and the conversion tables
+    are keyed by those characters. Windows-1258, the right reading of a genuine Vietnamese ANSI file, changes
+    a dozen of those bytes (0xD2 → a combining hook, 0xD5 → Ơ …), which broke every word holding one.
+    """
+    if data.startswith(tuple(bom for bom, _encoding in _BOMS)) or b"\x00" in data:
+        return decode_text(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_WINDOWS_1252)
 
 
 def decode_text(data: bytes) -> str | None:

@@ -28,6 +28,7 @@ _END = (
     "tieu chuan",
 )
 FALLBACK_AREA = "Nhiệm vụ chung"
+MAX_HEADINGS_PER_SECTION = 5
 Where = Callable[[int], str]
 
 
@@ -62,9 +63,35 @@ def _position(lines: list[PlanLine], heading: PlanLine | None) -> int:
 
 def best_section(lines: list[PlanLine]) -> tuple[PlanLine | None, list[PlanLine]]:
     """The content section with the most labelled tasks; the whole text only if no section has any."""
-    candidates = [(lines[i], section_after(lines, i)) for i, ln in enumerate(lines) if is_content_heading(ln)]
+    candidates = [(lines[i], lines[i + 1: end]) for i, end in _content_headings(lines)]
     candidates.append((None, lines))
     return max(candidates, key=_score)
+
+
+def _content_headings(lines: list[PlanLine]) -> list[tuple[int, int]]:
+    """(heading, end) positions of the content headings, at most MAX_HEADINGS_PER_SECTION before one end.
+
+    Headings before the same end open nested sections, each scored by parsing it whole: a file of thousands
+    of "NỘI DUNG" lines took minutes. A plan has a handful; past that the first (longest) ones are scored.
+    """
+    found, end = [], len(lines)
+    for index in range(len(lines) - 1, -1, -1):  # backwards, so each line's section end is known
+        line = lines[index]
+        if is_content_heading(line):
+            found.append((index, end))
+        if is_section_end(line):
+            end = index
+    found.reverse()
+    return _first_per_end(found)
+
+
+def _first_per_end(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept, counts = [], {}
+    for index, end in found:
+        counts[end] = counts.get(end, 0) + 1
+        if counts[end] <= MAX_HEADINGS_PER_SECTION:
+            kept.append((index, end))
+    return kept
 
 
 def _score(candidate: tuple[PlanLine | None, list[PlanLine]]) -> tuple[bool, bool, int]:
@@ -76,16 +103,6 @@ def _score(candidate: tuple[PlanLine | None, list[PlanLine]]) -> tuple[bool, boo
 
 def _tasks_of(section: list[PlanLine], fallback: str) -> list[ImportedTask]:
     return [task for area in split_areas(section, fallback) for task in read_area(area)]
-
-
-def section_after(lines: list[PlanLine], start: int) -> list[PlanLine]:
-    """The lines after the heading at ``start`` up to (not including) the section's end."""
-    section = []
-    for line in lines[start + 1 :]:
-        if is_section_end(line):
-            break
-        section.append(line)
-    return section
 
 
 def _looks_heading(line: PlanLine) -> bool:

@@ -23,9 +23,9 @@ from pathlib import Path
 from xml.parsers import expat
 
 from app.errors import UserError
+from app.importers.zip_bounds import check_bounds
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED = 200 * 1024 * 1024
 MAX_PROLOG = 64 * 1024  # bytes of a part read before its first element; Excel's prologs are under 100
 _XML_SUFFIXES = (".xml", ".rels")  # parts that must be XML; the others are checked when they parse as XML
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -88,9 +88,7 @@ def check_package(data: bytes, name: str, what: str) -> None:
                         f"Hãy chọn tệp Excel (.xlsx) của {what}.", name)
     if not any(member.startswith("xl/") for member in names):
         raise UserError(f"Tệp “{name}” là tệp nén nhưng không chứa bảng tính Excel.", RESAVE, name)
-    if sum(member.file_size for member in members) > MAX_UNPACKED:
-        raise UserError(f"Tệp “{name}” quá lớn khi giải nén để là một {what}.",
-                        f"Hãy chọn đúng tệp {what}.", name)
+    check_bounds(members, name, what)
     check_xml_prologs(data, name)
 
 

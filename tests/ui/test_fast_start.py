@@ -147,5 +147,6 @@ def test_asking_for_the_demo_on_a_folder_with_data_says_nothing_was_loaded(qtbot
 
     monkeypatch.setattr(MainWindow, "close", close)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_window installs its own: put it back after
+    monkeypatch.setattr(application, "start_logs", lambda logs: None)  # keep pytest's faulthandler on stderr
     assert application.run_window(folder, demo=True, exit_after_show=True) == 0
     assert seen and seen[0].startswith("Thư mục dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu")

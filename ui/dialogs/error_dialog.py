@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserError
-
-log = logging.getLogger(__name__)
+from app.logs import error_log, record_error
 
 _UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu trước đó không bị ảnh hưởng."
+_HINT = "Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký (hoặc phần chi tiết) cho người hỗ trợ."
 
 
 def error_box(parent: QWidget | None, error: UserError) -> QMessageBox:
@@ -29,15 +28,21 @@ def show_error(parent: QWidget | None, error: UserError) -> None:
 
 
 def report_unexpected(parent: QWidget | None, error: BaseException, log_file: Path | None) -> None:
-    """A bug: write the traceback to the log file, show the clerk a plain message and where the log is."""
+    """A bug: the traceback to the log file if it can be written, then a plain message saying where it is.
+
+    The message never depends on the log: on a full disk or with ``logs`` unwritable the dialog still shows,
+    saying so, with the traceback in its details instead.
+    """
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    log.error("unexpected error\n%s", text)
-    if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        with log_file.open("a", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-    where = f"Chi tiết kỹ thuật đã được ghi vào tệp {log_file}." if log_file else ""
-    show_error(parent, UserError(_UNEXPECTED, "Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký cho người hỗ trợ.", where))
+    show_error(parent, UserError(_UNEXPECTED, _HINT, unexpected_details(text, log_file)))
+
+
+def unexpected_details(trace: str, log_file: Path | None = None) -> str:
+    """The details of an unexpected error: where its traceback was logged, or why not and the traceback itself."""
+    failure = record_error(trace, log_file)
+    if not failure:
+        return f"Chi tiết kỹ thuật đã được ghi vào tệp {error_log()}."
+    return f"Không ghi được nhật ký lỗi ({failure}).\nChi tiết kỹ thuật:\n{trace}"
 
 
 def run_or_report(parent: QWidget | None, action):

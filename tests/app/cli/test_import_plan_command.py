@@ -37,3 +37,37 @@ def test_seed_000_gives_the_seven_areas_with_their_lead(tmp_path):
 def test_a_missing_file_is_refused_in_vietnamese(tmp_path):
     result = run_app("import-plan", str(tmp_path / "khong-co.docx"), "--json")
     assert result.returncode == 2 and "khong-co.docx" in result.stderr and "Traceback" not in result.stderr
+
+
+def _tcvn3_plan(path: Path) -> Path:
+    """The legacy-font plan of tests/app/importers/test_legacy_txt.py, as TCVN3 bytes."""
+    from ..importers.test_legacy_txt import PLAN, _encode
+    from app.domain.legacy_vietnamese_tables import TCVN3_TO_UNICODE
+
+    path.write_bytes(_encode(PLAN, TCVN3_TO_UNICODE))
+    return path
+
+
+def test_ma_cu_converts_a_tcvn3_plan(tmp_path):
+    """`--ma-cu auto` and `--ma-cu tcvn3` read a TCVN3 .txt as the Unicode plan it was typed as."""
+    from ..importers.test_legacy_txt import LEAD, TITLE
+
+    path = _tcvn3_plan(tmp_path / "cu.txt")
+    for choice in ("auto", "tcvn3"):
+        result = run_app("import-plan", str(path), "--json", "--ma-cu", choice)
+        assert result.returncode == 0, result.stderr
+        (task,) = json.loads(result.stdout)["tasks"]
+        assert (task["title"], task["lead"]) == (TITLE, LEAD)
+
+
+def test_without_ma_cu_a_legacy_plan_is_pointed_out(tmp_path):
+    """Without the flag the text is left as it is and stderr says, in Vietnamese, which flag converts it."""
+    result = run_app("import-plan", str(_tcvn3_plan(tmp_path / "cu.txt")), "--json")
+    assert result.returncode == 0 and "--ma-cu" in result.stderr and "TCVN3" in result.stderr
+    json.loads(result.stdout)  # stdout stays pure JSON
+
+
+def test_an_unknown_ma_cu_is_refused(tmp_path):
+    """`--ma-cu abc` is refused by the argument parser with exit 2, no traceback."""
+    result = run_app("import-plan", str(_tcvn3_plan(tmp_path / "cu.txt")), "--ma-cu", "abc")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -35,3 +35,14 @@ def test_cleaning_is_idempotent(text):
     """Cleaning twice changes nothing more than cleaning once."""
     once = clean_line(text)
     assert clean_line(once) == once
+
+
+def test_every_control_and_format_character_is_dropped():
+    """clean_text's quick scan covers every Cc/Cf character of this Python's Unicode (newline and tab kept)."""
+    import sys
+    import unicodedata
+
+    dropped = [chr(c) for c in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in "\n\t\r"]
+    assert clean_text("a" + "".join(dropped) + "b") == "ab"
+    assert clean_text("a\tb\nc\u00e0") == "a\tb\nc\u00e0"
