@@ -53,6 +53,26 @@ def _use_utf8_console() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def _run_command(args: argparse.Namespace, folder: DataFolder) -> int:
+    """A sub-command's failure is a Vietnamese line and exit code 2; a bug's traceback goes to errors.log, not the terminal."""
+    try:
+        return args.run(args, folder)
+    except UserError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 — the clerk's terminal never shows a traceback
+        import traceback
+
+        from app.logs import record_error
+
+        log_file = folder.logs / "errors.log"
+        failed = record_error("".join(traceback.format_exception(error)), log_file)
+        where = f"Chi tiết kỹ thuật: {failed}" if failed else f"Chi tiết kỹ thuật đã được ghi vào tệp {log_file}."
+        print(f"Lỗi: Đã xảy ra lỗi ngoài dự kiến ({type(error).__name__}). Dữ liệu đã lưu trước đó không bị ảnh hưởng.\n"
+              f"{where}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     _use_utf8_console()
     args = build_parser().parse_args(argv)
@@ -71,11 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.command:
-        try:
-            return args.run(args, folder)
-        except UserError as error:
-            print(f"Lỗi: {error}", file=sys.stderr)
-            return 2
+        return _run_command(args, folder)
     from ui.application import run_window
 
     return run_window(folder, demo=args.demo, exit_after_show=args.exit_after_show)
