@@ -28,3 +28,11 @@ class DatabaseDamagedError(UserError):
     def __init__(self, message: str, hint: str, details: str, latest_backup=None) -> None:
         super().__init__(message, hint, details)
         self.latest_backup = latest_backup
+
+
+class SaveFailed(UserError):
+    """A write the disk refused (full, failing, read-only): nothing of it was saved.
+
+    The screens keep what the clerk typed and offer to try again; the data
+    saved before is intact (the transaction was rolled back).
+    """

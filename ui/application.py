@@ -88,6 +88,8 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     app = make_application()
     _install_excepthook(folder)
     window = MainWindow(folder)
+    app.commitDataRequest.connect(window.commit_data)  # logging off or shutting down saves what was typed
+    app.aboutToQuit.connect(window.commit_data)
     window.show()
     app.processEvents()  # paint the window now, before the data layer loads
     opened: list[Store] = []

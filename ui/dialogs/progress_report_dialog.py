@@ -40,6 +40,7 @@ from app.services.progress_report import ProgressReport, percent, progress_repor
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.autosave import transient
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
                  "Quá hạn", "Không thực hiện")
@@ -110,7 +111,7 @@ class ProgressReportDialog(QDialog):
 
     def _folder_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(last_folder(self.store))
+        self.folder_edit = transient(QLineEdit(last_folder(self.store)))
         choose = QPushButton("Chọn thư mục…")
         choose.clicked.connect(self.choose_folder)
         row.addWidget(QLabel("Lưu vào thư mục:"))

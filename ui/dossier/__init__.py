@@ -23,7 +23,7 @@ from app.services.council import Meeting, Member, Outcome
 from app.services.dossier import DossierInfo, Nomination, list_dossiers, nominations
 from app.services.dossier_readiness import Missing, readiness
 from ui.models.row_table_model import RowTableModel
-from ui.plan.autosave import Autosave
+from ui.widgets.autosave import Autosave
 
 GREEN, RED, GREY = "#1b5e20", "#b00020", "#707070"
 NOTE_STYLE = f"color: {GREY}"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.plan_kinds import plan_kind
 from app.services.plans import MAX_YEAR, MIN_YEAR, Plan, PlanData
-from ui.plan.autosave import Autosave, text_box
+from ui.widgets.autosave import Autosave, text_box
 
 
 def _lines(box: QPlainTextEdit) -> tuple[str, ...]:
@@ -131,6 +131,12 @@ class PlanInfoEditor(QScrollArea):
             self.signer_authority.setText(plan.signer_authority)
             self.signer_title.setText(plan.signer_title)
             self.signer_name.setText(plan.signer_name)
+
+    def fix_year(self, fixed: bool) -> None:
+        """Progress is recorded under this year: the year is shown but not editable (a change would be refused)."""
+        self.year.setReadOnly(fixed)
+        self.year.setToolTip("Kế hoạch đã có kỳ việc được cập nhật tiến độ nên không đổi năm được; "
+                             "dùng “Sao chép…” để lập kế hoạch năm khác." if fixed else "")
 
     def _date_toggled(self, on: bool) -> None:
         self.issue_date.setEnabled(on)
