@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,13 +32,28 @@ _WRITE_REFUSALS = (
 )
 
 
-def refused_write(error: BaseException) -> SaveFailed | None:
-    """The clerk's version of a write the disk refused; None for any other error (a bug stays a bug)."""
+_NEARLY_FULL = 1 << 20  # bytes: under this, a failed write is blamed on the space left
+
+
+def refused_write(error: BaseException, where: Path | None = None) -> SaveFailed | None:
+    """The clerk's version of a write the disk refused; None for any other error (a bug stays a bug).
+
+    SQLite in WAL mode often reports a full disk as "disk I/O error": the free space of ``where`` tells them apart.
+    """
     text = str(getattr(error, "orig", None) or error).lower()
+    if where is not None and "i/o error" in text and _free_space(where) < _NEARLY_FULL:
+        text = "disk is full"
     for needles, message, hint in _WRITE_REFUSALS:
         if any(needle in text for needle in needles):
             return SaveFailed(message, hint, f"{type(error).__name__}: {error}")
     return None
+
+
+def _free_space(where: Path) -> int:
+    try:
+        return shutil.disk_usage(where).free
+    except OSError:
+        return _NEARLY_FULL
 
 
 class Store:
@@ -59,8 +77,8 @@ class Store:
         try:
             with self._sessions.begin() as session:
                 yield session
-        except (OperationalError, OSError) as error:
-            refused = refused_write(error)
+        except (OperationalError, sqlite3.OperationalError, OSError) as error:
+            refused = refused_write(error, self.folder.root)
             if refused is None:
                 raise
             raise refused from error

@@ -162,6 +162,7 @@ class AutoField(QObject):
             signal.connect(self.autosave.flush)
         for widget in focus:
             widget.installEventFilter(self)
+            self.autosave.fields.append(widget)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FocusOut:
@@ -190,5 +191,7 @@ class AutoField(QObject):
         self.saved = value
         if not self.save(self.key, value):
             self.saved = before
+            if self.autosave.refused():
+                return  # the disk refused it: the text stays in the field, marked, and is saved on the next try
             with self.autosave:
                 self.write(before)

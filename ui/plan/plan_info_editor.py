@@ -88,6 +88,8 @@ class PlanInfoEditor(QScrollArea):
             line.textEdited.connect(self.autosave.changed)
             line.editingFinished.connect(self.autosave.flush)
         self.year.valueChanged.connect(self.autosave.changed)
+        self.autosave.fields += [self.intro, self.legal_bases, self.recipients, self.number, self.title,
+                                 self.signer_authority, self.signer_title, self.signer_name]  # marked if not saved
         self.has_date.toggled.connect(self._date_toggled)
         self.issue_date.dateChanged.connect(self.autosave.changed)
 
@@ -104,6 +106,7 @@ class PlanInfoEditor(QScrollArea):
         for section in plan_kind(kind).sections:
             box = text_box(f"section_{section.key}", 3, fixed=False)
             box.textChanged.connect(self.autosave.changed)
+            self.autosave.fields.append(box)
             self.sections[section.key] = box
             self._sections_form.addRow(f"{section.heading.capitalize()}:", box)
 

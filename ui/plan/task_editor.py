@@ -80,6 +80,8 @@ class TaskEditor(QWidget):
         for line in (self.coordinators, self.timeframe, self.target, self.target_unit):
             line.textEdited.connect(self.autosave.changed)
             line.editingFinished.connect(self.autosave.flush)
+        self.autosave.fields += [self.title, self.detail, self.product, self.coordinators, self.timeframe,
+                                 self.target, self.target_unit, self.lead]  # marked if not saved
         self.lead.editTextChanged.connect(self.autosave.changed)
         self.lead.activated.connect(self.autosave.flush)
         self.timeframe.textChanged.connect(self._show_due)

@@ -98,6 +98,8 @@ class Autosave(QObject):
     def _set_failure(self, failure: SaveFailed | None) -> None:
         global _warned
         self.failure = failure
+        if failure is not None and not self.fields and is_field(QApplication.focusWidget()):
+            self.fields.append(QApplication.focusWidget())  # a form that named no fields: the one being typed in
         for widget in self.fields:
             if isValid(widget):
                 _mark(widget, failure is not None)
@@ -213,6 +215,13 @@ def _connect_edits(widget: QWidget, autosave: Autosave) -> None:
     elif isinstance(widget, QAbstractSpinBox):
         widget.valueChanged.connect(autosave.changed)
         widget.editingFinished.connect(autosave.flush)
+
+
+def is_field(widget: QWidget | None) -> bool:
+    """A widget the clerk types data into."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)) and not widget.isReadOnly()
 
 
 def transient(widget: QWidget) -> QWidget:
