@@ -134,6 +134,7 @@ def type_into(field: QWidget, marker: str):
         value = field.value() + 1 if field.value() < field.maximum() else field.value() - 1
         field.lineEdit().selectAll()
         type_text(field.lineEdit(), field.textFromValue(value))
+        return value  # what was typed: without keyboard tracking the box reads it only when the clerk leaves
     return value_of(field)
 
 
