@@ -43,3 +43,11 @@ class DatabaseDamagedError(DatabaseProblem):
 
     def __init__(self, message: str, hint: str, details: str, latest_backup=None) -> None:
         super().__init__("damaged", message, hint, details, latest_backup)
+
+
+class SaveFailed(UserError):
+    """A write the disk refused (full, failing, read-only): nothing of it was saved.
+
+    The screens keep what the clerk typed and offer to try again; the data
+    saved before is intact (the transaction was rolled back).
+    """

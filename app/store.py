@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.errors import SaveFailed
 from app.paths import DataFolder
 from db.engine import make_engine
+
+# What SQLite (or the system under it) says when the disk refuses a write, and what the clerk is told.
+_WRITE_REFUSALS = (
+    (("disk is full", "no space left"),
+     "Không lưu được: ổ đĩa đã đầy.",
+     "Hãy xóa bớt tệp không cần hoặc chuyển tệp sang ổ khác cho có chỗ trống; nội dung vừa gõ vẫn còn "
+     "trong ô (viền đỏ) và được lưu lại ở lần sửa tiếp theo."),
+    (("readonly", "read-only"),
+     "Không lưu được: thư mục dữ liệu chỉ cho phép đọc.",
+     "Hãy kiểm tra quyền ghi của thư mục dữ liệu (hoặc USB đang bị khóa ghi); nội dung vừa gõ vẫn còn "
+     "trong ô (viền đỏ) và được lưu lại ở lần sửa tiếp theo."),
+    (("disk i/o error", "input/output error"),
+     "Không lưu được: lỗi khi ghi ra ổ đĩa.",
+     "Ổ đĩa hoặc USB có thể đã bị rút ra hay bị hỏng: hãy cắm lại rồi sửa tiếp; nội dung vừa gõ vẫn còn "
+     "trong ô (viền đỏ). Nếu lỗi lặp lại, hãy sao lưu ra ổ khác."),
+)
+
+
+_NEARLY_FULL = 1 << 20  # bytes: under this, a failed write is blamed on the space left
+
+
+def refused_write(error: BaseException, where: Path | None = None) -> SaveFailed | None:
+    """The clerk's version of a write the disk refused; None for any other error (a bug stays a bug).
+
+    SQLite in WAL mode often reports a full disk as "disk I/O error": the free space of ``where`` tells them apart.
+    """
+    text = str(getattr(error, "orig", None) or error).lower()
+    if where is not None and "i/o error" in text and _free_space(where) < _NEARLY_FULL:
+        text = "disk is full"
+    for needles, message, hint in _WRITE_REFUSALS:
+        if any(needle in text for needle in needles):
+            return SaveFailed(message, hint, f"{type(error).__name__}: {error}")
+    return None
+
+
+def _free_space(where: Path) -> int:
+    try:
+        return shutil.disk_usage(where).free
+    except OSError:
+        return _NEARLY_FULL
 
 
 class Store:
@@ -24,9 +69,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
-            yield session
+        """One unit of work: committed when the block ends, rolled back if it raises.
+
+        A write the disk refuses (full, I/O error, read-only) arrives as ``SaveFailed``,
+        so every screen can keep what was typed and say so in Vietnamese.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except (OperationalError, sqlite3.OperationalError, OSError) as error:
+            refused = refused_write(error, self.folder.root)
+            if refused is None:
+                raise
+            raise refused from error
 
     def close(self) -> None:
         """Release every connection, so the file can be backed up, replaced or removed."""

@@ -118,6 +118,8 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
         return 1
     start_logs(folder.logs)  # errors.log rotating, crash.log armed for a native (Qt) crash
     window = MainWindow(folder)
+    app.commitDataRequest.connect(window.commit_data)  # logging off or shutting down saves what was typed
+    app.aboutToQuit.connect(window.commit_data)
     window.show()
     app.processEvents()  # paint the window now, before the data layer loads
     opened: list[Store] = []

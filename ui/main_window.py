@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMe
 from app import __version__
 from app.paths import DataFolder
 from app.services.changes import Changes
+from ui.widgets.autosave import flush_all_edits
 from ui.window_state import restore_window, save_window
 
 
@@ -48,10 +49,14 @@ _HOUR_MS = 60 * 60 * 1000
 
 
 def _exec(dialog) -> None:
-    """Run a modal dialog, then free it on this (the GUI) thread rather than leave it to the garbage collector."""
+    """Run a modal dialog, then free it on this (the GUI) thread rather than leave it to the garbage collector.
+
+    What was typed is saved before it opens and whatever way it closes (Đóng, Esc, the X)."""
+    flush_all_edits()
     try:
         dialog.exec()
     finally:
+        flush_all_edits()
         dialog.deleteLater()
 
 
@@ -130,6 +135,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _show_page(self, row: int) -> None:
+        if self.store is not None:
+            self.save_typing()  # the page being left may hold typing its pause has not saved yet
         if self.store is not None and row >= 0:
             self.page_at(row)
         self.stack.setCurrentIndex(row)
@@ -189,7 +196,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Mở thư mục dữ liệu", self.open_data_folder)
         file_menu.addSeparator()
-        self._action(file_menu, "Thoát", self.close, QKeySequence.StandardKey.Quit)
+        # Spelled out: the standard Quit key has no binding on Windows (nor offscreen), so Ctrl+Q did nothing there.
+        self._action(file_menu, "Thoát", self.close, "Ctrl+Q")
         edit_menu = self.menuBar().addMenu("&Sửa")
         undo = self._action(edit_menu, "Hoàn tác", lambda: self.undo_redo(self.undo_stack.undo), QKeySequence.StandardKey.Undo)
         redo = self._action(edit_menu, "Làm lại", lambda: self.undo_redo(self.undo_stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
@@ -246,11 +254,16 @@ class MainWindow(QMainWindow):
 
     def undo_redo(self, step) -> None:
         """Save what is being typed first, so undo takes back the last change and never loses typing."""
+        self.save_typing()
+        step()
+
+    def save_typing(self, quiet: bool = False) -> list:
+        """Save what any page or dialog still holds (every exit path comes here); the refused saves left."""
         for page in self.pages:
             flush = getattr(page, "flush_edits", None)
             if flush is not None:
                 flush()
-        step()
+        return flush_all_edits(quiet)
 
     def notify(self, changes: Changes) -> None:
         """Tell every page what changed; each refreshes only what it shows."""
@@ -311,6 +324,24 @@ class MainWindow(QMainWindow):
             f"Python {platform.python_version()}, Qt for Python {pyside_version}",
         )
 
+    def commit_data(self, *_session) -> None:
+        """The session ends (logging off, shutting down) or the application quits: save what was typed."""
+        if self.store is not None:
+            self.save_typing(quiet=True)
+
     def closeEvent(self, event) -> None:
+        if self.store is not None and not self._may_close():
+            event.ignore()
+            return
         save_window(self, self.folder.window_settings, self.nav.currentRow())
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Save what was typed; if the disk still refuses, the clerk chooses: try again, stay, or quit and lose it."""
+        from ui.dialogs.unsaved_dialog import ask_unsaved
+
+        while failures := self.save_typing(quiet=True):
+            answer = ask_unsaved(self, failures[0])
+            if answer != "retry":
+                return answer == "quit"
+        return True

@@ -196,15 +196,25 @@ def update_plan(store: Store, plan_id: int, data: PlanData) -> Plan:
         return before
 
 
-def _refuse_year_change_with_progress(session, plan_id: int, old: int, new: int) -> None:
-    """A plan whose checkpoints already record progress keeps its year: moving it would leave the work done
-    on the old dates under the new year (done tasks "late" in a year not yet begun)."""
+def _recorded_checkpoints(session, plan_id: int) -> int:
     from db.models import OccurrenceRow
 
-    recorded = session.scalar(
+    return session.scalar(
         select(func.count(OccurrenceRow.id)).join(TaskRow, TaskRow.id == OccurrenceRow.task_id)
         .join(AreaRow, AreaRow.id == TaskRow.area_id)
         .where(AreaRow.plan_id == plan_id, OccurrenceRow.status != "todo"))
+
+
+def year_is_fixed(store: Store, plan_id: int) -> bool:
+    """The plan's year can no longer change (see ``_refuse_year_change_with_progress``): the form locks it."""
+    with store.transaction() as session:
+        return bool(_recorded_checkpoints(session, plan_id))
+
+
+def _refuse_year_change_with_progress(session, plan_id: int, old: int, new: int) -> None:
+    """A plan whose checkpoints already record progress keeps its year: moving it would leave the work done
+    on the old dates under the new year (done tasks "late" in a year not yet begun)."""
+    recorded = _recorded_checkpoints(session, plan_id)
     if recorded:
         raise UserError(
             f"Kế hoạch năm {old} đã có {recorded} kỳ việc được cập nhật tiến độ: không đổi sang năm {new} được.",

@@ -37,6 +37,7 @@ from ui.certificates import SaveLayoutStep, SetScanStep
 from ui.certificates.layout_scene import Geometry, LayoutScene, PageView, snap
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.widgets.autosave import Autosave
 
 FONT_LABELS = {"serif": "Thường", "serif-bold": "Đậm", "serif-italic": "Nghiêng", "serif-bold-italic": "Đậm nghiêng"}
 ALIGN_LABELS = {"left": "Trái", "center": "Giữa", "right": "Phải"}
@@ -202,7 +203,7 @@ class LayoutEditor(QWidget):
         for combo in (self.font_choice, self.align):
             combo.activated.connect(self._field_edited)
         self.upper.clicked.connect(self._field_edited)
-        self.name.editingFinished.connect(self._rename)
+        self.name_autosave = Autosave(self._rename, self).follow(self.name)  # on a pause, on leaving, on every way out
         self.award.activated.connect(self._layout_edited)
         for spin in (self.page_width, self.page_height):
             spin.valueChanged.connect(self._layout_edited)
@@ -338,6 +339,7 @@ class LayoutEditor(QWidget):
         return self._replace_box(moved, f"Dịch ô “{box.label}”", merge=f"nudge:{box.key}")
 
     def _field_edited(self, *_args) -> None:
+        self.name_autosave.flush()  # a name still being typed is saved first, or the layout saved here drops it
         box = self.selected_box()
         if self._filling or box is None:
             return
@@ -349,6 +351,7 @@ class LayoutEditor(QWidget):
             self._replace_box(edited, f"Sửa ô “{box.label}”")
 
     def _layout_edited(self, *_args) -> None:
+        self.name_autosave.flush()  # as above
         if self._filling or self.shown_layout is None:
             return
         edited = replace(self.shown_layout, award_key=self.award.currentData() or "",

@@ -44,6 +44,7 @@ from ui.dialogs.register_dialog import (
     RegisterModel,
 )
 from ui.dossier_registers_commands import AddAwardRecord, DeleteAwardRecord
+from ui.widgets.autosave import transient
 
 EXPORT_NAME = "Sổ theo dõi khen thưởng.xlsx"
 TEMPLATE_NAME = "Mẫu sổ theo dõi khen thưởng.xlsx"
@@ -204,8 +205,8 @@ class AwardHistoryDialog(RegisterDialog):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
         self.records: list[HistoryRow] = []
-        self.search = QLineEdit(objectName="search", placeholderText="Tìm theo tên, danh hiệu, số quyết định… "
-                                "(gõ có dấu hay không dấu đều được)", clearButtonEnabled=True)
+        self.search = transient(QLineEdit(objectName="search", placeholderText="Tìm theo tên, danh hiệu, số quyết định… "
+                                "(gõ có dấu hay không dấu đều được)", clearButtonEnabled=True))
         self.excel = {
             name: QPushButton(text, objectName=name, toolTip=tip)
             for name, text, tip in (

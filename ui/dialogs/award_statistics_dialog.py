@@ -33,6 +33,7 @@ from ui.commune_awards_commands import write_papers
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import Bar, BarChart
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.autosave import transient
 
 TOTAL = "Tổng"
 ERROR_STYLE = "color: #b00020"
@@ -122,10 +123,10 @@ class AwardStatisticsDialog(QDialog):
         self.statistics = None
         this_year = (today or date.today()).year
         self.setWindowTitle("Thống kê khen thưởng")
-        self.first = QSpinBox(objectName="first_year", minimum=1975, maximum=2100, value=this_year - 4,
-                              keyboardTracking=False)
-        self.last = QSpinBox(objectName="last_year", minimum=1975, maximum=2100, value=this_year,
-                             keyboardTracking=False)
+        self.first = transient(QSpinBox(objectName="first_year", minimum=1975, maximum=2100, value=this_year - 4,
+                              keyboardTracking=False))
+        self.last = transient(QSpinBox(objectName="last_year", minimum=1975, maximum=2100, value=this_year,
+                             keyboardTracking=False))
         self.export_button = QPushButton("Xuất Excel…", objectName="export_statistics",
                                          toolTip="Lưu bảng thống kê ra Excel, kèm bản PDF để in",
                                          clicked=lambda: self.export())

@@ -47,6 +47,7 @@ from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
 from ui.system_open import open_path
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.autosave import transient
 
 REMINDER = ("In đúng 100% (Thực tế/Actual size), không chọn “Vừa trang”; in trang căn chỉnh trước trên giấy thường, "
             "đặt lên phôi soi đèn để kiểm tra.")
@@ -78,7 +79,7 @@ class CertificatesDialog(QDialog):
         self.list = QListWidget(objectName="layouts")
         self.list.currentRowChanged.connect(self._row_changed)
         self.editor = LayoutEditor(store, undo_stack, notify, self)
-        self.year_box = QSpinBox(objectName="year", minimum=2000, maximum=2100)
+        self.year_box = transient(QSpinBox(objectName="year", minimum=2000, maximum=2100))
         self.year_box.setValue(self._first_year(year, dossier_id))
         self._build()
         self._shortcuts()

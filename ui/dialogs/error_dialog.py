@@ -24,6 +24,10 @@ def error_box(parent: QWidget | None, error: UserError) -> QMessageBox:
 
 
 def show_error(parent: QWidget | None, error: UserError) -> None:
+    from ui.widgets.autosave import caught_by_autosave
+
+    if caught_by_autosave(error):  # a refused save while typing: the field keeps it and says so once
+        return
     error_box(parent, error).exec()
 
 

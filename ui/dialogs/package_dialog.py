@@ -37,6 +37,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.runner import start_worker
 from ui.system_open import open_path
+from ui.widgets.autosave import transient
 
 
 class _BuildThread(QThread):
@@ -105,7 +106,7 @@ class PackageDialog(QDialog):
         self.zip_box = QCheckBox("Tạo thêm tệp nén .zip (để gửi e-mail)", checked=True)
         form.addRow("", self.zip_box)
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(last_folder(self.store))
+        self.folder_edit = transient(QLineEdit(last_folder(self.store)))
         choose = QPushButton("Chọn thư mục…")
         choose.clicked.connect(self.choose_folder)
         row.addWidget(self.folder_edit, 1)

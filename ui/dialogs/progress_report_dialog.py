@@ -45,6 +45,7 @@ from ui.dialogs.progress_report_commands import SetReportText
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier import AutoField
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.autosave import transient
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
                  "Quá hạn", "Không thực hiện")
@@ -139,7 +140,7 @@ class ProgressReportDialog(QDialog):
 
     def _folder_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(last_folder(self.store))
+        self.folder_edit = transient(QLineEdit(last_folder(self.store)))
         choose = QPushButton("Chọn thư mục…")
         choose.clicked.connect(self.choose_folder)
         row.addWidget(QLabel("Lưu vào thư mục:"))

@@ -43,6 +43,7 @@ from ui.dossier.commands import short
 from ui.models.registration_model import RegistrationModel, Subject, titles
 from ui.widgets.centered_check import CenteredCheck
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.autosave import transient
 
 TEMPLATE_NAME = "Mẫu đăng ký thi đua.xlsx"
 
@@ -87,7 +88,7 @@ class RegistrationDialog(QDialog):
         year = year or date.today().year
         self.store, self.undo_stack, self.notify = store, undo_stack, notify
         self.registered: set[Registration] = set()
-        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=year, keyboardTracking=False)
+        self.year = transient(QSpinBox(objectName="year", minimum=2000, maximum=2100, value=year, keyboardTracking=False))
         self.heading = QLabel(objectName="heading")
         self.model = RegistrationModel(self)
         self.table = self._make_table()

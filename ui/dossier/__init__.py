@@ -23,7 +23,7 @@ from app.services.council import Meeting, Member, Outcome
 from app.services.dossier import DossierInfo, Nomination, list_dossiers, nominations
 from app.services.dossier_readiness import Missing, readiness
 from ui.models.row_table_model import RowTableModel
-from ui.plan.autosave import Autosave
+from ui.widgets.autosave import Autosave
 
 GREEN, RED, GREY = "#1b5e20", "#b00020", "#707070"
 NOTE_STYLE = f"color: {GREY}"
@@ -162,6 +162,7 @@ class AutoField(QObject):
             signal.connect(self.autosave.flush)
         for widget in focus:
             widget.installEventFilter(self)
+            self.autosave.fields.append(widget)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FocusOut:
@@ -190,5 +191,7 @@ class AutoField(QObject):
         self.saved = value
         if not self.save(self.key, value):
             self.saved = before
+            if self.autosave.refused():
+                return  # the disk refused it: the text stays in the field, marked, and is saved on the next try
             with self.autosave:
                 self.write(before)

@@ -32,6 +32,7 @@ from app.services import dossier as service
 from app.services.award_kinds import award_kinds
 from app.services.officials import list_officials
 from ui.dossier import GREEN, GREY, RED, DossierView, html, note_label
+from ui.widgets.autosave import transient
 
 INDIVIDUAL, COLLECTIVE = "individual", "collective"
 _SUBJECT_OF = {service.OFFICIAL: INDIVIDUAL, service.COLLECTIVE: COLLECTIVE}
@@ -58,8 +59,8 @@ class AddNomineeDialog(QDialog):
         self.award.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.award.setMinimumContentsLength(24)
         self.award_note = note_label(name="award_note")
-        self.search = QLineEdit(objectName="search", placeholderText="Gõ vài chữ của tên để lọc",
-                                clearButtonEnabled=True)
+        self.search = transient(QLineEdit(objectName="search", placeholderText="Gõ vài chữ của tên để lọc",
+                                clearButtonEnabled=True))
         self.list = QListWidget(objectName="candidates")
         self.preview = QLabel(objectName="preview", wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)

@@ -130,6 +130,7 @@ class VotesDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.maximum = 99
+        self.locked = False  # the decision is issued: the votes stand as it counted them
 
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
         spin = QSpinBox(parent, objectName="votes_for", minimum=NO_VOTES, maximum=self.maximum,
@@ -141,6 +142,7 @@ class VotesDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index) -> None:  # noqa: N802
         editor.blockSignals(True)
         editor.setMaximum(self.maximum)
+        editor.setReadOnly(self.locked)  # typing there would only be refused
         editor.setValue(index.data(Qt.ItemDataRole.EditRole))
         editor.lineEdit().deselect()
         editor.blockSignals(False)

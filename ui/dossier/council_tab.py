@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
-from app.services import council
+from app.services import award_decision, council
 from app.services.officials import list_officials
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.register_dialog import OptionalDate
@@ -44,7 +44,7 @@ from ui.dossier import (
 )
 from ui.dossier.commands import AddMembers, RemoveMember, short
 from ui.dossier.council_models import AttendanceModel, MembersModel, VotesDelegate, VotesModel
-from ui.plan.autosave import text_box
+from ui.widgets.autosave import text_box, transient
 
 
 def parse_time(text: str) -> time | None | str:
@@ -82,6 +82,8 @@ class CouncilTab(QWidget):
         self.held_on = OptionalDate("held_on")
         self.starts_at = QLineEdit(objectName="starts_at", placeholderText="giờ:phút")
         self.ends_at = QLineEdit(objectName="ends_at", placeholderText="giờ:phút")
+        for clock, sample in ((self.starts_at, "07:45"), (self.ends_at, "10:15")):
+            clock.setProperty("sample", sample)  # a time: what a test may type there
         self.place = QLineEdit(objectName="place", placeholderText="Ví dụ: Hội trường UBND xã")
         self.chair, self.secretary = QComboBox(objectName="chair"), QComboBox(objectName="secretary")
         self.method = QComboBox(objectName="method")
@@ -146,6 +148,8 @@ class CouncilTab(QWidget):
         members = QVBoxLayout(members_box)
         members.addWidget(self.members)
         adding = QHBoxLayout()
+        for entry in (self.role, self.person, self.member_title):
+            transient(entry)  # the entry row of "Thêm": nothing there is a record until the button adds it
         adding.addWidget(self.role, 2)
         adding.addWidget(self.person, 3)
         adding.addWidget(self.member_title, 2)
@@ -214,6 +218,8 @@ class CouncilTab(QWidget):
         votes = [(item, item.award.vote.describe() if item.award else "", view.outcome_text(item.id),
                   view.outcome_state(item.id)) for item in view.nominations]
         self.votes_delegate.maximum = max(held.total, 0)
+        found = self.edits.call(lambda: award_decision.decision_for(self.edits.store, view.dossier.id))
+        self.votes_delegate.locked = bool(found and found[0].issued)
         self._show_votes(votes)
         for table, count in ((self.members, len(view.members)), (self.attendance, held.total),
                              (self.votes, len(votes))):

@@ -42,7 +42,7 @@ from ui.commune_awards_commands import EditDecision, IssueDecision, WithdrawDeci
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREEN, GREY, ID_ROLE, AutoField, DossierView, KeyedRowsModel, fit_rows, make_table, note_label
 from ui.dossier.commands import short
-from ui.plan.autosave import text_box
+from ui.widgets.autosave import text_box
 
 SUFFIX = " đồng"
 SIDE_BY_SIDE_WIDTH = 760

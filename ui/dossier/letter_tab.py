@@ -26,7 +26,7 @@ from app.services.dossier import FORM_VERSIONS
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREEN, GREY, RED, AutoField, DossierView, html, note_label
-from ui.plan.autosave import text_box
+from ui.widgets.autosave import text_box
 
 
 class LetterTab(QWidget):

@@ -45,7 +45,7 @@ from ui.dossier import (
 )
 from ui.dossier.commands import AddNominations, RemoveNomination, short
 from ui.dossier.nominee_tab import NomineeTab
-from ui.plan.autosave import text_box
+from ui.widgets.autosave import text_box
 
 COLUMNS = ("STT", "Tên", "Chức vụ", "Danh hiệu/hình thức", "Điều kiện", "Phiếu", "Kết quả")
 NUMBER, NAME, TITLE, AWARD, ELIGIBLE, VOTES, RESULT = range(7)

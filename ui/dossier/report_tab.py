@@ -37,7 +37,7 @@ from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREY, ID_ROLE, AutoField, DossierView, html, note_label
 from ui.dossier.commands import short
 from ui.dossier.nominee_tab import NomineeTab
-from ui.plan.autosave import text_box
+from ui.widgets.autosave import text_box
 
 
 class IdentityForm(QWidget):

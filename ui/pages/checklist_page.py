@@ -34,6 +34,7 @@ from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistModel
 from ui.system_open import open_path
+from ui.widgets.autosave import transient
 
 _STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
 _QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3), ("Quý IV", 4), ("Chưa xác định hạn", 0))
@@ -55,7 +56,7 @@ class ChecklistPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.overdue_only = QCheckBox("Chỉ việc quá hạn", objectName="overdue_only")
-        self.search = QLineEdit(objectName="search", placeholderText="Tìm (gõ có dấu hoặc không dấu)…", clearButtonEnabled=True)
+        self.search = transient(QLineEdit(objectName="search", placeholderText="Tìm (gõ có dấu hoặc không dấu)…", clearButtonEnabled=True))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self.count = QLabel(objectName="count")
         self.report_button = QPushButton("Báo cáo…", objectName="report", toolTip="Báo cáo kết quả thực hiện CCHC quý I, 6 tháng, 9 tháng, năm")

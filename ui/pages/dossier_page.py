@@ -49,6 +49,7 @@ from ui.dossier.nominations_tab import NominationsTab
 from ui.dossier.report_tab import ReportTab
 from ui.runner import report_written, run_with_progress
 from ui.widgets.year_start import EmptyState, YearSpin
+from ui.widgets.autosave import transient
 
 NOMINATIONS_TAB, REPORT_TAB, COUNCIL_TAB, LETTER_TAB, DECISION_TAB = range(5)
 
@@ -160,7 +161,7 @@ class DossierPage(QWidget):
         self.dossier_id: int | None = None
         self._refreshed = False
         self.edits = Edits(self, store, notify, self._done)
-        self.year = YearSpin()
+        self.year = transient(YearSpin())
         self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
         self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.dossiers.setMinimumContentsLength(10)  # the full name is in the tooltip

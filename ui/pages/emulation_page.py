@@ -32,6 +32,7 @@ from ui.emulation.marks_panel import MarksPanel
 from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilter, SubjectsModel
 from ui.scoring.commands import StartYear
 from ui.widgets.year_start import EmptyState, YearSpin
+from ui.widgets.autosave import transient
 
 _GREY = "color: #707070"
 
@@ -43,7 +44,7 @@ class EmulationPage(QWidget):
         self.store, self.undo_stack, self.notify, self.today = store, undo_stack, notify, today
         self.evaluation: Evaluation | None = None
         self.current_key: tuple[str, int] | None = None  # the subject in the panel, even when filtered out
-        self.year = YearSpin()
+        self.year = transient(YearSpin())
         self.registers = {name: QPushButton(text, objectName=name, toolTip=tip) for name, text, tip in (
             ("collectives", "Tập thể…", "Các tập thể được xét thi đua"),
             ("initiatives", "Sáng kiến…", "Sổ sáng kiến được công nhận"),

@@ -25,6 +25,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.dialogs.official_dialog import OfficialDialog
 from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter, OfficialsTableModel
 from ui.undo_commands import AddOfficial, DeleteOfficial, EditOfficial
+from ui.widgets.autosave import transient
 
 
 class OfficialsPage(QWidget):
@@ -36,7 +37,7 @@ class OfficialsPage(QWidget):
         self.proxy = OfficialsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
-        self.search = QLineEdit(objectName="search", placeholderText="Tìm theo tên, chức vụ, bộ phận (gõ có dấu hoặc không dấu)…")
+        self.search = transient(QLineEdit(objectName="search", placeholderText="Tìm theo tên, chức vụ, bộ phận (gõ có dấu hoặc không dấu)…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.show_inactive = QCheckBox("Hiện cả người đã nghỉ", objectName="show_inactive", checked=True)

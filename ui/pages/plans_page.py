@@ -126,6 +126,7 @@ class PlansPage(QWidget):
         plan_id = self.current_plan_id()
         plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
         self.info.show_plan(plan)
+        self._fix_year(plan)
         self.tree.show_plan(plan.id if plan else None, plan.year if plan else 0)
 
     def refresh(self, changes: Changes) -> None:
@@ -138,10 +139,15 @@ class PlansPage(QWidget):
                 return
             if self.info.plan is None or plan.data != self.info.plan.data:
                 self.info.show_plan(plan)
+            self._fix_year(plan)
             self.tree.year = plan.year
             self.tree.refresh(changes)
         elif changes.touches(OFFICIALS):
             self.tree.show_plan(self.tree.plan_id, self.tree.year)
+
+    def _fix_year(self, plan) -> None:
+        fixed = self._run(lambda: service.year_is_fixed(self.store, plan.id)) if plan else False
+        self.info.fix_year(bool(fixed))
 
     def flush_edits(self) -> None:
         """Save any typing the autosave timers still hold."""

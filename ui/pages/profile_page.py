@@ -13,6 +13,7 @@ from app.services.profile import CommuneProfile, get_profile, set_profile_field
 from app.store import Store
 from ui.dialogs.error_dialog import show_error
 from ui.undo_commands import SetProfileField
+from ui.widgets.autosave import Autosave
 
 # (field, label, example shown while empty)
 FIELDS = (
@@ -40,13 +41,14 @@ class ProfilePage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for name, label, example in FIELDS:
             editor = QLineEdit(objectName=name, placeholderText=example)
-            editor.editingFinished.connect(lambda name=name: self._commit(name))
+            Autosave(lambda name=name: self._commit(name), editor).follow(editor)
             self.editors[name] = editor
             form.addRow(f"{label}:", editor)
+        self.editors["doc_suffix"].setProperty("sample", "UBND-XA")  # one word: what a test may type there
         group = QGroupBox("Thông tin đơn vị dùng trên các văn bản")
         group.setLayout(form)
         self.preview = QLabel(objectName="preview", wordWrap=True)
-        note = QLabel("Mỗi thay đổi được lưu ngay khi rời khỏi ô. Hoàn tác bằng Ctrl+Z.", wordWrap=True)
+        note = QLabel("Mỗi thay đổi được lưu ngay khi gõ. Hoàn tác bằng Ctrl+Z.", wordWrap=True)
         note.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(group)

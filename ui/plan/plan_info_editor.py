@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.plan_kinds import plan_kind
 from app.services.plans import MAX_YEAR, MIN_YEAR, Plan, PlanData
-from ui.plan.autosave import Autosave, text_box
+from ui.widgets.autosave import Autosave, text_box
 
 
 def _lines(box: QPlainTextEdit) -> tuple[str, ...]:
@@ -88,6 +88,8 @@ class PlanInfoEditor(QScrollArea):
             line.textEdited.connect(self.autosave.changed)
             line.editingFinished.connect(self.autosave.flush)
         self.year.valueChanged.connect(self.autosave.changed)
+        self.autosave.fields += [self.intro, self.legal_bases, self.recipients, self.number, self.title,
+                                 self.signer_authority, self.signer_title, self.signer_name]  # marked if not saved
         self.has_date.toggled.connect(self._date_toggled)
         self.issue_date.dateChanged.connect(self.autosave.changed)
 
@@ -104,6 +106,7 @@ class PlanInfoEditor(QScrollArea):
         for section in plan_kind(kind).sections:
             box = text_box(f"section_{section.key}", 3, fixed=False)
             box.textChanged.connect(self.autosave.changed)
+            self.autosave.fields.append(box)
             self.sections[section.key] = box
             self._sections_form.addRow(f"{section.heading.capitalize()}:", box)
 
@@ -131,6 +134,12 @@ class PlanInfoEditor(QScrollArea):
             self.signer_authority.setText(plan.signer_authority)
             self.signer_title.setText(plan.signer_title)
             self.signer_name.setText(plan.signer_name)
+
+    def fix_year(self, fixed: bool) -> None:
+        """Progress is recorded under this year: the year is shown but not editable (a change would be refused)."""
+        self.year.setReadOnly(fixed)
+        self.year.setToolTip("Kế hoạch đã có kỳ việc được cập nhật tiến độ nên không đổi năm được; "
+                             "dùng “Sao chép…” để lập kế hoạch năm khác." if fixed else "")
 
     def _date_toggled(self, on: bool) -> None:
         self.issue_date.setEnabled(on)

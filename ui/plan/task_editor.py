@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.timeframe import parse_timeframe
 from app.services.officials import Official
 from app.services.plan_tree import Task, TaskData
-from ui.plan.autosave import Autosave, text_box
+from ui.widgets.autosave import Autosave, text_box
 
 
 class TaskEditor(QWidget):
@@ -46,6 +46,7 @@ class TaskEditor(QWidget):
         self.override_date = QDateEdit(objectName="override_date", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.target = QLineEdit(objectName="task_target", placeholderText="Chỉ tiêu (số), ví dụ 100")
         self.target_unit = QLineEdit(objectName="task_target_unit", placeholderText="đơn vị, ví dụ %")
+        self.target.setProperty("sample", "95")  # a number: what a test may type there
         self._layout()
         self._connect()
         self.setEnabled(False)
@@ -79,6 +80,8 @@ class TaskEditor(QWidget):
         for line in (self.coordinators, self.timeframe, self.target, self.target_unit):
             line.textEdited.connect(self.autosave.changed)
             line.editingFinished.connect(self.autosave.flush)
+        self.autosave.fields += [self.title, self.detail, self.product, self.coordinators, self.timeframe,
+                                 self.target, self.target_unit, self.lead]  # marked if not saved
         self.lead.editTextChanged.connect(self.autosave.changed)
         self.lead.activated.connect(self.autosave.flush)
         self.timeframe.textChanged.connect(self._show_due)

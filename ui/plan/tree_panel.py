@@ -27,6 +27,7 @@ from app.services.officials import list_officials
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.plan import plan_commands as steps
 from ui.plan.task_editor import TaskEditor
+from ui.widgets.autosave import Autosave
 from ui.plan.tree_model import ID_ROLE, KIND_ROLE, build_model
 
 
@@ -42,7 +43,8 @@ class TreePanel(QWidget):
         self.task_editor = TaskEditor()
         self.task_editor.edited.connect(self._save_task)
         self.area_title = QLineEdit(objectName="area_title")
-        self.area_title.editingFinished.connect(self._save_area_title)
+        self._area_id: int | None = None  # the area whose title the field holds (saved for it, not the new selection)
+        self.area_autosave = Autosave(self._save_area_title, self).follow(self.area_title)
         self.editors = QStackedWidget()
         self.editors.addWidget(QLabel("Chọn một lĩnh vực hoặc nhiệm vụ ở bên trái để sửa.", wordWrap=True))
         self.editors.addWidget(self._area_form())
@@ -177,8 +179,11 @@ class TreePanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if getattr(self, "_quiet", False):
             return
+        # Read first: saving what was typed may rebuild the tree, and ``current`` with it.
+        selected = (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else None
         self.task_editor.autosave.flush()
-        self._show_editor((current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else None)
+        self.area_autosave.flush()
+        self._show_editor(selected)
 
     def _task(self, task_id: int) -> tree.Task | None:
         return next((t for area in self.areas for t in area.tasks if t.id == task_id), None)
@@ -192,7 +197,9 @@ class TreePanel(QWidget):
             self.task_editor.show_task(self._task(item_id), self.year)
             self.editors.setCurrentIndex(2)
         elif kind == "area" and self._area(item_id):
-            self.area_title.setText(self._area(item_id).title)
+            with self.area_autosave:
+                self.area_title.setText(self._area(item_id).title)
+            self._area_id = item_id
             self.editors.setCurrentIndex(1)
         else:
             self.task_editor.show_task(None, self.year)
@@ -228,10 +235,7 @@ class TreePanel(QWidget):
         self._done(steps.EditTask(self.store, self.notify, task_id, before, saved.data))
 
     def _save_area_title(self) -> None:
-        current = self.selected()
-        if not current or current[0] != "area":
-            return
-        area = self._area(current[1])
+        area = self._area(self._area_id) if self._area_id is not None else None
         if area is None or self.area_title.text().strip() == area.title:
             return
         before = self._run(lambda: tree.rename_area(self.store, area.id, self.area_title.text()))

@@ -33,7 +33,7 @@ from app.domain.text import clean_text
 from app.services.criteria_sets import SetSummary
 from app.services.evidence_choices import EvidenceChoice
 from app.services.scoring import PROPOSAL_BASIS, ScoreLine
-from ui.plan.autosave import Autosave, text_box
+from ui.widgets.autosave import Autosave, text_box
 from ui.scoring.tree_model import overridden_text
 from ui.widgets.year_start import EmptyState
 
@@ -79,6 +79,7 @@ class ScorePanel(QWidget):
         self.accept = QPushButton("Nhận đề xuất", objectName="accept_proposal",
                                   toolTip="Lấy điểm phần mềm đề xuất làm điểm chấm (Ctrl+Enter)")
         self.score = QLineEdit(objectName="score", placeholderText="ví dụ 0,5")
+        self.score.setProperty("sample", "0,25")  # a score any criterion takes: what a test may type there
         self.score_note = _label("score_note", _NOTE_STYLE)
         self.error = _label("score_error", _ERROR_STYLE)
         self.comment = text_box("comment", 4, "Giải trình, ghi chú cho tiêu chí này")
@@ -302,8 +303,9 @@ class ScorePanel(QWidget):
         text = self.comment.toPlainText()
         if clean_text(text) == self._saved_comment:
             return
-        self._saved_comment = clean_text(text)
         self.comment_edited.emit(self.line.criterion_id, text)
+        if not self.autosave.refused():  # refused: the text stays unsaved, the next flush tries again
+            self._saved_comment = clean_text(text)
 
     def _emit_selected(self, signal) -> None:
         item = self.evidence.currentItem()
