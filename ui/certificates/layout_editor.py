@@ -203,10 +203,10 @@ class LayoutEditor(QWidget):
         for combo in (self.font_choice, self.align):
             combo.activated.connect(self._field_edited)
         self.upper.clicked.connect(self._field_edited)
-        self.name_autosave = Autosave(self._rename, self).follow(self.name)  # on a pause, on leaving, on every way out
+        # The layout's own fields are saved together, on a pause, on leaving, on every way out — not per
+        # keystroke: a save refills the form, so saving one of them alone dropped what the others held.
+        self.layout_autosave = Autosave(self._layout_edited, self).follow(self.name, self.page_width, self.page_height)
         self.award.activated.connect(self._layout_edited)
-        for spin in (self.page_width, self.page_height):
-            spin.valueChanged.connect(self._layout_edited)
 
     # --- showing -----------------------------------------------------------------------------------
 
@@ -339,7 +339,6 @@ class LayoutEditor(QWidget):
         return self._replace_box(moved, f"Dịch ô “{box.label}”", merge=f"nudge:{box.key}")
 
     def _field_edited(self, *_args) -> None:
-        self.name_autosave.flush()  # a name still being typed is saved first, or the layout saved here drops it
         box = self.selected_box()
         if self._filling or box is None:
             return
@@ -347,22 +346,23 @@ class LayoutEditor(QWidget):
                          height_mm=self.height_box.value(), font=self.font_choice.currentData(),
                          size_pt=self.size.value(), min_size_pt=self.min_size.value(),
                          align=self.align.currentData(), upper=self.upper.isChecked())
+        # The layout's fields still being typed are saved first (or the save below drops them); that refills
+        # the form, which is why the field's values were read above.
+        self.layout_autosave.flush()
         if edited != box:
             self._replace_box(edited, f"Sửa ô “{box.label}”")
 
     def _layout_edited(self, *_args) -> None:
-        self.name_autosave.flush()  # as above
-        if self._filling or self.shown_layout is None:
+        shown = self.shown_layout
+        if self._filling or shown is None:
             return
-        edited = replace(self.shown_layout, award_key=self.award.currentData() or "",
+        name = " ".join(self.name.text().split()) or shown.name
+        edited = replace(shown, name=name, award_key=self.award.currentData() or "",
                          page_width_mm=self.page_width.value(), page_height_mm=self.page_height.value())
-        self.save(edited, f"Sửa mẫu “{self.shown_layout.name}”")
-
-    def _rename(self) -> None:
-        name = " ".join(self.name.text().split())
-        if self._filling or self.shown_layout is None or name == self.shown_layout.name:
+        if edited == shown:
             return
-        self.save(replace(self.shown_layout, name=name), f"Đổi tên mẫu thành “{name}”")
+        renamed = replace(shown, name=name) == edited
+        self.save(edited, f"Đổi tên mẫu thành “{name}”" if renamed else f"Sửa mẫu “{name}”")
 
     def add_field(self) -> bool:
         """Add the field chosen beside "Thêm ô" in the middle of the page, 100 × 10 mm, and select it."""

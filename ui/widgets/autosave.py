@@ -77,6 +77,10 @@ class Autosave(QObject):
         self._timer.stop()
         if self._loading or self in _running:
             return
+        for field in self.fields:
+            if isinstance(field, QAbstractSpinBox) and isValid(field):
+                field.interpretText()  # a box without keyboard tracking holds the typed number only as text
+        self._timer.stop()
         _running.append(self)
         failure = None
         try:
@@ -152,6 +156,9 @@ def flush_all_edits(quiet: bool = False) -> list[SaveFailed]:
 def _flush_focused_field() -> None:
     """The field with focus may save on leaving it (``editingFinished``): make it leave, as a click elsewhere would."""
     focused = QApplication.focusWidget()
+    spin = focused if isinstance(focused, QAbstractSpinBox) else (focused.parent() if focused is not None else None)
+    if isinstance(spin, QAbstractSpinBox):
+        spin.interpretText()  # a box without keyboard tracking takes the typed number only now
     for autosave in list(_live):
         if isValid(autosave) and focused is not None and any(_holds(field, focused) for field in autosave.fields):
             autosave.flush()
