@@ -6,11 +6,13 @@ and turns its failures into Vietnamese messages.
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 from app.errors import UserError
+from app.file_links import is_link
 from app.paths import DataFolder
 from db.fsync import fsync_dir, fsync_file
 from db.backup import (
@@ -79,14 +81,29 @@ def restore_backup(folder: DataFolder, backup_path: Path, now: datetime | None =
     folder.create()
     try:
         kept = restore(backup_path, folder.database, folder.backups, now)
-        import_evidence_beside(backup_path, folder)
-        return kept
+    except PermissionError as error:
+        # Windows: another CCHC Xã window (or a program such as DB Browser) has the file open.
+        raise UserError(
+            f"Không khôi phục được: không thay được tệp dữ liệu “{folder.database.name}”.",
+            "Tệp đang được mở ở một cửa sổ CCHC Xã khác hoặc một chương trình khác (hoặc thư mục không cho ghi). "
+            "Hãy đóng chúng rồi khôi phục lại. Dữ liệu hiện tại chưa bị thay đổi.",
+            f"{folder.database}: {error}",
+        ) from error
     except (BackupError, OSError) as error:
         raise UserError(
             "Không khôi phục được từ bản sao lưu này.",
             "Bản sao lưu có thể đã hỏng; hãy chọn một bản khác. Dữ liệu hiện tại chưa bị thay đổi.",
             f"{backup_path}: {error}",
         ) from error
+    try:
+        import_evidence_beside(backup_path, folder)
+    except OSError as error:
+        raise UserError(
+            "Đã khôi phục dữ liệu nhưng chưa chép hết các tệp kiểm chứng đi kèm bản sao lưu.",
+            "Kiểm tra ổ USB còn cắm và đọc được, rồi khôi phục lại từ bản này.",
+            f"{backup_path.parent / 'evidence'}: {error}",
+        ) from error
+    return kept
 
 
 def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = None) -> Path:
@@ -139,12 +156,16 @@ def import_evidence_beside(backup_path: Path, folder: DataFolder) -> int:
     if not source.is_dir():
         return 0
     copied = 0
-    for item in source.rglob("*"):
-        target = folder.evidence / item.relative_to(source)
-        if item.is_file() and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(item, target)
-            copied += 1
+    for parent, dirs, files in os.walk(source):
+        # A link (or Windows junction) on a stick points elsewhere on this PC: never copied in.
+        dirs[:] = [name for name in dirs if not is_link(Path(parent, name))]
+        for name in files:
+            item = Path(parent, name)
+            target = folder.evidence / item.relative_to(source)
+            if not is_link(item) and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(item, target)
+                copied += 1
     return copied
 
 

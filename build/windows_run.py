@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -151,38 +152,39 @@ class Run:
         self.failed: list[str] = []
         self.notes: list[str] = []
 
-    def wine(self, args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
-        # stdin a pipe: Python under Wine cannot start with /dev/null as its standard input.
-        return subprocess.run(["wine", *args], cwd=self.repo, env=self.env, timeout=timeout, input="",
-                              capture_output=True, text=True, encoding="utf-8", errors="replace")
-
-    def step(self, name: str, args: list[str], timeout: float, keep: str | None = None) -> str:
-        """Run one step, echo its output, note its last matching line (``keep``) for the summary."""
+    def step(self, name: str, args: list[str], timeout: float, keep: str = r"\S") -> str:
+        """Run one step under Wine, stream its output, note its last line matching ``keep``."""
         start = time.monotonic()
         print(f"--- {name}: {' '.join(args)}", flush=True)
-        try:
-            result = self.wine(args, timeout)
-            output, errors, code = result.stdout, result.stderr, result.returncode
-        except subprocess.TimeoutExpired:
-            output, errors, code = "", f"timed out after {timeout:.0f} s", -1
-        print(output.rstrip(), errors.rstrip(), sep="\n", flush=True)
-        lines = [line for line in output.splitlines() if keep is None or re.search(keep, line)]
-        line = lines[-1].strip() if lines else ""
+        # stdin a pipe: Python under Wine cannot start with /dev/null as its standard input.
+        process = subprocess.Popen(["wine", *args], cwd=self.repo, env=self.env, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   encoding="utf-8", errors="replace")
+        process.stdin.close()
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        kept = ""
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            if re.search(keep, line) and not line.startswith("wine:"):
+                kept = line.strip()
+        code = process.wait()
+        timer.cancel()
         seconds = time.monotonic() - start
         if code != 0:
             self.failed.append(f"{name} (exit {code})")
-        self.notes.append(f"{name}: {line or ('ok' if code == 0 else 'FAILED')} [{seconds:.0f} s]")
-        return line
+        self.notes.append(f"{name}: {kept or ('ok' if code == 0 else 'FAILED')} [{seconds:.0f} s]")
+        return kept
 
 
 def run_bundle(run: Run, repo: Path) -> None:
     """Build the Windows bundle under Windows Python, then start its --self-test."""
-    run.step("bundle build", [str(run.python / "python.exe"), "build\\build_bundle.py"], 1800, keep=r"completed|ERROR")
+    run.step("bundle build", [str(run.python / "python.exe"), "build\\build_bundle.py"], 1800, keep=r"completed|Error")
     exe = repo / "dist" / "CCHC-Xa" / "CCHC-Xa.exe"
     if exe.is_file():
         size = sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file()) / 2**20
         run.notes.append(f"bundle size: {size:.0f} MiB")
-        run.step("bundle self-test", [windows_path(exe), "--self-test"], 600, keep=r"\S")
+        run.step("bundle self-test", [windows_path(exe), "--self-test"], 600, keep="Tự kiểm tra")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,13 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     run = Run(python, wine_env(root, repo), repo)
     prepare_prefix(run.env)
     exe = str(python / "python.exe")
-    run.step("self-test", [exe, "-m", "app", "--self-test"], 600, keep=r"\S")
+    run.step("self-test", [exe, "-m", "app", "--self-test"], 600, keep="Tự kiểm tra")
     with tempfile.TemporaryDirectory(prefix="cchc-wine-window-") as folder:
         run.step("window", [exe, "-m", "app", "--data-dir", windows_path(Path(folder) / "data"),
-                            "--exit-after-show"], 300)
+                            "--exit-after-show"], 300, keep="^$")
     selection = options.pytest_args.split() or ([] if options.full else ["-m", "windows"])
     run.step("pytest", [exe, "-m", "pytest", "-p", "no:cacheprovider", "-q", *selection], 3600,
-             keep=r"(passed|failed|error|no tests ran)")
+             keep=r"(\d+ (passed|failed|errors?|skipped|deselected)\b.* in [\d.]+s|no tests ran)")
     if options.bundle:
         run_bundle(run, repo)
     minutes = (time.monotonic() - started) / 60
