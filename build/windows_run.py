@@ -54,6 +54,11 @@ if os.environ.get("CCHC_UNDER_WINE") == "1":
 '''
 
 
+def wine() -> str:
+    """Debian's ``wine`` launcher, or the 64-bit loader itself when only ``wine64`` is installed."""
+    return shutil.which("wine") or shutil.which("wine64") or "/usr/lib/wine/wine64"
+
+
 def cache_root() -> Path:
     return Path(os.environ.get("CCHC_WINE_CACHE") or Path.home() / ".cache" / "cchc-wine")
 
@@ -134,7 +139,7 @@ def prepare_prefix(env: dict[str, str]) -> None:
     marker = Path(env["WINEPREFIX"]) / ".cchc-null-driver"
     if marker.exists():
         return
-    subprocess.run(["wine", "reg", "add", r"HKCU\Software\Wine\Drivers", "/v", "Graphics", "/d", "null", "/f"],
+    subprocess.run([wine(), "reg", "add", r"HKCU\Software\Wine\Drivers", "/v", "Graphics", "/d", "null", "/f"],
                    env=env, input="", capture_output=True, text=True, check=True)
     marker.touch()
 
@@ -157,7 +162,7 @@ class Run:
         start = time.monotonic()
         print(f"--- {name}: {' '.join(args)}", flush=True)
         # stdin a pipe: Python under Wine cannot start with /dev/null as its standard input.
-        process = subprocess.Popen(["wine", *args], cwd=self.repo, env=self.env, stdin=subprocess.PIPE,
+        process = subprocess.Popen([wine(), *args], cwd=self.repo, env=self.env, stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                    encoding="utf-8", errors="replace")
         process.stdin.close()
@@ -178,12 +183,15 @@ class Run:
 
 
 def run_bundle(run: Run, repo: Path) -> None:
-    """Build the Windows bundle under Windows Python, then start its --self-test."""
-    run.step("bundle build", [str(run.python / "python.exe"), "build\\build_bundle.py"], 1800, keep=r"completed|Error")
-    exe = repo / "dist" / "CCHC-Xa" / "CCHC-Xa.exe"
+    """Build the Windows bundle under Windows Python (beside the Linux one), then start its --self-test."""
+    dist = repo / "dist" / "windows"
+    run.step("bundle build", [str(run.python / "python.exe"), "build\\build_bundle.py",
+                              "--dist", windows_path(dist), "--work", windows_path(repo / "build" / "_work" / "windows")],
+             1800, keep=r"completed successfully|Error")
+    exe = dist / "CCHC-Xa" / "CCHC-Xa.exe"
     if exe.is_file():
         size = sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file()) / 2**20
-        run.notes.append(f"bundle size: {size:.0f} MiB")
+        run.notes.append(f"bundle: {size:.0f} MiB")
         run.step("bundle self-test", [windows_path(exe), "--self-test"], 600, keep="Tự kiểm tra")
 
 
@@ -207,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         run.step("window", [exe, "-m", "app", "--data-dir", windows_path(Path(folder) / "data"),
                             "--exit-after-show"], 300, keep="^$")
     selection = options.pytest_args.split() or ([] if options.full else ["-m", "windows"])
-    run.step("pytest", [exe, "-m", "pytest", "-p", "no:cacheprovider", "-q", *selection], 3600,
+    run.step("pytest", [exe, "-m", "pytest", "-p", "no:cacheprovider", *selection], 3600,
              keep=r"(\d+ (passed|failed|errors?|skipped|deselected)\b.* in [\d.]+s|no tests ran)")
     if options.bundle:
         run_bundle(run, repo)
