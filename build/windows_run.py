@@ -157,20 +157,31 @@ class Run:
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                    encoding="utf-8", errors="replace")
         process.stdin.close()
-        timer = threading.Timer(timeout, process.kill)
-        timer.start()
-        kept = ""
-        for line in process.stdout:
-            print(line, end="", flush=True)
-            if re.search(keep, line) and not line.startswith("wine:"):
-                kept = line.strip()
-        code = process.wait()
-        timer.cancel()
+        lines: list[str] = []
+        # Wine's own services (started by the first Windows program) may inherit the pipe and keep
+        # it open after the program exits: read in a thread and stop once the program has ended.
+        reader = threading.Thread(target=self._echo, args=(process.stdout, lines), daemon=True)
+        reader.start()
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            code = process.wait()
+            lines.append(f"{name}: timed out after {timeout:.0f} s")
+        reader.join(timeout=10)
+        kept = next((line.strip() for line in reversed(lines)
+                     if re.search(keep, line) and not line.startswith("wine:")), "")
         seconds = time.monotonic() - start
         if code != 0:
             self.failed.append(f"{name} (exit {code})")
         self.notes.append(f"{name}: {kept or ('ok' if code == 0 else 'FAILED')} [{seconds:.0f} s]")
         return kept
+
+    @staticmethod
+    def _echo(stream, lines: list[str]) -> None:
+        for line in stream:
+            print(line, end="", flush=True)
+            lines.append(line)
 
 
 def run_bundle(run: Run, repo: Path) -> None:
