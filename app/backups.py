@@ -18,6 +18,7 @@ from pathlib import Path
 from app import folder_lock
 from app.clock import anchor_backup, backup_clock_check
 from app.errors import UserError
+from app.file_links import is_link
 from app.paths import DataFolder
 from db.fsync import fsync_dir, fsync_file
 from db.backup import (
@@ -156,13 +157,28 @@ def restore_backup(folder: DataFolder, backup_path: Path, now: datetime | None =
         except BackupRefused as refused:
             message, hint = _REFUSALS[refused.reason]
             raise UserError(message, hint + " Dữ liệu hiện tại chưa bị thay đổi.", str(refused)) from refused
+        except PermissionError as error:
+            # Windows: another program (or a window of another version) has the file open.
+            raise UserError(
+                f"Không khôi phục được: không thay được tệp dữ liệu “{folder.database.name}”.",
+                "Tệp đang được mở ở một cửa sổ CCHC Xã khác hoặc một chương trình khác (hoặc thư mục không cho ghi). "
+                "Hãy đóng chúng rồi khôi phục lại. Dữ liệu hiện tại chưa bị thay đổi.",
+                f"{folder.database}: {error}",
+            ) from error
         except (BackupError, OSError) as error:
             raise UserError(
                 "Không khôi phục được từ bản sao lưu này.",
                 "Bản sao lưu có thể đã hỏng; hãy chọn một bản khác. Dữ liệu hiện tại chưa bị thay đổi.",
                 f"{backup_path}: {error}",
             ) from error
-        copied, rejected = import_evidence_beside(backup_path, folder)
+        try:
+            copied, rejected = import_evidence_beside(backup_path, folder)
+        except OSError as error:
+            raise UserError(
+                "Đã khôi phục dữ liệu nhưng chưa chép hết các tệp kiểm chứng đi kèm bản sao lưu.",
+                "Kiểm tra ổ USB còn cắm và đọc được, rồi khôi phục lại từ bản này.",
+                f"{backup_path.parent / 'evidence'}: {error}",
+            ) from error
     return RestoreResult(kept, copied, tuple(rejected))
 
 
@@ -250,20 +266,24 @@ def import_evidence_beside(backup_path: Path, folder: DataFolder) -> tuple[int, 
     if not source.is_dir():
         return 0, []
     copied, rejected = 0, []
-    for item in sorted(source.rglob("*")):
-        target = folder.evidence / item.relative_to(source)
-        if not item.is_file() or target.exists():
-            continue
-        if _sha256(item) != item.name.split(".")[0].lower():
-            rejected.append(item)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # The evidence store's own temporary name: a copy cut short is removed at the next start.
-        partial = folder.evidence / f".incoming-{os.getpid()}-restore.part"
-        shutil.copyfile(item, partial)
-        fsync_file(partial)
-        partial.replace(target)
-        copied += 1
+    for parent, dirs, files in os.walk(source):
+        # A link (or Windows junction) on a stick points elsewhere on this PC: never copied in.
+        dirs[:] = sorted(name for name in dirs if not is_link(Path(parent, name)))
+        for name in sorted(files):
+            item = Path(parent, name)
+            target = folder.evidence / item.relative_to(source)
+            if is_link(item) or target.exists():
+                continue
+            if _sha256(item) != item.name.split(".")[0].lower():
+                rejected.append(item)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # The evidence store's own temporary name: a copy cut short is removed at the next start.
+            partial = folder.evidence / f".incoming-{os.getpid()}-restore.part"
+            shutil.copyfile(item, partial)
+            fsync_file(partial)
+            partial.replace(target)
+            copied += 1
     return copied, rejected
 
 

@@ -202,10 +202,15 @@ def restore(backup_path: Path, database: Path, folder: Path, now: datetime | Non
         else:
             saved = keep_damaged_copy(database, folder, now)
     incoming = database.with_name(database.name + ".restoring")
-    shutil.copyfile(backup_path, incoming)
-    for leftover in ("-wal", "-shm"):
-        database.with_name(database.name + leftover).unlink(missing_ok=True)
-    replace_durably(incoming, database)
+    try:
+        shutil.copyfile(backup_path, incoming)
+        # Windows refuses both steps while another program holds the database open: the
+        # journal first, so a refusal leaves the current data as it was.
+        for leftover in ("-wal", "-shm"):
+            database.with_name(database.name + leftover).unlink(missing_ok=True)
+        replace_durably(incoming, database)
+    finally:
+        incoming.unlink(missing_ok=True)
     return saved
 
 

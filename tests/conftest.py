@@ -16,6 +16,21 @@ from app.startup import open_store  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# What the Windows run under Wine selects (`-m windows`, build/windows_run.py): the tests of what
+# touches files, paths, processes, locks and encodings. tests/windows/ holds the Windows-specific ones.
+WINDOWS_SENSITIVE = (
+    "tests/windows/", "tests/db/", "tests/app/cli/", "tests/app/exporters/", "tests/app/importers/",
+    "tests/app/test_backups_with_evidence.py", "tests/app/test_startup.py", "tests/app/services/test_evidence",
+    "tests/test_architecture.py", "tests/test_untrusted_files.py",
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark the Windows-sensitive modules ``windows`` in one place rather than in each file."""
+    for item in items:
+        if item.path.relative_to(REPO).as_posix().startswith(WINDOWS_SENSITIVE):
+            item.add_marker(pytest.mark.windows)
+
 
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory) -> Path:

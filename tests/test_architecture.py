@@ -23,9 +23,9 @@ def _imports(folder: str) -> dict[Path, set[str]]:
 
 def _offenders(folder: str, prefixes: tuple[str, ...], allowed: set[str] = frozenset()) -> list[str]:
     return sorted(
-        f"{path}: {name}"
+        f"{path.as_posix()}: {name}"
         for path, names in _imports(folder).items()
-        if str(path) not in allowed
+        if path.as_posix() not in allowed
         for name in names
         if name.split(".")[0] in prefixes
     )

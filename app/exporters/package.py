@@ -34,6 +34,7 @@ from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
 from app.exporters.package_names import free_name, package_name, unique_in
+from app.file_links import is_link
 from app.services.profile import get_profile
 from app.store import Store
 from db.fsync import fsync_dir
@@ -138,7 +139,7 @@ class _Run:
 
     def remove_created(self) -> None:
         for path in reversed(self.created):
-            if path.is_dir() and not path.is_symlink():
+            if path.is_dir() and not is_link(path):
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 try:

@@ -31,7 +31,11 @@ MAX_PACKAGE_NAME = 60
 MAX_FILE_NAME = 80
 MAX_COMMUNE = 24
 MAX_RELATIVE_PATH = MAX_PACKAGE_NAME + 1 + 24 + 1 + MAX_FILE_NAME  # package/subfolder/file
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+# Device names Windows opens instead of a file, whatever the extension ("NUL.pdf", "nul .txt"):
+# the digits 0-9 and the superscripts ¹²³ (Windows counts those as digits too), and the console's own.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")}
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 _NOT_FILE_CHAR = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -49,11 +53,14 @@ def commune_code(commune: str) -> str:
 
 def windows_safe(name: str, limit: int = MAX_FILE_NAME) -> str:
     """Cut ``name`` to ``limit`` keeping its extension, drop trailing dots/spaces, dodge reserved device names."""
+    name = _FORBIDDEN.sub("-", name)
     stem, dot, extension = name.rpartition(".") if "." in name.strip(".") else (name, "", "")
     extension = extension[:10]
     stem = stem[: max(1, limit - len(dot) - len(extension))].rstrip(" .") or "tep"
-    if stem.split(".")[0].upper() in _RESERVED:
-        stem += "_"
+    # Windows ignores spaces before the first dot too: "NUL .pdf" and "nul.tar.gz" are the device.
+    first, rest = stem.split(".", 1) if "." in stem else (stem, None)
+    if first.rstrip(" ").upper() in _RESERVED:
+        stem = f"{first.rstrip(' ')}_" + ("" if rest is None else f".{rest}")
     return f"{stem}{dot}{extension}".rstrip(" .")
 
 

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from app.errors import UserError
 from app.exporters.manifest import FILE_NAME, Manifest, parse_manifest
+from app.file_links import is_link
 
 DEFAULT_MAX_TOTAL = 8 * 1024**3  # a year's scanned evidence fits many times over
 MAX_ENTRIES = 20_000
@@ -129,11 +130,11 @@ def _verify_folder(root: Path) -> Verification:
         for name in dirs + files:
             full = Path(folder, name)
             relative = full.relative_to(root).as_posix()
-            if full.is_symlink():
-                links.append(f"{relative}: là liên kết tượng trưng (symlink), không phải tệp")
+            if is_link(full):
+                links.append(f"{relative}: là liên kết (symlink/junction) tới nơi khác, không phải tệp")
             elif name in files and relative != FILE_NAME:
                 present[relative] = full
-        dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]
+        dirs[:] = [d for d in dirs if not is_link(Path(folder, d))]
 
     def measure(file: Path):
         with file.open("rb") as reader:

@@ -75,7 +75,7 @@ class SubjectsFilter(QSortFilterProxyModel):
         self.result: str | None = None
 
     def set_result(self, result: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later (6.9 has beginFilterChange alone)
             self.beginFilterChange()
             self.result = result
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

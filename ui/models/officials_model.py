@@ -96,7 +96,7 @@ class OfficialsFilter(QSortFilterProxyModel):
         self._change_filter(lambda: setattr(self, "_show_inactive", show))
 
     def _change_filter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later (6.9 has beginFilterChange alone)
             self.beginFilterChange()
             change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

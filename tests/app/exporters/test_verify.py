@@ -10,6 +10,7 @@ import pytest
 from app.errors import UserError
 from app.exporters.package import PackageRequest, build_package
 from app.exporters.verify import verify_package
+from tests.windows.wine import NO_LINKS
 
 
 @pytest.fixture
@@ -107,6 +108,7 @@ def test_a_decompression_bomb_is_refused_by_its_declared_size(tmp_path):
     assert not result.ok and "bom nén" in result.verdict
 
 
+@NO_LINKS
 def test_a_symlink_in_a_folder_is_not_trusted(built, tmp_path):
     """A symbolic link planted in a package folder is refused rather than followed."""
     (built.folder / "link.pdf").symlink_to(tmp_path)
