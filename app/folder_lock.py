@@ -98,7 +98,9 @@ def acquire(folder: DataFolder, kind: str) -> FolderLock:
         _lock(fd)
     except OSError as error:
         os.close(fd)
-        if error.errno not in _BUSY_ERRNOS:
+        # The file opened for writing, so a refused lock means another holder. On Windows the C runtime's
+        # errno for a locked range varies (EACCES, EDEADLK, 0 under Wine): any refusal there is "busy".
+        if error.errno not in _BUSY_ERRNOS and sys.platform != "win32":
             raise folder_unwritable(folder.root, error) from error
         raise busy_error(folder, read_holder(folder)) from error
     _write_holder(fd, kind)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -71,9 +70,9 @@ def test_a_demo_process_killed_mid_load_leaves_an_empty_folder(tmp_path, demo_te
     deadline = time.monotonic() + 120
     while not _has_plans(staging_db) and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    child.send_signal(signal.SIGKILL)
+    child.kill()  # SIGKILL; TerminateProcess on Windows
     child.wait()
-    assert child.returncode == -signal.SIGKILL, "the child finished before it could be killed mid-load"
+    assert child.returncode != 0, "the child finished before it could be killed mid-load"
     store, _report = open_store(folder)
     assert is_empty(store)
     store.close()

@@ -36,7 +36,7 @@ def test_configuring_twice_keeps_one_handler(tmp_path):
 def test_an_unwritable_log_is_reported_not_raised(tmp_path, capfd):
     """With ``logs`` a file (as on a broken or full disk) recording says why in Vietnamese and prints nothing."""
     blocker = tmp_path / "logs"
-    blocker.write_text("không phải thư mục")
+    blocker.write_text("không phải thư mục", encoding="utf-8")
     failure = logs.record_error("Traceback …", blocker / "errors.log")
     assert failure.startswith("không ghi được tệp nhật ký")
     _out, err = capfd.readouterr()

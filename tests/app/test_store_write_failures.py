@@ -43,19 +43,19 @@ def test_other_database_errors_are_not_disguised(store):
         set_profile_field(store, "commune_name", "Tên mới")
 
 
-def test_a_real_full_disk_is_a_save_failed(folder, template_database, small_disk):
+def test_a_real_full_disk_is_a_save_failed(folder, template_database, tmpfs):
     """On a real, full file system the write fails as SaveFailed and succeeds once space is freed."""
     import shutil
 
     from app.paths import DataFolder
     from app.store import Store
 
-    data = DataFolder(small_disk / "data")
+    data = DataFolder(tmpfs / "data")
     data.create()
     shutil.copyfile(template_database, data.database)
     store = Store(data)
     try:
-        filler = fill(small_disk)
+        filler = fill(tmpfs)
         with pytest.raises(SaveFailed, match="ổ đĩa đã đầy"):
             set_profile_field(store, "commune_name", "Xã " + "rất dài " * 4000)
         filler.unlink()

@@ -55,7 +55,7 @@ def test_the_error_dialog_shows_when_the_log_cannot_be_written(qtbot, tmp_path, 
     import ui.dialogs.error_dialog as error_dialog
 
     monkeypatch.setattr(error_dialog.QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())))
-    (tmp_path / "logs").write_text("không phải thư mục")
+    (tmp_path / "logs").write_text("không phải thư mục", encoding="utf-8")
     try:
         raise RuntimeError("đĩa đầy")
     except RuntimeError as error:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from app.services import plans
 from app.services.dossier import list_dossiers
 from app.services.profile import get_profile
-from tests.app.conftest import small_disk  # noqa: F401 (a fixture)
 from tests.app.test_store_write_failures import fill, refuse_commits
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
@@ -112,21 +111,21 @@ def test_quitting_with_unsaved_text_asks_and_stays(qtbot, demo_store, errors_sho
     assert errors_shown == []  # the question said it; no second message
 
 
-def test_a_real_full_disk_keeps_the_text_until_space_is_freed(qtbot, small_disk, demo_template, errors_shown):  # noqa: F811
+def test_a_real_full_disk_keeps_the_text_until_space_is_freed(qtbot, tmpfs, demo_template, errors_shown):
     """On a real full file system the typed text waits, marked, and is saved once the disk has room again."""
     import shutil
 
     from app.paths import DataFolder
     from app.store import Store
 
-    folder = DataFolder(small_disk / "data")
+    folder = DataFolder(tmpfs / "data")
     folder.create()
     shutil.copyfile(demo_template.database, folder.database)
     store = Store(folder)
     try:
         window = _window(qtbot, store)
         field = _profile_field(window)
-        filler = fill(small_disk)
+        filler = fill(tmpfs)
         field.setFocus()
         type_text(field, " trên đĩa đầy" * 300)
         flush_all_edits()
