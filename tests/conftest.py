@@ -22,6 +22,12 @@ WINDOWS_SENSITIVE = (
     "tests/windows/", "tests/db/", "tests/app/cli/", "tests/app/exporters/", "tests/app/importers/",
     "tests/app/test_backups_with_evidence.py", "tests/app/test_startup.py", "tests/app/services/test_evidence",
     "tests/test_architecture.py", "tests/test_untrusted_files.py",
+    # the folder lock, start diagnoses, restore checks, logs, write failures, the demo's staging (all found
+    # Linux-only assumptions the first time they ran under Windows Python)
+    "tests/app/test_folder_lock.py", "tests/app/test_startup_diagnosis.py", "tests/app/test_restore_checks.py",
+    "tests/app/test_logs.py", "tests/app/test_store_write_failures.py", "tests/app/test_demo_whole.py",
+    "tests/app/test_backup_clock.py", "tests/ui/test_backup_actions.py", "tests/ui/test_crash_reports.py",
+    "tests/ui/test_recovery.py",
 )
 
 
