@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -13,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import SaveFailed
 from app.paths import DataFolder
+from app.services.changes import NOTHING, Changes
+from db import journal
 from db.engine import make_engine
 
 # What SQLite (or the system under it) says when the disk refuses a write, and what the clerk is told.
@@ -83,6 +86,23 @@ class Store:
                 raise
             raise refused from error
 
+    @contextmanager
+    def action(self, label: str) -> Iterator["Action"]:
+        """One user action: a transaction whose every row written is journaled, so it can be undone.
+
+        ``label`` names it in the Edit menu ("Hoàn tác “…”"). After the block, ``action.changes``
+        says what it changed (computed from the journal, never declared).
+        """
+        with self.transaction() as session:
+            raw = session.connection().connection.driver_connection
+            action_id = journal.begin(raw, label, datetime.now())
+            act = Action(session, label)
+            yield act
+            session.flush()
+            touched = journal.finish(raw, action_id, act.label)
+            step = journal.next_undo(raw) if touched else None
+        act.changes = Changes.from_rows(((t.table, t.row_id) for t in touched), act.label, step.id if step else 0)
+
     def close(self) -> None:
         """Release every connection, so the file can be backed up, replaced or removed."""
         self.engine.dispose()
@@ -91,3 +111,12 @@ class Store:
         """Open the (possibly replaced) database file again, e.g. after a restore."""
         self.close()
         self._connect()
+
+
+class Action:
+    """An open user action: its session to write with and, once committed, what it changed."""
+
+    def __init__(self, session: Session, label: str) -> None:
+        self.session = session
+        self.label = label  # may be named better inside the block, once the row is read
+        self.changes: Changes = NOTHING

@@ -80,7 +80,7 @@ class BackupActions:
             self.store.reconnect()
             show_error(self.window, error)
             return
-        self.undo_stack.clear()  # undo steps name rows of the replaced data
+        self.undo_stack.load()  # the restored data brings its own journal
         self.notify(Changes.of(EVERYTHING))
         kept_text = f"\nDữ liệu trước khi khôi phục được giữ tại:\n{result.kept.path}" if result.kept else ""
         note = f"\n\n{result.evidence_note()}" if result.evidence_rejected else ""

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app import __version__
 from app.paths import DataFolder
 from app.services.changes import Changes
+from ui.journal_undo import JournalUndoStack
 from ui.widgets.autosave import flush_all_edits
 from ui.window_state import restore_window, save_window
 
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.folder = folder
         self.store = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = JournalUndoStack(None, self.notify, self)
         self.built: dict[int, QWidget] = {}
         self.backups = None
         self.nav = QListWidget(objectName="navigation")
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
 
         use_vietnamese_numbers()  # here, not before the first paint
         self.store = store
+        self.undo_stack.store = store
+        self.undo_stack.load()
         self.backups = BackupActions(self, store, self.undo_stack, self.notify)
         self.menuBar().setEnabled(True)
         self._bind_shortcuts()

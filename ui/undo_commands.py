@@ -11,10 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from app.errors import UserError
-from app.services import officials as officials_service
-from app.services import profile as profile_service
-from app.services.changes import OFFICIALS, PROFILE, Changes
-from app.services.officials import Official
+from app.services.changes import Changes
 from app.store import Store
 from ui.dialogs.error_dialog import show_error
 
@@ -59,59 +56,3 @@ class DoneCommand(QUndoCommand):
 
     def revert(self) -> None:
         raise NotImplementedError
-
-
-class SetProfileField(DoneCommand):
-    changes = Changes.of(PROFILE)
-
-    def __init__(self, store: Store, notify: Notify, label: str, name: str, old: str, new: str) -> None:
-        super().__init__(f"Sửa “{label}”", store, notify)
-        self.name, self.old, self.new = name, old, new
-
-    def apply(self) -> None:
-        profile_service.set_profile_field(self.store, self.name, self.new)
-
-    def revert(self) -> None:
-        profile_service.set_profile_field(self.store, self.name, self.old)
-
-
-class AddOfficial(DoneCommand):
-    changes = Changes.of(OFFICIALS)
-
-    def __init__(self, store: Store, notify: Notify, added: Official) -> None:
-        super().__init__(f"Thêm {added.full_name}", store, notify)
-        self.added = added
-
-    def apply(self) -> None:
-        officials_service.restore_official(self.store, self.added)
-
-    def revert(self) -> None:
-        officials_service.delete_official(self.store, self.added.id)
-
-
-class EditOfficial(DoneCommand):
-    changes = Changes.of(OFFICIALS)
-
-    def __init__(self, store: Store, notify: Notify, before: Official, after: Official) -> None:
-        super().__init__(f"Sửa thông tin {after.full_name}", store, notify)
-        self.before, self.after = before, after
-
-    def apply(self) -> None:
-        officials_service.update_official(self.store, self.after.id, self.after.data)
-
-    def revert(self) -> None:
-        officials_service.update_official(self.store, self.before.id, self.before.data)
-
-
-class DeleteOfficial(DoneCommand):
-    changes = Changes.of(OFFICIALS)
-
-    def __init__(self, store: Store, notify: Notify, deleted: Official) -> None:
-        super().__init__(f"Xóa {deleted.full_name}", store, notify)
-        self.deleted = deleted
-
-    def apply(self) -> None:
-        officials_service.delete_official(self.store, self.deleted.id)
-
-    def revert(self) -> None:
-        officials_service.restore_official(self.store, self.deleted)

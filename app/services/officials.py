@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from app.domain.text import clean_line
 from app.domain.vietnamese import fold, name_key
 from app.errors import UserError
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import OfficialRow, TaskRow
 
@@ -103,28 +104,32 @@ def _existing(session, official_id: int) -> OfficialRow:
     return row
 
 
-def add_official(store: Store, data: OfficialData) -> Official:
+def add_official(store: Store, data: OfficialData) -> Done[Official]:
     clean = validated(data)
-    with store.transaction() as session:
+    with store.action(f"Thêm {short(clean.full_name)}") as action:
         row = OfficialRow(**asdict(clean))
-        session.add(row)
-        session.flush()
-        return _read(row)
+        action.session.add(row)
+        action.session.flush()
+        added = _read(row)
+    return Done(added, action.changes)
 
 
-def update_official(store: Store, official_id: int, data: OfficialData) -> Official:
+def update_official(store: Store, official_id: int, data: OfficialData) -> Done[Official]:
     clean = validated(data)
-    with store.transaction() as session:
-        row = _existing(session, official_id)
+    with store.action(f"Sửa thông tin {short(clean.full_name)}") as action:
+        row = _existing(action.session, official_id)
         for name, value in asdict(clean).items():
             setattr(row, name, value)
-        return _read(row)
+        updated = _read(row)
+    return Done(updated, action.changes)
 
 
-def delete_official(store: Store, official_id: int) -> Official:
-    """Delete and return what was deleted, so the deletion can be undone with ``restore_official``."""
-    with store.transaction() as session:
+def delete_official(store: Store, official_id: int) -> Changes:
+    """Delete an official nothing refers to (undone through the journal)."""
+    with store.action("Xóa cán bộ") as action:
+        session = action.session
         row = _existing(session, official_id)
+        action.label = f"Xóa {short(row.full_name)}"
         leading = session.scalar(select(func.count()).where(TaskRow.lead_official_id == official_id))
         if leading:
             raise UserError(
@@ -137,9 +142,8 @@ def delete_official(store: Store, official_id: int) -> Official:
                 f"{row.full_name} có {', '.join(kept)} nên không xóa được.",
                 "Nếu người này đã nghỉ, hãy sửa trạng thái thành “Đã nghỉ” (bỏ chọn “Đang công tác”).",
             )
-        deleted = _read(row)
         session.delete(row)
-        return deleted
+    return action.changes
 
 
 def _records_naming(session, official_id: int) -> list[str]:
@@ -157,12 +161,3 @@ def _records_naming(session, official_id: int) -> list[str]:
         ("đăng ký thi đua", (RegistrationRow.subject_kind == "official") & (RegistrationRow.subject_id == official_id)),
     )
     return [label for label, condition in checks if session.scalar(select(func.count()).where(condition))]
-
-
-def restore_official(store: Store, official: Official) -> Official:
-    """Put a deleted official back under the same id (undo of a deletion)."""
-    with store.transaction() as session:
-        row = OfficialRow(id=official.id, **asdict(official.data))
-        session.add(row)
-        session.flush()
-        return _read(row)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.text import clean_line
 from app.errors import UserError
+from app.services.changes import Changes
 from app.store import Store
 from db.models import CommuneProfileRow
 
@@ -28,6 +29,12 @@ class CommuneProfile:
 
 
 PROFILE_FIELDS = tuple(field.name for field in fields(CommuneProfile))
+FIELD_LABELS = {
+    "commune_name": "Tên xã", "province": "Tỉnh, thành phố", "superior_authority": "Cơ quan cấp trên",
+    "receiving_office": "Cơ quan nhận hồ sơ", "place_name": "Địa danh ghi ngày tháng",
+    "chairman_name": "Họ tên Chủ tịch UBND xã", "chairman_title": "Chức danh người ký",
+    "clerk_name": "Công chức Văn phòng - Thống kê", "doc_suffix": "Ký hiệu cơ quan trong số văn bản",
+}
 
 
 def _row(session: Session) -> CommuneProfileRow:
@@ -49,18 +56,16 @@ def get_profile(store: Store) -> CommuneProfile:
         return _read(session.get(CommuneProfileRow, _PROFILE_ID))
 
 
-def set_profile_field(store: Store, name: str, value: str) -> str:
-    """Save one field at once (as the clerk leaves it) and return its previous value, for undo."""
+def set_profile_field(store: Store, name: str, value: str) -> Changes:
+    """Save one field at once (as the clerk leaves it); quick edits of one field are one undo step."""
     if name not in PROFILE_FIELDS:
         raise UserError(f"Không có trường “{name}” trong thông tin đơn vị.")
     value = clean_line(value)
     if name == "doc_suffix":
         _check_suffix(value)
-    with store.transaction() as session:
-        row = _row(session)
-        previous = getattr(row, name)
-        setattr(row, name, value)
-        return previous
+    with store.action(f"Sửa “{FIELD_LABELS[name]}”") as action:
+        setattr(_row(action.session), name, value)
+    return action.changes
 
 
 def _check_suffix(value: str) -> None:

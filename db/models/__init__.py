@@ -21,6 +21,8 @@ Schema notes:
   see ``db/models/commune_awards.py``.
 - ``report_text``: the progress report's narrative parts as the clerk wrote them, per year,
   period and section; see ``db/models/report.py``.
+- ``journal_action``, ``journal_row``: the undo journal, what each user action changed;
+  see ``db/models/journal.py`` and ``db/journal.py``.
 """
 
 from db.models.awards import (
@@ -30,6 +32,7 @@ from db.models.awards import (
 from db.models.base import Base
 from db.models.commune_awards import AwardDecisionRow, CertificateLayoutRow, RegistrationRow
 from db.models.commune import CommuneProfileRow
+from db.models.journal import JournalActionRow, JournalRowRow
 from db.models.official import OfficialRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 from db.models.progress import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
@@ -50,5 +53,5 @@ __all__ = [
     "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
     "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
-    "OfficialRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
+    "JournalActionRow", "JournalRowRow", "OfficialRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
 ]

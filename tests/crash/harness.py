@@ -33,6 +33,7 @@ import os
 import random
 import signal
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -46,6 +47,7 @@ from app.startup import open_store
 from db import migrate
 from db.backup import latest_good_backup, list_backups
 from db.engine import make_engine
+from db import journal
 from db.integrity import integrity_problems, is_intact
 from db.models import (
     AwardDecisionRow,
@@ -235,6 +237,7 @@ class Checker:
             _report_unseeded(result, shipped_data_missing(store, self.folder.root.name))
             self._check_records(store, promises, result)
             self._check_evidence(store, promises, result)
+            result.damage.extend(journal_problems(database))
         finally:
             store.close()
         self._check_backups(self.folder, promises, result)
@@ -386,6 +389,36 @@ class Checker:
             return
         if raw_revision(side.database) != migrate.HEAD:
             result.damage.append(f"interrupted migration {side.root.name} did not reach {migrate.HEAD} when reopened")
+
+
+def journal_problems(database: Path) -> list[str]:
+    """A kill during an action must leave the whole action and its whole journal entry, or neither.
+
+    So: no step left open, none without rows, no row without its step, and the newest step's rows
+    as the data holds them now (its undo is not refused).
+    """
+    problems = []
+    # closed before returning: a connection left to the garbage collector would later delete the -wal
+    # file of whatever database then bears this name (a restore replaces the file), losing its commits
+    with closing(sqlite3.connect(database)) as conn:
+        for state, count in conn.execute("SELECT state, count(*) FROM journal_action WHERE state NOT IN"
+                                         " ('done', 'undone') GROUP BY state"):
+            problems.append(f"journal: {count} step(s) left {state!r}")
+        empty = conn.execute("SELECT count(*) FROM journal_action a WHERE NOT EXISTS"
+                             " (SELECT 1 FROM journal_row r WHERE r.action_id = a.id)").fetchone()[0]
+        if empty:
+            problems.append(f"journal: {empty} step(s) without rows")
+        if conn.execute("PRAGMA foreign_key_check(journal_row)").fetchall():
+            problems.append("journal: rows without their step")
+        conn.isolation_level = None
+        conn.execute("BEGIN")
+        try:
+            journal.undo(conn)
+        except journal.JournalConflict as conflict:
+            problems.append(f"journal: the newest step does not match the data ({conflict.table} {conflict.row_id})")
+        finally:
+            conn.execute("ROLLBACK")
+    return problems
 
 
 def shipped_data_missing(store, where: str) -> list[str]:

@@ -109,6 +109,19 @@ def test_checker_reports_an_acknowledged_value_that_changed(copy):
     assert any(f"official {official_id}" in loss for loss in _checker(copy).check().losses)
 
 
+def test_checker_reports_a_half_journal_entry(copy):
+    """A step left open, a step without rows, or a newest step the data does not hold is damage."""
+    with sqlite3.connect(copy / "data" / "cchc-xa.sqlite3") as connection:
+        assert connection.execute("SELECT count(*) FROM journal_action WHERE state = 'done'").fetchone()[0] > 0
+        newest = connection.execute("SELECT max(id) FROM journal_action").fetchone()[0]
+        official = connection.execute("SELECT row_id FROM journal_row WHERE action_id = ? AND table_name = 'official'",
+                                      (newest,)).fetchone()
+        connection.execute("INSERT INTO journal_action (label, state, made_at) VALUES ('Nửa chừng', 'open', '')")
+        connection.execute("UPDATE official SET position = 'Sửa ngoài nhật ký' WHERE id = ?", (official[0],))
+    damage = " | ".join(_checker(copy).check().damage)
+    assert "left 'open'" in damage and "without rows" in damage and "does not match the data" in damage
+
+
 def test_checker_reports_an_evidence_file_not_named_by_its_content(copy):
     """A stored evidence file whose bytes no longer match its sha256 name is damage."""
     sha = _acks(copy, "attach")[0]["sha256"]

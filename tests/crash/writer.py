@@ -248,7 +248,7 @@ class Writer:
         data = OfficialData(full_name=f"Nguyễn Thị Thử {self._tag()}", gender="Nữ",
                             birth_year=self.rng.randint(1960, 2000), position="Công chức Văn phòng - Thống kê")
         self.log.write("intent", "add_official", **_official_values(data))
-        official = add_official(self.store, data)
+        official = add_official(self.store, data).value
         self.log.write("ack", "add_official", id=official.id, **_official_values(official))
         self.state.official_ids.append(official.id)
 
@@ -259,7 +259,7 @@ class Writer:
         data = OfficialData(full_name=f"Trần Văn Sửa {self._tag()}", gender="Nam",
                             birth_year=self.rng.randint(1960, 2000), position=f"Chức vụ {self._tag()}")
         self._update("update_official", official_id, _official_values(data),
-                     lambda: update_official(self.store, official_id, data))
+                     lambda: update_official(self.store, official_id, data).value)
 
     def add_task(self) -> None:
         area_id = self.rng.choice(self.state.area_ids)

@@ -20,7 +20,7 @@ TODAY = date(2025, 12, 1)
 @pytest.fixture
 def history(store):
     """Mai (VP-TK): Lao động tiên tiến in 2023, Chiến sĩ thi đua cơ sở in 2025."""
-    mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK")).id
+    mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK")).value.id
     for year, key, name in ((2023, "ldtt", "Lao động tiên tiến"), (2025, "cstdcs", "Chiến sĩ thi đua cơ sở")):
         add_record(store, RecordData("official", "Lê Thị Mai", year, name, subject_id=mai, award_key=key))
     return store

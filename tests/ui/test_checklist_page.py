@@ -25,7 +25,7 @@ TODAY = date(2024, 7, 1)
 @pytest.fixture
 def year_plan(store):
     """A 2024 plan: one task led by Lê Thị Mai, one by a role, due in different quarters."""
-    mai = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê"))
+    mai = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê")).value
     plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
     first, second = plan_tree(store, plan.id)
     add_task(store, first.id, TaskData("Rà soát văn bản quy phạm pháp luật", lead_official_id=mai.id, timeframe="Quý I/2024"))

@@ -30,7 +30,7 @@ def _plan(store, year: int, tasks: list[TaskData]) -> list[int]:
 @pytest.fixture
 def two_years(store):
     """2024: two tasks overdue on 10/05, one due 15/05, one done; 2023: one task, left undone."""
-    an = add_official(store, OfficialData("Nguyễn Văn An"))
+    an = add_official(store, OfficialData("Nguyễn Văn An")).value
     ids = _plan(store, 2024, [
         TaskData("Ban hành kế hoạch CCHC", lead_official_id=an.id, timeframe="Quý I/2024"),
         TaskData("Niêm yết TTHC", lead_text="Công chức TP-HT", timeframe="Trước ngày 15/5/2024"),

@@ -25,7 +25,7 @@ MAI, HUNG, ON = "Lê Thị Mai", "Trần Văn Hùng", "Trương Thị Ơn"
 def carried(store):
     """A 2025 dossier: Mai for Lao động tiên tiến (the commune's), Hùng for the province's Bằng khen, both
     carried 3/3 by a council of three; Ơn for Chiến sĩ thi đua cơ sở, 1/3, not carried."""
-    ids = {name: add_official(store, OfficialData(name)).id for name in (MAI, HUNG, ON)}
+    ids = {name: add_official(store, OfficialData(name)).value.id for name in (MAI, HUNG, ON)}
     dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).id
     for number in range(3):
         council.add_member(store, 2025, "Ủy viên", full_name=f"Thành viên {number + 1}")

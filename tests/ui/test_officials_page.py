@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from app.services.officials import OfficialData, add_official, list_officials
 from app.store import Store
 from ui.dialogs.official_dialog import OfficialDialog
+from ui.journal_undo import JournalUndoStack
 from ui.models.officials_model import OfficialsTableModel
 from ui.pages.officials_page import OfficialsPage
 
 
 def _page(qtbot, store):
-    stack = QUndoStack()
-    page = OfficialsPage(store, stack, lambda changes: page.refresh(changes))
+    stack = JournalUndoStack(store, lambda changes: page.refresh(changes))
+    page = OfficialsPage(store, stack, stack.notify)
     qtbot.addWidget(page)
     page.show()
     return page, stack
@@ -96,7 +96,7 @@ def test_dialog_refuses_a_missing_name_and_stays_open(qtbot):
 
 
 def test_edit_the_selected_official(qtbot, store):
-    added = add_official(store, OfficialData("Lê Văn An", position="Công chức"))
+    added = add_official(store, OfficialData("Lê Văn An", position="Công chức")).value
     page, stack = _page(qtbot, store)
     page.select(added.id)
     _fill_dialog_when_open(qtbot, lambda dialog: dialog.position.setText("Phó Chủ tịch UBND xã"))
@@ -155,7 +155,7 @@ def test_an_official_the_registers_name_is_not_deleted(qtbot, demo_store, errors
 def test_the_position_column_keeps_room_for_the_position_on_a_narrow_page(qtbot, demo_store):
     from ui.pages.officials_page import POSITION_COLUMN
 
-    page = OfficialsPage(demo_store, QUndoStack(), lambda changes: None)
+    page = OfficialsPage(demo_store, JournalUndoStack(demo_store, lambda changes: None), lambda changes: None)
     qtbot.addWidget(page)
     page.resize(595, 560)
     page.show()

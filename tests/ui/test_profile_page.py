@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from app.services.changes import Changes
 from app.services.profile import get_profile
 from app.store import Store
+from ui.journal_undo import JournalUndoStack
 from ui.pages.profile_page import ProfilePage
 
 from .conftest import type_text
 
 
 def _page(qtbot, store):
-    stack = QUndoStack()
     notes: list[Changes] = []
 
     def notify(changes: Changes) -> None:  # what the main window does: record, then refresh the page
         notes.append(changes)
         page.refresh(changes)
 
+    stack = JournalUndoStack(store, notify)
     page = ProfilePage(store, stack, notify)
     qtbot.addWidget(page)
     page.show()

@@ -24,7 +24,6 @@ from app.store import Store
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.official_dialog import OfficialDialog
 from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter, OfficialsTableModel
-from ui.undo_commands import AddOfficial, DeleteOfficial, EditOfficial
 from ui.widgets.autosave import transient
 
 
@@ -138,9 +137,8 @@ class OfficialsPage(QWidget):
         except UserError as error:
             show_error(self, error)
             return
-        self.undo_stack.push(AddOfficial(self.store, self.notify, added))
-        self.notify(Changes.of(OFFICIALS))
-        self.select(added.id)
+        self.undo_stack.record(added.changes)
+        self.select(added.value.id)
 
     def edit_selected(self, *_args) -> None:
         official_id = self.selected_id()
@@ -155,20 +153,19 @@ class OfficialsPage(QWidget):
         except UserError as error:
             show_error(self, error)
             return
-        self.undo_stack.push(EditOfficial(self.store, self.notify, before, after))
-        self.notify(Changes.of(OFFICIALS))
+        self.undo_stack.record(after.changes)
 
     def delete_selected(self) -> None:
         official_id = self.selected_id()
         if official_id is None:
             return
         try:
-            deleted = service.delete_official(self.store, official_id)
+            changes = service.delete_official(self.store, official_id)
         except UserError as error:
             show_error(self, error)
             return
-        self.undo_stack.push(DeleteOfficial(self.store, self.notify, deleted))
-        self.notify(Changes.of(OFFICIALS))
+        self.undo_stack.record(changes)
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"Đã xóa {deleted.full_name}. Nhấn Ctrl+Z để hoàn tác.", 8000)
+            window.statusBar().showMessage(f"Đã {changes.label[0].lower()}{changes.label[1:]}. "
+                                           "Nhấn Ctrl+Z để hoàn tác.", 8000)

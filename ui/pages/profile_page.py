@@ -9,25 +9,24 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLa
 from app.domain.dates import place_and_date
 from app.errors import UserError
 from app.services.changes import PROFILE, Changes
-from app.services.profile import CommuneProfile, get_profile, set_profile_field
+from app.services.profile import FIELD_LABELS, CommuneProfile, get_profile, set_profile_field
 from app.store import Store
 from ui.dialogs.error_dialog import show_error
-from ui.undo_commands import SetProfileField
 from ui.widgets.autosave import Autosave
 
-# (field, label, example shown while empty)
-FIELDS = (
-    ("commune_name", "Tên xã", "ví dụ: Hòa Bình Xuân"),
-    ("province", "Tỉnh, thành phố", "ví dụ: Quảng Ngãi"),
-    ("superior_authority", "Cơ quan cấp trên", "ví dụ: Ủy ban nhân dân tỉnh Quảng Ngãi"),
-    ("receiving_office", "Cơ quan nhận hồ sơ", "ví dụ: Sở Nội vụ tỉnh Quảng Ngãi"),
-    ("place_name", "Địa danh ghi ngày tháng", "ví dụ: Hòa Bình Xuân"),
-    ("chairman_name", "Họ tên Chủ tịch UBND xã", "ví dụ: Trần Văn Hùng"),
-    ("chairman_title", "Chức danh người ký", "ví dụ: Chủ tịch"),
-    ("clerk_name", "Công chức Văn phòng - Thống kê", "họ tên người lập hồ sơ"),
-    ("doc_suffix", "Ký hiệu cơ quan trong số văn bản", "ví dụ: UBND (Số: 15/KH-UBND)"),
+# (field, example shown while empty); the labels are the service's, which also names the undo step
+EXAMPLES = (
+    ("commune_name", "ví dụ: Hòa Bình Xuân"),
+    ("province", "ví dụ: Quảng Ngãi"),
+    ("superior_authority", "ví dụ: Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    ("receiving_office", "ví dụ: Sở Nội vụ tỉnh Quảng Ngãi"),
+    ("place_name", "ví dụ: Hòa Bình Xuân"),
+    ("chairman_name", "ví dụ: Trần Văn Hùng"),
+    ("chairman_title", "ví dụ: Chủ tịch"),
+    ("clerk_name", "họ tên người lập hồ sơ"),
+    ("doc_suffix", "ví dụ: UBND (Số: 15/KH-UBND)"),
 )
-LABELS = {name: label for name, label, _example in FIELDS}
+FIELDS = tuple((name, FIELD_LABELS[name], example) for name, example in EXAMPLES)
 
 
 class ProfilePage(QWidget):
@@ -72,13 +71,12 @@ class ProfilePage(QWidget):
         if editor.text() == getattr(self._saved, name):
             return
         try:
-            old = set_profile_field(self.store, name, editor.text())
+            changes = set_profile_field(self.store, name, editor.text())
         except UserError as error:
             show_error(self, error)
             return
         self.reload()
-        self.undo_stack.push(SetProfileField(self.store, self.notify, LABELS[name], name, old, editor.text()))
-        self.notify(Changes.of(PROFILE))
+        self.undo_stack.record(changes)
 
     def _show_preview(self) -> None:
         profile = self._saved

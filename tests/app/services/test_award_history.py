@@ -31,7 +31,7 @@ GOOD = [
 
 
 def test_import_links_names_and_award_kinds(store, tmp_path):
-    mai = add_official(store, OfficialData("Lê Thị Mai")).id
+    mai = add_official(store, OfficialData("Lê Thị Mai")).value.id
     records = history.read_history_workbook(_workbook(tmp_path / "so.xlsx", GOOD))
     assert history.import_records(store, records) == (3, 0)
     saved = {(r.year, r.award_name): r for r in history.list_records(store)}

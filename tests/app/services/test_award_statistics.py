@@ -18,7 +18,7 @@ OUTSIDE = "Bằng khen của Bộ Nội vụ"
 def history(store):
     """Mai (VP-TK), Ân (ĐC-XD), Bình (no department), the one-stop desk, and a name linked to nobody; records
     2020–2025 (2020 outside the span asked for), one award the catalogue does not know, one written in lower case."""
-    mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK"))
+    mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK")).value
     add_official(store, OfficialData("Huỳnh Văn Ân", department="ĐC-XD"))
     add_official(store, OfficialData("Võ Văn Bình"))
     registers.save_collective(store, "Bộ phận Một cửa", "VP-TK")

@@ -27,8 +27,8 @@ TODAY = date(2025, 12, 1)
 @pytest.fixture
 def carried(store):
     """A 2025 dossier: Mai for Lao động tiên tiến (commune), Hùng for Bằng khen (province), both carried."""
-    mai = add_official(store, OfficialData("Lê Thị Mai")).id
-    hung = add_official(store, OfficialData("Trần Văn Hùng")).id
+    mai = add_official(store, OfficialData("Lê Thị Mai")).value.id
+    hung = add_official(store, OfficialData("Trần Văn Hùng")).value.id
     dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).id
     ldtt = add_nomination(store, dossier, "official", mai, "ldtt")
     bk = add_nomination(store, dossier, "official", hung, "bang_khen_tinh")
@@ -73,7 +73,7 @@ def test_registration_flags_and_where_the_kind_says_blocks(carried):
 
 
 def test_a_collective_title_cannot_be_registered_by_a_person(store):
-    mai = add_official(store, OfficialData("Lê Thị Mai")).id
+    mai = add_official(store, OfficialData("Lê Thị Mai")).value.id
     with pytest.raises(UserError, match="không dành cho cá nhân"):
         set_registered(store, 2025, "official", mai, "ttldtt", True)
 

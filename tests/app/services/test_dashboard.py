@@ -25,8 +25,8 @@ def _checkpoint(store, title: str, due: date | None = None) -> int:
 @pytest.fixture
 def year_2024(store):
     """Nine checkpoints over two areas: two overdue, one due in five days, one done late, one skipped."""
-    an = add_official(store, OfficialData("Nguyễn Văn An"))
-    binh = add_official(store, OfficialData("Trần Thị Bình"))
+    an = add_official(store, OfficialData("Nguyễn Văn An")).value
+    binh = add_official(store, OfficialData("Trần Thị Bình")).value
     plan = create_plan(store, PlanData(year=2024, title="Cải cách hành chính năm 2024"),
                        areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
     first, second = plan_tree(store, plan.id)

@@ -26,7 +26,7 @@ TODAY = date(2025, 1, 10)
 
 @pytest.fixture
 def year(store):
-    people = {name: add_official(store, OfficialData(name, position=position, department=dept)).id
+    people = {name: add_official(store, OfficialData(name, position=position, department=dept)).value.id
               for name, position, dept in (
                   ("Trần Văn Hùng", "Chủ tịch UBND xã", "Lãnh đạo"), ("Lê Thị Mai", "Công chức VP-TK", "VP-TK"),
                   ("Trương Thị Ơn", "Nhân viên Một cửa", "VP-TK"), ("Huỳnh Văn Ân", "Công chức ĐC-XD", "ĐC-XD"))}

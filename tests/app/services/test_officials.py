@@ -7,20 +7,20 @@ from datetime import date
 import pytest
 
 from app.errors import UserError
+from app.services.undo import undo
 from app.services.officials import (
     OfficialData,
     add_official,
     delete_official,
     get_official,
     list_officials,
-    restore_official,
     update_official,
     validated,
 )
 
 
 def test_added_official_is_listed_with_clean_text(store):
-    added = add_official(store, OfficialData(" Nguyễn  Văn An ", gender="Nam", birth_year=1985, department="VP-TK"))
+    added = add_official(store, OfficialData(" Nguyễn  Văn An ", gender="Nam", birth_year=1985, department="VP-TK")).value
     assert [o.full_name for o in list_officials(store)] == ["Nguyễn Văn An"]
     assert added.search_key == "nguyen van an vp-tk"
 
@@ -64,22 +64,22 @@ def test_birth_year_limit_follows_today():
 
 
 def test_update_changes_the_stored_official(store):
-    added = add_official(store, OfficialData("Lê Văn An", position="Công chức"))
+    added = add_official(store, OfficialData("Lê Văn An", position="Công chức")).value
     update_official(store, added.id, OfficialData("Lê Văn An", position="Phó Chủ tịch UBND xã"))
     assert get_official(store, added.id).position == "Phó Chủ tịch UBND xã"
 
 
 def test_deleted_official_comes_back_with_the_same_id(store):
     """Undo of a deletion restores the very same record."""
-    added = add_official(store, OfficialData("Lê Văn An", gender="Nam", birth_year=1980))
-    deleted = delete_official(store, added.id)
-    assert list_officials(store) == []
-    restored = restore_official(store, deleted)
-    assert restored == added
+    added = add_official(store, OfficialData("Lê Văn An", gender="Nam", birth_year=1980)).value
+    changes = delete_official(store, added.id)
+    assert list_officials(store) == [] and changes.ids("official") == {added.id}
+    undo(store)
+    assert list_officials(store) == [added]
 
 
 def test_editing_a_deleted_official_says_so(store):
-    added = add_official(store, OfficialData("Lê Văn An"))
+    added = add_official(store, OfficialData("Lê Văn An")).value
     delete_official(store, added.id)
     with pytest.raises(UserError) as caught:
         update_official(store, added.id, OfficialData("Lê Văn Anh"))
@@ -89,4 +89,4 @@ def test_editing_a_deleted_official_says_so(store):
 def test_a_name_without_any_letter_is_refused(store):
     with pytest.raises(UserError, match="không phải họ và tên"):
         add_official(store, OfficialData("12345"))
-    assert add_official(store, OfficialData("Ksor H'Bia")).full_name == "Ksor H'Bia"
+    assert add_official(store, OfficialData("Ksor H'Bia")).value.full_name == "Ksor H'Bia"

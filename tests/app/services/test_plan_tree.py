@@ -62,7 +62,7 @@ def test_task_text_is_cleaned_and_a_title_is_required(store, plan):
 
 
 def test_lead_may_be_an_official_or_free_text(store, plan):
-    official = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê"))
+    official = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê")).value
     area = plan_tree(store, plan.id)[0]
     by_person = add_task(store, area.id, TaskData("A", lead_official_id=official.id))
     by_role = add_task(store, area.id, TaskData("B", lead_text="Lãnh đạo UBND xã"))
@@ -70,7 +70,7 @@ def test_lead_may_be_an_official_or_free_text(store, plan):
 
 
 def test_an_official_who_leads_a_task_cannot_be_deleted(store, plan):
-    official = add_official(store, OfficialData("Lê Thị Mai"))
+    official = add_official(store, OfficialData("Lê Thị Mai")).value
     add_task(store, plan_tree(store, plan.id)[0].id, TaskData("A", lead_official_id=official.id))
     with pytest.raises(UserError) as caught:
         delete_official(store, official.id)

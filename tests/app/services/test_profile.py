@@ -16,10 +16,11 @@ def test_empty_folder_has_a_blank_profile_with_the_usual_suffix(store):
     assert get_profile(store).doc_suffix == "UBND"
 
 
-def test_set_field_returns_the_previous_value_for_undo(store):
-    assert set_profile_field(store, "commune_name", "Tịnh Minh") == ""
-    assert set_profile_field(store, "commune_name", "Hành Minh") == "Tịnh Minh"
-    assert get_profile(store).commune_name == "Hành Minh"
+def test_set_field_reports_the_profile_changed_as_one_named_step(store):
+    """A field saved says it changed the profile, under the field's name in the Edit menu."""
+    changes = set_profile_field(store, "commune_name", "Tịnh Minh")
+    assert changes.touches("profile") and changes.label == "Sửa “Tên xã”" and changes.step
+    assert get_profile(store).commune_name == "Tịnh Minh"
 
 
 def test_field_values_are_stored_nfc_and_trimmed(store):

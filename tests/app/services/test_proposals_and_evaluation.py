@@ -21,8 +21,8 @@ YEAR_END = date(2025, 1, 10)
 @pytest.fixture
 def year(store):
     """Two officials; a reform plan of four quarterly tasks (Mai leads three, An one, one is a report)."""
-    mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK", position="Công chức VP-TK")).id
-    an = add_official(store, OfficialData("Huỳnh Văn Ân", department="ĐC-XD", position="Công chức ĐC-XD")).id
+    mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK", position="Công chức VP-TK")).value.id
+    an = add_official(store, OfficialData("Huỳnh Văn Ân", department="ĐC-XD", position="Công chức ĐC-XD")).value.id
     plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thủ tục hành chính",))
     area = plan_tree(store, plan.id)[0].id
     add_task(store, area, TaskData("Niêm yết TTHC", lead_official_id=mai, timeframe="Quý I/2024"))

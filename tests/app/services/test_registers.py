@@ -21,7 +21,7 @@ def test_procedure_figures_are_checked_and_undoable(store):
 
 
 def test_initiatives_need_a_title_and_an_author_and_delete_undoes(store):
-    mai = add_official(store, OfficialData("Lê Thị Mai")).id
+    mai = add_official(store, OfficialData("Lê Thị Mai")).value.id
     with pytest.raises(UserError, match="tên sáng kiến"):
         registers.save_initiative(store, registers.InitiativeData(2024, "  ", (mai,)))
     with pytest.raises(UserError, match="tác giả"):
@@ -38,7 +38,7 @@ def test_initiatives_need_a_title_and_an_author_and_delete_undoes(store):
 
 
 def test_discipline_and_collectives_round_trip(store):
-    an = add_official(store, OfficialData("Huỳnh Văn Ân")).id
+    an = add_official(store, OfficialData("Huỳnh Văn Ân")).value.id
     with pytest.raises(UserError, match="hình thức kỷ luật"):
         registers.save_discipline(store, registers.DisciplineData(an, 2024, ""))
     record = registers.save_discipline(store, registers.DisciplineData(an, 2024, "Khiển trách", "98/QĐ-UBND"))

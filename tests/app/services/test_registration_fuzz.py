@@ -94,7 +94,7 @@ def _write(path: Path, rows: list[tuple], sheet_title: str = SHEET) -> None:
 @pytest.fixture
 def commune(store):
     """Three officials, one collective, and registrations kept for 2025 and 2024 already."""
-    people = [add_official(store, OfficialData(name)).id for name in PEOPLE]
+    people = [add_official(store, OfficialData(name)).value.id for name in PEOPLE]
     save_collective(store, GROUPS[0], "")
     registration.set_registered(store, YEAR, "official", people[0], "ldtt", True)
     registration.set_registered(store, YEAR - 1, "official", people[1], "cstdcs", True)

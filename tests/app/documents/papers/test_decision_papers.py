@@ -58,7 +58,7 @@ def build_commune(store) -> dict[str, int]:
         commune_name="Hòa Bình Xuân", province="Quảng Ngãi", superior_authority="Ủy ban nhân dân tỉnh Quảng Ngãi",
         receiving_office="Sở Nội vụ tỉnh Quảng Ngãi", place_name="Hòa Bình Xuân", chairman_name=CHAIRMAN,
         chairman_title="Chủ tịch", clerk_name="Ngô Thị Bích"))
-    ids = {name: add_official(store, OfficialData(name, position=position, department=department)).id
+    ids = {name: add_official(store, OfficialData(name, position=position, department=department)).value.id
            for name, position, department in PEOPLE}
     ids[DESK] = registers.save_collective(store, DESK, "VP-TK").id
     return ids

@@ -70,7 +70,7 @@ def _people(store) -> dict[str, int]:
               (MAI, "Công chức Văn phòng - Thống kê", "VP-TK", "Nữ"),
               (ON, "Nhân viên Một cửa", "VP-TK", "Nữ"), ("Huỳnh Văn Ân", "Công chức ĐC-XD", "ĐC-XD", "Nam"))
     return {name: add_official(store, OfficialData(name, gender=gender, birth_year=1985, position=position,
-                                                    department=dept)).id
+                                                    department=dept)).value.id
             for name, position, dept, gender in people}
 
 

@@ -1,0 +1,101 @@
+"""The undo journal kept by the data layer: merging, bounds, refusals, and nothing half-written."""
+
+from __future__ import annotations
+
+import sqlite3
+import pytest
+
+from app.errors import UserError
+from app.services import undo
+from app.services.changes import KIND_OF_TABLE
+from app.services.officials import OfficialData, add_official, get_official, list_officials, update_official
+from db import journal
+from db.models import Base
+
+
+def _actions(store) -> list[tuple]:
+    with sqlite3.connect(store.folder.database) as conn:
+        return conn.execute("SELECT id, label, state FROM journal_action ORDER BY id").fetchall()
+
+
+def test_every_table_belongs_to_a_kind_of_change():
+    """A new table must say which screens it refreshes (or it would refresh everything)."""
+    tables = set(Base.metadata.tables) - journal.NOT_JOURNALED
+    assert tables - set(KIND_OF_TABLE) == set()
+
+
+def test_an_action_that_changes_nothing_leaves_no_step(store):
+    """Saving the same text again is not something to undo, and keeps the redo step."""
+    an = add_official(store, OfficialData("Lê Văn An")).value
+    add_official(store, OfficialData("Trần Thị Bình"))
+    undo.undo(store)
+    assert not update_official(store, an.id, an.data).changes
+    assert undo.next_steps(store) == ("Thêm Lê Văn An", "Thêm Trần Thị Bình")
+
+
+def test_a_new_action_drops_the_redo_steps(store):
+    """History is one line: after undo, a new action makes the undone step unreachable."""
+    add_official(store, OfficialData("Lê Văn An"))
+    undo.undo(store)
+    add_official(store, OfficialData("Trần Thị Bình"))
+    assert undo.next_steps(store) == ("Thêm Trần Thị Bình", None)
+    assert [state for _id, _label, state in _actions(store)] == ["done"]
+
+
+def test_a_failed_action_leaves_no_journal_and_no_recording(store):
+    """A refused write rolls back its journal entry with it; the next action is journaled alone."""
+    with pytest.raises(UserError):
+        add_official(store, OfficialData("12345"))
+    with pytest.raises(RuntimeError):
+        with store.action("Thử") as action:
+            action.session.add(__import__("db.models", fromlist=["OfficialRow"]).OfficialRow(full_name="Lê Văn An"))
+            action.session.flush()
+            raise RuntimeError("bug")
+    assert _actions(store) == [] and list_officials(store) == []
+    with store.transaction() as session:  # a write outside any action is not journaled
+        session.add(__import__("db.models", fromlist=["OfficialRow"]).OfficialRow(full_name="Võ Văn Cư"))
+    with sqlite3.connect(store.folder.database) as conn:
+        assert conn.execute("SELECT count(*) FROM journal_row").fetchone() == (0,)
+
+
+def test_undo_is_refused_when_the_row_changed_outside_the_journal(store):
+    """A row changed since (an import, another tool) is never overwritten by undo."""
+    added = add_official(store, OfficialData("Lê Văn An")).value
+    update_official(store, added.id, OfficialData("Lê Văn Anh"))
+    with sqlite3.connect(store.folder.database) as conn:
+        conn.execute("UPDATE official SET full_name = 'Lê Văn Ánh' WHERE id = ?", (added.id,))
+    with pytest.raises(UserError) as refused:
+        undo.undo(store)
+    assert "Không hoàn tác được “Sửa thông tin Lê Văn Anh”" in refused.value.message
+    assert "cán bộ, công chức" in refused.value.message
+    assert get_official(store, added.id).full_name == "Lê Văn Ánh"
+    assert undo.next_steps(store)[0] == "Sửa thông tin Lê Văn Anh"
+
+
+def test_undoing_an_older_step_is_refused_when_a_later_step_touched_the_same_row(store):
+    """An earlier step cannot be undone under a later one that changed the same person."""
+    first = add_official(store, OfficialData("Lê Văn An"))
+    update_official(store, first.value.id, OfficialData("Lê Văn Anh"))
+    other = add_official(store, OfficialData("Trần Thị Bình"))
+    with pytest.raises(UserError, match="đã được sửa sau đó"):
+        undo.undo(store, first.changes.step)
+    undo.undo(store, other.changes.step)  # a step of its own rows goes back alone
+    assert [o.full_name for o in list_officials(store)] == ["Lê Văn Anh"]
+
+
+def test_the_journal_is_bounded(store, monkeypatch):
+    """Old steps are forgotten past the bound, the newest kept."""
+    monkeypatch.setattr(journal, "KEEP_ACTIONS", 5)
+    for number in range(8):
+        add_official(store, OfficialData(f"Người Số {chr(65 + number)}"))
+    labels = [label for _id, label, _state in _actions(store)]
+    assert labels == [f"Thêm Người Số {chr(65 + n)}" for n in range(3, 8)]
+
+
+def test_a_database_without_the_journal_gets_no_triggers(tmp_path):
+    """An old file (before migration 0007) opens without recording anything."""
+    conn = sqlite3.connect(tmp_path / "old.sqlite3")
+    conn.execute("CREATE TABLE official (id INTEGER PRIMARY KEY, full_name TEXT)")
+    journal.install(conn)
+    triggers = conn.execute("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'").fetchone()
+    assert triggers == (0,)
