@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.backups import OtherCommuneError, RestoreResult, backup_now, describe, export_backup, restorable_backups, restore_backup
 from app.errors import UserError
-from app.services.changes import EVERYTHING, Changes
+from app.services.changes import BACKUPS, Changes, EVERYTHING
 from app.startup import bring_up_to_date
 from app.store import Store
 from ui.dialogs.backup_picker import BackupPicker
@@ -33,7 +33,7 @@ class BackupActions:
         except UserError as error:
             show_error(self.window, error)
             return
-        self.notify(Changes.of())
+        self.notify(Changes.of(BACKUPS))
         QMessageBox.information(self.window, "Đã sao lưu", f"Đã sao lưu dữ liệu lúc {describe(taken)}.\nTệp: {taken.path}")
 
     def backup_elsewhere(self) -> None:
@@ -51,7 +51,7 @@ class BackupActions:
             show_error(self.window, error)
             return None
         QGuiApplication.restoreOverrideCursor()
-        self.notify(Changes.of())
+        self.notify(Changes.of(BACKUPS))
         QMessageBox.information(
             self.window, "Đã sao lưu",
             f"Đã chép bản sao lưu đầy đủ (dữ liệu và tài liệu kiểm chứng) vào:\n{copy}\n\n"

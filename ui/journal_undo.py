@@ -8,6 +8,7 @@ The journal outlives the window, so the stack is refilled from it at start and a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -30,12 +31,15 @@ class JournalUndoStack(QUndoStack):
         self.store, self.notify = store, notify
         self.mirroring = False
 
-    def record(self, changes: Changes) -> None:
-        """An action was done: mirror its journal step and tell every page what changed."""
+    def record(self, changes: Changes, origin: object = None) -> None:
+        """An action was done: mirror its journal step and tell every page what changed.
+
+        ``origin`` is the page that made it and already shows it: ``changes.touches(kind, page)`` is false there.
+        """
         if changes.step:
             self.push(JournalStep(self, changes.step, changes.label))
         if changes:
-            self.notify(changes)
+            self.notify(replace(changes, origin=origin))
 
     def load(self) -> None:
         """Mirror the journal as it is in the data (at start, after a restore)."""

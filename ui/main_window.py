@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMe
 
 from app import __version__
 from app.paths import DataFolder
-from app.services.changes import Changes
+from app.services.changes import BACKUPS, PROFILE, Changes
 from ui.journal_undo import JournalUndoStack
 from ui.widgets.autosave import flush_all_edits
 from ui.window_state import restore_window, save_window
@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
         """Tell every page what changed; each refreshes only what it shows."""
         for page in self.pages:
             page.refresh(changes)
-        self._update_status()
+        if changes.touches(PROFILE) or changes.touches(BACKUPS):  # what the title and the status bar show
+            self._update_status()
 
     def _update_status(self) -> None:
         from app.backups import describe, latest_backup

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
-Kind = Literal["profile", "officials", "plans", "scoring", "awards", "everything"]
+Kind = Literal["profile", "officials", "plans", "scoring", "awards", "backups", "everything"]
 
 PROFILE: Kind = "profile"
 OFFICIALS: Kind = "officials"
 PLANS: Kind = "plans"
 SCORING: Kind = "scoring"  # criteria sets, scores, emulation marks and the registers they read
 AWARDS: Kind = "awards"  # award dossiers: nominations, council, votes, the letter, the commune's own awards
+BACKUPS: Kind = "backups"  # a backup file written (no table changes; the status bar shows the latest)
 EVERYTHING: Kind = "everything"  # a restore or a new data folder
 
 KIND_OF_TABLE: Mapping[str, Kind] = {
@@ -40,6 +41,7 @@ class Changes:
     rows: Mapping[str, frozenset[int]] = field(default_factory=dict)  # table -> ids touched
     label: str = ""  # the action's name, as the Edit menu shows it
     step: int = 0  # the journal step that holds it (0: none), which undo and redo name
+    origin: object = field(default=None, compare=False)  # the screen that made it, which need not reload
 
     @classmethod
     def of(cls, *kinds: str) -> "Changes":
@@ -54,7 +56,10 @@ class Changes:
         kinds = frozenset(KIND_OF_TABLE.get(table, EVERYTHING) for table in rows)
         return cls(kinds, {table: frozenset(ids) for table, ids in rows.items()}, label, step)
 
-    def touches(self, kind: str) -> bool:
+    def touches(self, kind: str, screen: object = None) -> bool:
+        """Whether a screen showing ``kind`` must reload (never the screen that made the change itself)."""
+        if screen is not None and screen is self.origin:
+            return False
         return kind in self.kinds or EVERYTHING in self.kinds
 
     def __bool__(self) -> bool:
