@@ -33,6 +33,7 @@ from app.services.plan_import import save_imported_plan
 from app.services.plans import PlanData
 from app.services.profile import PROFILE_FIELDS
 from app.store import Store
+from db import journal
 from db.models import CommuneProfileRow, OfficialRow
 
 
@@ -70,6 +71,8 @@ def _build(staging: DataFolder) -> None:
     try:
         bring_up_to_date(demo_store, had_data=False)
         _fill(demo_store)
+        with demo_store.transaction() as session:  # the demo arrives whole: nothing of it to undo step by step
+            journal.forget(session.connection().connection.driver_connection)
     finally:
         demo_store.close()
 

@@ -128,12 +128,9 @@ def finish(conn: sqlite3.Connection, action_id: int, label: str | None = None) -
     return touched
 
 
-def abandon(conn: sqlite3.Connection) -> None:
-    """Stop recording on this connection (the transaction that held the action was rolled back)."""
-    try:
-        conn.execute("DELETE FROM temp.journal_recording")
-    except sqlite3.Error:
-        pass  # the table is missing on a database without a journal
+def forget(conn: sqlite3.Connection) -> None:
+    """Drop every step (data that arrives whole, like the demo, is not undone row by row)."""
+    conn.execute("DELETE FROM journal_action")
 
 
 def _touched(conn: sqlite3.Connection, action_id: int) -> tuple[Touched, ...]:
