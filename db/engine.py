@@ -12,8 +12,6 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
-from db import journal
-
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
@@ -37,7 +35,6 @@ def _apply_pragmas(dbapi_connection, _record) -> None:
     for pragma in PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
-    journal.install(dbapi_connection)
 
 
 def _begin(connection) -> None:

@@ -3,11 +3,12 @@
 SQLite's own undo/redo technique (https://www.sqlite.org/undoredo.html), with JSON rows:
 every connection gets TEMP triggers on every table that write each inserted, updated or
 deleted row, before and after, into ``journal_row`` — but only while an action is open
-(a row in the connection's ``temp.journal_recording``). The action, its rows and its
+(a row in the connection's ``temp.journal_recording``). They are made by a connection's first
+action (about 20 ms for 34 tables), so a start that only reads never pays for them. The action, its rows and its
 ``done`` mark are written in the action's own transaction: a crash leaves the whole action
 and its whole entry, or neither. The triggers are built from the live schema on connect, so
-a migration never leaves them stale, and writes made outside an action (migrations,
-restores) are never journaled.
+a migration never leaves them stale (the store reconnects after one), and writes made outside an
+action (migrations, restores) are never journaled.
 
 Undo applies the inverse rows in reverse order, redo the rows again in order, each in one
 transaction with foreign keys checked at commit. Both refuse (``JournalConflict``) when a
@@ -98,7 +99,7 @@ def install(conn: sqlite3.Connection) -> None:
 def begin(conn: sqlite3.Connection, label: str, now: datetime) -> int:
     """Open an action inside the caller's transaction; from here every row written is journaled."""
     if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'journal_recording'").fetchone() is None:
-        install(conn)  # a connection opened before the migration that made the journal
+        install(conn)  # this connection's first action
     cursor = conn.execute("INSERT INTO journal_action (label, state, made_at) VALUES (?, 'open', ?)",
                           (label, now.isoformat(timespec="seconds")))
     conn.execute("DELETE FROM temp.journal_recording")

@@ -99,3 +99,18 @@ def test_a_database_without_the_journal_gets_no_triggers(tmp_path):
     journal.install(conn)
     triggers = conn.execute("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'").fetchone()
     assert triggers == (0,)
+
+
+def test_reading_makes_no_triggers_and_the_first_action_does(store):
+    """A start that only reads pays nothing for the journal; the first action installs it."""
+    from app.services.officials import list_officials as read
+
+    def temp_triggers():
+        with store.transaction() as session:
+            return session.connection().exec_driver_sql(
+                "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'").scalar()
+
+    read(store)
+    assert temp_triggers() == 0
+    add_official(store, OfficialData("Lê Văn An"))
+    assert temp_triggers() == 3 * len(set(Base.metadata.tables) - journal.NOT_JOURNALED)
