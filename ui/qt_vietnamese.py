@@ -1,7 +1,9 @@
-"""Vietnamese for the few strings Qt itself shows (Qt ships no Vietnamese translation).
+"""Vietnamese for the strings Qt itself shows (Qt ships no Vietnamese translation).
 
-Covers the buttons of message boxes and dialogs and the context menu of
-text fields, so no English is left in front of the clerk.
+Covers the buttons of message boxes and dialogs, the context menus of text, number and
+date fields, and Qt's own file dialog, so no English is left in front of the clerk. A string
+not listed gets no translation (``None``), so Qt keeps its own text: an empty string would be
+taken as the translation and blank it (shortcut names such as "Ctrl+Shift+B" included).
 """
 
 from __future__ import annotations
@@ -40,12 +42,53 @@ _STRINGS = {
     "Select All": "Chọn tất cả",
     "&Select All": "Chọn &tất cả",
     "About Qt": "Giới thiệu Qt",
+    # number and date fields' context menu
+    "&Step up": "&Tăng",
+    "Step &down": "&Giảm",
+    # Qt's own file dialog (used where the system's is not)
+    "&Open": "&Mở",
+    "Open": "Mở",
+    "&Choose": "&Chọn",
+    "Choose": "Chọn",
+    "Look in:": "Tìm trong:",
+    "&Look in:": "Tìm &trong:",
+    "Files of &type:": "&Loại tệp:",
+    "File &name:": "&Tên tệp:",
+    "Files of type:": "Loại tệp:",
+    "Directory:": "Thư mục:",
+    "Name": "Tên",
+    "Size": "Kích thước",
+    "Type": "Loại",
+    "Kind": "Loại",
+    "Date Modified": "Ngày sửa",
+    "Back": "Quay lại",
+    "Forward": "Tiến tới",
+    "Parent Directory": "Thư mục cha",
+    "Create New Folder": "Tạo thư mục mới",
+    "New Folder": "Thư mục mới",
+    "&New Folder": "Thư mục &mới",
+    "List View": "Xem dạng danh sách",
+    "Detail View": "Xem chi tiết",
+    "&Rename": "Đổi &tên",
+    "&Delete": "&Xóa",
+    "Show &hidden files": "Hiện tệp &ẩn",
+    "File Folder": "Thư mục",
+    "Folder": "Thư mục",
+    "File": "Tệp",
+    "Drive": "Ổ đĩa",
+    "Unknown": "Không rõ",
+    "Computer": "Máy tính",
+    "My Computer": "Máy tính",
+    "Recent Places": "Vừa mở",
+    "All Files (*)": "Mọi tệp (*)",
+    "Sidebar": "Thanh bên",
+    "Files": "Tệp",
 }
 
 
 class VietnameseQtStrings(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt's name)
-        return _STRINGS.get(source_text, "")
+        return _STRINGS.get(source_text)  # None: no translation, Qt keeps its own text
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
