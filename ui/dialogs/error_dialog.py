@@ -12,6 +12,7 @@ from app.logs import error_log, record_error
 
 _UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu trước đó không bị ảnh hưởng."
 _HINT = "Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký (hoặc phần chi tiết) cho người hỗ trợ."
+_SHOWN_PROBLEMS = 12  # more lines of a hint than this go behind "Xem chi tiết…"
 
 
 def error_box(parent: QWidget | None, error: UserError) -> QMessageBox:
@@ -56,3 +57,12 @@ def run_or_report(parent: QWidget | None, action):
     except UserError as error:
         show_error(parent, error)
         return None
+
+
+def shortened(error: UserError) -> UserError:
+    """A long list of bad rows shows its first lines; every line stays in the details, to copy."""
+    lines = error.hint.split("\n")
+    if len(lines) <= _SHOWN_PROBLEMS:
+        return error
+    hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + f"\n… và {len(lines) - _SHOWN_PROBLEMS} lỗi khác (bấm “Xem chi tiết…”)."
+    return UserError(error.message, hint, "\n".join(part for part in (error.hint, error.details) if part))

@@ -20,11 +20,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.errors import UserError
-from ui.dialogs.error_dialog import show_error
+from ui.dialogs.error_dialog import shortened, show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
-_SHOWN_PROBLEMS = 12  # more lines than this go behind "Xem chi tiết…"
 
 T = TypeVar("T")
 
@@ -56,12 +55,3 @@ def run_waiting(parent: QWidget, action: Callable[[], T]) -> tuple[T] | None:
         QGuiApplication.restoreOverrideCursor()
     show_error(parent, shortened(failure))
     return None
-
-
-def shortened(error: UserError) -> UserError:
-    """A long list of bad rows shows its first lines; every line stays in the details, to copy."""
-    lines = error.hint.split("\n")
-    if len(lines) <= _SHOWN_PROBLEMS:
-        return error
-    hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + f"\n… và {len(lines) - _SHOWN_PROBLEMS} lỗi khác (bấm “Xem chi tiết…”)."
-    return UserError(error.message, hint, "\n".join(part for part in (error.hint, error.details) if part))
