@@ -25,6 +25,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from app.errors import UserError
 from app.progress import Cancelled
@@ -177,7 +178,8 @@ def start(parent: QWidget, work: Callable[[_Steps], T], done: Callable[[Outcome[
     def finished() -> None:
         _BACKGROUND.discard(worker)
         worker.deleteLater()
-        done(worker.outcome)
+        if parent is None or isValid(parent):  # a window closed meanwhile has nothing left to tell
+            done(worker.outcome)
 
     worker.finished.connect(finished)
     start_worker(worker)
