@@ -124,7 +124,7 @@ class _Worker(QThread):
             self.outcome = Outcome(error=error)
 
 
-def run(parent: QWidget, title: str, work: Callable[[_Steps], T], *, cancel: bool = False,
+def run(parent: QWidget | None, title: str, work: Callable[[_Steps], T], *, cancel: bool = False,
         unexpected: str | None = None) -> Outcome[T]:
     """Run ``work(progress)`` on a worker thread under a progress box titled ``title``; returns once it ends.
 
@@ -136,14 +136,13 @@ def run(parent: QWidget, title: str, work: Callable[[_Steps], T], *, cancel: boo
     box = _progress_box(parent, title, worker, cancel)
     finished = QEventLoop()
     worker.finished.connect(finished.quit)
-    was_enabled = parent.isEnabled()
-    parent.setEnabled(False)  # nothing else may use the Store meanwhile
+    held = _hold(parent)
     box.setEnabled(True)  # a window of its own: its "Hủy" stays live inside the disabled parent
     try:
         start_worker(worker)
         finished.exec()
     finally:
-        parent.setEnabled(was_enabled)
+        held()
         box.reset()
         box.deleteLater()
         worker.deleteLater()
@@ -152,7 +151,16 @@ def run(parent: QWidget, title: str, work: Callable[[_Steps], T], *, cancel: boo
     return worker.outcome
 
 
-def _progress_box(parent: QWidget, title: str, worker: _Worker, cancel: bool) -> QProgressDialog:
+def _hold(parent: QWidget | None) -> Callable[[], None]:
+    """Disable ``parent`` (nothing else may use the Store meanwhile); returns what gives it back."""
+    if parent is None:
+        return lambda: None
+    was_enabled = parent.isEnabled()
+    parent.setEnabled(False)
+    return lambda: parent.setEnabled(was_enabled)
+
+
+def _progress_box(parent: QWidget | None, title: str, worker: _Worker, cancel: bool) -> QProgressDialog:
     box = QProgressDialog("Đang chuẩn bị…", "Hủy", 0, 0, parent, objectName="runner_progress")
     box.setWindowTitle(title)
     if cancel:
