@@ -136,7 +136,7 @@ def run(parent: QWidget | None, title: str, work: Callable[[_Steps], T], *, canc
     box = _progress_box(parent, title, worker, cancel)
     finished = QEventLoop()
     worker.finished.connect(finished.quit)
-    held = _hold(parent)
+    held = _hold(parent.window() if parent is not None else None)
     box.setEnabled(True)  # a window of its own: its "Hủy" stays live inside the disabled parent
     try:
         start_worker(worker)
@@ -152,7 +152,8 @@ def run(parent: QWidget | None, title: str, work: Callable[[_Steps], T], *, canc
 
 
 def _hold(parent: QWidget | None) -> Callable[[], None]:
-    """Disable ``parent`` (nothing else may use the Store meanwhile); returns what gives it back."""
+    """Disable ``parent``'s window, menus included (nothing else may use the Store meanwhile); returns what
+    gives it back."""
     if parent is None:
         return lambda: None
     was_enabled = parent.isEnabled()

@@ -60,9 +60,25 @@ def run_or_report(parent: QWidget | None, action):
 
 
 def shortened(error: UserError) -> UserError:
-    """A long list of bad rows shows its first lines; every line stays in the details, to copy."""
-    lines = error.hint.split("\n")
-    if len(lines) <= _SHOWN_PROBLEMS:
+    """A long list of problems (in the message or in the hint, one a line) shows its first lines and how many
+    more; every line stays in the details, to copy. A short one is the same error, untouched."""
+    message, hint, details = error.message, error.hint, error.details
+    lines = message.split("\n")  # the first line says what failed; the problems follow
+    if len(lines) > _SHOWN_PROBLEMS + 1:
+        message = "\n".join(lines[: _SHOWN_PROBLEMS + 1]) + _more(len(lines) - 1 - _SHOWN_PROBLEMS)
+        details = _joined("\n".join(lines[1:]), details)
+    lines = hint.split("\n")
+    if len(lines) > _SHOWN_PROBLEMS:
+        hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + _more(len(lines) - _SHOWN_PROBLEMS)
+        details = _joined(error.hint, details)
+    if (message, hint) == (error.message, error.hint):
         return error
-    hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + f"\n… và {len(lines) - _SHOWN_PROBLEMS} lỗi khác (bấm “Xem chi tiết…”)."
-    return UserError(error.message, hint, "\n".join(part for part in (error.hint, error.details) if part))
+    return UserError(message, hint, details)
+
+
+def _more(count: int) -> str:
+    return f"\n… và {count} lỗi khác (bấm “Xem chi tiết…”)."
+
+
+def _joined(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
