@@ -59,6 +59,10 @@ class Outcome(Generic[T]):
             raise ValueError("Outcome.value on work that did not finish: check .ok first")
         return self._value  # type: ignore[return-value]
 
+    def value_or(self, default: T) -> T:
+        """The value, or ``default`` when the work failed (already reported) or was cancelled."""
+        return self._value if self.ok else default  # type: ignore[return-value]
+
 
 def report(parent: QWidget | None, error: BaseException, unexpected: str | None = None) -> None:
     """Show a failure: a UserError as it is (a long list of bad rows behind Details); anything else is a bug,

@@ -45,7 +45,7 @@ from ui.certificates.layout_editor import LayoutEditor
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
-from ui.runner import Outcome, run
+from ui.runner import Outcome, attempt, run
 from ui.system_open import open_path
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
@@ -86,7 +86,7 @@ class CertificatesDialog(QDialog):
         self._shortcuts()
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter commits a measure; it must never press "Bỏ ô này" or "Xóa"
-        run_or_report(self, lambda: certificates.install_default_layout(store))
+        attempt(self, lambda: certificates.install_default_layout(store))
         self.reload()
         self.setMinimumSize(1000, 640)
         fit_to_screen(self, 1280, 780)
@@ -95,7 +95,7 @@ class CertificatesDialog(QDialog):
         """The year asked for, else the dossier's, else the latest dossier's, else this year."""
         if year:
             return year
-        dossiers = run_or_report(self, lambda: list_dossiers(self.store)) or []
+        dossiers = attempt(self, lambda: list_dossiers(self.store)).value_or([])
         chosen = [info.year for info in dossiers if info.id == dossier_id] or [info.year for info in dossiers]
         return chosen[0] if chosen else date.today().year
 
@@ -181,7 +181,7 @@ class CertificatesDialog(QDialog):
 
     def reload(self) -> None:
         """Read the layouts again; the one selected stays selected (else the first), and the editor shows it."""
-        layouts = run_or_report(self, lambda: certificates.list_layouts(self.store)) or []
+        layouts = attempt(self, lambda: certificates.list_layouts(self.store)).value_or([])
         self.layouts = {info.id: info for info in layouts}
         if self.current_id not in self.layouts:
             self.current_id = layouts[0].id if layouts else None

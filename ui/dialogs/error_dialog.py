@@ -51,12 +51,12 @@ def unexpected_details(trace: str, log_file: Path | None = None) -> str:
 
 
 def run_or_report(parent: QWidget | None, action):
-    """Call ``action``; on a UserError show it and return None (the one way pages call services)."""
-    try:
-        return action()
-    except UserError as error:
-        show_error(parent, error)
-        return None
+    """``ui.runner.attempt`` in its older form (None for a failure, already reported), left only for the edit
+    call sites that the data-layer undo journal rewrites; new code calls ``attempt``."""
+    from ui.runner import attempt
+
+    outcome = attempt(parent, action)
+    return outcome.value if outcome.ok else None
 
 
 def shortened(error: UserError) -> UserError:

@@ -41,7 +41,7 @@ from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier.commands import short
 from ui.models.registration_model import RegistrationModel, Subject, titles
-from ui.runner import run
+from ui.runner import attempt, run
 from ui.widgets.centered_check import CenteredCheck
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
@@ -171,11 +171,11 @@ class RegistrationDialog(QDialog):
         year = self.year.value()
         self.setWindowTitle(f"Đăng ký thi đua năm {year}")
         self.heading.setText(f"<b>Đăng ký thi đua năm {year}</b>")
-        found = run_or_report(self, lambda: (self._rows(), titles(award_kinds(self.store)),
-                                             registration.registrations(self.store, year)))
-        if found is None:
+        found = attempt(self, lambda: (self._rows(), titles(award_kinds(self.store)),
+                                       registration.registrations(self.store, year)))
+        if not found.ok:
             return
-        rows, kinds, self.registered = found
+        rows, kinds, self.registered = found.value
         self.model.show(rows, kinds, self.registered)
         self.table.clearSpans()
         for number, row in enumerate(rows):

@@ -47,7 +47,7 @@ from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
 from ui.dossier.nominations_tab import NominationsTab
 from ui.dossier.report_tab import ReportTab
-from ui.runner import report_written, run
+from ui.runner import attempt, report_written, run
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
 
@@ -364,8 +364,11 @@ class DossierPage(QWidget):
             return []
         self.flush_edits()
         dossier_id = self.view.dossier.id
-        missing = run_or_report(self, lambda: readiness(self.store, dossier_id, self.today))
-        if missing is None or (missing and not self._confirm_incomplete(missing, confirm)):
+        checked = attempt(self, lambda: readiness(self.store, dossier_id, self.today))
+        if not checked.ok:
+            return []
+        missing = checked.value
+        if missing and not self._confirm_incomplete(missing, confirm):
             return []
         folder = folder or QFileDialog.getExistingDirectory(self, "Chọn thư mục để lưu hồ sơ khen thưởng",
                                                             last_folder(self.store))
