@@ -37,7 +37,7 @@ from ui.certificates import SaveLayoutStep, SetScanStep
 from ui.certificates.layout_scene import Geometry, LayoutScene, PageView, snap
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
-from ui.runner import attempt
+from ui.runner import attempt, run
 from ui.widgets.autosave import Autosave
 
 FONT_LABELS = {"serif": "Thường", "serif-bold": "Đậm", "serif-italic": "Nghiêng", "serif-bold-italic": "Đậm nghiêng"}
@@ -399,7 +399,8 @@ class LayoutEditor(QWidget):
             path = Path(chosen)
             remember_folder(self.store, str(path.parent))
         layout_id = self.info.id
-        before = run_or_report(self, lambda: certificates.set_background(self.store, layout_id, Path(path)))
+        before = run(self, "Đang chép ảnh phôi", lambda progress: certificates.set_background(
+            self.store, layout_id, Path(path))).value_or(None)
         if before is None:
             return False
         info = run_or_report(self, lambda: certificates.get_layout(self.store, layout_id))

@@ -29,7 +29,7 @@ from app.services.changes import PLANS, SCORING, Changes
 from app.services.evidence_choices import year_evidence_files
 from app.services.scoring import ScoreLine, ScoreSheet
 from ui.dialogs.error_dialog import run_or_report, show_error
-from ui.runner import attempt
+from ui.runner import attempt, run
 from ui.scoring import commands as steps
 from ui.scoring.score_panel import EvidencePicker, ScorePanel, StartPanel
 from ui.scoring.tree_model import (
@@ -330,7 +330,8 @@ class ScoringPage(QWidget):
         year = self.sheet.year
         for name in files or []:
             linked = {item.id for item in self.sheet.line(line.criterion_id).evidence}
-            link_id = run_or_report(self, lambda n=name: scoring.attach_evidence(self.store, year, line.criterion_id, Path(n)))
+            link_id = run(self, "Đang chép tài liệu kiểm chứng", lambda progress, n=name: scoring.attach_evidence(
+                self.store, year, line.criterion_id, Path(n))).value_or(None)  # a slow USB stick: off the GUI thread
             if link_id is not None and link_id not in linked:
                 self._done(steps.LinkEvidence(self.store, self.notify, link_id, Path(name).name))
 
