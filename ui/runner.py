@@ -117,7 +117,8 @@ class _Worker(QThread):
     def __init__(self, work: Callable[[_Steps], object], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.work, self.stop = work, threading.Event()
-        self.outcome: Outcome = Outcome(cancelled=True)
+        # replaced when the work ends; kept only if the thread died of something that is no Exception
+        self.outcome: Outcome = Outcome(error=RuntimeError("the work's thread ended before the work"))
 
     def run(self) -> None:
         try:
@@ -155,14 +156,13 @@ def run(parent: QWidget | None, title: str, work: Callable[[_Steps], T], *, canc
     return worker.outcome
 
 
-def _hold(parent: QWidget | None) -> Callable[[], None]:
-    """Disable ``parent``'s window, menus included (nothing else may use the Store meanwhile); returns what
-    gives it back."""
-    if parent is None:
+def _hold(window: QWidget | None) -> Callable[[], None]:
+    """Disable ``window``, menus included (nothing else may use the Store meanwhile); returns what gives it back."""
+    if window is None:
         return lambda: None
-    was_enabled = parent.isEnabled()
-    parent.setEnabled(False)
-    return lambda: parent.setEnabled(was_enabled)
+    was_enabled = window.isEnabled()
+    window.setEnabled(False)
+    return lambda: window.setEnabled(was_enabled)
 
 
 def _progress_box(parent: QWidget | None, title: str, worker: _Worker, cancel: bool) -> QProgressDialog:
