@@ -20,6 +20,7 @@ from app.clock import anchor_backup, backup_clock_check
 from app.errors import UserError
 from app.file_links import is_link
 from app.paths import DataFolder
+from app.progress import Progress, no_progress
 from db.fsync import fsync_dir, fsync_file
 from db.backup import (
     Backup,
@@ -211,12 +212,15 @@ def _check_commune(folder: DataFolder, backup_path: Path, other_commune_ok: bool
     )
 
 
-def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = None) -> Path:
+def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = None,
+                  progress: Progress = no_progress) -> Path:
     """A complete copy for another disk (a USB stick): the database and every evidence file.
 
     Written as ``CCHC-Xa_saoluu_YYYYMMDD-HHMMSS/`` holding the backup file and
     ``evidence/``; built under a ``.partial`` name and renamed only when whole,
-    so a pulled stick never leaves a copy that looks complete.
+    so a pulled stick never leaves a copy that looks complete. ``progress`` is
+    told of each file copied and may raise ``Cancelled`` between two: the
+    ``.partial`` folder is removed then too.
     """
     if not target_dir.is_dir():
         raise UserError(
@@ -224,25 +228,45 @@ def export_backup(folder: DataFolder, target_dir: Path, now: datetime | None = N
             "Cắm ổ USB (hoặc tạo thư mục) rồi chọn lại; bản sao lưu phải được ghi vào một thư mục có sẵn.",
         )
     now = now or datetime.now()
+    progress(0, 1, "Đang sao lưu dữ liệu…")
     backup = backup_now(folder, "manual", now)
     final = target_dir / f"CCHC-Xa_saoluu_{now:%Y%m%d-%H%M%S}"
     partial = final.with_name(final.name + ".partial")
     try:
         partial.mkdir()
-        shutil.copyfile(backup.path, partial / backup.path.name)
-        if folder.evidence.is_dir():
-            shutil.copytree(folder.evidence, partial / "evidence", ignore=shutil.ignore_patterns("*.part"))
+        _copy_with_progress(folder, backup.path, partial, progress)
         _fsync_tree(partial)
         partial.rename(final)
         fsync_dir(target_dir)
-    except OSError as error:
+    except BaseException as error:  # a refusal, a cancel or a bug: never a half copy left behind
         shutil.rmtree(partial, ignore_errors=True)
+        if not isinstance(error, OSError):
+            raise
         raise UserError(
             "Không ghi được bản sao lưu vào thư mục đã chọn.",
             "Kiểm tra ổ USB còn cắm, còn chỗ trống và không bị khóa ghi. Dữ liệu trên máy không bị ảnh hưởng.",
             f"{final}: {error}",
         ) from error
     return final
+
+
+def _copy_with_progress(folder: DataFolder, backup_file: Path, partial: Path, progress: Progress) -> None:
+    """The backup file, then the evidence files one by one, each step told to ``progress``."""
+    evidence = [path for path in folder.evidence.rglob("*") if path.is_file() and path.suffix != ".part"] \
+        if folder.evidence.is_dir() else []
+    total = len(evidence) + 1
+    progress(0, total, "Đang chép dữ liệu…")
+    shutil.copyfile(backup_file, partial / backup_file.name)
+    copied = iter(range(1, total))
+
+    def copy_one(source: str, target: str) -> str:
+        progress(next(copied, total - 1), total, f"Đang chép tài liệu kiểm chứng {Path(source).name}…")
+        return shutil.copy2(source, target)
+
+    if folder.evidence.is_dir():
+        shutil.copytree(folder.evidence, partial / "evidence", ignore=shutil.ignore_patterns("*.part"),
+                        copy_function=copy_one)
+    progress(total, total, "Đang ghi hẳn xuống ổ đĩa…")  # the last moment a cancel leaves nothing
 
 
 def _fsync_tree(root: Path) -> None:

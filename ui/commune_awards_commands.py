@@ -20,7 +20,7 @@ from app.services.award_decision import Decision
 from app.services.changes import AWARDS, Changes
 from app.services.registration import Registration
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
-from ui.runner import report_written, run_with_progress
+from ui.runner import report_written, run
 from ui.undo_commands import DoneCommand
 
 
@@ -113,14 +113,14 @@ def write_papers(parent: QWidget, store, what: str, names: Sequence[str], write:
                  folder: str | None = None) -> list[Path]:
     """Ask for a folder (unless given) and before replacing files of the same ``names``, write on a worker
     thread (a progress box after 600 ms), then list the files with "Mở thư mục". ``what``: "quyết định
-    khen thưởng". Returns the files written ([] when cancelled or refused: the refusal is shown)."""
+    khen thưởng". Returns the files written ([] when cancelled or refused: the refusal is shown; a cancel leaves none)."""
     folder = folder or QFileDialog.getExistingDirectory(parent, f"Chọn thư mục để lưu {what}", last_folder(store))
     if not folder or not confirm_overwrite(parent, folder, names):
         return []
-    written = run_with_progress(parent, f"Đang xuất {what}", lambda progress: list(write(Path(folder), progress)),
-                                "Đã xảy ra lỗi ngoài dự kiến khi ghi tệp; tệp đã có không bị thay đổi.")
-    if written is None:
+    written = run(parent, f"Đang xuất {what}", lambda progress: list(write(Path(folder), progress)), cancel=True,
+                  unexpected="Đã xảy ra lỗi ngoài dự kiến khi ghi tệp; tệp đã có không bị thay đổi.")
+    if not written.ok:
         return []
     remember_folder(store, folder)
-    report_written(parent, f"Đã xuất {what}", folder, written[0])
-    return written[0]
+    report_written(parent, f"Đã xuất {what}", folder, written.value)
+    return written.value

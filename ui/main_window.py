@@ -292,13 +292,24 @@ class MainWindow(QMainWindow):
         self.clock_label.setVisible(clock.wrong)
 
     def _daily_backup(self) -> None:
+        """The hourly check, on a worker (the backup opens its own connection; typing goes on meanwhile)."""
         from app.backups import daily_backup
-        from app.errors import UserError
+        from ui.runner import start
 
-        try:
-            daily_backup(self.store.folder)
-        except UserError as error:
-            self.statusBar().showMessage(error.message, 10000)
+        if not self.isEnabled():  # other work holds the data (a restore may be replacing the file): next hour
+            return
+        folder = self.store.folder
+        start(self, lambda progress: daily_backup(folder), self._daily_backup_done)
+
+    def _daily_backup_done(self, outcome) -> None:
+        """A refused backup is said in the status bar (it is tried again next hour); a bug is reported."""
+        from app.errors import UserError
+        from ui.runner import report
+
+        if isinstance(outcome.error, UserError):
+            self.statusBar().showMessage(outcome.error.message, 10000)
+        elif outcome.error is not None:
+            report(self, outcome.error)
         self._update_status()
 
     def export_package(self) -> None:
@@ -334,9 +345,12 @@ class MainWindow(QMainWindow):
             self.save_typing(quiet=True)
 
     def closeEvent(self, event) -> None:
+        from ui.runner import wait_for_background
+
         if self.store is not None and not self._may_close():
             event.ignore()
             return
+        wait_for_background()  # the hourly backup ends before its window goes
         save_window(self, self.folder.window_settings, self.nav.currentRow())
         super().closeEvent(event)
 

@@ -35,6 +35,7 @@ from app.errors import UserError
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
 from app.exporters.package_names import free_name, package_name, unique_in
 from app.file_links import is_link
+from app.progress import Cancelled
 from app.services.profile import get_profile
 from app.store import Store
 from db.fsync import fsync_dir
@@ -45,7 +46,7 @@ _CHUNK = 1024 * 1024
 _STORED = {".docx", ".xlsx", ".zip", ".jpg", ".jpeg", ".png", ".7z", ".rar"}  # already compressed
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The clerk pressed Cancel; nothing was left behind."""
 
 

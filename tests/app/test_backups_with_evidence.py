@@ -36,3 +36,22 @@ def test_a_missing_target_folder_is_refused_in_vietnamese(demo_store, tmp_path):
         export_backup(demo_store.folder, tmp_path / "khong-co-usb")
     assert "Không tìm thấy thư mục" in caught.value.message
     assert not (tmp_path / "khong-co-usb").exists()
+
+
+def test_the_usb_copy_reports_each_file_and_a_cancel_leaves_no_partial_copy(demo_store, tmp_path):
+    """Progress names every evidence file copied; Cancelled raised at the second one removes the .partial folder."""
+    from app.progress import Cancelled
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    steps = []
+    export_backup(demo_store.folder, usb, now=datetime(2024, 12, 1, 9, 30), progress=lambda *step: steps.append(step))
+    assert sum("tài liệu kiểm chứng" in text for _, _, text in steps) == 3 and steps[-1][0] == steps[-1][1]
+
+    def cancel_at_the_second_file(step, total, text):
+        if "tài liệu kiểm chứng" in text and step >= 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        export_backup(demo_store.folder, usb, now=datetime(2024, 12, 2, 9, 30), progress=cancel_at_the_second_file)
+    assert [path.name for path in usb.iterdir()] == ["CCHC-Xa_saoluu_20241201-093000"]

@@ -118,3 +118,103 @@ def test_the_picker_lists_damaged_and_before_restore_copies_but_never_preselects
     assert any("(bản hỏng được giữ lại)" in text for text in texts)
     assert any("(trước khi khôi phục)" in text for text in texts)
     assert "bản hỏng" in texts[0] and "bản hỏng" not in picker.list.currentItem().text()
+
+
+def test_a_backup_runs_off_the_gui_thread(qtbot, demo_store, no_modal_boxes, monkeypatch):
+    """"Sao lưu ngay" copies on a worker thread; the window says when it is done."""
+    import threading
+
+    import ui.backup_actions as backup_actions
+
+    threads = []
+
+    def backup_on(folder, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return backup_now(folder, *args, **kwargs)
+
+    monkeypatch.setattr(backup_actions, "backup_now", backup_on)
+    window = _window(qtbot, demo_store)
+    assert window.backups.backup().ok
+    assert threads and threads[0] is not threading.main_thread()
+    assert no_modal_boxes[-1][0] == "Đã sao lưu"
+
+
+def test_a_restore_runs_off_the_gui_thread(qtbot, demo_store, no_modal_boxes, monkeypatch):
+    """The file is replaced on a worker thread, and the window reopens it afterwards."""
+    import threading
+
+    import ui.backup_actions as backup_actions
+
+    threads = []
+
+    def restore_on(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return restore_backup(*args, **kwargs)
+
+    monkeypatch.setattr(backup_actions, "restore_backup", restore_on)
+    window = _window(qtbot, demo_store)
+    window.backups.restore_file(backup_now(demo_store.folder).path)
+    assert threads and threads[0] is not threading.main_thread()
+    assert no_modal_boxes[-1][0] == "Đã khôi phục" and get_profile(demo_store).commune_name == "Hòa Bình Xuân"
+
+
+def test_a_cancelled_copy_to_a_usb_stick_leaves_nothing_there(qtbot, demo_store, tmp_path, no_modal_boxes,
+                                                               errors_shown, monkeypatch):
+    """"Hủy" pressed while the evidence is copied: no copy, not even a .partial one, and nothing reported."""
+    import threading
+
+    import app.backups as backups
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    evidence = demo_store.folder.evidence / "ab" / ("ab" + "0" * 62 + ".txt")
+    evidence.parent.mkdir(parents=True, exist_ok=True)
+    evidence.write_text("biên bản", encoding="utf-8")
+    copying, pressed = threading.Event(), threading.Event()
+    real_copy = backups.shutil.copy2
+
+    def copy_slowly(source, target, **kwargs):
+        copying.set()
+        assert pressed.wait(20)
+        return real_copy(source, target, **kwargs)
+
+    monkeypatch.setattr(backups.shutil, "copy2", copy_slowly)
+    window = _window(qtbot, demo_store)
+
+    def press_hủy():
+        box = window.findChild(QProgressDialog, "runner_progress")
+        if box is None or not copying.is_set():
+            QTimer.singleShot(10, press_hủy)
+            return
+        box.findChild(QPushButton).click()
+        pressed.set()
+
+    QTimer.singleShot(0, press_hủy)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    copy = window.backups.backup_to(usb)
+    assert copy.cancelled and list(usb.iterdir()) == []
+    assert errors_shown == [] and not any(title == "Đã sao lưu" for title, _ in no_modal_boxes)
+
+
+def test_the_hourly_backup_check_runs_off_the_gui_thread(qtbot, demo_store, monkeypatch):
+    """The timer's check copies on a worker while the window stays usable, then updates the status bar."""
+    import threading
+
+    import app.backups as backups
+    from ui.runner import wait_for_background
+
+    threads = []
+    real = backups.daily_backup
+
+    def daily_on(folder, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(backups, "daily_backup", daily_on)
+    window = _window(qtbot, demo_store)
+    window.backup_label.setText("")
+    window._daily_backup()
+    assert window.isEnabled()
+    wait_for_background()
+    qtbot.waitUntil(lambda: window.backup_label.text() != "")
+    assert threads and threads[0] is not threading.main_thread()

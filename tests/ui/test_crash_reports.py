@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from app import logs
 from ui.dialogs.error_dialog import report_unexpected
-from ui.runner import run_with_progress
+from ui.runner import run
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,7 +43,7 @@ def test_a_worker_crash_logs_its_full_traceback(qtbot, tmp_path, errors_shown):
     logs.configure(tmp_path / "logs")
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert run_with_progress(parent, "Xuất gói", _export_that_fails, "Không xuất được gói.") is None
+    assert run(parent, "Xuất gói", _export_that_fails, unexpected="Không xuất được gói.").error is not None
     assert errors_shown == ["Không xuất được gói."]
     logged = (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")
     assert "Traceback" in logged and "_export_that_fails" in logged and "mục lục hỏng" in logged

@@ -13,8 +13,8 @@ from ui.dialogs.criteria_sets_dialog import (
     CriteriaSetsDialog,
     SetsModel,
     file_name,
-    shortened,
 )
+from ui.dialogs.error_dialog import shortened
 from ui.dialogs.export_plan_dialog import last_folder
 
 

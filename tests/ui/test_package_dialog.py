@@ -49,7 +49,7 @@ def test_export_builds_on_a_worker_and_offers_the_next_steps(qtbot, demo_store, 
     dialog.start_export()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
     assert offered and dialog.result.zip_path.exists() and "Đã tạo gói" in dialog.result_label.text()
-    draft = dialog.make_email_draft()
+    draft = dialog.make_email_draft().value
     message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
     assert message["Subject"] == "Hồ sơ CCHC năm 2024 - xã Hòa Bình Xuân" and opened == [draft]
     dialog.open_folder()
@@ -62,6 +62,43 @@ def test_a_failed_export_shows_the_error_and_leaves_nothing(qtbot, demo_store, t
     dialog.start_export()
     qtbot.waitUntil(lambda: bool(errors_shown), timeout=20000)
     assert "Không tìm thấy thư mục đích" in errors_shown[0] and dialog.result is None
+
+
+def test_a_cancelled_export_leaves_no_half_file(qtbot, demo_store, tmp_path, errors_shown, monkeypatch):
+    """"Hủy" pressed after the first step: the destination holds nothing, not even a half-written package."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    stepping, pressed = threading.Event(), threading.Event()
+    real_build = package_dialog.build_package
+
+    def build_held_at_first_step(store, request, destination, progress, cancelled):
+        def step(*args):
+            progress(*args)
+            stepping.set()
+            assert pressed.wait(20)
+        return real_build(store, request, destination, progress=step, cancelled=cancelled)
+
+    monkeypatch.setattr(package_dialog, "build_package", build_held_at_first_step)
+    out = tmp_path / "usb"
+    out.mkdir()
+    dialog = _dialog(qtbot, demo_store, out)
+    dialog.content_boxes["evidence"].setChecked(True)
+
+    def press_hủy():
+        box = dialog.findChild(QProgressDialog, "runner_progress")
+        if box is None or not stepping.is_set():
+            QTimer.singleShot(10, press_hủy)
+            return
+        box.findChild(QPushButton).click()
+        pressed.set()
+
+    QTimer.singleShot(0, press_hủy)
+    dialog.start_export()
+    assert list(out.iterdir()) == [] and dialog.result is None and errors_shown == []
+    assert dialog.result_label.text() == "Đã hủy xuất gói; không có gì được ghi lại."
 
 
 def test_check_package_shows_the_verdict(qtbot, demo_store, tmp_path, monkeypatch):

@@ -37,6 +37,7 @@ from ui.certificates import SaveLayoutStep, SetScanStep
 from ui.certificates.layout_scene import Geometry, LayoutScene, PageView, snap
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.runner import attempt, run
 from ui.widgets.autosave import Autosave
 
 FONT_LABELS = {"serif": "Thường", "serif-bold": "Đậm", "serif-italic": "Nghiêng", "serif-bold-italic": "Đậm nghiêng"}
@@ -217,7 +218,7 @@ class LayoutEditor(QWidget):
     def show_layout(self, info: LayoutInfo | None) -> None:
         """Show ``info`` (None: nothing to edit); the selected field stays selected if the layout still has it."""
         self.info = info
-        scan = run_or_report(self, lambda: certificates.background_path(self.store, info.id)) if info else None
+        scan = attempt(self, lambda: certificates.background_path(self.store, info.id)).value_or(None) if info else None
         self.scene.show_layout(info.layout if info else None, scan)
         self._filling = True
         try:
@@ -234,14 +235,14 @@ class LayoutEditor(QWidget):
     def reload(self) -> None:
         """Read the shown layout again (after undo or redo)."""
         if self.info is not None:
-            self.show_layout(run_or_report(self, lambda: certificates.get_layout(self.store, self.info.id)))
+            self.show_layout(attempt(self, lambda: certificates.get_layout(self.store, self.info.id)).value_or(None))
 
     def _fill_layout(self, info: LayoutInfo | None) -> None:
         layout = info.layout if info else None
         self.name.setText(layout.name if layout else "")
         self.award.clear()
         self.award.addItem("Mọi danh hiệu, hình thức", "")
-        kinds = run_or_report(self, lambda: award_kinds.award_kinds(self.store, active_only=False)) or {}
+        kinds = attempt(self, lambda: award_kinds.award_kinds(self.store, active_only=False)).value_or({})
         for key, kind in kinds.items():
             self.award.addItem(kind.name, key)
         if layout:
@@ -398,7 +399,8 @@ class LayoutEditor(QWidget):
             path = Path(chosen)
             remember_folder(self.store, str(path.parent))
         layout_id = self.info.id
-        before = run_or_report(self, lambda: certificates.set_background(self.store, layout_id, Path(path)))
+        before = run(self, "Đang chép ảnh phôi", lambda progress: certificates.set_background(
+            self.store, layout_id, Path(path))).value_or(None)
         if before is None:
             return False
         info = run_or_report(self, lambda: certificates.get_layout(self.store, layout_id))

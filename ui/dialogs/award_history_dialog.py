@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vietnamese import fold
-from app.errors import UserError
 from app.services import award_history, award_kinds, registers
 from app.services.award_history import (
     COLLECTIVE,
@@ -35,8 +34,7 @@ from app.services.award_history import (
     Record,
     RecordData,
 )
-from ui.dialogs.error_dialog import show_error
-from ui.dialogs.excel_files import ask_excel_path, run_waiting
+from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.register_dialog import (
     FormDialog,
     OptionalDate,
@@ -44,6 +42,7 @@ from ui.dialogs.register_dialog import (
     RegisterModel,
 )
 from ui.dossier_registers_commands import AddAwardRecord, DeleteAwardRecord
+from ui.runner import attempt, run
 from ui.widgets.autosave import transient
 
 EXPORT_NAME = "Sổ theo dõi khen thưởng.xlsx"
@@ -253,10 +252,9 @@ class AwardHistoryDialog(RegisterDialog):
         return [HistoryRow.of(record) for record in award_history.list_records(self.store)]
 
     def reload(self) -> None:
-        try:
-            self.records = self.load()
-        except UserError as error:
-            show_error(self, error)
+        loaded = attempt(self, self.load)
+        if loaded.ok:
+            self.records = loaded.value
         self.show_rows()
 
     def show_rows(self, *_args) -> None:
@@ -298,10 +296,10 @@ class AwardHistoryDialog(RegisterDialog):
         path = path or ask_excel_path(self, self.store, False, "Chọn tệp Excel sổ theo dõi khen thưởng")
         if path is None:
             return None
-        found = run_waiting(self, lambda: award_history.read_history_workbook(Path(path)))
-        if not found or not found[0]:
+        found = run(self, "Đang đọc tệp Excel", lambda progress: award_history.read_history_workbook(Path(path)))
+        if not found.ok or not found.value:
             return None
-        records = found[0]
+        records = found.value
         answer = QMessageBox.question(
             self, "Nhập sổ theo dõi khen thưởng",
             f"Sẽ nhập {len(records)} dòng từ tệp “{Path(path).name}”.\n"
@@ -309,10 +307,11 @@ class AwardHistoryDialog(RegisterDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         before = {row.id for row in self.records}
-        found = run_waiting(self, lambda: award_history.import_records(self.store, records))
-        if found is None:
+        imported = run(self, "Đang nhập sổ theo dõi khen thưởng", lambda progress: award_history.import_records(
+            self.store, records))
+        if not imported.ok:
             return None
-        counts = found[0]
+        counts = imported.value
         self.reload()
         if counts[0]:
             self.notify(AddAwardRecord.changes)
@@ -322,7 +321,8 @@ class AwardHistoryDialog(RegisterDialog):
 
     def export_workbook(self, path: Path | None = None) -> Path | None:
         path = path or ask_excel_path(self, self.store, True, "Lưu sổ theo dõi khen thưởng ra tệp Excel", EXPORT_NAME)
-        if path is None or run_waiting(self, lambda: award_history.write_history_workbook(self.store, path)) is None:
+        if path is None or not run(self, "Đang lưu tệp Excel", lambda progress: award_history.write_history_workbook(
+                self.store, path)).ok:
             return None
         QMessageBox.information(self, "Đã xuất sổ theo dõi khen thưởng",
                                 f"Đã lưu {len(self.records)} dòng vào tệp:\n{path}")
@@ -330,7 +330,8 @@ class AwardHistoryDialog(RegisterDialog):
 
     def save_template(self, path: Path | None = None) -> Path | None:
         path = path or ask_excel_path(self, self.store, True, "Lưu tệp mẫu sổ theo dõi khen thưởng", TEMPLATE_NAME)
-        if path is None or run_waiting(self, lambda: award_history.write_history_template(path)) is None:
+        if path is None or not run(self, "Đang lưu tệp mẫu", lambda progress: award_history.write_history_template(
+                path)).ok:
             return None
         QMessageBox.information(self, "Đã lưu tệp mẫu",
                                 f"Đã lưu tệp mẫu vào:\n{path}\n\nMỗi dòng một lần khen thưởng; cột "

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -45,6 +45,7 @@ from ui.certificates.layout_editor import LayoutEditor
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
+from ui.runner import Outcome, attempt, run
 from ui.system_open import open_path
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
@@ -85,7 +86,7 @@ class CertificatesDialog(QDialog):
         self._shortcuts()
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter commits a measure; it must never press "Bỏ ô này" or "Xóa"
-        run_or_report(self, lambda: certificates.install_default_layout(store))
+        attempt(self, lambda: certificates.install_default_layout(store))
         self.reload()
         self.setMinimumSize(1000, 640)
         fit_to_screen(self, 1280, 780)
@@ -94,7 +95,7 @@ class CertificatesDialog(QDialog):
         """The year asked for, else the dossier's, else the latest dossier's, else this year."""
         if year:
             return year
-        dossiers = run_or_report(self, lambda: list_dossiers(self.store)) or []
+        dossiers = attempt(self, lambda: list_dossiers(self.store)).value_or([])
         chosen = [info.year for info in dossiers if info.id == dossier_id] or [info.year for info in dossiers]
         return chosen[0] if chosen else date.today().year
 
@@ -180,7 +181,7 @@ class CertificatesDialog(QDialog):
 
     def reload(self) -> None:
         """Read the layouts again; the one selected stays selected (else the first), and the editor shows it."""
-        layouts = run_or_report(self, lambda: certificates.list_layouts(self.store)) or []
+        layouts = attempt(self, lambda: certificates.list_layouts(self.store)).value_or([])
         self.layouts = {info.id: info for info in layouts}
         if self.current_id not in self.layouts:
             self.current_id = layouts[0].id if layouts else None
@@ -313,26 +314,20 @@ class CertificatesDialog(QDialog):
                 return None
             path = Path(picked) if picked.lower().endswith(".json") else Path(picked + ".json")
             remember_folder(self.store, str(path.parent))
-        written = run_or_report(self, lambda: certificates.export_layout(self.store, chosen.id, Path(path)))
-        if written is not None:
-            QMessageBox.information(self, "Đã xuất mẫu vị trí in",
-                                    f"Đã lưu mẫu “{chosen.name}” vào tệp:\n{written}\n\n"
-                                    "Ảnh phôi đã quét không đi kèm; xã nhận tự quét phôi của mình.")
-        return written
+        written = run(self, "Đang xuất mẫu vị trí in", lambda progress: certificates.export_layout(
+            self.store, chosen.id, Path(path)))
+        if not written.ok:
+            return None
+        QMessageBox.information(self, "Đã xuất mẫu vị trí in",
+                                f"Đã lưu mẫu “{chosen.name}” vào tệp:\n{written.value}\n\n"
+                                "Ảnh phôi đã quét không đi kèm; xã nhận tự quét phôi của mình.")
+        return written.value
 
     # --- printing ----------------------------------------------------------------------------------
 
-    def _write(self, action) -> CertificatesWritten | None:
-        """Write under the wait cursor; a refusal (no issued decision, text too long for a box…) is shown."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return action()
-        except UserError as error:
-            failure = error
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        show_error(self, failure)
-        return None
+    def _write(self, title: str, action) -> Outcome[CertificatesWritten]:
+        """Write on the runner's worker; a refusal (no issued decision, text too long for a box…) is shown."""
+        return run(self, title, lambda progress: action())
 
     def preview(self) -> Path | None:
         """The year's certificates drawn on the scan with the boxes, in a temporary PDF opened for viewing."""
@@ -341,9 +336,9 @@ class CertificatesDialog(QDialog):
             return None
         with tempfile.NamedTemporaryFile(prefix=f"xem-truoc-giay-khen-{year}-", suffix=".pdf", delete=False) as handle:
             path = Path(handle.name)
-        written = self._write(lambda: certificates.write_year_certificates(
+        written = self._write("Đang vẽ bản xem trước", lambda: certificates.write_year_certificates(
             self.store, year, path, chosen.name, calibration=False, preview=True))
-        if written is None:
+        if not written.ok:
             path.unlink(missing_ok=True)
             return None
         if not open_path(path):
@@ -370,11 +365,12 @@ class CertificatesDialog(QDialog):
                 return None
             path = Path(picked) if picked.lower().endswith(".pdf") else Path(picked + ".pdf")
             remember_folder(self.store, str(path.parent))
-        written = self._write(lambda: certificates.write_year_certificates(
+        written = self._write("Đang ghi giấy khen", lambda: certificates.write_year_certificates(
             self.store, year, Path(path), chosen.name, calibration=True))
-        if written is not None:
-            self.offer_open(written)
-        return written
+        if not written.ok:
+            return None
+        self.offer_open(written.value)
+        return written.value
 
     def offer_open(self, written: CertificatesWritten) -> None:
         answer = QMessageBox.question(

@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,20 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.exporters.package_names import windows_safe
 from app.services import criteria_sets as service
 from app.services.changes import SCORING, Changes
 from app.services.criteria_sets import SetSummary
-from ui.dialogs.error_dialog import show_error
 from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.export_plan_dialog import remember_folder
 from ui.models.row_table_model import RowTableModel
+from ui.runner import attempt, run
 from ui.widgets.fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEMPLATE_NAME = "Mẫu bộ tiêu chí.xlsx"
-_SHOWN_PROBLEMS = 12  # more than this go behind "Xem chi tiết…"
 
 
 class SetsModel(RowTableModel):
@@ -148,21 +145,6 @@ class CriteriaSetsDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def _run(self, action):
-        """Call ``action`` with the wait cursor; a UserError is shown (its long lists behind Details)."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = action()
-        except UserError as error:
-            QGuiApplication.restoreOverrideCursor()
-            show_error(self, shortened(error))
-            return None
-        except BaseException:
-            QGuiApplication.restoreOverrideCursor()
-            raise
-        QGuiApplication.restoreOverrideCursor()
-        return result
-
     def import_workbook(self, path: Path | None = None) -> int | None:
         """Read a workbook and save it as a new set; returns the new set's id (None: nothing added)."""
         from app.importers.criteria_workbook import read_criteria_workbook
@@ -171,10 +153,14 @@ class CriteriaSetsDialog(QDialog):
         if path is None:
             return None
         remember_folder(self.store, str(Path(path).parent))
-        data = self._run(lambda: read_criteria_workbook(Path(path)))
-        set_id = self._run(lambda: service.save_set(self.store, data)) if data is not None else None
-        if set_id is None:
+        read = run(self, "Đang đọc tệp Excel", lambda progress: read_criteria_workbook(Path(path)))
+        if not read.ok:
             return None
+        data = read.value
+        saved = run(self, "Đang lưu bộ tiêu chí", lambda progress: service.save_set(self.store, data))
+        if not saved.ok:
+            return None
+        set_id = saved.value
         self.reload(set_id)
         self._changed()
         QMessageBox.information(self, "Đã nhập bộ tiêu chí",
@@ -192,8 +178,8 @@ class CriteriaSetsDialog(QDialog):
         if path is None:
             return None
         remember_folder(self.store, str(Path(path).parent))
-        done = self._run(lambda: write_criteria_workbook(service.load_set(self.store, chosen.id).data, Path(path)) or True)
-        if done:
+        if run(self, "Đang lưu tệp Excel", lambda progress: write_criteria_workbook(
+                service.load_set(self.store, chosen.id).data, Path(path))).ok:
             QMessageBox.information(self, "Đã xuất bộ tiêu chí", f"Đã lưu “{chosen.name}” vào tệp:\n{path}")
             return Path(path)
         return None
@@ -205,7 +191,7 @@ class CriteriaSetsDialog(QDialog):
         if path is None:
             return None
         remember_folder(self.store, str(Path(path).parent))
-        if self._run(lambda: write_template(Path(path)) or True):
+        if run(self, "Đang lưu tệp mẫu", lambda progress: write_template(Path(path))).ok:
             QMessageBox.information(self, "Đã lưu tệp mẫu",
                                     f"Đã lưu tệp mẫu vào:\n{path}\n\nMở bằng Excel, điền theo trang “Hướng dẫn”, "
                                     "lưu lại rồi bấm “Nhập từ Excel…”.")
@@ -221,7 +207,7 @@ class CriteriaSetsDialog(QDialog):
                                           "Có thể nhập lại từ tệp Excel nếu đã xuất ra trước đó.")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        if self._run(lambda: service.delete_set(self.store, chosen.id) or True) is None:
+        if not attempt(self, lambda: service.delete_set(self.store, chosen.id)).ok:
             return False
         self.reload()
         self._changed()
@@ -232,14 +218,3 @@ def file_name(set_name: str) -> str:
     """A set's name as a file name Windows accepts: "Bộ chỉ số … (2024).xlsx"."""
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", set_name).strip(" .") or "Bộ tiêu chí"
     return windows_safe(" ".join(stem.split()) + ".xlsx")
-
-
-def shortened(error: UserError) -> UserError:
-    """A long list of problems shows its first lines; all of them stay in the details, to copy."""
-    lines = error.message.split("\n")
-    if len(lines) <= _SHOWN_PROBLEMS + 1:
-        return error
-    rest = len(lines) - 1 - _SHOWN_PROBLEMS
-    message = "\n".join(lines[: _SHOWN_PROBLEMS + 1]) + f"\n… và {rest} lỗi khác (bấm “Xem chi tiết…”)."
-    details = "\n".join(part for part in ("\n".join(lines[1:]), error.details) if part)
-    return UserError(message, error.hint, details)

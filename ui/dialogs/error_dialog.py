@@ -12,6 +12,7 @@ from app.logs import error_log, record_error
 
 _UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu trước đó không bị ảnh hưởng."
 _HINT = "Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký (hoặc phần chi tiết) cho người hỗ trợ."
+_SHOWN_PROBLEMS = 12  # more lines of a hint than this go behind "Xem chi tiết…"
 
 
 def error_box(parent: QWidget | None, error: UserError) -> QMessageBox:
@@ -50,9 +51,34 @@ def unexpected_details(trace: str, log_file: Path | None = None) -> str:
 
 
 def run_or_report(parent: QWidget | None, action):
-    """Call ``action``; on a UserError show it and return None (the one way pages call services)."""
-    try:
-        return action()
-    except UserError as error:
-        show_error(parent, error)
-        return None
+    """``ui.runner.attempt`` in its older form (None for a failure, already reported), left only for the edit
+    call sites that the data-layer undo journal rewrites; new code calls ``attempt``."""
+    from ui.runner import attempt
+
+    outcome = attempt(parent, action)
+    return outcome.value if outcome.ok else None
+
+
+def shortened(error: UserError) -> UserError:
+    """A long list of problems (in the message or in the hint, one a line) shows its first lines and how many
+    more; every line stays in the details, to copy. A short one is the same error, untouched."""
+    message, hint, details = error.message, error.hint, error.details
+    lines = message.split("\n")  # the first line says what failed; the problems follow
+    if len(lines) > _SHOWN_PROBLEMS + 1:
+        message = "\n".join(lines[: _SHOWN_PROBLEMS + 1]) + _more(len(lines) - 1 - _SHOWN_PROBLEMS)
+        details = _joined("\n".join(lines[1:]), details)
+    lines = hint.split("\n")
+    if len(lines) > _SHOWN_PROBLEMS:
+        hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + _more(len(lines) - _SHOWN_PROBLEMS)
+        details = _joined(error.hint, details)
+    if (message, hint) == (error.message, error.hint):
+        return error
+    return UserError(message, hint, details)
+
+
+def _more(count: int) -> str:
+    return f"\n… và {count} lỗi khác (bấm “Xem chi tiết…”)."
+
+
+def _joined(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)

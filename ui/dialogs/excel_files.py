@@ -1,32 +1,22 @@
 """The Excel side of the dialogs that read and write workbooks (award history, registration, criteria sets):
-picking a workbook to read or a name to save under, and running the read or write under the wait cursor
-with a refusal shown short.
+picking a workbook to read or a name to save under. The read or write itself runs through ``ui.runner``,
+whose report shows a refused file's first bad rows and puts every line behind "Xem chi tiết…"
+(``error_dialog.shortened``). (The criteria sets dialog lists its problems in the message instead, and
+shortens them itself.)
 
 The folder last used for exports is offered first and remembered again; a name
-saved without ".xlsx" gets it. A refused file lists its bad rows in the hint;
-past ``_SHOWN_PROBLEMS`` lines the rest go behind "Xem chi tiết…", every line
-kept there to copy. (The criteria sets dialog lists its problems in the message
-instead, and shortens them itself.)
+saved without ".xlsx" gets it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.errors import UserError
-from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
-_SHOWN_PROBLEMS = 12  # more lines than this go behind "Xem chi tiết…"
-
-T = TypeVar("T")
 
 
 def ask_excel_path(parent: QWidget, store, save: bool, title: str, name: str = "") -> Path | None:
@@ -42,26 +32,3 @@ def ask_excel_path(parent: QWidget, store, save: bool, title: str, name: str = "
         path = path.with_name(path.name + ".xlsx")
     remember_folder(store, str(path.parent))
     return path
-
-
-def run_waiting(parent: QWidget, action: Callable[[], T]) -> tuple[T] | None:
-    """Call ``action`` under the wait cursor: ``(its result,)``, or None once a UserError is shown (a long
-    list of rows behind Details)."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return (action(),)
-    except UserError as error:
-        failure = error
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    show_error(parent, shortened(failure))
-    return None
-
-
-def shortened(error: UserError) -> UserError:
-    """A long list of bad rows shows its first lines; every line stays in the details, to copy."""
-    lines = error.hint.split("\n")
-    if len(lines) <= _SHOWN_PROBLEMS:
-        return error
-    hint = "\n".join(lines[:_SHOWN_PROBLEMS]) + f"\n… và {len(lines) - _SHOWN_PROBLEMS} lỗi khác (bấm “Xem chi tiết…”)."
-    return UserError(error.message, hint, "\n".join(part for part in (error.hint, error.details) if part))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.errors import UserError
 from app.exporters.plan_papers import export_plan_papers, file_names
 from app.services.plans import get_plan
-from ui.dialogs.error_dialog import show_error
+from ui.runner import run
 
 
 def last_folder(store) -> str:
@@ -37,21 +36,19 @@ def confirm_overwrite(parent: QWidget, folder: str, names) -> bool:
 
 
 def export_plan_interactively(parent: QWidget, store, plan_id: int, folder: str | None = None) -> list:
-    """Ask for the folder (unless given), write the files, report them. Returns what was written."""
+    """Ask for the folder (unless given), write the files on the runner's worker (with "Hủy": a cancel leaves
+    none of them), report them. Returns what was written."""
     folder = folder or QFileDialog.getExistingDirectory(parent, "Chọn thư mục để lưu văn bản", last_folder(store))
     if not folder:
         return []
     plan = get_plan(store, plan_id)
     if not confirm_overwrite(parent, folder, file_names(plan.kind, plan.year)):
         return []
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        written = export_plan_papers(store, plan_id, Path(folder))
-    except UserError as error:
-        QGuiApplication.restoreOverrideCursor()
-        show_error(parent, error)
+    papers = run(parent, "Đang xuất văn bản", lambda progress: export_plan_papers(
+        store, plan_id, Path(folder), progress=progress), cancel=True)
+    if not papers.ok:
         return []
-    QGuiApplication.restoreOverrideCursor()
+    written = papers.value
     remember_folder(store, folder)
     listing = "\n".join(f"• {item.path.name} — {item.description}" for item in written)
     box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất văn bản", f"Đã lưu vào {folder}:\n{listing}", parent=parent)

@@ -9,8 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +35,7 @@ from app.importers.plan_file import parse_plan_text, plain_text, read_plan_file
 from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.services.plans import MAX_YEAR, MIN_YEAR
 from ui.dialogs.error_dialog import show_error
+from ui.runner import run
 from ui.widgets.fit import fit_to_screen
 
 COLUMNS = ("Lĩnh vực", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian thực hiện", "Hạn đọc được")
@@ -99,12 +99,10 @@ class ImportPlanDialog(QDialog):
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> None:
-        try:
-            transform = self._legacy_converter(plain_text(path))
-        except UserError as error:
-            show_error(self, error)
-            return
-        self.load(lambda: read_plan_file(path, transform))
+        text = run(self, "Đang đọc tệp kế hoạch", lambda progress: plain_text(path))
+        if text.ok:
+            transform = self._legacy_converter(text.value)
+            self.load(lambda: read_plan_file(path, transform))
 
     def read_pasted(self) -> None:
         text = self.source.toPlainText()
@@ -127,14 +125,11 @@ class ImportPlanDialog(QDialog):
         return converter if answer == QMessageBox.StandardButton.Yes else None
 
     def load(self, read) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            imported = read()
-        except UserError as error:
-            QGuiApplication.restoreOverrideCursor()
-            show_error(self, error)
+        """Read the plan on the runner's worker; show its areas and tasks, or why not."""
+        read_plan = run(self, "Đang đọc kế hoạch", lambda progress: read())
+        if not read_plan.ok:
             return
-        QGuiApplication.restoreOverrideCursor()
+        imported = read_plan.value
         self.show_imported(imported)
         if not imported.tasks:
             show_error(self, UserError(

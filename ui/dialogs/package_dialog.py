@@ -1,17 +1,16 @@
 """Xuất hồ sơ gửi cấp trên: year, contents, period, destination; build off the GUI thread; check a package.
 
-The build runs on a QThread with a plain cancel flag (the app layer never sees
-Qt); the progress dialog appears only if the build lasts over 600 ms. Cancel
-leaves nothing behind (``build_package`` removes what it created).
+The build runs on the runner's worker thread with a plain cancel flag (the app
+layer never sees Qt); the progress box appears only if the build lasts over
+600 ms. "Hủy" leaves nothing behind (``build_package`` removes what it created).
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,37 +28,16 @@ from PySide6.QtWidgets import (
 
 from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
-from app.exporters.package import CONTENTS, ExportCancelled, PackageRequest, build_package, default_period
+from app.exporters.package import CONTENTS, PackageRequest, build_package, default_period
 from app.services.checklist import plan_years
 from app.services.profile import get_profile
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
-from ui.runner import start_worker
+from ui.runner import Outcome, run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
 
-
-class _BuildThread(QThread):
-    """Runs ``build_package``; reports through signals, which Qt delivers on the GUI thread."""
-
-    stepped = Signal(int, int, str)
-    failed = Signal(object)
-
-    def __init__(self, store, request: PackageRequest, destination: Path, parent=None) -> None:
-        super().__init__(parent)
-        self.store, self.request, self.destination = store, request, destination
-        self.cancel_flag = threading.Event()
-        self.result = None
-
-    def run(self) -> None:
-        try:
-            self.result = build_package(self.store, self.request, self.destination,
-                                        progress=self.stepped.emit, cancelled=self.cancel_flag.is_set)
-        except (UserError, ExportCancelled) as error:
-            self.failed.emit(error)
-        except Exception as error:  # a bug: shown, never swallowed silently
-            self.failed.emit(UserError("Đã xảy ra lỗi ngoài dự kiến khi xuất gói; không có gói dở dang nào.",
-                                       "Hãy thử lại; nếu lỗi lặp lại, báo cho người hỗ trợ.", repr(error)))
+_UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến khi xuất gói; không có gói dở dang nào."
 
 
 class PackageDialog(QDialog):
@@ -70,8 +47,6 @@ class PackageDialog(QDialog):
         super().__init__(parent)
         self.store, self.today = store, today or date.today()
         self.result = None
-        self.last_error: BaseException | None = None
-        self.thread: _BuildThread | None = None
         self.setWindowTitle("Xuất hồ sơ gửi cấp trên")
         layout = QVBoxLayout(self)
         layout.addLayout(self._form())
@@ -128,13 +103,6 @@ class PackageDialog(QDialog):
         row.addWidget(close)
         return row
 
-    def reject(self) -> None:
-        """Closing while a build runs cancels it and waits, so nothing half-written stays behind."""
-        if self.thread is not None:
-            self.thread.cancel_flag.set()
-            self.thread.wait()
-        super().reject()
-
     def _suggest_period(self) -> None:
         key = default_period(int(self.year_box.currentData()), self.today)
         self.period_box.setCurrentIndex(self.period_box.findData(key))
@@ -152,46 +120,24 @@ class PackageDialog(QDialog):
     # ---------------------------------------------------------------- the build
 
     def start_export(self) -> None:
-        """Start the build on a worker thread; ``finish`` runs when it ends."""
+        """Build on the runner's worker (with "Hủy"); say what became of it, then offer the next steps."""
         folder = self.folder_edit.text().strip()
         if not folder:
             show_error(self, UserError("Chưa chọn nơi lưu gói hồ sơ.", "Bấm “Chọn thư mục…” (ví dụ ổ USB) rồi xuất lại."))
             return
-        self.result, self.last_error = None, None
-        self.thread = _BuildThread(self.store, self.request(), Path(folder), self)
-        self.progress = QProgressDialog("Đang chuẩn bị…", "Hủy", 0, 0, self)
-        self.progress.setWindowTitle("Đang xuất gói hồ sơ")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(600)
-        self.progress.canceled.connect(self.thread.cancel_flag.set)
-        self.thread.stepped.connect(self._show_step)
-        self.thread.failed.connect(self._remember_error)
-        self.thread.finished.connect(self.finish)
-        self.export_button.setEnabled(False)
-        start_worker(self.thread)  # garbage collected here first: never on the worker
-
-    def _show_step(self, step: int, total: int, text: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setLabelText(text)
-        self.progress.setValue(min(step, total))
-
-    def _remember_error(self, error: BaseException) -> None:
-        self.last_error = error
-
-    def finish(self) -> None:
-        self.progress.reset()
-        self.export_button.setEnabled(True)
-        result, error = self.thread.result, self.last_error
-        self.thread = None
-        if isinstance(error, ExportCancelled):
+        self.result = None
+        request, destination = self.request(), Path(folder)
+        built = run(self, "Đang xuất gói hồ sơ", lambda progress: build_package(
+            self.store, request, destination, progress=progress, cancelled=progress.cancelled),
+            cancel=True, unexpected=_UNEXPECTED)
+        if built.cancelled:
             self.result_label.setText("Đã hủy xuất gói; không có gì được ghi lại.")
-        elif isinstance(error, UserError):
-            self.result_label.setText(error.message)
-            show_error(self, error)
-        elif result is not None:
-            self.result = result
-            remember_folder(self.store, self.folder_edit.text().strip())
-            self.result_label.setText("\n".join(result.summary()))
+        elif not built.ok:
+            self.result_label.setText(built.error.message if isinstance(built.error, UserError) else _UNEXPECTED)
+        else:
+            self.result = built.value
+            remember_folder(self.store, folder)
+            self.result_label.setText("\n".join(self.result.summary()))
             self.offer_next_steps()
 
     def offer_next_steps(self) -> None:
@@ -210,21 +156,25 @@ class PackageDialog(QDialog):
     def open_folder(self) -> None:
         open_path(self.result.folder.parent)
 
-    def make_email_draft(self) -> Path | None:
+    def make_email_draft(self) -> Outcome[Path]:
         """Write the .eml beside the zip and open it (Outlook/Thunderbird opens it ready to send)."""
-        from app.exporters.email_draft import write_email_draft
-
         profile = get_profile(self.store)
-        try:
-            draft = write_email_draft(self.result.manifest, self.result.zip_path,
-                                      profile.receiving_office or profile.superior_authority, profile.clerk_name)
-        except OSError as error:
-            show_error(self, UserError("Không ghi được thư nháp e-mail.", "Kiểm tra ổ USB còn cắm và còn chỗ trống.",
-                                       str(error)))
-            return None
-        self.result_label.setText(self.result_label.text() + f"\nĐã tạo thư nháp e-mail: {draft}")
-        open_path(draft)
+        draft = run(self, "Đang tạo thư nháp e-mail", lambda progress: _write_draft(
+            self.result, profile.receiving_office or profile.superior_authority, profile.clerk_name))
+        if draft.ok:
+            self.result_label.setText(self.result_label.text() + f"\nĐã tạo thư nháp e-mail: {draft.value}")
+            open_path(draft.value)
         return draft
+
+
+def _write_draft(result, to: str, clerk: str) -> Path:
+    from app.exporters.email_draft import write_email_draft
+
+    try:
+        return write_email_draft(result.manifest, result.zip_path, to, clerk)
+    except OSError as error:
+        raise UserError("Không ghi được thư nháp e-mail.", "Kiểm tra ổ USB còn cắm và còn chỗ trống.",
+                        str(error)) from error
 
 
 def check_package_interactively(parent: QWidget | None, path: str | None = None):
@@ -237,11 +187,10 @@ def check_package_interactively(parent: QWidget | None, path: str | None = None)
         path = path or QFileDialog.getExistingDirectory(parent, "Chọn thư mục gói hồ sơ")
     if not path:
         return None
-    try:
-        result = verify_package(Path(path))
-    except UserError as error:
-        show_error(parent, error)
+    checked = run(parent, "Đang kiểm tra gói", lambda progress: verify_package(Path(path)))
+    if not checked.ok:
         return None
+    result = checked.value
     icon = QMessageBox.Icon.Information if result.ok else QMessageBox.Icon.Warning
     QMessageBox(icon, "Kết quả kiểm tra gói", result.verdict, parent=parent).exec()
     return result

@@ -23,9 +23,10 @@ from app.errors import UserError
 from app.services import registers
 from app.services.changes import SCORING, Changes
 from app.services.registers import MAX_PROCEDURES, QuarterStat
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import show_error
 from ui.dialogs.register_dialog import follow_stack
 from ui.emulation.commands import SetProcedureStat
+from ui.runner import attempt
 
 QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
 RECEIVED, ON_TIME = "received", "on_time"
@@ -104,9 +105,9 @@ class ProcedureStatsDialog(QDialog):
         super().keyPressEvent(event)
 
     def reload(self) -> None:
-        stats = run_or_report(self, lambda: registers.procedure_stats(self.store, self.year))
-        if stats is not None:
-            self.stats = stats
+        stats = attempt(self, lambda: registers.procedure_stats(self.store, self.year))
+        if stats.ok:
+            self.stats = stats.value
         self._show()
 
     def _show(self) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, rememb
 from ui.dialogs.progress_report_commands import SetReportText
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier import AutoField
+from ui.runner import run
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
 
@@ -316,15 +317,12 @@ class ProgressReportDialog(QDialog):
         if not confirm_overwrite(self, folder, file_names(self.year(), self.period_key())):
             return []
         self.flush()  # the paper is made from the stored text, as the package and the command line make it
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.written = export_progress_report(self.store, self.year(), self.period_key(), Path(folder),
-                                                  today=self.today)
-        except UserError as error:
-            QGuiApplication.restoreOverrideCursor()
-            show_error(self, error)
+        year, period = self.year(), self.period_key()
+        papers = run(self, "Đang xuất báo cáo", lambda progress: export_progress_report(
+            self.store, year, period, Path(folder), today=self.today, progress=progress), cancel=True)
+        if not papers.ok:
             return []
-        QGuiApplication.restoreOverrideCursor()
+        self.written = papers.value
         remember_folder(self.store, folder)
         listing = "\n".join(f"• {item.path.name} — {item.description}" for item in self.written)
         self.result_label.setText(f"Đã lưu vào {folder}:\n{listing}")

@@ -32,6 +32,7 @@ from app.errors import UserError
 from app.services.changes import SCORING, Changes
 from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
+from ui.runner import attempt
 from ui.widgets.fit import fit_to_screen
 
 ERROR_STYLE = "color: #b00020"
@@ -249,8 +250,7 @@ class RegisterDialog(QDialog):
 
     def reload(self) -> None:
         kept = self.selected()
-        rows = run_or_report(self, self.load)
-        self.model.replace_rows(rows or [])
+        self.model.replace_rows(attempt(self, self.load).value_or([]))
         self.select(kept.id if kept is not None else None)
         self.count.setText(f"{len(self.model.rows)} {self.NOUN}")
 

@@ -37,10 +37,11 @@ from app.services.registers import list_collectives
 from app.services.registration import COLLECTIVE, HEADER, OFFICIAL, SHEET, Registration
 from ui.commune_awards_commands import ReplaceRegistrations, SetRegistration, write_papers
 from ui.dialogs.error_dialog import run_or_report
-from ui.dialogs.excel_files import ask_excel_path, run_waiting
+from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier.commands import short
 from ui.models.registration_model import RegistrationModel, Subject, titles
+from ui.runner import attempt, run
 from ui.widgets.centered_check import CenteredCheck
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
@@ -170,11 +171,11 @@ class RegistrationDialog(QDialog):
         year = self.year.value()
         self.setWindowTitle(f"Đăng ký thi đua năm {year}")
         self.heading.setText(f"<b>Đăng ký thi đua năm {year}</b>")
-        found = run_or_report(self, lambda: (self._rows(), titles(award_kinds(self.store)),
-                                             registration.registrations(self.store, year)))
-        if found is None:
+        found = attempt(self, lambda: (self._rows(), titles(award_kinds(self.store)),
+                                       registration.registrations(self.store, year)))
+        if not found.ok:
             return
-        rows, kinds, self.registered = found
+        rows, kinds, self.registered = found.value
         self.model.show(rows, kinds, self.registered)
         self.table.clearSpans()
         for number, row in enumerate(rows):
@@ -264,10 +265,11 @@ class RegistrationDialog(QDialog):
         path = path or ask_excel_path(self, self.store, False, f"Chọn tệp Excel đăng ký thi đua năm {year}")
         if path is None:
             return False
-        found = run_waiting(self, lambda: registration.read_registration_workbook(self.store, Path(path), year))
-        if found is None:
+        found = run(self, "Đang đọc tệp Excel", lambda progress: registration.read_registration_workbook(
+            self.store, Path(path), year))
+        if not found.ok:
             return False
-        rows = found[0]
+        rows = found.value
         if confirm is None:
             answer = QMessageBox.question(
                 self, "Nhập danh sách đăng ký",
@@ -277,16 +279,18 @@ class RegistrationDialog(QDialog):
             confirm = answer == QMessageBox.StandardButton.Yes
         if not confirm:
             return False
-        before = run_waiting(self, lambda: registration.replace_year(self.store, year, rows))
-        if before is None:
+        before = run(self, "Đang nhập danh sách đăng ký", lambda progress: registration.replace_year(
+            self.store, year, rows))
+        if not before.ok:
             return False
-        self.push(ReplaceRegistrations(self.store, self.notify, year, sorted(before[0], key=_order), rows,
+        self.push(ReplaceRegistrations(self.store, self.notify, year, sorted(before.value, key=_order), rows,
                                        f"Nhập danh sách đăng ký thi đua năm {year}"))
         return True
 
     def save_template(self, path: Path | None = None) -> Path | None:
         path = path or ask_excel_path(self, self.store, True, "Lưu tệp mẫu đăng ký thi đua", TEMPLATE_NAME)
-        if path is None or run_waiting(self, lambda: write_template(Path(path), self.model.kinds)) is None:
+        if path is None or not run(self, "Đang lưu tệp mẫu", lambda progress: write_template(
+                Path(path), self.model.kinds)).ok:
             return None
         QMessageBox.information(self, "Đã lưu tệp mẫu",
                                 f"Đã lưu tệp mẫu vào:\n{path}\n\nMỗi dòng một danh hiệu đăng ký: năm, họ và tên (hoặc "

@@ -33,6 +33,7 @@ from ui.checklist import commands as steps
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistModel
+from ui.runner import run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
 
@@ -286,7 +287,8 @@ class ChecklistPage(QWidget):
         if not files:
             files, _ = QFileDialog.getOpenFileNames(self, "Chọn tài liệu kiểm chứng", "", "Tất cả các tệp (*)")
         for name in files or []:
-            attached = self._run(lambda n=name: evidence.attach(self.store, row.task_id, Path(n), row.occurrence_id))
+            attached = run(self, "Đang chép tài liệu kiểm chứng", lambda progress, n=name: evidence.attach(
+                self.store, row.task_id, Path(n), row.occurrence_id)).value_or(None)  # a slow USB stick: off the GUI thread
             if attached:
                 self._done(steps.AttachEvidence(self.store, self.notify, attached))
 

@@ -47,7 +47,7 @@ from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
 from ui.dossier.nominations_tab import NominationsTab
 from ui.dossier.report_tab import ReportTab
-from ui.runner import report_written, run_with_progress
+from ui.runner import attempt, report_written, run
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
 
@@ -364,8 +364,11 @@ class DossierPage(QWidget):
             return []
         self.flush_edits()
         dossier_id = self.view.dossier.id
-        missing = run_or_report(self, lambda: readiness(self.store, dossier_id, self.today))
-        if missing is None or (missing and not self._confirm_incomplete(missing, confirm)):
+        checked = attempt(self, lambda: readiness(self.store, dossier_id, self.today))
+        if not checked.ok:
+            return []
+        missing = checked.value
+        if missing and not self._confirm_incomplete(missing, confirm):
             return []
         folder = folder or QFileDialog.getExistingDirectory(self, "Chọn thư mục để lưu hồ sơ khen thưởng",
                                                             last_folder(self.store))
@@ -378,16 +381,16 @@ class DossierPage(QWidget):
         return written
 
     def _write(self, dossier_id: int, folder: Path, allow_incomplete: bool) -> list[Path]:
-        """Write the papers on a worker thread; the window repaints, a progress box shows after 600 ms."""
+        """Write the papers on a worker thread; the window repaints, a progress box (with "Hủy") shows after 600 ms."""
         def write(progress) -> list[Path]:
             from app.exporters.dossier_files import write_dossier_files
 
             return write_dossier_files(self.store, dossier_id, folder, today=self.today,
                                        allow_incomplete=allow_incomplete, progress=progress)
 
-        written = run_with_progress(self, "Đang xuất hồ sơ khen thưởng", write,
-                                    "Đã xảy ra lỗi ngoài dự kiến khi xuất hồ sơ khen thưởng.")
-        return [] if written is None else written[0]
+        written = run(self, "Đang xuất hồ sơ khen thưởng", write, cancel=True,
+                      unexpected="Đã xảy ra lỗi ngoài dự kiến khi xuất hồ sơ khen thưởng.")
+        return written.value if written.ok else []
 
     def _confirm_incomplete(self, missing: list[Missing], confirm: bool | None) -> bool:
         if confirm is not None:

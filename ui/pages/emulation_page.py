@@ -30,6 +30,7 @@ from ui.dialogs.error_dialog import run_or_report
 from ui.emulation.commands import SetMark
 from ui.emulation.marks_panel import MarksPanel
 from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilter, SubjectsModel
+from ui.runner import attempt
 from ui.scoring.commands import StartYear
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
@@ -188,7 +189,7 @@ class EmulationPage(QWidget):
         self._stale = False
         self.year.choose_once(self._default_year)
         year = self.year.value()
-        self.evaluation = run_or_report(self, lambda: service.evaluation(self.store, year, self._today()))
+        self.evaluation = attempt(self, lambda: service.evaluation(self.store, year, self._today())).value_or(None)
         if self.evaluation is None:
             self._show_start(year)
         else:
@@ -270,8 +271,7 @@ class EmulationPage(QWidget):
         previous = scoring.assessment_set(self.store, year, EMULATION)
         if previous == set_id:
             return
-        done = run_or_report(self, lambda: scoring.start(self.store, year, set_id, kind=EMULATION) or True)
-        if done:
+        if attempt(self, lambda: scoring.start(self.store, year, set_id, kind=EMULATION)).ok:
             self.undo_stack.push(StartYear(self.store, self.notify, year, set_id, previous, EMULATION,
                                            f"Bắt đầu đánh giá thi đua năm {year}" if previous is None
                                            else "Đổi bộ tiêu chí thi đua"))

@@ -29,6 +29,7 @@ from app.services.changes import PLANS, SCORING, Changes
 from app.services.evidence_choices import year_evidence_files
 from app.services.scoring import ScoreLine, ScoreSheet
 from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.runner import attempt, run
 from ui.scoring import commands as steps
 from ui.scoring.score_panel import EvidencePicker, ScorePanel, StartPanel
 from ui.scoring.tree_model import (
@@ -329,7 +330,8 @@ class ScoringPage(QWidget):
         year = self.sheet.year
         for name in files or []:
             linked = {item.id for item in self.sheet.line(line.criterion_id).evidence}
-            link_id = run_or_report(self, lambda n=name: scoring.attach_evidence(self.store, year, line.criterion_id, Path(n)))
+            link_id = run(self, "Đang chép tài liệu kiểm chứng", lambda progress, n=name: scoring.attach_evidence(
+                self.store, year, line.criterion_id, Path(n))).value_or(None)  # a slow USB stick: off the GUI thread
             if link_id is not None and link_id not in linked:
                 self._done(steps.LinkEvidence(self.store, self.notify, link_id, Path(name).name))
 
@@ -350,7 +352,7 @@ class ScoringPage(QWidget):
                 self._done(steps.LinkEvidence(self.store, self.notify, link_id, choice.name))
 
     def open_evidence(self, link_id: int) -> None:
-        path = run_or_report(self, lambda: scoring.evidence_file(self.store, link_id))
+        path = attempt(self, lambda: scoring.evidence_file(self.store, link_id)).value_or(None)
         if path and not open_path(path):
             show_error(self, UserError("Máy chưa có chương trình mở được loại tệp này.",
                                        "Cài phần mềm đọc tệp phù hợp (ví dụ trình đọc PDF).", str(path)))
@@ -367,7 +369,7 @@ class ScoringPage(QWidget):
         previous = scoring.assessment_set(self.store, year)
         if previous == set_id:
             return
-        if run_or_report(self, lambda: scoring.start(self.store, year, set_id) or True) is None:
+        if not attempt(self, lambda: scoring.start(self.store, year, set_id)).ok:
             return
         self._done(steps.StartYear(self.store, self.notify, year, set_id, previous, PAR,
                                    f"Bắt đầu chấm điểm năm {year}" if previous is None else "Đổi bộ tiêu chí"))
