@@ -82,9 +82,11 @@ def test_documents_import_no_services_store_sqlalchemy_or_db():
     assert _importing("app/documents", DATABASE, frozenset({FILE_DURABILITY})) == []
 
 
-def test_read_models_import_no_database():
-    """app/queries/models holds plain frozen dataclasses; the query functions beside it fill them."""
-    assert _importing("app/queries/models", (*DATABASE, "app.queries.awards", "app.queries.plans")) == []
+def test_read_models_need_only_the_domain_and_resources():
+    """app/queries/models holds plain frozen dataclasses: no database, and of app/ only the domain and resources."""
+    allowed = ("app.domain.", "app.resources", "app.queries.models.")
+    found = _offenders("app/queries/models", ("app", "sqlalchemy", "sqlite3", "db"))
+    assert [entry for entry in found if not entry.split(": ")[1].startswith(allowed)] == []
 
 
 def test_exporters_import_no_sqlalchemy_db_or_services():
