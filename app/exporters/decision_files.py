@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.exporters.written import WrittenFile, write_files
+from app.queries.awards import decision_paper_facts, dossier_info, registration_facts, statistics_facts
 from app.store import Store
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word, để chỉnh sửa", "xlsx": "Excel"}
@@ -56,15 +57,6 @@ def _jobs(papers) -> list:
 # ----------------------------------------------------------------------------- the decision
 
 
-def _dossier(store: Store, dossier_id: int):
-    from app.services.dossier import list_dossiers
-
-    found = next((item for item in list_dossiers(store) if item.id == dossier_id), None)
-    if found is None:
-        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
-    return found
-
-
 def export_decision(store: Store, dossier_id: int, folder: Path, today: date | None = None,
                     progress=None) -> list[WrittenFile]:
     """As ``write_decision_files``, with each file's Vietnamese description."""
@@ -72,23 +64,18 @@ def export_decision(store: Store, dossier_id: int, folder: Path, today: date | N
         award_decision,
         decision_list_workbook,
     )
-    from app.services import council
-    from app.services.award_decision import decision_for, routing
-    from app.services.profile import get_profile
 
     today = today or date.today()
-    dossier = _dossier(store, dossier_id)
-    granted = routing(store, dossier_id, today).commune
+    dossier = dossier_info(store, dossier_id)
+    facts = decision_paper_facts(store, dossier_id, today)
+    decision, granted, profile, held_on = facts.decision, facts.granted, facts.profile, facts.held_on
     if not granted:
         raise UserError(
             f"Hồ sơ khen thưởng năm {dossier.year} không có ai được Hội đồng đề nghị khen thưởng thuộc thẩm quyền "
             "của Chủ tịch UBND xã; không có quyết định để in.",
             "Kiểm tra kết quả biểu quyết của Hội đồng; danh hiệu, hình thức của cấp trên đi theo tờ trình.")
-    decision = decision_for(store, dossier_id)
     if not decision.number or decision.signed_on is None:
         raise UserError("Quyết định khen thưởng chưa có số hoặc ngày ký.", "Nhập số và ngày ký rồi xuất lại.")
-    profile = get_profile(store)
-    held_on = council.meeting(store, dossier_id).held_on
     year = decision.year
     papers = [
         (decision_base_name(year), award_decision(dossier, decision, granted, profile, held_on, today),
@@ -119,22 +106,14 @@ def registration_papers(store: Store, year: int, number: str = "", day: date | N
         registration_list,
         registration_workbook,
     )
-    from app.services.award_kinds import award_kinds
-    from app.services.officials import list_officials
-    from app.services.profile import get_profile
-    from app.services.registers import list_collectives
-    from app.services.registration import registrations
 
-    registered = registrations(store, year)
-    if not registered:
+    facts = registration_facts(store, year)
+    if not facts.registered:
         raise UserError(f"Năm {year} chưa có cá nhân, tập thể nào đăng ký thi đua.",
                         "Đánh dấu đăng ký (hoặc nhập từ Excel) rồi xuất lại.")
-    kinds = award_kinds(store, active_only=False)
-    people = [(item.id, item.full_name, item.position) for item in list_officials(store)]
-    groups = [(item.id, item.name, "") for item in list_collectives(store)]
-    persons = registrants(registered, people, "official", kinds)
-    collectives = registrants(registered, groups, "collective", kinds)
-    return (registration_list(year, persons, collectives, get_profile(store), number, day),
+    persons = registrants(facts.registered, facts.people, "official", facts.kinds)
+    collectives = registrants(facts.registered, facts.groups, "collective", facts.kinds)
+    return (registration_list(year, persons, collectives, facts.profile, number, day),
             registration_workbook(year, persons, collectives))
 
 
@@ -162,13 +141,11 @@ def export_statistics(store: Store, first_year: int, last_year: int, folder: Pat
         statistics_document,
         statistics_workbook,
     )
-    from app.services.award_statistics import award_statistics
-    from app.services.profile import get_profile
 
-    statistics = award_statistics(store, first_year, last_year)
+    statistics, profile = statistics_facts(store, first_year, last_year)
     stem = statistics_base_name(first_year, last_year)
     span = f"{first_year} - {last_year}" if first_year != last_year else str(first_year)
-    papers = [(stem, statistics_document(statistics, get_profile(store), today or date.today()),
+    papers = [(stem, statistics_document(statistics, profile, today or date.today()),
                f"Thống kê kết quả khen thưởng {span}", ("pdf",)),
               (stem, statistics_workbook(statistics), f"Thống kê kết quả khen thưởng {span}", ("xlsx",))]
     return write_files(_jobs(papers), Path(folder), "thống kê khen thưởng", progress)

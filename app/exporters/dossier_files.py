@@ -18,7 +18,10 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.exporters.package_names import ascii_words, windows_safe
+from app.exporters.package_request import PackItem
 from app.exporters.written import WrittenFile, write_files
+from app.queries.awards import dossier_gaps, dossier_info, dossier_paper_facts, dossier_routing, year_dossiers
+from app.queries.plans import emulation_plan
 from app.store import Store
 
 SLUG_LENGTH = 40
@@ -42,20 +45,9 @@ def report_base_name(number: int, name: str) -> str:
     return windows_safe(f"BCTT-{number:02d}-{slug}")
 
 
-def _dossier(store: Store, dossier_id: int):
-    from app.services.dossier import list_dossiers
-
-    found = next((item for item in list_dossiers(store) if item.id == dossier_id), None)
-    if found is None:
-        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
-    return found
-
-
 def check_ready(store: Store, dossier_id: int, year: int, today: date) -> None:
     """A UserError listing every gap (readiness), each on its own line, when the dossier is not ready."""
-    from app.services.dossier_readiness import readiness
-
-    missing = readiness(store, dossier_id, today)
+    missing = dossier_gaps(store, dossier_id, today)
     if missing:
         raise UserError(
             f"Hồ sơ khen thưởng năm {year} chưa đủ để in ({len(missing)} mục còn thiếu).",
@@ -67,14 +59,9 @@ def check_ready(store: Store, dossier_id: int, year: int, today: date) -> None:
 def campaign_plan(store: Store, year: int):
     """The year's emulation plan as the letter's Căn cứ line cites it (blanks when the year has none)."""
     from app.documents.papers.submission_letter import CampaignPlan
-    from app.domain.plan_kinds import EMULATION
-    from app.services.plans import get_plan, list_plans
 
-    summary = next((plan for plan in list_plans(store, year) if plan.kind == EMULATION), None)
-    if summary is None:
-        return CampaignPlan()
-    plan = get_plan(store, summary.id)
-    return CampaignPlan(plan.number, plan.issue_date, plan.title)
+    plan = emulation_plan(store, year)
+    return CampaignPlan() if plan is None else CampaignPlan(plan.number, plan.issue_date, plan.title)
 
 
 def _documents(store: Store, dossier, today: date):
@@ -85,16 +72,9 @@ def _documents(store: Store, dossier, today: date):
         nominee_list_workbook,
         submission_letter,
     )
-    from app.services import council
-    from app.services.award_history import list_records
-    from app.services.award_kinds import award_kinds
-    from app.services.dossier import nominations
-    from app.services.profile import get_profile
 
-    profile, year = get_profile(store), dossier.year
-    listed = nominations(store, dossier.id, today)
-    results, held = council.outcomes(store, dossier.id), council.meeting(store, dossier.id)
-    kinds = award_kinds(store, active_only=False)
+    facts, year = dossier_paper_facts(store, dossier.id, today), dossier.year
+    profile, listed, results, held = facts.profile, facts.nominations, facts.outcomes, facts.meeting
     letter = submission_letter(dossier, listed, results, profile, campaign_plan(store, year), held.held_on)
     out = [
         (letter_base_name(year), letter, "Tờ trình kèm danh sách đề nghị khen thưởng"),
@@ -104,8 +84,7 @@ def _documents(store: Store, dossier, today: date):
          "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
     ]
     for number, item in enumerate(listed, start=1):
-        records = list_records(store, item.subject_kind, item.subject_id)
-        report = achievement_report(item, dossier.form_version, profile, year, records, kinds)
+        report = achievement_report(item, dossier.form_version, profile, year, facts.records[item.id], facts.kinds)
         out.append((report_base_name(number, item.name), report, f"Báo cáo thành tích: {item.name}"))
     return out
 
@@ -141,7 +120,7 @@ def export_dossier(store: Store, dossier_id: int, folder: Path, today: date | No
     """As ``write_dossier_files``, with each file's Vietnamese description (for the package index);
     without ``word``, no Word copies."""
     today = today or date.today()
-    dossier = _dossier(store, dossier_id)
+    dossier = dossier_info(store, dossier_id)
     if not allow_incomplete:
         check_ready(store, dossier_id, dossier.year, today)
     render = _renderers(word)
@@ -163,12 +142,8 @@ def package_items(store: Store, request, scratch: Path) -> list:
     A dossier whose carried nominees are all within the commune's authority ends with the Chairman's
     decision, not with a submission: it does not go to the superior level.
     """
-    from app.exporters.package import PackItem
-    from app.services.award_decision import routing
-    from app.services.dossier import list_dossiers
-
-    dossiers = [dossier for dossier in list_dossiers(store, request.year)
-                if not _own_awards_only(routing(store, dossier.id, request.today))]
+    dossiers = [dossier for dossier in year_dossiers(store, request.year)
+                if not _own_awards_only(dossier_routing(store, dossier.id, request.today))]
     items = []
     for index, dossier in enumerate(dossiers, start=1):
         subfolder = f"HoSoKhenThuong-{index}" if len(dossiers) > 1 else ""

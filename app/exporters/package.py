@@ -1,8 +1,8 @@
 """The package for the superior level: one folder (and its .zip) with the year's papers and a manifest.
 
-Contents are a registry (``CONTENTS``): each kind renders its files into a
-local scratch folder and returns them as ``PackItem``s; the award dossier
-joins later by calling ``register_content``.
+Contents are an explicit list (``CONTENTS``, in ``package_contents.py``): each
+kind renders its files into a local scratch folder and returns them as
+``PackItem``s (``package_request.py``).
 
 Safe writing: everything is first written into a hidden temporary folder
 beside the destination (same disk), each file flushed to the device and read
@@ -24,75 +24,35 @@ import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
-from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
+from app.exporters.package_contents import CONTENTS
 from app.exporters.package_names import free_name, package_name, unique_in
+from app.exporters.package_request import (  # noqa: F401 (default_period: ui/ reads it here)
+    ContentKind,
+    PackageRequest,
+    PackItem,
+    default_period,
+)
 from app.file_links import is_link
 from app.progress import Cancelled
-from app.services.profile import get_profile
+from app.queries.profile import commune_profile
 from app.store import Store
 from db.fsync import fsync_dir
 
 INDEX_NAME = "DANH_MUC.txt"
-EVIDENCE_FOLDER = "tai-lieu-kiem-chung"
 _CHUNK = 1024 * 1024
 _STORED = {".docx", ".xlsx", ".zip", ".jpg", ".jpeg", ".png", ".7z", ".rar"}  # already compressed
 
 
 class ExportCancelled(Cancelled):
     """The clerk pressed Cancel; nothing was left behind."""
-
-
-@dataclass(frozen=True)
-class PackageRequest:
-    year: int
-    contents: tuple[str, ...] = ("plan", "report")
-    period: str | None = None  # the report's period key; None: ``default_period``
-    make_zip: bool = True
-    narrative: Mapping[str, str] | None = None
-    today: date | None = None
-    # Word copies are for editing, and the clerk edits before sending: the package carries the papers as
-    # PDF (to read and print) and Excel (to compile); a superior that asks for Word gets it when ticked.
-    word_copies: bool = False
-
-
-@dataclass(frozen=True)
-class PackItem:
-    """One file to put in the package: where it is now, its ASCII name there, and what it is."""
-
-    source: Path
-    name: str
-    kind: str
-    title: str
-    period: str = ""
-    subfolder: str = ""
-
-
-@dataclass(frozen=True)
-class ContentKind:
-    """A kind of content: ``build(store, request, scratch)`` renders into ``scratch`` and lists the files."""
-
-    key: str
-    code: str  # in the package name: CCHC_Xa_2024_<codes>
-    title: str  # Vietnamese, for the dialog, DANH_MUC.txt and the e-mail
-    build: Callable[[Store, PackageRequest, Path], list[PackItem]]
-    optional: bool = False  # not chosen unless asked for
-
-
-CONTENTS: dict[str, ContentKind] = {}
-
-
-def register_content(kind: ContentKind) -> ContentKind:
-    """Add (or replace) a kind of content; the package lists contents in registration order."""
-    CONTENTS[kind.key] = kind
-    return kind
 
 
 @dataclass(frozen=True)
@@ -152,12 +112,6 @@ class _Run:
 # ---------------------------------------------------------------- public
 
 
-def default_period(year: int, today: date) -> str:
-    """The latest report period of ``year`` whose end has passed; "year" when none has (or the year is over)."""
-    ended = [period.key for period in REPORT_PERIODS if period.end(year) < today]
-    return ended[-1] if ended else "year"
-
-
 def chosen_kinds(keys: Iterable[str]) -> list[ContentKind]:
     """The registered kinds for ``keys``, in registry order; a UserError for an unknown or empty choice."""
     keys = [key.strip() for key in keys if key.strip()]
@@ -181,7 +135,7 @@ def build_package(store: Store, request: PackageRequest, destination: Path, prog
     destination = Path(destination)
     _check_destination(destination)
     kinds = chosen_kinds(request.contents)
-    profile = get_profile(store)
+    profile = commune_profile(store)
     wanted = package_name(profile.commune_name, request.year, [kind.code for kind in kinds])
     name = free_name(destination, wanted)
     run = _Run(destination, progress, cancelled, total=len(kinds) + 3)
@@ -362,9 +316,3 @@ def _write_zip(folder: Path, manifest: Manifest, name: str, run: _Run) -> Path:
     fsync_dir(run.destination)
     return final
 
-
-# ---------------------------------------------------------------- today's contents
-
-
-# The contents register themselves (plan, report, scores, dossier, evidence): imported last, as they use the above.
-from app.exporters import package_contents  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""The contents a package can carry, registered with ``app.exporters.package`` in the order the package lists them.
+"""The contents a package can carry, in the order the package lists them (``CONTENTS``, read by ``package.py``).
 
 Each renders its files into a local scratch folder and returns them as ``PackItem``s.
 """
@@ -10,23 +10,18 @@ from pathlib import Path
 
 from app.domain.progress import report_period
 from app.errors import UserError
-from app.exporters.package import (
-    EVIDENCE_FOLDER,
-    ContentKind,
-    PackageRequest,
-    PackItem,
-    default_period,
-    register_content,
-)
 from app.exporters.package_names import safe_file_name
+from app.exporters.package_request import EVIDENCE_FOLDER, ContentKind, PackageRequest, PackItem, default_period
+from app.queries.evidence import year_evidence_files
+from app.queries.models.progress_report import period_span
+from app.queries.plans import year_plans
 from app.store import Store
 
 
 def _plan_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
     from app.exporters.plan_papers import export_plan_papers
-    from app.services.plans import list_plans
 
-    plans = list_plans(store, request.year)
+    plans = year_plans(store, request.year)
     if not plans:
         raise UserError(f"Năm {request.year} chưa có kế hoạch nào.", "Bỏ chọn “Kế hoạch”, hoặc lập kế hoạch trước.")
     items = []
@@ -39,7 +34,6 @@ def _plan_items(store: Store, request: PackageRequest, scratch: Path) -> list[Pa
 
 def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
     from app.exporters.progress_report_files import export_progress_report
-    from app.services.progress_report import period_span
 
     today = request.today or date.today()
     period = report_period(request.period or default_period(request.year, today))
@@ -73,20 +67,14 @@ def _dossier_items(store: Store, request: PackageRequest, scratch: Path) -> list
 
 
 def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    from app.services.evidence import evidence_path, year_evidence
-
-    items, seen = [], set()
-    for evidence in year_evidence(store, request.year):
-        if (evidence.sha256, evidence.original_name) in seen:
-            continue  # the same file attached to several checkpoints goes in once
-        seen.add((evidence.sha256, evidence.original_name))
-        items.append(PackItem(evidence_path(store, evidence.link_id), safe_file_name(evidence.original_name),
-                              "evidence", evidence.original_name, "", EVIDENCE_FOLDER))
-    return items
+    return [PackItem(path, safe_file_name(evidence.original_name), "evidence", evidence.original_name, "",
+                     EVIDENCE_FOLDER) for evidence, path in year_evidence_files(store, request.year)]
 
 
-register_content(ContentKind("plan", "KH", "Kế hoạch", _plan_items))
-register_content(ContentKind("report", "BC", "Báo cáo kết quả", _report_items))
-register_content(ContentKind("scores", "CD", "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua", _score_items, optional=True))
-register_content(ContentKind("dossier", "KT", "Hồ sơ đề nghị khen thưởng", _dossier_items, optional=True))
-register_content(ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True))
+CONTENTS: dict[str, ContentKind] = {kind.key: kind for kind in (
+    ContentKind("plan", "KH", "Kế hoạch", _plan_items),
+    ContentKind("report", "BC", "Báo cáo kết quả", _report_items),
+    ContentKind("scores", "CD", "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua", _score_items, optional=True),
+    ContentKind("dossier", "KT", "Hồ sơ đề nghị khen thưởng", _dossier_items, optional=True),
+    ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True),
+)}

@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.exporters.written import WrittenFile, write_files
-from app.services.plan_tree import plan_tree
-from app.services.plans import get_plan
-from app.services.profile import get_profile
+from app.queries.plans import plan_paper_facts
 from app.store import Store
 
 _KIND_CODES = {"reform": "KH-CCHC", "emulation": "KH-ThiDua-CCHC"}
@@ -33,7 +31,8 @@ def export_plan_papers(store: Store, plan_id: int, folder: Path, progress=None, 
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx
 
-    plan, areas, profile = get_plan(store, plan_id), plan_tree(store, plan_id), get_profile(store)
+    facts = plan_paper_facts(store, plan_id)
+    plan, areas, profile = facts.plan, facts.areas, facts.profile
     paper, appendix = plan_document(plan, areas, profile), plan_appendix(plan, areas, profile)
     pdf, docx, appendix_pdf, appendix_xlsx = file_names(plan.kind, plan.year)
     jobs = [(render_pdf, paper, pdf, "Kế hoạch (PDF)")]

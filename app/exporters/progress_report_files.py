@@ -12,8 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app.exporters.written import WrittenFile, write_files
-from app.services.profile import get_profile
-from app.services.progress_report import progress_report
+from app.queries.year_papers import report_paper_facts
 from app.store import Store
 
 PERIOD_CODES = {"q1": "quy1", "h1": "6thang", "q3": "9thang", "year": "nam"}
@@ -41,8 +40,8 @@ def export_progress_report(
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx
 
-    report = progress_report(store, year, period_key, today or date.today()).with_narrative(narrative)
-    profile = get_profile(store)
+    facts = report_paper_facts(store, year, period_key, today or date.today())
+    report, profile = facts.report.with_narrative(narrative), facts.profile
     stem = base_name(year, period_key)
     jobs = [(render_pdf, report_document(report, profile), f"{stem}.pdf", "Báo cáo kèm phụ lục chi tiết (PDF)")]
     if word:  # the Word copy is for editing the text; the detail lives in the PDF appendix and the workbook

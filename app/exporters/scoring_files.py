@@ -17,9 +17,10 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.exporters.written import write_files
-from app.services.emulation_evaluation import Evaluation, evaluation
-from app.services.profile import get_profile
-from app.services.scoring import ScoreSheet, score_sheet
+from app.queries.models.emulation import Evaluation
+from app.queries.models.scoring import ScoreSheet
+from app.queries.profile import commune_profile
+from app.queries.year_papers import year_emulation, year_scoring
 from app.store import Store
 
 FORMATS = ("pdf", "xlsx")
@@ -62,17 +63,17 @@ def _judged(result: Evaluation | None) -> bool:
 
 def has_scoring(store: Store, year: int, today: date | None = None) -> bool:
     """Whether the year has a self-scoring with at least one score: what the package asks before writing."""
-    return _scored(score_sheet(store, year, today))
+    return _scored(year_scoring(store, year, today))
 
 
 def has_emulation(store: Store, year: int, today: date | None = None) -> bool:
     """Whether the year's emulation evaluation has started and has someone to judge."""
-    return _judged(evaluation(store, year, today))
+    return _judged(year_emulation(store, year, today))
 
 
 def year_sheet(store: Store, year: int, today: date) -> ScoreSheet:
     """The year's scoring, or a Vietnamese UserError saying what to do first."""
-    sheet = score_sheet(store, year, today)
+    sheet = year_scoring(store, year, today)
     if sheet is None:
         raise UserError(f"Năm {year} chưa tự chấm điểm Chỉ số CCHC nên chưa có biểu để xuất.",
                         f"Vào mục Chấm điểm, chọn bộ tiêu chí cho năm {year} và nhập điểm, rồi xuất lại.")
@@ -84,7 +85,7 @@ def year_sheet(store: Store, year: int, today: date) -> ScoreSheet:
 
 def year_evaluation(store: Store, year: int, today: date) -> Evaluation:
     """The year's emulation evaluation, or a Vietnamese UserError saying what to do first."""
-    result = evaluation(store, year, today)
+    result = year_emulation(store, year, today)
     if result is None:
         raise UserError(f"Năm {year} chưa đánh giá tiêu chuẩn thi đua nên chưa có kết quả để xuất.",
                         f"Vào mục Thi đua, chọn bộ tiêu chuẩn thi đua cho năm {year}, rồi xuất lại.")
@@ -131,7 +132,7 @@ def write_scoring_files(store: Store, year: int, folder: Path, formats=FORMATS, 
     from app.documents.papers.scoring_table import scoring_table, scoring_workbook
 
     formats, today = _check(formats), today or date.today()
-    sheet, profile = year_sheet(store, year, today), get_profile(store)
+    sheet, profile = year_sheet(store, year, today), commune_profile(store)
     paper = scoring_table(sheet, profile, today)
     documents = {"pdf": paper, "docx": paper, "xlsx": scoring_workbook(sheet, profile)}
     stem, title = scoring_base_name(year), scoring_title(year)
@@ -148,7 +149,7 @@ def write_emulation_files(store: Store, year: int, folder: Path, formats=FORMATS
     from app.documents.papers.emulation_table import emulation_table
 
     formats, today = _check(formats), today or date.today()
-    document = emulation_table(year_evaluation(store, year, today), get_profile(store), today)
+    document = emulation_table(year_evaluation(store, year, today), commune_profile(store), today)
     stem, title = emulation_base_name(year), emulation_title(year)
     jobs = [(_renderer(kind), document, f"{stem}.{kind}", f"{title} ({FORMAT_NAMES[kind]})") for kind in formats]
     return [written.path for written in write_files(jobs, Path(folder), "kết quả đánh giá thi đua", progress)]

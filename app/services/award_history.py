@@ -8,7 +8,7 @@ diacritics; an award the app does not know is kept as written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from app.domain.awards import AwardRecord
 from app.domain.text import clean_line
 from app.domain.vietnamese import by_folded_name, fold
 from app.errors import UserError
+from app.queries.models.award_history import Record, RecordData
 from app.services.award_kinds import read_kinds
 from app.services.snapshots import revive, row_values
 from app.store import Store
@@ -30,25 +31,6 @@ HISTORY_HEADER = ("Năm", "Họ và tên / Tên tập thể", "Cá nhân/Tập t
                   "Cơ quan quyết định", "Số quyết định", "Ngày quyết định")
 MAX_ROWS = 20_000
 _SHOWN_PROBLEMS = 200
-
-
-@dataclass(frozen=True)
-class RecordData:
-    subject_kind: str
-    subject_name: str
-    year: int
-    award_name: str
-    authority: str = ""
-    decision_number: str = ""
-    decision_date: date | None = None
-    subject_id: int | None = None
-    award_key: str = ""
-
-
-@dataclass(frozen=True)
-class Record(RecordData):
-    id: int = 0
-    source: str = "manual"
 
 
 def _read(row: AwardRecordRow) -> Record:

@@ -8,15 +8,13 @@ the votes entered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.awards import Quorum, VoteResult, vote_result
+from app.domain.awards import Quorum, vote_result
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
+from app.queries.models.council import METHODS, Attendance, Meeting, Member, Outcome
 from app.resources import load_json
 from app.services.award_kinds import read_kinds
 from app.services.snapshots import revive, row_values
@@ -31,9 +29,6 @@ from db.models import (
     OfficialRow,
 )
 
-METHODS = {"show_of_hands": "biểu quyết giơ tay", "secret_ballot": "bỏ phiếu kín"}
-
-
 def council_roles() -> list[str]:
     return list(load_json("awards", "council-rules.json")["roles"])
 
@@ -41,16 +36,6 @@ def council_roles() -> list[str]:
 def quorum() -> Quorum:
     raw = load_json("awards", "council-rules.json")["quorum"]
     return Quorum(int(raw["numerator"]), int(raw["denominator"]))
-
-
-@dataclass(frozen=True)
-class Member:
-    id: int
-    year: int
-    full_name: str
-    title: str
-    role: str
-    official_id: int | None
 
 
 def members(store: Store, year: int) -> list[Member]:
@@ -131,56 +116,6 @@ def copy_members(store: Store, from_year: int, to_year: int) -> int:
 
 
 # --- the meeting ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Attendance:
-    member: Member
-    present: bool
-    absence_reason: str
-    written_vote: bool
-
-
-@dataclass(frozen=True)
-class Meeting:
-    dossier_id: int
-    year: int
-    number: str
-    held_on: date | None
-    starts_at: time | None
-    ends_at: time | None
-    place: str
-    chair: Member | None
-    secretary: Member | None
-    method: str
-    discussion: str
-    attendance: tuple[Attendance, ...]
-    quorum: Quorum
-
-    @property
-    def total(self) -> int:
-        return len(self.attendance)
-
-    @property
-    def present(self) -> int:
-        return sum(1 for item in self.attendance if item.present)
-
-    @property
-    def written(self) -> int:
-        return sum(1 for item in self.attendance if not item.present and item.written_vote)
-
-    @property
-    def absent(self) -> tuple[Attendance, ...]:
-        return tuple(item for item in self.attendance if not item.present)
-
-    @property
-    def quorum_met(self) -> bool:
-        return self.quorum.met(self.present, self.total)
-
-    def quorum_text(self) -> str:
-        state = "đủ" if self.quorum_met else "không đủ"
-        return (f"{self.present}/{self.total} thành viên dự họp: {state} số lượng để họp "
-                f"(cần {self.quorum.describe()})")
-
 
 def meeting(store: Store, dossier_id: int) -> Meeting:
     """The dossier's meeting (created empty on first use), attendance listing every member of the year."""
@@ -334,26 +269,6 @@ def meeting_counts(session: Session, dossier_id: int) -> dict:
     written = sum(1 for member in everyone if member.id in marks and not marks[member.id].present
                   and marks[member.id].written_vote)
     return {"year": dossier.year, "total": len(everyone), "present": present, "written": written}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    nomination_id: int
-    result: VoteResult | None  # None: no votes entered yet
-    quorum_met: bool
-
-    @property
-    def passed(self) -> bool | None:
-        if self.result is None:
-            return None
-        return self.quorum_met and self.result.passed
-
-    def text(self) -> str:
-        if self.result is None:
-            return "Chưa nhập số phiếu"
-        if not self.quorum_met:
-            return self.result.text + "; cuộc họp không đủ số lượng thành viên"
-        return self.result.text
 
 
 def outcomes(store: Store, dossier_id: int) -> dict[int, Outcome]:

@@ -16,46 +16,15 @@ from sqlalchemy.orm import Session
 
 from app.domain.criteria import COLLECTIVE as COLLECTIVE_SUBJECT
 from app.domain.criteria import EMULATION, INDIVIDUAL, CriterionData, children_by_parent
-from app.domain.emulation import MARKS, UNKNOWN, Mark, Verdict, verdict
+from app.domain.emulation import MARKS, UNKNOWN, Mark, verdict
 from app.domain.text import clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
+from app.queries.models.emulation import SUBJECT_LABELS, Evaluation, Subject  # noqa: F401 (SUBJECT_LABELS: ui/ reads it here)
 from app.services.criteria_sets import read_set
 from app.services.proposals import COLLECTIVE, OFFICIAL, propose_mark, read_facts
 from app.store import Store
 from db.models import AssessmentRow, CollectiveRow, EmulationMarkRow, OfficialRow
-
-SUBJECT_LABELS = {OFFICIAL: "Cá nhân", COLLECTIVE: "Tập thể"}
-
-
-@dataclass(frozen=True)
-class Subject:
-    kind: str  # official | collective
-    id: int
-    name: str
-    detail: str  # position, or the department a collective gathers
-    marks: tuple[Mark, ...]
-    verdict: Verdict
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.kind, self.id)
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    year: int
-    set_id: int
-    set_name: str
-    subjects: tuple[Subject, ...]
-    criterion_ids: dict[str, int]
-
-    def subject(self, kind: str, subject_id: int) -> Subject:
-        return next(item for item in self.subjects if item.kind == kind and item.id == subject_id)
-
-    @property
-    def qualified(self) -> tuple[Subject, ...]:
-        return tuple(item for item in self.subjects if item.verdict.qualifies)
 
 
 @dataclass(frozen=True)

@@ -7,65 +7,20 @@ so a restored row can be put back exactly where it was.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import date
 
 from sqlalchemy import select
 
 from app.domain.text import clean_line, clean_text
-from app.domain.timeframe import Schedule, parse_timeframe
+from app.domain.timeframe import parse_timeframe
 from app.errors import UserError
+from app.queries.models.plans import Area, Task, TaskData
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
 from app.services.snapshots import revive, revive_dependents, row_values, task_dependents
 from app.store import Store
 from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
 
 
-@dataclass(frozen=True)
-class TaskData:
-    title: str
-    detail: str = ""
-    lead_official_id: int | None = None
-    lead_text: str = ""
-    coordinators: tuple[str, ...] = ()
-    product: str = ""
-    timeframe: str = ""
-    target_value: float | None = None
-    target_unit: str = ""
-    due_override: date | None = None
-
-
 _TASK_FIELDS = tuple(f.name for f in fields(TaskData))
-
-
-@dataclass(frozen=True)
-class Task(TaskData):
-    id: int = 0
-    area_id: int = 0
-    position: int = 0
-    lead: str = ""  # what to show: the official's name, or the role/free text
-    schedule: Schedule | None = None
-    first_due: date | None = None
-
-    @property
-    def data(self) -> TaskData:
-        return TaskData(**{name: getattr(self, name) for name in _TASK_FIELDS})
-
-    @property
-    def due_text(self) -> str:
-        if self.due_override is not None:
-            return f"Hạn {self.due_override:%d/%m/%Y} (đặt tay)"
-        if not self.timeframe.strip():
-            return "Chưa ghi thời gian"
-        return self.schedule.describe() if self.schedule else "Chưa xác định hạn"
-
-
-@dataclass(frozen=True)
-class Area:
-    id: int
-    plan_id: int
-    position: int
-    title: str
-    tasks: tuple[Task, ...] = ()
 
 
 @dataclass(frozen=True)

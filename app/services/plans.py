@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
 
 from sqlalchemy import func, select
 
@@ -11,6 +10,7 @@ from app.domain.plan_kinds import PLAN_KINDS, REFORM, plan_kind
 from app.domain.text import clean_line, clean_text
 from app.domain.year_shift import shift_years
 from app.errors import UserError
+from app.queries.models.plans import Plan, PlanData
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
 from app.services.profile import get_profile
 from app.services.snapshots import revive, revive_dependents, row_values, task_dependents
@@ -30,42 +30,7 @@ DEFAULT_AREAS = (
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-@dataclass(frozen=True)
-class PlanData:
-    """What the clerk edits on a plan; sections are (key, body) pairs in the kind's order."""
-
-    year: int
-    kind: str = REFORM
-    number: str = ""
-    issue_date: date | None = None
-    title: str = ""
-    intro: str = ""
-    legal_bases: tuple[str, ...] = ()
-    recipients: tuple[str, ...] = ()
-    signer_authority: str = "TM. ỦY BAN NHÂN DÂN"
-    signer_title: str = "CHỦ TỊCH"
-    signer_name: str = ""
-    sections: tuple[tuple[str, str], ...] = ()
-
-    def section(self, key: str) -> str:
-        return dict(self.sections).get(key, "")
-
-
 _SCALARS = tuple(f.name for f in fields(PlanData) if f.name not in {"legal_bases", "recipients", "sections"})
-
-
-@dataclass(frozen=True)
-class Plan(PlanData):
-    id: int = 0
-    copied_from_id: int | None = None
-
-    @property
-    def data(self) -> PlanData:
-        return PlanData(**{f.name: getattr(self, f.name) for f in fields(PlanData)})
-
-    @property
-    def kind_label(self) -> str:
-        return plan_kind(self.kind).label
 
 
 @dataclass(frozen=True)

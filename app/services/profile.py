@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
 from sqlalchemy.orm import Session
 
 from app.domain.text import clean_line
 from app.errors import UserError
+from app.queries.models.profile import CommuneProfile
 from app.services.changes import Changes
 from app.store import Store
 from db.models import CommuneProfileRow
 
 _PROFILE_ID = 1
-
-
-@dataclass(frozen=True)
-class CommuneProfile:
-    commune_name: str = ""
-    province: str = ""
-    superior_authority: str = ""
-    receiving_office: str = ""
-    place_name: str = ""
-    chairman_name: str = ""
-    chairman_title: str = ""
-    clerk_name: str = ""
-    doc_suffix: str = "UBND"
-
 
 PROFILE_FIELDS = tuple(field.name for field in fields(CommuneProfile))
 FIELD_LABELS = {

@@ -41,6 +41,7 @@ from app.domain.emulation import MET, NOT_MET, UNKNOWN
 from app.domain.plan_kinds import REFORM
 from app.domain.points import format_percent, format_points, rounded
 from app.domain.vietnamese import fold
+from app.queries.models.scoring import Proposal
 from db.models import (
     AreaRow,
     AssessmentRow,
@@ -92,12 +93,6 @@ class Measure:
     percent: Decimal | None = None
     met: bool | None = None
     text: str = ""
-
-
-@dataclass(frozen=True)
-class Proposal:
-    points: Decimal | None  # None: the app cannot say (the reason says what is missing)
-    explanation: str
 
 
 @dataclass(frozen=True)

@@ -1,72 +1,12 @@
-"""The self-scoring of a year as the screens and papers read it: its lines, totals and rating, and the
-state of one entry kept for undo. ``app/services/scoring.py`` reads and edits them."""
+"""The state of one self-scoring entry kept for undo, and how a score was given. The sheet itself (lines,
+totals, rating) is a read model in ``app/queries/models/scoring.py``; ``app/services/scoring.py`` edits both."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.services.proposals import Proposal
-
 MANUAL_BASIS, PROPOSAL_BASIS = "manual", "proposal"
-
-
-@dataclass(frozen=True)
-class ScoreEvidence:
-    id: int
-    file_id: int
-    original_name: str
-    stored_as: str
-
-
-@dataclass(frozen=True)
-class ScoreLine:
-    criterion_id: int
-    code: str
-    name: str
-    level: str
-    depth: int
-    max_points: Decimal | None
-    rule: str  # how it is scored, one line
-    evidence_expected: str
-    is_leaf: bool
-    points: Decimal | None  # entered (leaves) or the subtotal (parents)
-    basis: str
-    comment: str
-    proposal: Proposal | None
-    previous: Decimal | None  # last year's score of the same code
-    evidence: tuple[ScoreEvidence, ...] = ()
-
-    @property
-    def difference(self) -> Decimal | None:
-        if self.points is None or self.previous is None:
-            return None
-        return self.points - self.previous
-
-    @property
-    def overridden(self) -> bool:
-        """The clerk typed a score other than what the app proposes."""
-        return (self.is_leaf and self.points is not None and self.proposal is not None
-                and self.proposal.points is not None and self.proposal.points != self.points)
-
-
-@dataclass(frozen=True)
-class ScoreSheet:
-    year: int
-    set_id: int
-    set_name: str
-    set_issuer: str
-    set_decision: str
-    lines: tuple[ScoreLine, ...]
-    total: Decimal
-    max_total: Decimal
-    rating: str
-    previous_total: Decimal | None
-    scored: int  # leaves with a score
-    leaves: int
-
-    def line(self, criterion_id: int) -> ScoreLine:
-        return next(line for line in self.lines if line.criterion_id == criterion_id)
 
 
 @dataclass(frozen=True)

@@ -31,17 +31,11 @@ from app.domain.criteria import (
 from app.domain.points import format_points
 from app.domain.text import clean_text
 from app.errors import UserError
+from app.queries.models.scoring import ScoreEvidence, ScoreLine, ScoreSheet
 from app.services.criteria_sets import read_set
 from app.services.evidence import _check_source, store_file
 from app.services.proposals import propose_score, read_facts
-from app.services.score_sheet import (
-    MANUAL_BASIS,
-    PROPOSAL_BASIS,
-    ScoreEvidence,
-    ScoreLine,
-    ScoreSheet,
-    ScoreState,
-)
+from app.services.score_sheet import MANUAL_BASIS, PROPOSAL_BASIS, ScoreState
 from app.store import Store
 from db.models import (
     AssessmentRow,

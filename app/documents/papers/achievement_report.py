@@ -34,10 +34,10 @@ from app.documents.model import (
 from app.documents.papers.common import commune_body, place_date_line, text_paragraphs
 from app.domain.awards import AwardKind
 from app.domain.vietnamese import fold
+from app.queries.models.award_history import Record
+from app.queries.models.dossier import OFFICIAL, Nomination
+from app.queries.models.profile import CommuneProfile
 from app.resources import load_json
-from app.services.award_history import Record
-from app.services.dossier import OFFICIAL, Nomination
-from app.services.profile import CommuneProfile
 
 BLANK = "…" * 12  # a gap the clerk fills by hand
 FORMS_FILE = ("awards", "report-forms.json")

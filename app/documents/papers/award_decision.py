@@ -58,9 +58,9 @@ from app.documents.papers.council_minutes import (
 from app.documents.papers.submission_letter import minutes_basis
 from app.domain.dates import long_date
 from app.domain.vietnamese import fold
-from app.services.award_decision import Decision, nominee_money
-from app.services.dossier import OFFICIAL, DossierInfo, Nomination, form_version_for
-from app.services.profile import CommuneProfile
+from app.queries.models.award_decision import Decision, nominee_money
+from app.queries.models.dossier import OFFICIAL, DossierInfo, Nomination, form_version_for
+from app.queries.models.profile import CommuneProfile
 
 GAP = "……"
 LIST_COLUMNS = (

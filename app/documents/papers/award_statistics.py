@@ -29,8 +29,8 @@ from app.documents.model import (
     heading,
 )
 from app.documents.papers.common import chairman_signature, commune_body, place_date_line
-from app.services.award_statistics import Statistics
-from app.services.profile import CommuneProfile
+from app.queries.models.award_statistics import Statistics
+from app.queries.models.profile import CommuneProfile
 
 PORTRAIT_YEARS = 6  # beyond this many year columns the tables go landscape
 BY_AWARD = "THEO DANH HIỆU, HÌNH THỨC KHEN THƯỞNG"

@@ -35,9 +35,9 @@ from app.documents.model import (
 )
 from app.documents.papers.achievement_report import position_line
 from app.documents.papers.common import number_line, roman, text_paragraphs
-from app.services.council import METHODS, Meeting, Member, Outcome
-from app.services.dossier import OFFICIAL, DossierInfo, Nomination
-from app.services.profile import CommuneProfile
+from app.queries.models.council import METHODS, Meeting, Member, Outcome
+from app.queries.models.dossier import OFFICIAL, DossierInfo, Nomination
+from app.queries.models.profile import CommuneProfile
 
 COUNCIL = "HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG"
 COUNCIL_SUFFIX = "HĐTĐKT"

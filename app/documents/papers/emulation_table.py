@@ -27,14 +27,14 @@ from app.documents.model import (
 from app.documents.papers.common import roman
 from app.documents.papers.scoring_table import chairman_closing, table_header
 from app.domain.emulation import MARKS, UNKNOWN, Mark
-from app.services.emulation_evaluation import (
+from app.queries.models.emulation import (
     COLLECTIVE,
     OFFICIAL,
     SUBJECT_LABELS,
     Evaluation,
     Subject,
 )
-from app.services.profile import CommuneProfile
+from app.queries.models.profile import CommuneProfile
 
 SIZE = 11.0
 DETAIL_TITLES = {COLLECTIVE: "Bộ phận", OFFICIAL: "Chức vụ"}

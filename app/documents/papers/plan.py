@@ -32,9 +32,8 @@ from app.documents.papers.common import (
     text_paragraphs,
 )
 from app.domain.plan_kinds import EMULATION, plan_kind
-from app.services.plan_tree import Area, Task
-from app.services.plans import Plan
-from app.services.profile import CommuneProfile
+from app.queries.models.plans import Area, Plan, Task
+from app.queries.models.profile import CommuneProfile
 
 APPENDIX_COLUMNS = (
     Column("STT", 0.6, Align.CENTER),

@@ -29,8 +29,8 @@ from app.documents.model import (
 )
 from app.documents.papers.common import chairman_signature, commune_header, recipients, roman, text_paragraphs
 from app.domain.plan_kinds import plan_kind
-from app.services.profile import CommuneProfile
-from app.services.progress_report import AreaCounts, ProgressReport, ReportItem
+from app.queries.models.profile import CommuneProfile
+from app.queries.models.progress_report import AreaCounts, ProgressReport, ReportItem
 
 FALLBACK_ADDRESSEE = "Ủy ban nhân dân cấp trên"
 SUBJECT = "Kết quả thực hiện công tác cải cách hành chính"

@@ -31,8 +31,8 @@ from app.documents.model import (
 )
 from app.documents.papers.common import NBSP, chairman_signature, commune_body, place_date_line
 from app.domain.points import format_points
-from app.services.profile import CommuneProfile
-from app.services.scoring import ScoreLine, ScoreSheet
+from app.queries.models.profile import CommuneProfile
+from app.queries.models.scoring import ScoreLine, ScoreSheet
 
 INDENT = NBSP * 4  # per level below a field; renderers fold ordinary spaces
 TOTAL_LABEL = "TỔNG CỘNG"

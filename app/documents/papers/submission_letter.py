@@ -62,9 +62,9 @@ from app.documents.papers.council_minutes import (
     who_line,
 )
 from app.domain.dates import long_date, short_date
-from app.services.council import Outcome
-from app.services.dossier import DossierInfo, Nomination
-from app.services.profile import CommuneProfile
+from app.queries.models.council import Outcome
+from app.queries.models.dossier import DossierInfo, Nomination
+from app.queries.models.profile import CommuneProfile
 
 LIST_COLUMNS = (
     Column("STT", 0.7, Align.CENTER),

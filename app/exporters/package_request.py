@@ -1,0 +1,59 @@
+"""What a package is asked for, and what each kind of content hands it: the request, the items, the kinds.
+
+Kept apart from ``package.py`` so that the contents (``package_contents.py``) and the files they write
+(``dossier_files.py``) can name these without importing the package builder, which imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.domain.progress import REPORT_PERIODS
+from app.store import Store
+
+EVIDENCE_FOLDER = "tai-lieu-kiem-chung"
+
+
+@dataclass(frozen=True)
+class PackageRequest:
+    year: int
+    contents: tuple[str, ...] = ("plan", "report")
+    period: str | None = None  # the report's period key; None: ``default_period``
+    make_zip: bool = True
+    narrative: Mapping[str, str] | None = None
+    today: date | None = None
+    # Word copies are for editing, and the clerk edits before sending: the package carries the papers as
+    # PDF (to read and print) and Excel (to compile); a superior that asks for Word gets it when ticked.
+    word_copies: bool = False
+
+
+@dataclass(frozen=True)
+class PackItem:
+    """One file to put in the package: where it is now, its ASCII name there, and what it is."""
+
+    source: Path
+    name: str
+    kind: str
+    title: str
+    period: str = ""
+    subfolder: str = ""
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """A kind of content: ``build(store, request, scratch)`` renders into ``scratch`` and lists the files."""
+
+    key: str
+    code: str  # in the package name: CCHC_Xa_2024_<codes>
+    title: str  # Vietnamese, for the dialog, DANH_MUC.txt and the e-mail
+    build: Callable[[Store, PackageRequest, Path], list[PackItem]]
+    optional: bool = False  # not chosen unless asked for
+
+
+def default_period(year: int, today: date) -> str:
+    """The latest report period of ``year`` whose end has passed; "year" when none has (or the year is over)."""
+    ended = [period.key for period in REPORT_PERIODS if period.end(year) < today]
+    return ended[-1] if ended else "year"
