@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from app.domain.vietnamese import fold
 from app.errors import UserError
 from app.services import award_history, award_kinds, registers
-from app.services.changes import Changes
 from app.services.award_history import (
     COLLECTIVE,
     HISTORY_HEADER,
@@ -36,6 +35,7 @@ from app.services.award_history import (
     Record,
     RecordData,
 )
+from app.services.changes import Changes
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.excel_files import ask_excel_path, run_waiting
 from ui.dialogs.register_dialog import (
