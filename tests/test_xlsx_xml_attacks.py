@@ -89,7 +89,7 @@ def _import_registration(store, path: Path) -> int:
 
 
 def _import_history(store, path: Path) -> int:
-    return award_history.import_records(store, award_history.read_history_workbook(path))[0]
+    return award_history.import_records(store, award_history.read_history_workbook(path)).value.added
 
 
 def _import_criteria(store, path: Path) -> int:

@@ -7,7 +7,7 @@ nominee the council carried goes to one list or the other.
 
 Issuing the decision writes every award it grants into the award history
 (linked to the decision), so next year's eligibility sees it; the decision is
-then read-only. Undo of the issue removes exactly those records.
+then read-only. Undo of the issue (or "Hủy ban hành") removes exactly those records.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.queries.models.award_decision import Decision, award_money, nominee_money  # noqa: F401 (ui/ reads them here)
 from app.resources import load_json
+from app.services.changes import Changes, Done, short
 from app.services.council import outcomes
 from app.services.dossier import Nomination, nominations
 from app.store import Store
@@ -90,18 +91,25 @@ def _decision_row(session: Session, dossier_id: int, create: bool) -> AwardDecis
     return row
 
 
-def update_decision(store: Store, dossier_id: int, **values) -> Decision:
-    """Set number, signed_on, base_salary, executors or recipients; returns the decision as it was."""
-    allowed = {"number", "signed_on", "base_salary", "executors", "recipients"}
-    unknown = set(values) - allowed
+# What the Edit menu says after "Hoàn tác" for an edit of each field (several at once: the decision).
+FIELD_LABELS = {
+    "number": "Sửa số quyết định khen thưởng", "signed_on": "Sửa ngày ký quyết định",
+    "base_salary": "Sửa mức lương cơ sở", "executors": "Sửa Điều 3 của quyết định",
+    "recipients": "Sửa nơi nhận quyết định",
+}
+
+
+def update_decision(store: Store, dossier_id: int, **values) -> Done[Decision]:
+    """Set number, signed_on, base_salary, executors or recipients (one undoable action); the decision saved."""
+    unknown = set(values) - set(FIELD_LABELS)
     if unknown:
         raise ValueError(f"not decision fields: {unknown}")
-    with store.transaction() as session:
-        row = _decision_row(session, dossier_id, create=True)
+    label = FIELD_LABELS[next(iter(values))] if len(values) == 1 else "Sửa quyết định khen thưởng"
+    with store.action(label) as action:
+        row = _decision_row(action.session, dossier_id, create=True)
         if row.issued_at is not None:
             raise UserError("Quyết định đã ban hành; không sửa được nữa.",
                             "Nếu cần sửa, bấm “Hủy ban hành…” trước.")
-        before = _read(row)
         for name, value in values.items():
             if isinstance(value, str):
                 value = clean_text(value) if name in ("executors", "recipients") else clean_line(value)
@@ -111,8 +119,9 @@ def update_decision(store: Store, dossier_id: int, **values) -> Decision:
         if row.base_salary < 0:
             raise UserError("Mức lương cơ sở không được âm.")
         if row.number:
-            _check_number(session, row)
-        return before
+            _check_number(action.session, row)
+        saved = _read(row)
+    return Done(saved, action.changes)
 
 
 def _check_number(session: Session, row: AwardDecisionRow) -> None:
@@ -123,15 +132,8 @@ def _check_number(session: Session, row: AwardDecisionRow) -> None:
         raise UserError(f"Số quyết định “{row.number}” đã dùng cho một quyết định khác năm {row.year}.")
 
 
-def restore_decision(store: Store, before: Decision) -> None:
-    with store.transaction() as session:
-        row = session.get(AwardDecisionRow, before.id)
-        for name in ("number", "signed_on", "base_salary", "executors", "recipients"):
-            setattr(row, name, getattr(before, name))
-
-
-def issue(store: Store, dossier_id: int, now: datetime | None = None, today: date | None = None) -> int:
-    """Issue the decision: every award it grants enters the award history. Returns how many."""
+def issue(store: Store, dossier_id: int, now: datetime | None = None, today: date | None = None) -> Done[int]:
+    """Issue the decision: every award it grants enters the history (one undoable action). Returns how many."""
     granted = routing(store, dossier_id, today).commune
     decision = decision_for(store, dossier_id)
     if decision.issued:
@@ -140,7 +142,8 @@ def issue(store: Store, dossier_id: int, now: datetime | None = None, today: dat
         raise UserError("Quyết định chưa có số hoặc ngày ký.", "Nhập số và ngày ký rồi ban hành.")
     if not granted:
         raise UserError("Không có ai được Hội đồng đề nghị khen thưởng thuộc thẩm quyền của xã.")
-    with store.transaction() as session:
+    with store.action(f"Ban hành quyết định {short(decision.number)}") as action:
+        session = action.session
         row = session.get(AwardDecisionRow, decision.id)
         profile = session.get(CommuneProfileRow, 1)
         authority = f"Chủ tịch UBND xã {profile.commune_name}" if profile and profile.commune_name else "Chủ tịch UBND xã"
@@ -151,14 +154,21 @@ def issue(store: Store, dossier_id: int, now: datetime | None = None, today: dat
                 decision_number=row.number, decision_date=row.signed_on, source="decision", decision_id=row.id,
             ))
         row.issued_at = now or datetime.now()
-        return len(granted)
+    return Done(len(granted), action.changes)
 
 
-def withdraw(store: Store, dossier_id: int) -> None:
-    """Undo an issue: the records it wrote leave the history and the decision can be edited again."""
-    with store.transaction() as session:
+def withdraw(store: Store, dossier_id: int) -> Changes:
+    """Hủy ban hành: the records the issue wrote leave the history and the decision can be edited again.
+
+    A domain act (it works in any later session, whatever was done since), and an action in the
+    journal like any other, so it can itself be undone.
+    """
+    with store.action("Hủy ban hành quyết định") as action:
+        session = action.session
         row = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
         if row is None or row.issued_at is None:
-            return
+            raise UserError("Quyết định này chưa ban hành nên không có gì để hủy.", "Tải lại hồ sơ rồi xem lại.")
+        action.label = f"Hủy ban hành quyết định {short(row.number)}"
         session.execute(delete(AwardRecordRow).where(AwardRecordRow.decision_id == row.id))
         row.issued_at = None
+    return action.changes

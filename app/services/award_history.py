@@ -8,7 +8,7 @@ diacritics; an award the app does not know is kept as written.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from app.domain.vietnamese import by_folded_name, fold
 from app.errors import UserError
 from app.queries.models.award_history import Record, RecordData
 from app.services.award_kinds import read_kinds
-from app.services.snapshots import revive, row_values
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import AwardRecordRow, CollectiveRow, OfficialRow
 
@@ -95,12 +95,14 @@ def _cleaned(data: RecordData) -> RecordData:
                    authority=clean_line(data.authority), decision_number=clean_line(data.decision_number))
 
 
-def add_record(store: Store, data: RecordData, source: str = "manual") -> int:
+def add_record(store: Store, data: RecordData, source: str = "manual") -> Done[int]:
+    """Enter one award in the history (an undoable action); the new record's id."""
     data = _cleaned(data)
     problems = _problems(data)
     if problems:
         raise UserError("Bản ghi khen thưởng chưa đúng: " + "; ".join(f"{column} {message}" for column, message in problems) + ".")
-    with store.transaction() as session:
+    with store.action(f"Thêm khen thưởng của {short(data.subject_name)} ({data.year})") as action:
+        session = action.session
         data = _Matcher(session).complete(data)
         if session.scalar(select(AwardRecordRow.id).where(
                 AwardRecordRow.subject_kind == data.subject_kind, AwardRecordRow.subject_name == data.subject_name,
@@ -110,7 +112,8 @@ def add_record(store: Store, data: RecordData, source: str = "manual") -> int:
         row = AwardRecordRow(**_columns(data), source=source)
         session.add(row)
         session.flush()
-        return row.id
+        record_id = row.id
+    return Done(record_id, action.changes)
 
 
 def _columns(data: RecordData) -> dict:
@@ -119,19 +122,15 @@ def _columns(data: RecordData) -> dict:
                 decision_number=data.decision_number, decision_date=data.decision_date)
 
 
-def delete_record(store: Store, record_id: int) -> dict:
-    with store.transaction() as session:
-        row = session.get(AwardRecordRow, record_id)
+def delete_record(store: Store, record_id: int) -> Changes:
+    """Take one record out of the history (undoable)."""
+    with store.action("Xóa khen thưởng") as action:
+        row = action.session.get(AwardRecordRow, record_id)
         if row is None:
-            raise UserError("Bản ghi khen thưởng này đã bị xóa.")
-        values = row_values(row)
-        session.delete(row)
-        return values
-
-
-def restore_record(store: Store, values: dict) -> None:
-    with store.transaction() as session:
-        revive(session, AwardRecordRow, values)
+            raise UserError("Bản ghi khen thưởng này đã bị xóa.", "Đóng rồi mở lại sổ theo dõi khen thưởng.")
+        action.label = f"Xóa khen thưởng của {short(row.subject_name)} ({row.year})"
+        action.session.delete(row)
+    return action.changes
 
 
 # --- Excel -------------------------------------------------------------------------------------
@@ -219,10 +218,17 @@ def _date_cell(value) -> tuple[date | None, str]:
         return None, f"“{text}” không phải ngày dạng ngày/tháng/năm (ví dụ 15/11/2024)"
 
 
-def import_records(store: Store, records: list[RecordData]) -> tuple[int, int]:
-    """Save records read from a workbook in one transaction; returns (added, skipped as already there)."""
+@dataclass(frozen=True)
+class Imported:
+    added: int
+    skipped: int  # already in the book
+
+
+def import_records(store: Store, records: list[RecordData]) -> Done[Imported]:
+    """Save records read from a workbook as one undoable action; how many were added and skipped."""
     added = skipped = 0
-    with store.transaction() as session:
+    with store.action("Nhập sổ theo dõi khen thưởng từ Excel") as action:
+        session = action.session
         matcher = _Matcher(session)
         existing = {
             (row.subject_kind, fold(row.subject_name), row.year, fold(row.award_name), row.decision_number)
@@ -236,7 +242,8 @@ def import_records(store: Store, records: list[RecordData]) -> tuple[int, int]:
             existing.add(key)
             session.add(AwardRecordRow(**_columns(matcher.complete(data)), source="import"))
             added += 1
-    return added, skipped
+        action.label = f"Nhập {added} khen thưởng vào sổ theo dõi"
+    return Done(Imported(added, skipped), action.changes)
 
 
 def write_history_workbook(store: Store, path: Path) -> None:

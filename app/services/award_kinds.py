@@ -11,6 +11,7 @@ from app.domain.awards import DISCIPLINE_ORDER, RULE_NAMES, AwardKind, kind_from
 from app.domain.text import clean_line
 from app.errors import UserError
 from app.resources import load_json
+from app.services.changes import Changes, short
 from app.store import Store
 from db.models import AwardKindRow
 
@@ -53,21 +54,23 @@ def kind_definition(store: Store, key: str) -> dict:
         return json.loads(row.definition)
 
 
-def save_kind(store: Store, raw: dict) -> dict | None:
-    """Save one kind's definition (new or changed); returns the definition it replaced (None if new)."""
+def save_kind(store: Store, raw: dict) -> Changes:
+    """Save one kind's definition, new or changed (an undoable action; nothing when it is unchanged)."""
     raw = dict(raw, key=clean_line(str(raw.get("key", ""))), name=clean_line(str(raw.get("name", ""))))
     problem = kind_problem(raw)
     if problem:
         raise UserError(problem)
-    with store.transaction() as session:
+    with store.action(f"Sửa “{short(raw['name'])}”") as action:
+        session = action.session
         row = session.scalar(select(AwardKindRow).where(AwardKindRow.key == raw["key"]))
-        before = json.loads(row.definition) if row else None
         if row is None:
+            action.label = f"Thêm “{short(raw['name'])}”"
             last = session.scalar(select(AwardKindRow.position).order_by(AwardKindRow.position.desc()).limit(1))
             row = AwardKindRow(key=raw["key"], position=(last or 0) + 1)
             session.add(row)
-        row.definition = json.dumps(raw, ensure_ascii=False)
-        return before
+        if row.definition is None or json.loads(row.definition) != raw:  # the same one, spelt otherwise: no step
+            row.definition = json.dumps(raw, ensure_ascii=False)
+    return action.changes
 
 
 def kind_problem(raw: dict) -> str:
@@ -143,12 +146,14 @@ def _rule_problem(rule: dict) -> str:
     return ""
 
 
-def set_kind_active(store: Store, key: str, active: bool) -> bool:
-    """Stop offering a kind (or offer it again); returns the previous state. Kinds are never deleted:
-    nominations and history keep naming them."""
-    with store.transaction() as session:
-        row = session.scalar(select(AwardKindRow).where(AwardKindRow.key == key))
+def set_kind_active(store: Store, key: str, active: bool) -> Changes:
+    """Stop offering a kind (or offer it again), undoably. Kinds are never deleted: nominations and
+    history keep naming them."""
+    with store.action("Sửa danh hiệu") as action:
+        row = action.session.scalar(select(AwardKindRow).where(AwardKindRow.key == key))
         if row is None:
-            raise UserError("Không tìm thấy danh hiệu, hình thức khen thưởng này.")
-        before, row.active = row.active, active
-        return before
+            raise UserError("Không tìm thấy danh hiệu, hình thức khen thưởng này.", "Đóng rồi mở lại danh mục.")
+        name = short(json.loads(row.definition).get("name", key))
+        action.label = f"Dùng lại “{name}”" if active else f"Ngừng dùng “{name}”"
+        row.active = active
+    return action.changes

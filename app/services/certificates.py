@@ -10,7 +10,7 @@ on-screen previews only: the paper already carries the frame.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from app.domain.certificates import (
 )
 from app.errors import UserError
 from app.resources import load_json
-from app.services.snapshots import revive, row_values
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import AwardDecisionRow, AwardRecordRow, CertificateLayoutRow, DossierRow, OfficialRow
 
@@ -84,10 +84,13 @@ def get_layout(store: Store, layout_id: int) -> LayoutInfo:
 
 
 def choose_layout(store: Store, name: str | None = None) -> LayoutInfo:
-    """The layout called ``name``; without a name the only one (the default is installed if none)."""
-    install_default_layout(store)
+    """The layout called ``name``; without a name the only one (reading writes nothing)."""
     layouts = list_layouts(store)
     names = ", ".join(f"“{info.name}”" for info in layouts)
+    if not layouts:
+        raise UserError("Chưa có mẫu vị trí in giấy khen nào.",
+                        "Mở “In giấy khen…” ở thẻ Quyết định của hồ sơ khen thưởng (mẫu ví dụ được thêm sẵn), "
+                        "hoặc nhập một mẫu .json.")
     if name is None:
         if len(layouts) == 1:
             return layouts[0]
@@ -109,14 +112,19 @@ def _check_award(session: Session, layout: CertificateLayout) -> None:
         )
 
 
-def save_layout(store: Store, layout: CertificateLayout,
-                layout_id: int | None = None) -> tuple[LayoutInfo, dict | None]:
-    """Add (``layout_id`` None) or replace a layout after validating it; returns it and the old row for undo."""
-    with store.transaction() as session:
-        return _save_in(session, layout, layout_id)
+def save_layout(store: Store, layout: CertificateLayout, layout_id: int | None = None,
+                label: str | None = None) -> Done[LayoutInfo]:
+    """Add (``layout_id`` None) or replace a layout after validating it, as one undoable action.
+
+    ``label`` names the step as the editor sees it ("Di chuyển ô “Họ tên”"); by default what was done.
+    """
+    default = f"Thêm mẫu vị trí in “{short(layout.name)}”" if layout_id is None else f"Sửa mẫu “{short(layout.name)}”"
+    with store.action(label or default) as action:
+        info = _save_in(action.session, layout, layout_id)
+    return Done(info, action.changes)
 
 
-def _save_in(session: Session, layout: CertificateLayout, layout_id: int | None) -> tuple[LayoutInfo, dict | None]:
+def _save_in(session: Session, layout: CertificateLayout, layout_id: int | None, background: str = "") -> LayoutInfo:
     problems = layout_problems(layout)
     if problems:
         raise _invalid(LayoutInvalid(problems), layout.name)
@@ -124,33 +132,29 @@ def _save_in(session: Session, layout: CertificateLayout, layout_id: int | None)
     if clash is not None and clash != layout_id:
         raise UserError(f"Đã có mẫu vị trí in tên “{layout.name}”.", "Đặt một tên khác cho mẫu này.")
     _check_award(session, layout)
-    row = _row(session, layout_id) if layout_id is not None else CertificateLayoutRow(background="")
-    before = row_values(row) if layout_id is not None else None
+    row = _row(session, layout_id) if layout_id is not None else CertificateLayoutRow(background=background)
     row.name, row.award_key = layout.name, layout.award_key
     row.definition = json.dumps(layout_to_dict(layout), ensure_ascii=False)
     session.add(row)
     session.flush()
-    return LayoutInfo(row.id, layout, row.background), before
+    return LayoutInfo(row.id, layout, row.background)
 
 
-def delete_layout(store: Store, layout_id: int) -> dict:
-    """Remove a layout; returns its row for :func:`restore_layout` (the scanned image stays in the store)."""
-    with store.transaction() as session:
-        row = _row(session, layout_id)
-        values = row_values(row)
-        session.delete(row)
-        return values
+def copy_layout(store: Store, layout_id: int, name: str) -> Done[LayoutInfo]:
+    """A copy of a layout, with its scan, under ``name`` (one undoable action)."""
+    with store.action(f"Nhân bản thành “{short(name)}”") as action:
+        source = _read(_row(action.session, layout_id))
+        info = _save_in(action.session, replace(source.layout, name=name), None, source.background)
+    return Done(info, action.changes)
 
 
-def restore_layout(store: Store, values: dict) -> None:
-    """Undo a delete or an edit: the row exactly as it was."""
-    with store.transaction() as session:
-        row = session.get(CertificateLayoutRow, values["id"])
-        if row is None:
-            revive(session, CertificateLayoutRow, dict(values))
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
+def delete_layout(store: Store, layout_id: int) -> Changes:
+    """Remove a layout (undoable; the scanned image stays in the store, so undo finds it again)."""
+    with store.action("Xóa mẫu vị trí in") as action:
+        row = _row(action.session, layout_id)
+        action.label = f"Xóa mẫu vị trí in “{row.name}”"
+        action.session.delete(row)
+    return action.changes
 
 
 def default_layout() -> CertificateLayout:
@@ -158,17 +162,18 @@ def default_layout() -> CertificateLayout:
     return layout_from_dict(load_json(*DEFAULT_LAYOUT))
 
 
-def install_default_layout(store: Store) -> LayoutInfo | None:
-    """Add the shipped example when there is no layout at all; returns it, or None if layouts exist."""
-    with store.transaction() as session:
-        return add_default_layout(session)
+def install_default_layout(store: Store) -> Done[LayoutInfo | None]:
+    """Add the shipped example when there is no layout at all (an undoable action); None if layouts exist."""
+    with store.action(f"Thêm mẫu vị trí in “{default_layout().name}”") as action:
+        info = add_default_layout(action.session)
+    return Done(info, action.changes)
 
 
 def add_default_layout(session: Session) -> LayoutInfo | None:
     """``install_default_layout`` inside the caller's transaction."""
     if session.scalar(select(CertificateLayoutRow.id).limit(1)) is not None:
         return None
-    return _save_in(session, default_layout(), None)[0]
+    return _save_in(session, default_layout(), None)
 
 
 # --- sharing a layout as a file -----------------------------------------------------------------
@@ -219,13 +224,11 @@ def _free_name(store: Store, name: str) -> str:
     return candidate
 
 
-def import_layout(store: Store, path: Path) -> LayoutInfo:
+def import_layout(store: Store, path: Path) -> Done[LayoutInfo]:
     """Add the layout in a .json file (validated); a name already used gets " (2)", " (3)"…"""
-    from dataclasses import replace
-
     layout = _read_layout_file(Path(path))
     layout = replace(layout, name=_free_name(store, layout.name))
-    return save_layout(store, layout)[0]
+    return save_layout(store, layout, label=f"Nhập mẫu vị trí in “{short(layout.name)}”")
 
 
 # --- the scanned blank --------------------------------------------------------------------------
@@ -243,8 +246,12 @@ def _check_image(image: Path) -> None:
                         "Mở ảnh bằng trình xem ảnh, lưu lại dạng PNG hoặc JPEG rồi chọn lại.")
 
 
-def set_background(store: Store, layout_id: int, image: Path) -> str:
-    """Copy the scan into the evidence store and use it under the layout; returns the previous one for undo."""
+def set_background(store: Store, layout_id: int, image: Path) -> Changes:
+    """Copy the scan into the evidence store and use it under the layout (one undoable action).
+
+    The file stays in the store whatever is undone later (files there are never removed), so undo and
+    redo only move the layout's pointer.
+    """
     from app.services.evidence import store_file
 
     image = Path(image)
@@ -255,15 +262,18 @@ def set_background(store: Store, layout_id: int, image: Path) -> str:
     except OSError as error:
         raise UserError(f"Không chép được ảnh “{image.name}” vào thư mục dữ liệu.",
                         "Kiểm tra ổ đĩa còn chỗ trống rồi thử lại.", f"{image}: {error}") from error
-    return restore_background(store, layout_id, relative)
+    return _point_at(store, layout_id, relative, "Đặt ảnh phôi đã quét")
 
 
-def restore_background(store: Store, layout_id: int, relative: str) -> str:
-    """Point the layout at a stored scan ("" for none); returns the previous value."""
-    with store.transaction() as session:
-        row = _row(session, layout_id)
-        previous, row.background = row.background, relative
-        return previous
+def remove_background(store: Store, layout_id: int) -> Changes:
+    """Show no scan under the layout any more (undoable; the image stays stored)."""
+    return _point_at(store, layout_id, "", "Bỏ ảnh phôi đã quét")
+
+
+def _point_at(store: Store, layout_id: int, relative: str, label: str) -> Changes:
+    with store.action(label) as action:
+        _row(action.session, layout_id).background = relative
+    return action.changes
 
 
 def background_path(store: Store, layout_id: int) -> Path | None:

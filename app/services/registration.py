@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.text import clean_line
 from app.domain.vietnamese import by_folded_name, fold
 from app.errors import UserError
 from app.services.award_kinds import read_kinds
+from app.services.changes import Changes, short
 from app.store import Store
 from db.models import CollectiveRow, OfficialRow, RegistrationRow
 
@@ -49,9 +50,10 @@ def registered_keys(session: Session, year: int, subject_kind: str, subject_id: 
 
 
 def set_registered(store: Store, year: int, subject_kind: str, subject_id: int, award_key: str,
-                   registered: bool) -> bool:
-    """Tick or untick one registration; returns whether it was registered before (for undo)."""
-    with store.transaction() as session:
+                   registered: bool) -> Changes:
+    """Tick or untick one registration (one undoable action; nothing when it already was so)."""
+    with store.action("Sửa đăng ký thi đua") as action:
+        session = action.session
         kinds = read_kinds(session, active_only=False)
         if award_key not in kinds:
             raise UserError("Danh hiệu này không có trong danh mục.")
@@ -62,13 +64,21 @@ def set_registered(store: Store, year: int, subject_kind: str, subject_id: int, 
         row = session.scalar(select(RegistrationRow).where(
             RegistrationRow.year == year, RegistrationRow.subject_kind == subject_kind,
             RegistrationRow.subject_id == subject_id, RegistrationRow.award_key == award_key))
-        before = row is not None
+        action.label = (f"{'Đăng ký' if registered else 'Bỏ đăng ký'} “{short(kinds[award_key].name)}” — "
+                        f"{short(_subject_name(session, subject_kind, subject_id))}")
         if registered and row is None:
             session.add(RegistrationRow(year=year, subject_kind=subject_kind, subject_id=subject_id,
                                         award_key=award_key))
         elif not registered and row is not None:
             session.delete(row)
-        return before
+    return action.changes
+
+
+def _subject_name(session: Session, subject_kind: str, subject_id: int) -> str:
+    row = session.get(OfficialRow if subject_kind == OFFICIAL else CollectiveRow, subject_id)
+    if row is None:
+        raise UserError("Không tìm thấy cán bộ hoặc tập thể này; có thể đã bị xóa.", "Đóng rồi mở lại bảng đăng ký.")
+    return row.full_name if subject_kind == OFFICIAL else row.name
 
 
 def read_registration_workbook(store: Store, path: Path, year: int) -> list[Registration]:
@@ -155,13 +165,18 @@ def _shown(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def replace_year(store: Store, year: int, found: list[Registration]) -> set[Registration]:
-    """Make the year's registration exactly ``found`` (an import); returns what it was, for undo."""
-    with store.transaction() as session:
-        before = {Registration(row.subject_kind, row.subject_id, row.award_key) for row in session.scalars(
+def replace_year(store: Store, year: int, found: list[Registration]) -> Changes:
+    """Make the year's registration exactly ``found`` (an import), as one undoable action."""
+    with store.action(f"Nhập danh sách đăng ký thi đua năm {year}") as action:
+        session = action.session
+        kept = {Registration(row.subject_kind, row.subject_id, row.award_key): row for row in session.scalars(
             select(RegistrationRow).where(RegistrationRow.year == year))}
-        session.execute(delete(RegistrationRow).where(RegistrationRow.year == year))
-        for item in dict.fromkeys(found):
-            session.add(RegistrationRow(year=year, subject_kind=item.subject_kind, subject_id=item.subject_id,
-                                        award_key=item.award_key))
-        return before
+        wanted = dict.fromkeys(found)
+        for item, row in kept.items():
+            if item not in wanted:
+                session.delete(row)  # only what changes is touched, so undo leaves the rest alone
+        for item in wanted:
+            if item not in kept:
+                session.add(RegistrationRow(year=year, subject_kind=item.subject_kind, subject_id=item.subject_id,
+                                            award_key=item.award_key))
+    return action.changes

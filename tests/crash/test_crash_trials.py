@@ -118,6 +118,15 @@ def test_checker_reports_an_acknowledged_value_that_changed(copy):
 
 def test_checker_reports_a_half_journal_entry(copy):
     """A step left open, a step without rows, or a newest step the data does not hold is damage."""
+    from app.paths import DataFolder
+    from app.services.officials import OfficialData, add_official
+    from app.store import Store
+
+    store = Store(DataFolder(copy / "data"))  # the newest step an official's, whatever the writer did last
+    try:
+        add_official(store, OfficialData("Người thêm sau cùng"))
+    finally:
+        store.close()
     with sqlite3.connect(copy / "data" / "cchc-xa.sqlite3") as connection:
         assert connection.execute("SELECT count(*) FROM journal_action WHERE state = 'done'").fetchone()[0] > 0
         newest = connection.execute("SELECT max(id) FROM journal_action").fetchone()[0]

@@ -383,7 +383,7 @@ class Writer:
         count = len(granted)
 
         def call() -> None:
-            issued = award_decision.issue(self.store, dossier_id)
+            issued = award_decision.issue(self.store, dossier_id).value
             if issued != count:
                 raise AssertionError(f"issue granted {issued} awards, routing said {count}")
 

@@ -8,7 +8,6 @@ import pytest
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services import award_history
@@ -20,6 +19,7 @@ from ui.dialogs.award_history_dialog import (
     HistoryRow,
     RecordForm,
 )
+from ui.journal_undo import JournalUndoStack
 
 from .conftest import type_text
 
@@ -57,7 +57,8 @@ def when_modal(kind, act, tries: int = 250) -> None:
 
 
 def _open(qtbot, store):
-    stack, changes = QUndoStack(), []
+    changes = []
+    stack = JournalUndoStack(store, changes.append)
     dialog = AwardHistoryDialog(store, stack, changes.append)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -145,7 +146,8 @@ def test_record_of_an_unknown_name_is_kept_but_shown_unmatched(qtbot, demo_store
 
 def test_deleted_record_comes_back_on_undo(qtbot, demo_store):
     """Xóa removes the selected record; undo brings it back with the same id."""
-    record_id = award_history.add_record(demo_store, RecordData("official", "Lê Thị Mai", 2024, "Lao động tiên tiến"))
+    record_id = award_history.add_record(demo_store, RecordData("official", "Lê Thị Mai", 2024,
+                                                                "Lao động tiên tiến")).value
     dialog, stack, _changes = _open(qtbot, demo_store)
     dialog.select(record_id)
     dialog.delete_button.click()
@@ -182,6 +184,20 @@ def test_workbook_import_links_names_typed_without_diacritics(qtbot, demo_store,
     assert all(r.subject_id is not None for r in records.values())
     assert no_modal_boxes[-1][1] == "Đã nhập 3 dòng." and dialog.model.rowCount() == 3
     assert changes[-1].touches(AWARDS)
+
+
+def test_a_workbook_import_is_one_undoable_step(qtbot, demo_store, tmp_path, no_modal_boxes, monkeypatch):
+    """The import, which had no undo, is one step "Nhập 2 khen thưởng vào sổ theo dõi"; undo takes both rows out."""
+    path = _workbook(tmp_path / "so.xlsx", [
+        (2023, "Ngo Van Toan", "Cá nhân", "Lao dong tien tien", "Chủ tịch UBND xã", "98/QĐ-UBND", "15/12/2023"),
+        (2024, "Lê Thị Mai", "Cá nhân", "Chiến sĩ thi đua cơ sở", "Chủ tịch UBND xã", "120/QĐ-UBND", None),
+    ])
+    _answer_yes(monkeypatch)
+    dialog, stack, _changes = _open(qtbot, demo_store)
+    assert dialog.import_workbook(path) == (2, 0)
+    assert stack.count() == 1 and stack.undoText() == "Nhập 2 khen thưởng vào sổ theo dõi"
+    dialog.undo_button.click()
+    assert award_history.list_records(demo_store) == [] and dialog.model.rowCount() == 0
 
 
 def test_workbook_with_a_bad_row_adds_nothing(qtbot, demo_store, tmp_path, errors_shown, monkeypatch):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSpinBox
 
 from app.services import award_kinds
@@ -15,13 +14,15 @@ from ui.dialogs.award_kinds_dialog import (
     describe_rule,
     new_key,
 )
+from ui.journal_undo import JournalUndoStack
 
 from .conftest import type_text
 from .test_award_history_dialog import when_modal
 
 
 def _open(qtbot, store):
-    stack, changes = QUndoStack(), []
+    changes = []
+    stack = JournalUndoStack(store, changes.append)
     dialog = AwardKindsDialog(store, stack, changes.append)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -95,8 +96,9 @@ def test_unchanged_form_adds_no_undo_step(qtbot, store):
 
 
 def test_new_kind_is_added_with_a_key_from_its_name(qtbot, store):
-    """A new kind gets an ASCII key made from its name and appears among the kinds, with no rules."""
-    dialog, _stack, changes = _open(qtbot, store)
+    """A new kind gets an ASCII key made from its name and appears among the kinds, with no rules; undo (which
+    a new kind lacked before the journal) takes it out again."""
+    dialog, stack, changes = _open(qtbot, store)
 
     def fill(form):
         assert form.rules is None
@@ -111,6 +113,10 @@ def test_new_kind_is_added_with_a_key_from_its_name(qtbot, store):
     assert (kind.name, kind.subject, kind.authority, kind.rules, kind.vote.percent) == (
         "Giấy khen của Đoàn Thanh niên xã", "both", "Bí thư Đoàn xã", (), 60)
     assert dialog.selected().id == "giay_khen_cua_doan_thanh_nien_xa" and changes[-1].touches(AWARDS)
+    assert stack.undoText() == "Thêm “Giấy khen của Đoàn Thanh niên xã”"
+    dialog.undo_button.click()
+    assert "giay_khen_cua_doan_thanh_nien_xa" not in award_kinds.award_kinds(store, active_only=False)
+    assert "giay_khen_cua_doan_thanh_nien_xa" not in {row.id for row in dialog.model.rows}
 
 
 def test_kind_without_a_name_is_refused_in_the_form(qtbot, store):

@@ -6,23 +6,25 @@ import json
 
 from pypdf import PdfReader
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QUndoStack
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import certificates
+from app.services import certificates, undo
 from app.services.changes import AWARDS
 from app.store import Store
 from ui.certificates.layout_editor import MeasureBox
 from ui.certificates.layout_scene import snap
 from ui.dialogs import certificates_dialog
 from ui.dialogs.certificates_dialog import REMINDER, CertificatesDialog
+from ui.journal_undo import JournalUndoStack
 
 DEFAULT_NAME = "Giấy khen A4 ngang (mẫu ví dụ)"
 
 
 def _open(qtbot, store, **kwargs):
-    stack, changes = QUndoStack(), []
+    changes = []
+    stack = JournalUndoStack(store, changes.append)
     dialog = CertificatesDialog(store, stack, changes.append, **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -152,17 +154,21 @@ def test_a_box_moved_off_the_page_is_refused_and_snaps_back(qtbot, store, errors
 
 
 def test_arrow_keys_nudge_the_selected_box_as_one_step(qtbot, store):
-    """Right twice (0,5 mm each) and Shift+Down (5 mm) move "Chức vụ người ký"; the nudges undo as one step."""
+    """Right twice (0,5 mm each) and Shift+Down (5 mm) move "Chức vụ người ký" at once; saved on the pause as
+    one journal step, which undoes them all."""
     dialog, stack, _changes = _open(qtbot, store)
     dialog.editor.select("signer_title")
     view = dialog.editor.view
     QTest.keyClick(view, Qt.Key.Key_Right)
     QTest.keyClick(view, Qt.Key.Key_Right)
     QTest.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    item = dialog.editor.scene.fields["signer_title"]
+    assert (item.pos().x(), item.pos().y()) == (153, 148) and dialog.editor.x.value() == 153
+    qtbot.waitUntil(lambda: stack.count() == 1)
     box = _saved(store, dialog, "signer_title")
-    assert (box.x_mm, box.y_mm) == (153, 148)
-    assert stack.count() == 1
-    stack.undo()
+    assert (box.x_mm, box.y_mm) == (153, 148) and stack.undoText() == "Dịch ô “Chức vụ người ký”"
+    assert undo.next_steps(store)[0] == "Dịch ô “Chức vụ người ký”"
+    dialog.undo_button.click()
     box = _saved(store, dialog, "signer_title")
     assert (box.x_mm, box.y_mm) == (152, 143)
 
@@ -251,3 +257,39 @@ def test_printing_a_year_without_a_decision_says_what_to_do(qtbot, store, errors
     dialog, _stack, _changes = _open(qtbot, store, year=2030)
     assert dialog.preview() is None and opened == []
     assert errors_shown == ["Năm 2030 chưa có quyết định khen thưởng nào đã ban hành."]
+
+
+def test_undo_right_after_nudges_saves_them_first_then_takes_them_back(qtbot, store):
+    """A box dragged, then nudged and Ctrl+Z at once: the nudges are saved as their own step and undone; the drag stays."""
+    dialog, stack, _changes = _open(qtbot, store)
+    item = dialog.editor.scene.fields["signer_title"]
+    item.setPos(150, 140)
+    item.drag_ended()
+    dialog.editor.select("signer_title")
+    QTest.keyClick(dialog.editor.view, Qt.Key.Key_Left)
+    assert stack.count() == 1  # the nudge waits for its pause
+    dialog.undo()
+    box = _saved(store, dialog, "signer_title")
+    assert (box.x_mm, box.y_mm) == (150, 140) and stack.count() == 2 and stack.index() == 1
+    assert stack.undoText() == "Di chuyển ô “Chức vụ người ký”"
+
+
+def test_a_layout_edit_undoes_after_a_restart(qtbot, store):
+    """A box moved, the store closed and opened again: Hoàn tác in a new dialog puts the box back."""
+    dialog, _stack, _changes = _open(qtbot, store)
+    item = dialog.editor.scene.fields["place_date"]
+    item.setPos(150.5, 130)
+    item.drag_ended()
+    dialog.close()
+    store.close()
+    reopened = Store(store.folder)
+    try:
+        again, stack, _changes = _open(qtbot, reopened)
+        stack.load()
+        assert stack.undoText() == "Di chuyển ô “Địa danh, ngày tháng năm”"
+        again.undo_button.click()
+        assert _saved(reopened, again, "place_date").x_mm != 150.5
+        assert again.editor.scene.fields["place_date"].pos().x() != 150.5
+        again.close()
+    finally:
+        reopened.close()

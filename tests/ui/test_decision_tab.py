@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import award_history, council
+from app.services import award_history, council, undo
 from app.services.award_decision import decision_for, update_decision
 from app.services.dossier import add_nomination, create_dossier
 from app.services.officials import OfficialData, add_official
+from ui.journal_undo import JournalUndoStack
 from ui.pages.dossier_page import DECISION_TAB, DossierPage
 
 from .conftest import type_text
@@ -35,9 +35,9 @@ def carried(store):
 
 
 def _tab(qtbot, store):
-    stack = QUndoStack()
     holder = {}
-    page = DossierPage(store, stack, lambda changes: holder["page"].refresh(changes), today=TODAY)
+    stack = JournalUndoStack(store, lambda changes: holder["page"].refresh(changes))
+    page = DossierPage(store, stack, stack.notify, today=TODAY)
     holder["page"] = page
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -226,6 +226,19 @@ def test_an_issued_decision_locks_the_list_until_withdrawn_in_any_later_session(
         service.remove_nomination(store, first)
     assert tab.withdraw_decision(confirm=True)
     assert award_history.list_records(store, "official", ids[MAI]) == [] and not tab.number.isReadOnly()
+    assert undo.next_steps(store)[0] == "Hủy ban hành quyết định 45/QĐ-UBND"  # a journal step: it outlives the app
     assert service.add_nomination(store, dossier, "official", ids[HUNG], "ldtt")
     assert stack.undoText().startswith("Hủy ban hành quyết định")
+    assert errors_shown == []
+
+
+def test_a_field_edit_is_one_journal_step_named_after_the_field(qtbot, carried, errors_shown):
+    """Typing the number saves it as "Sửa số quyết định khen thưởng" in the journal; the tab shows it without a reload."""
+    store, dossier, _ids = carried
+    tab, stack = _tab(qtbot, store)
+    tab.number.setFocus()
+    type_text(tab.number, "47/QĐ-UBND")
+    qtbot.keyClick(tab.number, Qt.Key.Key_Return)
+    assert decision_for(store, dossier).number == "47/QĐ-UBND" and tab.decision.number == "47/QĐ-UBND"
+    assert undo.next_steps(store)[0] == stack.undoText() == "Sửa số quyết định khen thưởng"
     assert errors_shown == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from app.services.officials import OfficialData, add_official
@@ -13,6 +12,7 @@ from app.services.registers import save_collective
 from app.services.registration import HEADER, SHEET, Registration, read_registration_workbook, registrations
 from ui.dialogs.registration_dialog import RegistrationDialog
 from ui.models.registration_model import Subject
+from ui.journal_undo import JournalUndoStack
 
 YEAR = 2025
 MAI, HUNG, DESK = "Lê Thị Mai", "Trần Văn Hùng", "Bộ phận Một cửa"
@@ -27,8 +27,8 @@ def commune(store):
 
 
 def _dialog(qtbot, store):
-    stack = QUndoStack()
     told = []
+    stack = JournalUndoStack(store, told.append)
     dialog = RegistrationDialog(store, stack, told.append, None, YEAR)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -1,24 +1,22 @@
 """The layout editor: the page at scale on the left, the selected field's and the page's numbers on the right.
 
 Every change (a drag ends, a number is committed, a choice is made) is one call
-of ``save_layout`` and one step on the shared undo stack that saves the previous
-definition back. A change the service refuses (a box outside the page, a box too
-low for its smallest font) is shown in its words and the page goes back to what
-is saved. Consecutive arrow-key nudges of one box are one undo step.
+of ``save_layout``: an action the data's journal can undo, mirrored on the shared
+undo stack. A change the service refuses (a box outside the page, a box too low
+for its smallest font) is shown in its words and the page goes back to what is
+saved. Consecutive arrow-key nudges of one box wait for a pause and are saved as
+one step (the journal keeps no merged steps, so the editor does not make many).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,8 +31,8 @@ from PySide6.QtWidgets import (
 from app.domain.certificates import ALIGNS, FIELD_LABELS, FONTS, CertificateLayout, FieldBox
 from app.services import award_kinds, certificates
 from app.services.certificates import LayoutInfo
-from ui.certificates import SaveLayoutStep, SetScanStep
 from ui.certificates.layout_scene import Geometry, LayoutScene, PageView, snap
+from ui.certificates.measure_box import MeasureBox, choice_box, choose_data
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.runner import attempt, run
@@ -47,56 +45,6 @@ HINT = ("Kéo một ô để di chuyển (bước 0,5 mm); kéo mép hoặc góc
 IMAGE_FILTER = "Ảnh phôi đã quét (*.png *.jpg *.jpeg)"
 
 
-def number_text(value: float) -> str:
-    """43.5 -> "43,5", 78.0 -> "78": how a measure reads in Vietnamese."""
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-class MeasureBox(QDoubleSpinBox):
-    """A measure in 0,5 steps shown with a decimal comma; "43,5" and "43.5" both read as 43,5."""
-
-    def __init__(self, name: str, suffix: str, minimum: float, maximum: float) -> None:
-        super().__init__(objectName=name, decimals=2, singleStep=0.5, minimum=minimum, maximum=maximum,
-                         suffix=suffix, keyboardTracking=False)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def _number(self, text: str) -> str:
-        return text.removesuffix(self.suffix()).strip().replace(",", ".")
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
-        return number_text(value)
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802
-        try:
-            return float(self._number(text))
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, position: int):
-        number = self._number(text)
-        if not re.fullmatch(r"\d*\.?\d{0,2}", number):
-            return QValidator.State.Invalid, text, position
-        if number in ("", "."):
-            return QValidator.State.Intermediate, text, position
-        inside = self.minimum() <= float(number) <= self.maximum()
-        return (QValidator.State.Acceptable if inside else QValidator.State.Intermediate), text, position
-
-
-def _combo(name: str, labels: dict[str, str]) -> QComboBox:
-    box = QComboBox(objectName=name)
-    for value, label in labels.items():
-        box.addItem(label, value)
-    return box
-
-
-def _choose(combo: QComboBox, value) -> None:
-    index = combo.findData(value)
-    if index < 0:
-        combo.addItem(str(value), value)
-        index = combo.count() - 1
-    combo.setCurrentIndex(index)
-
-
 class LayoutEditor(QWidget):
     """One layout at a time (``show_layout``); saves each change itself and pushes its undo step."""
 
@@ -105,6 +53,8 @@ class LayoutEditor(QWidget):
         self.store, self.undo_stack, self.notify = store, undo_stack, notify
         self.info: LayoutInfo | None = None
         self._filling = self._saving = False
+        self._pending: tuple[CertificateLayout, str] | None = None  # nudged, saved on a pause (one step)
+        self.nudges = Autosave(self._save_nudges, self)
         self.scene = LayoutScene(self)
         self.view = PageView(self.scene)
         self._make_field_widgets()
@@ -121,10 +71,10 @@ class LayoutEditor(QWidget):
         self.y = MeasureBox("y_mm", " mm", 0, 1000)
         self.width_box = MeasureBox("width_mm", " mm", 0.5, 1000)
         self.height_box = MeasureBox("height_mm", " mm", 0.5, 1000)
-        self.font_choice = _combo("font", {key: FONT_LABELS.get(key, key) for key in FONTS})
+        self.font_choice = choice_box("font", {key: FONT_LABELS.get(key, key) for key in FONTS})
         self.size = MeasureBox("size_pt", " pt", 4, 96)
         self.min_size = MeasureBox("min_size_pt", " pt", 4, 96)
-        self.align = _combo("align", {key: ALIGN_LABELS.get(key, key) for key in ALIGNS})
+        self.align = choice_box("align", {key: ALIGN_LABELS.get(key, key) for key in ALIGNS})
         self.upper = QCheckBox("In toàn chữ hoa", objectName="upper")
         self.remove_button = QPushButton("Bỏ ô này", objectName="remove_field", clicked=self.remove_field)
         self.add_choice = QComboBox(objectName="add_choice")
@@ -213,10 +163,15 @@ class LayoutEditor(QWidget):
 
     @property
     def shown_layout(self) -> CertificateLayout | None:
+        """The layout on screen: the saved one, or the nudged one waiting for its pause."""
+        if self._pending is not None:
+            return self._pending[0]
         return self.info.layout if self.info else None
 
     def show_layout(self, info: LayoutInfo | None) -> None:
         """Show ``info`` (None: nothing to edit); the selected field stays selected if the layout still has it."""
+        if self._pending is not None and (info is None or self.info is None or info.id != self.info.id):
+            self.nudges.flush()  # the nudges belong to the layout shown until now
         self.info = info
         scan = attempt(self, lambda: certificates.background_path(self.store, info.id)).value_or(None) if info else None
         self.scene.show_layout(info.layout if info else None, scan)
@@ -246,7 +201,7 @@ class LayoutEditor(QWidget):
         for key, kind in kinds.items():
             self.award.addItem(kind.name, key)
         if layout:
-            _choose(self.award, layout.award_key)
+            choose_data(self.award, layout.award_key)
             self.page_width.setValue(layout.page_width_mm)
             self.page_height.setValue(layout.page_height_mm)
 
@@ -298,29 +253,41 @@ class LayoutEditor(QWidget):
 
     # --- saving ------------------------------------------------------------------------------------
 
-    def save(self, layout: CertificateLayout, text: str, merge: str = "") -> bool:
-        """Save ``layout`` as one undo step; a refusal is shown and the saved layout shown again."""
+    def save(self, layout: CertificateLayout, text: str) -> bool:
+        """Save ``layout`` as one action (undoable); a refusal is shown and the saved layout shown again."""
+        if self._pending is not None and text != self._pending[1]:
+            self.nudges.flush()  # the nudges before this change are their own step
         if self.info is None or layout == self.info.layout or self._saving:
             return False  # _saving: the error box took the focus and a field reported "editing finished" again
         layout_id = self.info.id
         self._saving = True
         try:
-            result = run_or_report(self, lambda: certificates.save_layout(self.store, layout, layout_id))
+            saved = run_or_report(self, lambda: certificates.save_layout(self.store, layout, layout_id, text))
         finally:
             self._saving = False
-        if result is None:
+        if saved is None:
             self.show_layout(self.info)
             return False
-        info, before = result
-        step = SaveLayoutStep(self.store, self.notify, text, layout_id, before, layout, merge)
-        self.show_layout(info)
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+        self.show_layout(saved.value)
+        self.undo_stack.record(saved.changes, origin=self)
         return True
 
-    def _replace_box(self, box: FieldBox, text: str, merge: str = "") -> bool:
-        fields = tuple(box if old.key == box.key else old for old in self.shown_layout.fields)
-        return self.save(replace(self.shown_layout, fields=fields), text, merge)
+    def flush(self) -> None:
+        """Save what waits: nudges not yet saved, the layout's fields being typed."""
+        self.nudges.flush()
+        self.layout_autosave.flush()
+
+    def _save_nudges(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.save(*pending)
+
+    def _replaced(self, box: FieldBox) -> CertificateLayout:
+        return replace(self.shown_layout, fields=tuple(box if old.key == box.key else old
+                                                       for old in self.shown_layout.fields))
+
+    def _replace_box(self, box: FieldBox, text: str) -> bool:
+        return self.save(self._replaced(box), text)
 
     def commit_geometry(self, key: str, geometry: Geometry, what: str = "move") -> bool:
         """A drag ended: save the box's new place (or size)."""
@@ -333,11 +300,20 @@ class LayoutEditor(QWidget):
         return self._replace_box(moved, f"{verb} ô “{box.label}”")
 
     def nudge(self, dx: float, dy: float) -> bool:
+        """Move the selected box by an arrow key; a burst of nudges of one box is saved as one step, on a pause."""
         box = self.selected_box()
         if box is None:
             return False
+        text = f"Dịch ô “{box.label}”"
+        if self._pending is not None and self._pending[1] != text:
+            self.nudges.flush()  # another box: the nudges of the first one are their own step
+            box = self.selected_box()
         moved = replace(box, x_mm=round(box.x_mm + dx, 2), y_mm=round(box.y_mm + dy, 2))
-        return self._replace_box(moved, f"Dịch ô “{box.label}”", merge=f"nudge:{box.key}")
+        self._pending = (self._replaced(moved), text)
+        self.scene.fields[box.key].show_box(moved)
+        self._show_geometry((moved.x_mm, moved.y_mm, moved.width_mm, moved.height_mm))
+        self.nudges.changed()
+        return True
 
     def _field_edited(self, *_args) -> None:
         box = self.selected_box()
@@ -399,26 +375,18 @@ class LayoutEditor(QWidget):
             path = Path(chosen)
             remember_folder(self.store, str(path.parent))
         layout_id = self.info.id
-        before = run(self, "Đang chép ảnh phôi", lambda progress: certificates.set_background(
-            self.store, layout_id, Path(path))).value_or(None)
-        if before is None:
-            return False
-        info = run_or_report(self, lambda: certificates.get_layout(self.store, layout_id))
-        self._push_scan(SetScanStep(self.store, self.notify, "Đặt ảnh phôi đã quét", layout_id, before,
-                                    info.background if info else ""))
-        return True
+        return self._record(run(self, "Đang chép ảnh phôi", lambda progress: certificates.set_background(
+            self.store, layout_id, Path(path))).value_or(None))
 
     def remove_scan(self) -> bool:
         if self.info is None or not self.info.background:
             return False
         layout_id = self.info.id
-        before = run_or_report(self, lambda: certificates.restore_background(self.store, layout_id, ""))
-        if before is None:
-            return False
-        self._push_scan(SetScanStep(self.store, self.notify, "Bỏ ảnh phôi đã quét", layout_id, before, ""))
-        return True
+        return self._record(run_or_report(self, lambda: certificates.remove_background(self.store, layout_id)))
 
-    def _push_scan(self, step: SetScanStep) -> None:
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+    def _record(self, changes) -> bool:
+        if changes is None:
+            return False
+        self.undo_stack.record(changes, origin=self)
         self.reload()
+        return True

@@ -34,6 +34,7 @@ from app.services.award_history import (
     Record,
     RecordData,
 )
+from app.services.changes import Changes
 from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.register_dialog import (
     FormDialog,
@@ -41,7 +42,6 @@ from ui.dialogs.register_dialog import (
     RegisterDialog,
     RegisterModel,
 )
-from ui.dossier_registers_commands import AddAwardRecord, DeleteAwardRecord
 from ui.runner import attempt, run
 from ui.widgets.autosave import transient
 
@@ -50,6 +50,22 @@ TEMPLATE_NAME = "Mẫu sổ theo dõi khen thưởng.xlsx"
 LINKED, UNLINKED = "✓", "chưa khớp"
 GREY = QColor("#777777")
 _LISTS = {OFFICIAL: "danh sách cán bộ, công chức", COLLECTIVE: "danh sách tập thể"}
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What the register frame pushes: the action's changes (a journal step) and the row to select."""
+
+    changes: Changes
+    item_id: int | str | None
+
+
+def record_steps(dialog, changes: Changes) -> None:
+    """Mirror the action on the shared undo stack and tell every screen; the dialog shows the result itself."""
+    if changes:
+        dialog.undo_stack.record(changes, origin=dialog)
+    if not getattr(dialog, "_following", False):  # a shown dialog reloads as the stack moves
+        dialog.reload()
 
 
 @dataclass(frozen=True)
@@ -271,23 +287,22 @@ class AwardHistoryDialog(RegisterDialog):
     # --- add and delete ------------------------------------------------------------------------
 
     def make_form(self, item) -> RecordForm:
-        def save(data: RecordData) -> tuple[int, RecordData]:
-            return award_history.add_record(self.store, data), data
+        def save(data: RecordData) -> Saved:
+            added = award_history.add_record(self.store, data)
+            return Saved(added.changes, added.value)
 
         names = {OFFICIAL: registers.official_names(self.store, active_only=False),
                  COLLECTIVE: [(item.id, item.name) for item in registers.list_collectives(self.store)]}
         return RecordForm(save, names, award_kinds.award_kinds(self.store), self.year, self)
 
-    def added(self, result) -> AddAwardRecord:
-        record_id, data = result
-        return AddAwardRecord(self.store, self.notify, record_id, data)
+    def added(self, result: Saved) -> Saved:
+        return result
 
-    def deleted(self, item: HistoryRow) -> DeleteAwardRecord:
-        return DeleteAwardRecord(self.store, self.notify, award_history.delete_record(self.store, item.id))
+    def deleted(self, item: HistoryRow) -> Saved:
+        return Saved(award_history.delete_record(self.store, item.id), None)
 
-    def push(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+    def push(self, step: Saved) -> None:
+        record_steps(self, step.changes)
 
     # --- Excel ---------------------------------------------------------------------------------
 
@@ -311,13 +326,13 @@ class AwardHistoryDialog(RegisterDialog):
             self.store, records))
         if not imported.ok:
             return None
-        counts = imported.value
-        self.reload()
-        if counts[0]:
-            self.notify(AddAwardRecord.changes)
+        done = imported.value
+        record_steps(self, done.changes)
+        imported = done.value
         QMessageBox.information(self, "Đã nhập sổ theo dõi khen thưởng", import_message(
-            *counts, sum(1 for row in self.records if row.id not in before and row.record.subject_id is None)))
-        return counts
+            imported.added, imported.skipped,
+            sum(1 for row in self.records if row.id not in before and row.record.subject_id is None)))
+        return imported.added, imported.skipped
 
     def export_workbook(self, path: Path | None = None) -> Path | None:
         path = path or ask_excel_path(self, self.store, True, "Lưu sổ theo dõi khen thưởng ra tệp Excel", EXPORT_NAME)

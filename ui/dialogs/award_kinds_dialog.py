@@ -3,7 +3,7 @@
 The clerk edits what the province decides differently (the vote share, who
 grants it, whether a rule blocks or only warns, the numbers in a rule); the
 kinds of rule stay those the code knows (``app.domain.awards``). Each save is
-one call of ``save_kind`` and one undo step that saves the old definition back.
+one call of ``save_kind``, an action the data's journal can undo.
 """
 
 from __future__ import annotations
@@ -37,9 +37,8 @@ from app.domain.awards import DISCIPLINE_ORDER, AwardKind, kind_from_dict
 from app.domain.vietnamese import fold
 from app.services import award_kinds
 from app.services.award_kinds import LEVEL_LABELS, SUBJECT_LABELS
-from app.services.changes import AWARDS, Changes
 from ui.dialogs.register_dialog import FormDialog, RegisterDialog, RegisterModel
-from ui.dossier_registers_commands import SaveAwardKind
+from ui.dialogs.award_history_dialog import Saved, record_steps
 
 KIND_LABELS = {"title": "Danh hiệu thi đua", "form": "Hình thức khen thưởng"}
 BASE_LABELS = {"present": "số thành viên dự họp", "all": "tổng số thành viên Hội đồng"}
@@ -72,10 +71,8 @@ def describe_rule(rule: dict, names: dict[str, str], subject: str = "individual"
         return " hoặc ".join(f"“{names.get(key, key)}”" for key in keys)
 
     if name == "awards_in_window":
-        if "from" in rule and "to" in rule:
-            span = f"trong {rule['from']}–{rule['to']}"
-        else:
-            span = f"trong {rule.get('years', 5)} năm tính đến năm xét"
+        span = (f"trong {rule['from']}–{rule['to']}" if "from" in rule and "to" in rule
+                else f"trong {rule.get('years', 5)} năm tính đến năm xét")
         return f"Ít nhất {rule.get('min', 1)} lần {what(*rule.get('awards', ()))} {span}"
     if name == "consecutive_years":
         until = "tính cả năm xét" if rule.get("include_current") else "liền trước năm xét"
@@ -385,32 +382,19 @@ class AwardKindsDialog(RegisterDialog):
     def make_form(self, item: KindRow | None) -> KindForm:
         taken = set(self._names())
 
-        def save(raw: dict) -> tuple[dict | None, dict]:
+        def save(raw: dict) -> Saved:
             if item is None:
                 raw = dict(raw, key=new_key(raw.get("name", ""), taken))
-            before = award_kinds.save_kind(self.store, raw)
-            return before, award_kinds.kind_definition(self.store, raw["key"])
+            return Saved(award_kinds.save_kind(self.store, raw), raw["key"])
 
         raw = award_kinds.kind_definition(self.store, item.id) if item else None
         return KindForm(save, raw, self._names(), self)
 
-    def add(self) -> None:
-        """A new kind is saved but not undoable: the service has no way to remove a kind."""
-        form = self.make_form(None)
-        try:
-            if form.exec():
-                self.reload()
-                self.select(form.result_value[1]["key"])
-                self.notify(Changes.of(AWARDS))
-        finally:
-            form.deleteLater()
+    def added(self, result: Saved) -> Saved:
+        return result  # a new kind is undoable too: undo takes its row out again
 
-    def edited(self, before: KindRow, result) -> SaveAwardKind:
-        old, new = result
-        return SaveAwardKind(self.store, self.notify, old, new)
+    def edited(self, _before: KindRow, result: Saved) -> Saved:
+        return result
 
-    def push(self, step: SaveAwardKind) -> None:
-        if step.unchanged:
-            return
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+    def push(self, step: Saved) -> None:
+        record_steps(self, step.changes)

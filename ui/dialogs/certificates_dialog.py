@@ -40,7 +40,6 @@ from app.errors import UserError
 from app.services import certificates
 from app.services.certificates import CertificatesWritten, LayoutInfo
 from app.services.dossier import list_dossiers
-from ui.certificates import AddLayoutStep, DeleteLayoutStep
 from ui.certificates.layout_editor import LayoutEditor
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
@@ -86,7 +85,9 @@ class CertificatesDialog(QDialog):
         self._shortcuts()
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter commits a measure; it must never press "Bỏ ô này" or "Xóa"
-        attempt(self, lambda: certificates.install_default_layout(store))
+        installed = attempt(self, lambda: certificates.install_default_layout(store))
+        if installed.ok and installed.value.changes:  # every layout had been deleted: the example, undoably
+            self.undo_stack.record(installed.value.changes, origin=self)
         self.reload()
         self.setMinimumSize(1000, 640)
         fit_to_screen(self, 1280, 780)
@@ -139,8 +140,8 @@ class CertificatesDialog(QDialog):
                                            "Xem giấy khen trên ảnh phôi đã quét, có khung các ô (không dùng để in)")
         self.print_button = self._button("In giấy khen…", "print", self.print_certificates,
                                          "Ghi tệp PDF giấy khen của quyết định đã ban hành, kèm trang căn chỉnh")
-        self.undo_button = self._button("Hoàn tác", "undo", self.undo_stack.undo)
-        self.redo_button = self._button("Làm lại", "redo", self.undo_stack.redo)
+        self.undo_button = self._button("Hoàn tác", "undo", self.undo)
+        self.redo_button = self._button("Làm lại", "redo", self.redo)
         close = self._button("Đóng", "close", self.accept)
         row = QHBoxLayout()
         row.addWidget(QLabel("Giấy khen theo quyết định khen thưởng năm:"))
@@ -172,10 +173,17 @@ class CertificatesDialog(QDialog):
         layout.addWidget(scroller)
 
     def _shortcuts(self) -> None:
-        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-                           (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
-                           (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo)):
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo), (QKeySequence("Ctrl+Y"), self.redo),
+                           (QKeySequence("Ctrl+Shift+Z"), self.redo)):
             QShortcut(keys, self, activated=slot)
+
+    def undo(self) -> None:
+        self.editor.flush()  # nudges waiting for their pause are saved first, so undo takes them back
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.editor.flush()
+        self.undo_stack.redo()
 
     # --- the list ----------------------------------------------------------------------------------
 
@@ -244,51 +252,41 @@ class CertificatesDialog(QDialog):
 
     # --- adding, copying, deleting, sharing ----------------------------------------------------------
 
-    def _add(self, make, text) -> LayoutInfo | None:
-        """Run ``make`` (a service call returning the new layout's info) and push its undo step."""
-        info = run_or_report(self, make)
-        if info is None:
+    def _add(self, make) -> LayoutInfo | None:
+        """Run ``make`` (a service call returning the new layout, done) and show it selected."""
+        self.editor.flush()
+        added = run_or_report(self, make)
+        if added is None:
             return None
-        self.current_id = info.id
-        step = AddLayoutStep(self.store, self.notify, text(info), info.id)
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+        self.current_id = added.value.id
+        self.undo_stack.record(added.changes, origin=self)
         self.reload()
-        return info
+        return added.value
+
+    def _free_name(self, name: str) -> str:
+        return free_name(name, {info.name for info in self.layouts.values()})
 
     def add_layout(self) -> LayoutInfo | None:
-        def make() -> LayoutInfo:
-            layout = certificates.default_layout()
-            layout = replace(layout, name=free_name(layout.name, {info.name for info in self.layouts.values()}))
-            return certificates.save_layout(self.store, layout)[0]
-
-        return self._add(make, lambda info: f"Thêm mẫu vị trí in “{info.name}”")
+        layout = certificates.default_layout()
+        return self._add(lambda: certificates.save_layout(self.store, replace(layout, name=self._free_name(layout.name))))
 
     def copy_layout(self) -> LayoutInfo | None:
         """A copy of the selected layout, with its scan, under "… (bản sao)"."""
         source = self.current()
         if source is None:
             return None
-
-        def make() -> LayoutInfo:
-            name = free_name(f"{source.name} (bản sao)", {info.name for info in self.layouts.values()})
-            info = certificates.save_layout(self.store, replace(source.layout, name=name))[0]
-            if source.background:
-                certificates.restore_background(self.store, info.id, source.background)
-            return info
-
-        return self._add(make, lambda info: f"Nhân bản thành “{info.name}”")
+        name = self._free_name(f"{source.name} (bản sao)")
+        return self._add(lambda: certificates.copy_layout(self.store, source.id, name))
 
     def delete_layout(self) -> bool:
         chosen = self.current()
         if chosen is None:
             return False
-        values = run_or_report(self, lambda: certificates.delete_layout(self.store, chosen.id))
-        if values is None:
+        self.editor.flush()
+        changes = run_or_report(self, lambda: certificates.delete_layout(self.store, chosen.id))
+        if changes is None:
             return False
-        step = DeleteLayoutStep(self.store, self.notify, values)
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+        self.undo_stack.record(changes, origin=self)
         self.reload()
         return True
 
@@ -300,8 +298,7 @@ class CertificatesDialog(QDialog):
                 return None
             path = Path(chosen)
             remember_folder(self.store, str(path.parent))
-        return self._add(lambda: certificates.import_layout(self.store, Path(path)),
-                         lambda info: f"Nhập mẫu vị trí in “{info.name}”")
+        return self._add(lambda: certificates.import_layout(self.store, Path(path)))
 
     def export_layout(self, path: Path | None = None) -> Path | None:
         chosen = self.current()

@@ -35,11 +35,10 @@ from app.services.award_kinds import award_kinds
 from app.services.officials import list_officials
 from app.services.registers import list_collectives
 from app.services.registration import COLLECTIVE, HEADER, OFFICIAL, SHEET, Registration
-from ui.commune_awards_commands import ReplaceRegistrations, SetRegistration, write_papers
+from ui.commune_awards_commands import write_papers
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.register_dialog import follow_stack
-from ui.dossier.commands import short
 from ui.models.registration_model import RegistrationModel, Subject, titles
 from ui.runner import attempt, run
 from ui.widgets.centered_check import CenteredCheck
@@ -236,24 +235,21 @@ class RegistrationDialog(QDialog):
 
     # --- editing --------------------------------------------------------------------------
 
-    def push(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+    def record(self, changes) -> None:
+        """One journal step on the shared stack; every screen told (this dialog reloads itself)."""
+        self.undo_stack.record(changes, origin=self)
         if not getattr(self, "_following", False):  # a shown dialog reloads as the stack moves
             self.reload()
 
     def toggle(self, subject: Subject, award_key: str, registered: bool) -> bool:
         year = self.year.value()
-        before = run_or_report(self, lambda: registration.set_registered(self.store, year, subject.kind, subject.id,
-                                                                         award_key, registered))
-        if before is None:
+        changes = run_or_report(self, lambda: registration.set_registered(self.store, year, subject.kind, subject.id,
+                                                                          award_key, registered))
+        if changes is None:
             self.reload()
             return False
-        if before != registered:
-            kind = dict(self.model.kinds)[award_key]
-            text = f"{'Đăng ký' if registered else 'Bỏ đăng ký'} “{short(kind.name)}” — {short(subject.name)}"
-            self.push(SetRegistration(self.store, self.notify, year, Registration(subject.kind, subject.id,
-                                                                                   award_key), registered, text))
+        if changes:
+            self.record(changes)
         return True
 
     # --- Excel and printing ---------------------------------------------------------------
@@ -279,12 +275,11 @@ class RegistrationDialog(QDialog):
             confirm = answer == QMessageBox.StandardButton.Yes
         if not confirm:
             return False
-        before = run(self, "Đang nhập danh sách đăng ký", lambda progress: registration.replace_year(
+        changes = run(self, "Đang nhập danh sách đăng ký", lambda progress: registration.replace_year(
             self.store, year, rows))
-        if not before.ok:
+        if not changes.ok:
             return False
-        self.push(ReplaceRegistrations(self.store, self.notify, year, sorted(before.value, key=_order), rows,
-                                       f"Nhập danh sách đăng ký thi đua năm {year}"))
+        self.record(changes.value)
         return True
 
     def save_template(self, path: Path | None = None) -> Path | None:
@@ -309,6 +304,3 @@ class RegistrationDialog(QDialog):
                             lambda target, progress: write_registration_files(self.store, year, target,
                                                                               progress=progress), folder)
 
-
-def _order(item: Registration) -> tuple:
-    return item.subject_kind, item.subject_id, item.award_key

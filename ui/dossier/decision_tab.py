@@ -5,7 +5,7 @@ grants each award: "Xã quyết định khen thưởng" (with the money each rec
 coefficient × base salary) beside "Trình cấp trên", and under them those the
 council did not carry. The decision's fields save themselves; "Ban hành quyết
 định" writes the granted awards into the award history and locks the decision
-(undo withdraws it); "Xuất quyết định…" writes it to be signed; "In giấy khen…"
+(undo, or “Hủy ban hành…” in any later session, withdraws it); "Xuất quyết định…" writes it to be signed; "In giấy khen…"
 opens once it is issued.
 """
 
@@ -38,10 +38,10 @@ from app.domain.text import clean_line, clean_text
 from app.services import award_decision
 from app.services.award_decision import Decision, Routing, nominee_money
 from app.services.dossier import Nomination
-from ui.commune_awards_commands import EditDecision, IssueDecision, WithdrawDecision, write_papers
+from ui.commune_awards_commands import write_papers
+from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREEN, GREY, ID_ROLE, AutoField, DossierView, KeyedRowsModel, fit_rows, make_table, note_label
-from ui.dossier.commands import short
 from ui.widgets.autosave import text_box
 
 SUFFIX = " đồng"
@@ -146,25 +146,25 @@ class DecisionTab(QWidget):
         self._build()
 
     def _fields(self) -> dict[str, AutoField]:
-        def saver(name: str, what: str):
-            return lambda key, value: self._save(key, name, value, what)
+        def saver(name: str):  # the service names the undo step after the field
+            return lambda key, value: self._save(key, name, value)
 
-        def box(edit, name: str, what: str) -> AutoField:
-            return AutoField(lambda: clean_text(edit.toPlainText()), edit.setPlainText, saver(name, what),
+        def box(edit, name: str) -> AutoField:
+            return AutoField(lambda: clean_text(edit.toPlainText()), edit.setPlainText, saver(name),
                              [edit.textChanged], (), [edit], self)
 
         number, day, salary = self.number, self.signed_on, self.base_salary
         return {
             "number": AutoField(lambda: clean_line(number.text()), number.setText,
-                                saver("number", "Sửa số quyết định khen thưởng"), [number.textEdited],
+                                saver("number"), [number.textEdited],
                                 [number.editingFinished], (), self),
             "signed_on": AutoField(day.value, lambda v: day.set_value(v, self._year()),
-                                   saver("signed_on", "Sửa ngày ký quyết định"), [day.edit.dateChanged],
+                                   saver("signed_on"), [day.edit.dateChanged],
                                    [day.given.toggled, day.edit.editingFinished], (), self),
-            "base_salary": AutoField(salary.value, salary.setValue, saver("base_salary", "Sửa mức lương cơ sở"),
+            "base_salary": AutoField(salary.value, salary.setValue, saver("base_salary"),
                                      (), [salary.valueChanged], (), self),
-            "executors": box(self.executors, "executors", "Sửa Điều 3 của quyết định"),
-            "recipients": box(self.recipients, "recipients", "Sửa nơi nhận quyết định"),
+            "executors": box(self.executors, "executors"),
+            "recipients": box(self.recipients, "recipients"),
         }
 
     def _build(self) -> None:
@@ -308,20 +308,24 @@ class DecisionTab(QWidget):
 
     # --- editing --------------------------------------------------------------------------
 
-    def _save(self, dossier_id: int, name: str, value, what: str) -> bool:
+    def _save(self, dossier_id: int, name: str, value) -> bool:
+        """Save one field; the tab shows the saved decision itself (the money follows the base salary)."""
         store = self.edits.store
-        before = self.edits.call(lambda: award_decision.update_decision(store, dossier_id, **{name: value}))
-        if before is None:
+        saved = run_or_report(self, lambda: award_decision.update_decision(store, dossier_id, **{name: value}))
+        if saved is None:
             return False
-        self.edits.done(EditDecision(store, self.edits.notify, dossier_id, before[0], {name: value}, what))
+        if self.view is not None and self.view.dossier.id == dossier_id:
+            self.decision = saved.value
+            self._show_lists(self.view)
+        self.undo_stack.record(saved.changes, origin=self.edits.parent)  # the dossier page need not reload
         return True
 
     def issue_or_withdraw(self) -> bool:
         return self.withdraw_decision() if self.decision is not None and self.decision.issued else self.issue_decision()
 
     def withdraw_decision(self, confirm: bool | None = None) -> bool:
-        """Hủy ban hành: the awards leave the history and the decision opens for editing; undo issues it again.
-        Unlike undo, this works in a later session too."""
+        """Hủy ban hành: the awards leave the history and the decision opens for editing. A domain act that
+        works in any later session, whatever was done since; an action in the journal too (undo issues it again)."""
         if self.view is None or not self.decision.issued:
             return False
         decision, dossier_id = self.decision, self.view.dossier.id
@@ -333,11 +337,10 @@ class DecisionTab(QWidget):
             ) == QMessageBox.StandardButton.Yes
         if not confirm:
             return False
-        store = self.edits.store
-        if self.edits.call(lambda: award_decision.withdraw(store, dossier_id) or True) is None:
+        changes = run_or_report(self, lambda: award_decision.withdraw(self.edits.store, dossier_id))
+        if changes is None:
             return False
-        self.edits.done(WithdrawDecision(store, self.edits.notify, dossier_id, decision.issued_at, self.today,
-                                         f"Hủy ban hành quyết định {short(decision.number)}"))
+        self.undo_stack.record(changes)  # every tab of the dossier locks or opens again: the page reloads
         return True
 
     def issue_decision(self, confirm: bool | None = None) -> bool:
@@ -350,10 +353,10 @@ class DecisionTab(QWidget):
         if ready and not self._confirm_issue(confirm):  # not ready: the service says what is missing
             return False
         store, now = self.edits.store, datetime.now().replace(microsecond=0)
-        if self.edits.call(lambda: award_decision.issue(store, dossier_id, now, self.today)) is None:
+        issued = run_or_report(self, lambda: award_decision.issue(store, dossier_id, now, self.today))
+        if issued is None:
             return False
-        self.edits.done(IssueDecision(store, self.edits.notify, dossier_id, now, self.today,
-                                      f"Ban hành quyết định {short(decision.number)}"))
+        self.undo_stack.record(issued.changes)
         return True
 
     def _confirm_issue(self, confirm: bool | None) -> bool:

@@ -18,6 +18,7 @@ from app.services.certificates import (
     certificate_pages,
     choose_layout,
     default_layout,
+    delete_layout,
     export_layout,
     import_layout,
     install_default_layout,
@@ -92,8 +93,17 @@ def test_an_unknown_layout_or_folder_is_refused(store, tmp_path):
 def test_the_default_layout_is_installed_once(store):
     """A new data folder has the shipped example (installed with the schema); installing again adds nothing."""
     assert [info.name for info in list_layouts(store)] == ["Giấy khen A4 ngang (mẫu ví dụ)"]
-    assert install_default_layout(store) is None
+    again = install_default_layout(store)
+    assert again.value is None and not again.changes  # nothing written, no undo step
     assert len(list_layouts(store)) == 1
+
+
+def test_choosing_a_layout_writes_nothing_and_says_what_to_do_without_one(store):
+    """With every layout deleted, choosing one (the command's path) names what to do instead of adding one."""
+    delete_layout(store, list_layouts(store)[0].id)
+    with pytest.raises(UserError, match="Chưa có mẫu vị trí in giấy khen nào"):
+        choose_layout(store)
+    assert list_layouts(store) == []
 
 
 def test_a_layout_exported_then_imported_comes_back_whole_under_a_free_name(store, tmp_path):
@@ -101,7 +111,7 @@ def test_a_layout_exported_then_imported_comes_back_whole_under_a_free_name(stor
     info = list_layouts(store)[0]  # the shipped example, installed with the schema
     path = export_layout(store, info.id, tmp_path / "phoi.json")
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == "cchc-xa/certificate-layout"
-    imported = import_layout(store, path)
+    imported = import_layout(store, path).value
     assert imported.name == "Giấy khen A4 ngang (mẫu ví dụ) (2)"
     assert replace(imported.layout, name=info.name) == info.layout
 
@@ -144,7 +154,7 @@ def test_a_scanned_blank_must_be_a_real_png_or_jpeg(store, tmp_path):
     with pytest.raises(UserError, match="nội dung không phải ảnh đó"):
         set_background(store, info.id, fake)
     Image.new("RGB", (60, 42), "white").save(fake)
-    assert set_background(store, info.id, fake) == ""
+    assert set_background(store, info.id, fake).label == "Đặt ảnh phôi đã quét"
     stored = background_path(store, info.id)
     assert stored is not None and stored.parent.parent == store.folder.evidence and stored.suffix == ".png"
 
@@ -155,5 +165,5 @@ def test_pages_follow_gender_and_the_layout_award(store):
     info = choose_layout(store)
     pages = certificate_pages(store, dossier, info.id)
     assert [page.values["honorific_name"] for page in pages] == ["Bà Lê Thị Mai", "Ông Trần Văn An"]
-    other, _ = save_layout(store, replace(info.layout, name="Phôi Chiến sĩ thi đua", award_key="cstdcs"))
+    other = save_layout(store, replace(info.layout, name="Phôi Chiến sĩ thi đua", award_key="cstdcs")).value
     assert certificate_pages(store, dossier, other.id) == ()

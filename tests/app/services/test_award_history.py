@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from app.errors import UserError
 from app.services import award_history as history
+from app.services import undo
 from app.services.officials import OfficialData, add_official
 
 
@@ -33,13 +34,14 @@ GOOD = [
 def test_import_links_names_and_award_kinds(store, tmp_path):
     mai = add_official(store, OfficialData("Lê Thị Mai")).value.id
     records = history.read_history_workbook(_workbook(tmp_path / "so.xlsx", GOOD))
-    assert history.import_records(store, records) == (3, 0)
+    assert history.import_records(store, records).value == history.Imported(3, 0)
     saved = {(r.year, r.award_name): r for r in history.list_records(store)}
     assert saved[(2022, "Lao động tiên tiến")].subject_id == mai
     assert saved[(2022, "Lao động tiên tiến")].award_key == "ldtt"
     assert saved[(2023, "Chiến sĩ thi đua cơ sở")].decision_date == date(2023, 12, 20)
     assert saved[(2023, "Bằng khen của Bộ trưởng")].award_key == ""  # not a known kind: kept as written
-    assert history.import_records(store, records) == (0, 3)  # the same file twice adds nothing
+    again = history.import_records(store, records)
+    assert again.value == history.Imported(0, 3) and not again.changes  # the same file twice adds nothing
 
 
 def test_every_bad_row_is_named_and_nothing_is_imported(store, tmp_path):
@@ -87,9 +89,10 @@ def test_export_reads_back_the_same(store, tmp_path):
 def test_hand_entry_is_checked(store):
     with pytest.raises(UserError, match="chưa có danh hiệu"):
         history.add_record(store, history.RecordData("official", "Lê Thị Mai", 2024, ""))
-    record = history.add_record(store, history.RecordData("official", "Lê Thị Mai", 2024, "Giấy khen"))
-    history.restore_record(store, history.delete_record(store, record))
-    assert len(history.list_records(store)) == 1
+    record = history.add_record(store, history.RecordData("official", "Lê Thị Mai", 2024, "Giấy khen")).value
+    history.delete_record(store, record)
+    undo.undo(store)  # the deletion taken back through the journal
+    assert [item.id for item in history.list_records(store)] == [record]
 
 
 CELL = st.one_of(st.none(), st.integers(-10, 3000), st.text(max_size=30), st.floats(allow_nan=False, width=32),

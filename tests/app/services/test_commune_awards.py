@@ -91,7 +91,7 @@ def test_decision_numbers_collide_only_within_the_same_year(carried, store):
 def test_an_issued_decision_enters_the_history_and_counts_next_year(carried, store):
     _, dossier, mai, _ = carried
     update_decision(store, dossier, number="45/QĐ-UBND", signed_on=date(2025, 12, 10))
-    assert issue(store, dossier, now=datetime(2025, 12, 10, 9), today=TODAY) == 1
+    assert issue(store, dossier, now=datetime(2025, 12, 10, 9), today=TODAY).value == 1
     [record] = award_history.list_records(store, "official", mai)
     assert (record.year, record.award_key, record.decision_number, record.source) == (2025, "ldtt", "45/QĐ-UBND",
                                                                                       "decision")

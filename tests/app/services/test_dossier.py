@@ -213,7 +213,7 @@ def test_award_kinds_are_checked_before_saving_and_can_be_retired(store):
         award_kinds.save_kind(store, broken)
     with pytest.raises(UserError, match="không đọc được"):
         award_kinds.save_kind(store, dict(raw, vote="80%"))
-    assert award_kinds.set_kind_active(store, "gk_cchc_2021_2025", False) is True
+    assert award_kinds.set_kind_active(store, "gk_cchc_2021_2025", False).label.startswith("Ngừng dùng")
     assert "gk_cchc_2021_2025" not in award_kinds.award_kinds(store)
     assert "gk_cchc_2021_2025" in award_kinds.award_kinds(store, active_only=False)
 
@@ -221,7 +221,8 @@ def test_award_kinds_are_checked_before_saving_and_can_be_retired(store):
 def test_a_name_two_officials_share_links_to_nobody(store):
     add_official(store, OfficialData("Nguyễn Văn An"))
     add_official(store, OfficialData("Nguyễn Văn Ân"))
-    record = award_history.add_record(store, award_history.RecordData("official", "Nguyen Van An", 2023, "Giấy khen"))
+    record = award_history.add_record(store, award_history.RecordData("official", "Nguyen Van An", 2023,
+                                                                      "Giấy khen")).value
     assert [r.subject_id for r in award_history.list_records(store) if r.id == record] == [None]
     with pytest.raises(UserError, match="Sổ đã có"):
         award_history.add_record(store, award_history.RecordData("official", "Nguyen Van An", 2023, "Giấy khen"))
