@@ -28,22 +28,30 @@ def _value(text: str) -> str:
     return value
 
 
-def _hard_start(text: str, floor: int, colon: int) -> int:
-    """Where a label before ``colon`` may begin at the earliest: after the last ";", ". " or unclosed "("."""
-    start = floor
+def _hard_start(text: str, floor: int, colon: int) -> tuple[int, bool]:
+    """Where a label before ``colon`` may begin at the earliest (after the last ";", ". " or unclosed "("),
+    and whether such a separator was found (else the label could begin anywhere after ``floor``)."""
+    start, hard = floor, False
     for found in _HARD.finditer(text, floor, colon):
-        start = found.end()
+        start, hard = found.end(), True
     depth_open = [i for i in range(start, colon) if text[i] == "("]
     for index in reversed(depth_open):
         if ")" not in text[index:colon]:
-            return index + 1
-    return start
+            return index + 1, True
+    return start, hard
 
 
 def _label_before(text: str, floor: int, colon: int) -> tuple[int, str] | None:
-    """(start, field) of the longest known label ending at ``colon``, trying "," cuts from the left."""
-    start = _hard_start(text, floor, colon)
+    """(start, field) of the known label ending at ``colon``, trying "," cuts.
+
+    The line's first label, or one after a ";" or ". ", is the longest ("Đơn vị, cá nhân thực hiện");
+    one after only "," is the shortest, so "Chủ trì: Các công chức chuyên môn, sản phẩm: …" keeps
+    the lead's words in the lead.
+    """
+    start, hard = _hard_start(text, floor, colon)
     candidates = [start] + [i + 1 for i in range(start, colon) if text[i] == ","]
+    if floor and not hard:
+        candidates.reverse()
     for candidate in candidates:
         label = text[candidate:colon]
         if not label.strip():

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.importers.plan_lines import NUMBER, PLAIN, ROMAN, PlanLine, heading_text, read_label, read_lines
+from app.importers.plan_lines import NUMBER, PLAIN, ROMAN, PlanLine, heading_text, read_label, read_line
 from app.importers.plan_model import ImportedPlan, ImportedTask
-from app.importers.plan_tasks import read_area, split_areas
+from app.importers.plan_pasted import pasted_tables
+from app.importers.plan_table import find_header, read_task_rows
+from app.importers.plan_tasks import Area, read_area, split_areas
 from app.importers.plan_warnings import plan_warnings
 
 _CONTENT = ("noi dung", "nhiem vu", "cac nhiem vu")
@@ -38,9 +40,30 @@ def line_place(number: int) -> str:
 
 
 def parse_plan_text(text: str) -> ImportedPlan:
-    """Areas, tasks and header facts of a plan pasted or read as text; never raises."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return parse_lines(read_lines(text), line_place)
+    """Areas, tasks and header facts of a plan pasted or read as text (tables pasted as text too); never raises."""
+    raw = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    areas: list[Area] = []
+    tasks: list[ImportedTask] = []
+    for first, rows in pasted_tables(raw):
+        header = find_header(rows)
+        if header is None:
+            continue
+        start, columns = header
+        read_task_rows(rows[start:], columns, lambda index, at=first + start: at + index, areas, tasks, FALLBACK_AREA)
+        raw[first : first + len(rows)] = [""] * len(rows)  # read as a table, not again as lines
+    lines = [read_line(number, line) for number, line in enumerate(raw, start=1)]
+    return plan_with_tables(lines, line_place, areas, tasks)
+
+
+def plan_with_tables(lines: list[PlanLine], where: Where, areas: list[Area], tasks: list[ImportedTask]) -> ImportedPlan:
+    """The plan from the task tables if they hold more tasks than the text, else from the text."""
+    text_plan = parse_lines(lines, where)
+    if len(text_plan.tasks) >= len(tasks):
+        return text_plan
+    plan = ImportedPlan(areas=list(dict.fromkeys(area.name for area in areas)), tasks=tasks)
+    read_header(plan, lines)
+    plan.warnings = plan_warnings(plan, areas, where, found_section=True)
+    return plan
 
 
 def parse_lines(lines: list[PlanLine], where: Where = line_place) -> ImportedPlan:

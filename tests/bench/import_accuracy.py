@@ -87,16 +87,10 @@ def layout_counts(plan, areas: list[dict]) -> dict[str, int]:
     """Expected tasks, tasks found (by the start of their title) and right fields per field, for one document."""
     expected = [dict(task, area=area["name"]) for area in areas for task in area["tasks"]]
     counts = {"tasks": len(expected), "found": 0, **{name: 0 for name in LAYOUT_FIELDS}}
-    used: set[int] = set()
-    for want in expected:
-        start = _title(want["title"])[:40]
-        index = next((i for i, task in enumerate(plan.tasks) if i not in used and _title(task.title).startswith(start)),
-                     None)
-        if index is None:
+    for want, got in zip(expected, _pairs(plan.tasks, expected)):
+        if got is None:
             continue
-        used.add(index)
         counts["found"] += 1
-        got = plan.tasks[index]
         for name in LAYOUT_FIELDS:
             if name == "title":
                 counts[name] += int(_title(got.title) == _title(want["title"]))
@@ -104,6 +98,22 @@ def layout_counts(plan, areas: list[dict]) -> dict[str, int]:
                 counts[name] += int(norm(getattr(got, name)) == norm(want[name]))
     counts["extra"] = len(plan.tasks) - counts["found"]
     return counts
+
+
+def _pairs(tasks: list, expected: list[dict]) -> list:
+    """The task read for each expected one: same title first, then the same first 40 characters."""
+    used: set[int] = set()
+    found: list = [None] * len(expected)
+    for same in (lambda got, want: got == want, lambda got, want: got.startswith(want[:40])):
+        for position, want in enumerate(expected):
+            if found[position] is not None:
+                continue
+            index = next((i for i, task in enumerate(tasks) if i not in used and same(_title(task.title),
+                                                                                       _title(want["title"]))), None)
+            if index is not None:
+                used.add(index)
+                found[position] = tasks[index]
+    return found
 
 
 def measure_family(family, folder: Path) -> dict[str, int]:
