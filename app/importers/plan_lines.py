@@ -116,9 +116,13 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+WRAPPED = 60  # a line this long that ends mid-sentence was cut by a fixed width (a PDF copy, an e-mail)
+
+
 def continues(previous: str, line: PlanLine) -> bool:
-    """Whether ``line`` carries on ``previous`` broken mid-sentence (it starts in lower case or with a digit)."""
+    """Whether ``line`` carries on ``previous`` broken mid-sentence: it starts in lower case or with a digit,
+    or ``previous`` is a long line cut without an end (a hard-wrapped text, where the next word may be a name)."""
     if not previous or line.kind != PLAIN or ends_sentence(previous):
         return False
     first = line.body[:1]
-    return first.islower() or first.isdigit() or first in "(&"
+    return first.islower() or first.isdigit() or first in "(&" or len(previous) >= WRAPPED

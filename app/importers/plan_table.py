@@ -152,7 +152,10 @@ def row_task(cells: list[str], columns: dict[str, int], area: str, line: int) ->
     for extra in paragraphs[1:]:
         add_detail(task, extra)
     for name in (LEAD, COORDINATORS, PRODUCT, TIMEFRAME):
-        value = " ".join(_cell(cells, columns, name).split())
+        text = _cell(cells, columns, name, keep_lines=True)
+        if name == COORDINATORS:  # units one per line in a cell are separate units
+            text = "; ".join(part for part in text.split("\n") if part.strip())
+        value = " ".join(text.split())
         if value:
             set_field(task, name, value)
     if _cell(cells, columns, NOTE):

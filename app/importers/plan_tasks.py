@@ -108,6 +108,7 @@ def _read_one(reader: _Reader, line: PlanLine, after: PlanLine | None) -> None:
     elif labels is not None:
         for label in labels:
             _apply_label(reader, *label)
+        reader.last_raw = line.body  # as written, so a full stop at its end closes the field
     elif is_subheading_line(line):
         reader.last_field, reader.last_raw = "detail", ""
     elif _starts_task(reader, line, after):
@@ -140,6 +141,7 @@ def _start_task(reader: _Reader, line: PlanLine) -> None:
         reader.group_start = len(reader.tasks) - 1
         for label in labels:
             _apply_label(reader, *label)
+        reader.last_raw = line.body
 
 
 def _apply_label(reader: _Reader, field_name: str, value: str) -> None:

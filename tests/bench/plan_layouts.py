@@ -128,6 +128,32 @@ def _paragraphs(areas, vocabulary) -> str:
     return HEADER + "\n".join(lines) + "\n" + FOOTER
 
 
+def _wrapped(width: int) -> Callable:
+    """A text layout hard-wrapped at ``width`` columns, as a plan copied out of a PDF comes."""
+    import textwrap
+
+    def write(areas, vocabulary) -> str:
+        lines = []
+        for line in _lettered(areas, vocabulary).split("\n"):
+            lines += textwrap.wrap(line, width) or [""]
+        return "\n".join(lines)
+    return write
+
+
+def _mixed_bold(areas, vocabulary) -> str:
+    """Each task with the next vocabulary's labels, in bold (markdown from a converter), tasks numbered "1.1"."""
+    vocabularies = list(TEXT_VOCABULARIES.values())
+    lines, turn = [], vocabularies.index(vocabulary)
+    for number, area in enumerate(areas, start=1):
+        lines.append(f"**{number}. {area['name']}**")
+        for index, task in enumerate(area["tasks"], start=1):
+            turn += 1
+            labels = vocabularies[turn % len(vocabularies)]
+            lines.append(f"{number}.{index}. {_title(task)}.")
+            lines += [f"- **{label}:** {value}." for label, value in zip(labels, _values(task)) if value]
+    return HEADER + "\n".join(lines) + "\n" + FOOTER
+
+
 def _table_rows(areas, numbered_areas: bool) -> Iterator[tuple[str, ...]]:
     """("area", stt, name) and ("task", stt, title, lead, coordinators, product, timeframe) rows."""
     for number, area in enumerate(areas, start=1):
@@ -149,6 +175,15 @@ def _pasted(separator: str, numbered_areas: bool) -> Callable:
             lines.append(row((stt, rest[0], "", "", "", "")) if kind == "area" else row((stt, *rest)))
         return HEADER + "\n".join(lines) + "\n" + FOOTER
     return write
+
+
+def _pasted_two_rows(areas, vocabulary) -> str:
+    """Tab-separated cells under a two-row header: the group cell over "Chủ trì", "Phối hợp"."""
+    lines = ["\t".join(("STT", vocabulary[0], "Đơn vị thực hiện", "", vocabulary[3], vocabulary[4])),
+             "\t".join(("", "", "Chủ trì", "Phối hợp", "", ""))]
+    for kind, stt, *rest in _table_rows(areas, numbered_areas=False):
+        lines.append("\t".join((stt, rest[0], "", "", "", "") if kind == "area" else (stt, *rest)))
+    return HEADER + "\n".join(lines) + "\n" + FOOTER
 
 
 def _docx_bytes(document) -> bytes:
@@ -194,6 +229,27 @@ def _docx_table(two_row_header: bool, numbered_areas: bool) -> Callable:
     return write
 
 
+def _docx_cells_on_lines(areas, vocabulary) -> bytes:
+    """A Word table without STT: area rows merged across, coordinators one per line, a detail line under titles."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=0, cols=5)
+    for cell, text in zip(table.add_row().cells, vocabulary):
+        cell.text = text
+    for area in areas:
+        cells = table.add_row().cells
+        cells[0].merge(cells[4]).text = area["name"]
+        for task in area["tasks"]:
+            cells = table.add_row().cells
+            cells[0].text = _title(task) + "\nTriển khai theo hướng dẫn của huyện."
+            cells[1].text = task["lead"]
+            cells[2].text = "\n".join(task["coordinators"])
+            cells[3].text, cells[4].text = task["product"], task["timeframe"]
+    return _docx_bytes(document)
+
+
 def _header_rows(table, vocabulary, two_rows: bool) -> None:
     first = table.add_row().cells
     for cell, text in zip(first, ("STT", *vocabulary)):
@@ -222,6 +278,10 @@ FAMILIES = (
     Family("docx: table, roman areas", ".docx", TABLE_VOCABULARIES, _docx_table(False, False)),
     Family("docx: table, 1 / 1.1 rows", ".docx", TABLE_VOCABULARIES, _docx_table(False, True)),
     Family("docx: table, 2-row header", ".docx", TABLE_VOCABULARIES, _docx_table(True, True)),
+    Family("text: wrapped at 72 columns", ".txt", TEXT_VOCABULARIES, _wrapped(72)),
+    Family("text: mixed bold labels, 1.1", ".txt", TEXT_VOCABULARIES, _mixed_bold),
+    Family("pasted table: tabs, 2-row head", ".txt", TABLE_VOCABULARIES, _pasted_two_rows),
+    Family("docx: table, no STT, cell lines", ".docx", TABLE_VOCABULARIES, _docx_cells_on_lines),
 )
 
 
