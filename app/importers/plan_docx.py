@@ -19,7 +19,7 @@ from app.errors import UserError
 from app.importers.docx_numbering import Numbering
 from app.importers.plan_lines import PlanLine, read_line
 from app.importers.plan_model import ImportedPlan, ImportedTask
-from app.importers.plan_table import find_header, read_task_rows
+from app.importers.plan_table import column_warning, find_header, read_task_rows, unknown_columns
 from app.importers.plan_tasks import Area
 from app.importers.plan_text import FALLBACK_AREA, plan_with_tables
 from app.importers.zip_bounds import check_bounds, zip_members
@@ -41,6 +41,7 @@ class _Body:
     tasks: list[ImportedTask] = field(default_factory=list)
     paragraphs: int = 0
     tables: int = 0
+    notes: list[str] = field(default_factory=list)  # what the clerk should know about the tables
 
     def add_place(self, place: str) -> int:
         number = len(self.places) + 1
@@ -184,6 +185,7 @@ def _read_table(body: _Body, table) -> None:
             return body.add_place(f"Bảng {place}, hàng {start + index}")
 
         read_task_rows(rows[start:], columns, number, body.areas, body.tasks, FALLBACK_AREA)
+        body.notes += [column_warning(f"Bảng {place}", text) for text in unknown_columns(columns)]
         return
     for number, (_cells, distinct) in enumerate(rows, start=1):
         for text in distinct:
@@ -192,4 +194,4 @@ def _read_table(body: _Body, table) -> None:
 
 def plan_of(body: _Body) -> ImportedPlan:
     """The plan from the task tables if they hold more tasks than the text, else from the text."""
-    return plan_with_tables(body.lines, body.where, body.areas, body.tasks)
+    return plan_with_tables(body.lines, body.where, body.areas, body.tasks, body.notes)

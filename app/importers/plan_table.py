@@ -19,6 +19,7 @@ from app.importers.plan_tasks import Area
 from app.importers.plan_vocabulary import label_field
 
 STT, TITLE, NOTE = "stt", "title", "note"
+EXTRA = "extra:"  # a column that names no field, kept in the task's detail under its header
 _ROMAN_STT = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\s*[.)]?$")
 _ROMAN_PREFIX = re.compile(r"^[IVX]{1,5}\s*[.)]\s*")
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
@@ -71,9 +72,30 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
             continue
         below = header_continuation(cells, rows[index + 1][0]) if index + 1 < len(rows) else None
         if below:
-            return index + 2, {**columns, **below}
-        return index + 1, columns
+            columns, index = {**columns, **below}, index + 1
+        return index + 1, {**columns, **_other_columns(rows[index][0], columns)}
     return None
+
+
+def _other_columns(header: list[str], columns: dict[str, int]) -> dict[str, int]:
+    """Columns that name no field ("Kinh phí"), keyed ``EXTRA + header``: kept in the task's detail."""
+    used, others = set(columns.values()), {}
+    for index, text in enumerate(header):
+        text = " ".join(text.split())
+        if index not in used and text and not _COLUMN_NUMBERS.match(text):
+            others.setdefault(EXTRA + text, index)
+    return others
+
+
+def unknown_columns(columns: dict[str, int]) -> list[str]:
+    """Header texts of the columns that name no field (their cells go into the task's detail)."""
+    return [name[len(EXTRA):] for name in columns if name.startswith(EXTRA)]
+
+
+def column_warning(place: str, text: str) -> str:
+    """What the clerk reads about a column that names no field."""
+    return (f"{place}: cột “{text}” không rõ ghi trường nào (chủ trì, phối hợp, sản phẩm, thời gian) nên đã "
+            "đưa vào phần chi tiết của từng nhiệm vụ; hãy kiểm tra lại, hoặc đổi tên cột rồi nhập lại.")
 
 
 def area_numbers(rows: list[Row], columns: dict[str, int]) -> set[str]:
@@ -160,6 +182,9 @@ def row_task(cells: list[str], columns: dict[str, int], area: str, line: int) ->
             set_field(task, name, value)
     if _cell(cells, columns, NOTE):
         add_detail(task, "Ghi chú: " + _cell(cells, columns, NOTE))
+    for name in columns:
+        if name.startswith(EXTRA) and _cell(cells, columns, name):
+            add_detail(task, f"{name[len(EXTRA):]}: {_cell(cells, columns, name)}")
     return task
 
 

@@ -40,6 +40,7 @@ class Area:
     name: str
     line: int
     lines: list[PlanLine] = field(default_factory=list)
+    unplaced: list[PlanLine] = field(default_factory=list)  # read, but belonging to no task
 
 
 def split_areas(lines: list[PlanLine], fallback: str) -> list[Area]:
@@ -97,8 +98,25 @@ def read_area(area: Area) -> list[ImportedTask]:
     reader = _Reader(area.name, task_kind(area))
     lines = [ln for ln in area.lines if ln.kind != BLANK]
     for index, line in enumerate(lines):
-        _read_one(reader, line, lines[index + 1] if index + 1 < len(lines) else None)
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if _belongs_to_no_task(reader, line, after):
+            if not _bare_subheading(line):
+                area.unplaced.append(line)
+            continue
+        _read_one(reader, line, after)
     return reader.tasks
+
+
+def _belongs_to_no_task(reader: _Reader, line: PlanLine, after: PlanLine | None) -> bool:
+    """A line before the area's first task, or a sub-heading with its own text ("b) Chỉ tiêu: 100% …")."""
+    if is_subheading_line(line):
+        return not _bare_subheading(line)
+    return not reader.tasks and not _starts_task(reader, line, after)
+
+
+def _bare_subheading(line: PlanLine) -> bool:
+    """ "c) Nhiệm vụ, giải pháp:" — a sub-heading that only announces what follows."""
+    return is_subheading_line(line) and not line.body.partition(":")[2].strip()
 
 
 def _read_one(reader: _Reader, line: PlanLine, after: PlanLine | None) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from app.importers.plan_lines import NUMBER, PLAIN, ROMAN, PlanLine, heading_text, read_label, read_line
 from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.importers.plan_pasted import pasted_tables
-from app.importers.plan_table import find_header, read_task_rows
+from app.importers.plan_table import column_warning, find_header, read_task_rows, unknown_columns
 from app.importers.plan_tasks import Area, read_area, split_areas
 from app.importers.plan_warnings import plan_warnings
 
@@ -44,25 +44,31 @@ def parse_plan_text(text: str) -> ImportedPlan:
     raw = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     areas: list[Area] = []
     tasks: list[ImportedTask] = []
+    notes: list[str] = []
     for first, rows in pasted_tables(raw):
         header = find_header(rows)
         if header is None:
             continue
         start, columns = header
         read_task_rows(rows[start:], columns, lambda index, at=first + start: at + index, areas, tasks, FALLBACK_AREA)
+        notes += [column_warning(line_place(first + start), text) for text in unknown_columns(columns)]
         raw[first : first + len(rows)] = [""] * len(rows)  # read as a table, not again as lines
     lines = [read_line(number, line) for number, line in enumerate(raw, start=1)]
-    return plan_with_tables(lines, line_place, areas, tasks)
+    return plan_with_tables(lines, line_place, areas, tasks, notes)
 
 
-def plan_with_tables(lines: list[PlanLine], where: Where, areas: list[Area], tasks: list[ImportedTask]) -> ImportedPlan:
-    """The plan from the task tables if they hold more tasks than the text, else from the text."""
+def plan_with_tables(lines: list[PlanLine], where: Where, areas: list[Area], tasks: list[ImportedTask],
+                     notes: list[str] = ()) -> ImportedPlan:
+    """The plan from the task tables if they hold more tasks than the text, else from the text.
+
+    ``notes`` are the tables' own warnings (a column not read), shown when the tables give the tasks.
+    """
     text_plan = parse_lines(lines, where)
     if len(text_plan.tasks) >= len(tasks):
         return text_plan
     plan = ImportedPlan(areas=list(dict.fromkeys(area.name for area in areas)), tasks=tasks)
     read_header(plan, lines)
-    plan.warnings = plan_warnings(plan, areas, where, found_section=True)
+    plan.warnings = list(notes) + plan_warnings(plan, areas, where, found_section=True)
     return plan
 
 

@@ -68,3 +68,12 @@ def test_subheadings_are_not_tasks_and_bullets_under_them_are():
         "- Tự kiểm tra văn bản.\n+ Chủ trì: Công chức Văn phòng.\nIII. TỔ CHỨC THỰC HIỆN\n")
     assert [(t.title, t.lead) for t in plan.tasks] == [("Rà soát văn bản quy phạm pháp luật.", "Công chức Tư pháp"),
                                                        ("Tự kiểm tra văn bản.", "Công chức Văn phòng")]
+
+
+def test_a_target_under_an_area_is_warned_with_its_line():
+    """ "b) Chỉ tiêu: …" is no task: the clerk is told its line and area, and that it was not imported."""
+    plan = parse_plan_text("II. NỘI DUNG\n1. Cải cách thể chế\na) Chỉ tiêu: 100% văn bản đúng hạn.\n"
+                           "b) Nhiệm vụ, giải pháp:\n- Rà soát văn bản.\n+ Chủ trì: Công chức Tư pháp.\n")
+    unplaced = [w for w in plan.warnings if "không thuộc nhiệm vụ nào" in w]
+    assert len(unplaced) == 1 and unplaced[0].startswith("Dòng 3: “a) Chỉ tiêu: 100% văn bản đúng hạn.”")
+    assert "“Cải cách thể chế”" in unplaced[0]

@@ -68,3 +68,10 @@ def test_pasted_table_warning_names_the_line():
     text = "\n".join(["STT\tNội dung\tChủ trì\tThời gian", "1\tRà soát văn bản\t\tQuý I"])
     plan = parse_plan_text(text)
     assert any(w.startswith("Dòng 2:") and "chủ trì" in w for w in plan.warnings)
+
+
+def test_a_column_naming_no_field_goes_to_the_detail_and_is_warned():
+    """A "Kinh phí" column is kept in each task's detail, and the warning names the line and the column."""
+    plan = parse_plan_text("STT\tNội dung\tChủ trì\tKinh phí\tThời gian\n1\tRà soát\tCông an xã\t5 triệu\tQuý I\n")
+    assert plan.tasks[0].detail == "Kinh phí: 5 triệu"
+    assert plan.warnings[0].startswith("Dòng 1: cột “Kinh phí”")
