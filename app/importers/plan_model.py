@@ -29,14 +29,30 @@ class ImportedPlan:
     number: str = ""
     year: int | None = None
     warnings: list[str] = field(default_factory=list)
+    date: str = ""  # ISO, as signed
+    bases: list[str] = field(default_factory=list)  # the "Căn cứ …" lines
+    sections: list[dict] = field(default_factory=list)  # {"heading", "text"}: every section but the tasks'
+    recipients: list[str] = field(default_factory=list)
+    signer: str = ""
+    signer_title: str = ""
 
 
 def to_json_dict(plan: ImportedPlan) -> dict:
-    """A plain dict of the plan for JSON (texts NFC as in the document)."""
+    """A plain dict of the plan for JSON (texts NFC as in the document); ``plan`` holds the parts around the tasks."""
     return {
         "title": plan.title,
         "number": plan.number,
         "year": plan.year,
+        "plan": {
+            "number": plan.number,
+            "date": plan.date,
+            "title": plan.title,
+            "bases": list(plan.bases),
+            "sections": [dict(section) for section in plan.sections],
+            "recipients": list(plan.recipients),
+            "signer": plan.signer,
+            "signer_title": plan.signer_title,
+        },
         "areas": list(plan.areas),
         "tasks": [_task_dict(task) for task in plan.tasks],
         "warnings": list(plan.warnings),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from app.importers.plan_lines import NUMBER, PLAIN, ROMAN, PlanLine, heading_text, read_label, read_line
 from app.importers.plan_model import ImportedPlan, ImportedTask
+from app.importers.plan_parts import closing, legal_bases, narrative_sections, plan_date
 from app.importers.plan_pasted import pasted_tables
 from app.importers.plan_table import column_warning, find_header, read_task_rows, unknown_columns
 from app.importers.plan_tasks import Area, read_area, split_areas
@@ -68,6 +69,7 @@ def plan_with_tables(lines: list[PlanLine], where: Where, areas: list[Area], tas
         return text_plan
     plan = ImportedPlan(areas=list(dict.fromkeys(area.name for area in areas)), tasks=tasks)
     read_header(plan, lines)
+    read_parts(plan, lines, None)
     plan.warnings = list(notes) + plan_warnings(plan, areas, where, found_section=True)
     return plan
 
@@ -80,6 +82,7 @@ def parse_lines(lines: list[PlanLine], where: Where = line_place) -> ImportedPla
     tasks = [task for area in areas for task in read_area(area)]
     plan = ImportedPlan(areas=[area.name for area in areas], tasks=tasks)
     read_header(plan, lines[: _position(lines, heading)])
+    read_parts(plan, lines, heading)
     if plan.year is None and heading is not None:
         plan.year = year_of(heading.body)
     plan.warnings = plan_warnings(plan, areas, where, found_section=heading is not None)
@@ -166,6 +169,14 @@ def read_header(plan: ImportedPlan, lines: list[PlanLine]) -> None:
     plan.number = plan_number(lines)
     plan.title = plan_title(lines)
     plan.year = year_of(plan.title) if plan.title else None
+
+
+def read_parts(plan: ImportedPlan, lines: list[PlanLine], content: PlanLine | None) -> None:
+    """Fill the plan's date, legal bases, narrative sections, recipients and signer (see ``plan_parts``)."""
+    plan.date = plan_date(lines[: _position(lines, content)])
+    plan.bases = legal_bases(lines)
+    plan.sections = narrative_sections(lines, content)
+    plan.recipients, plan.signer_title, plan.signer = closing(lines)
 
 
 def plan_number(lines: list[PlanLine]) -> str:
