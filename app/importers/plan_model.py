@@ -17,6 +17,8 @@ class ImportedTask:
     timeframe: str = ""
     detail: str = ""
     line: int = 0
+    place: str = ""  # where it was read, as the clerk finds it: "Dòng 12", "Đoạn 40", "Bảng 1, hàng 3"
+    source: str = ""  # the lines (or the row's cells) it was read from, as written
 
 
 @dataclass
@@ -69,4 +71,6 @@ def _task_dict(task: ImportedTask) -> dict:
         "timeframe": task.timeframe,
         "detail": task.detail,
         "line": task.line,
+        "place": task.place,
+        "source": task.source,
     }

@@ -150,6 +150,7 @@ def read_task_rows(rows: list[Row], columns: dict[str, int], place: Callable[[in
             areas.append(Area(fallback, line))
         task = row_task(cells, columns, areas[-1].name, line)
         if task is not None:
+            task.source = " | ".join(" ".join(text.split()) for text in distinct)
             tasks.append(task)
 
 

@@ -104,6 +104,9 @@ def read_area(area: Area) -> list[ImportedTask]:
                 area.unplaced.append(line)
             continue
         _read_one(reader, line, after)
+        if reader.tasks:  # the original beside the reading, for the preview
+            task = reader.tasks[-1]
+            task.source = f"{task.source}\n{line.text}" if task.source else line.text
     return reader.tasks
 
 

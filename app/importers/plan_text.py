@@ -71,7 +71,7 @@ def plan_with_tables(lines: list[PlanLine], where: Where, areas: list[Area], tas
     read_header(plan, lines)
     read_parts(plan, lines, None)
     plan.warnings = list(notes) + plan_warnings(plan, areas, where, found_section=True)
-    return plan
+    return _placed(plan, where)
 
 
 def parse_lines(lines: list[PlanLine], where: Where = line_place) -> ImportedPlan:
@@ -86,6 +86,13 @@ def parse_lines(lines: list[PlanLine], where: Where = line_place) -> ImportedPla
     if plan.year is None and heading is not None:
         plan.year = year_of(heading.body)
     plan.warnings = plan_warnings(plan, areas, where, found_section=heading is not None)
+    return _placed(plan, where)
+
+
+def _placed(plan: ImportedPlan, where: Where) -> ImportedPlan:
+    """Each task told where it was read ("Dòng 12", "Bảng 1, hàng 3")."""
+    for task in plan.tasks:
+        task.place = where(task.line)
     return plan
 
 

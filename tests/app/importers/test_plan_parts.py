@@ -82,3 +82,24 @@ def test_word_signature_table_is_read(tmp_path):
     document.save(path)
     plan = read_plan_file(path)
     assert (plan.recipients, plan.signer, plan.date) == (["UBND huyện", "Lưu: VT"], "Nguyễn Văn An", "2027-01-05")
+
+
+def test_every_task_keeps_where_it_came_from():
+    """A task read from text names its line and keeps the lines it was read from."""
+    task = parse_plan_text(PLAN).tasks[0]
+    assert task.place == "Dòng 13"
+    assert task.source == "a) Rà soát văn bản quy phạm pháp luật.\n- Chủ trì: Công chức Tư pháp."
+
+
+def test_a_table_task_keeps_its_row(tmp_path):
+    """A task read from a Word table names its table and row and keeps the row's cells."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Nội dung", "Chủ trì", "Thời hạn")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("Rà soát văn bản", "Công chức Tư pháp", "Quý I")):
+        cell.text = text
+    path = tmp_path / "bang.docx"
+    document.save(path)
+    task = read_plan_file(path).tasks[0]
+    assert (task.place, task.source) == ("Bảng 1, hàng 2", "Rà soát văn bản | Công chức Tư pháp | Quý I")
