@@ -10,6 +10,7 @@ stands before a colon, never at every separator.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.importers.plan_vocabulary import label_field
 
@@ -62,7 +63,19 @@ def _label_before(text: str, floor: int, colon: int) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # every section candidate reads the same lines again
+def _split_labels(text: str) -> tuple[Label, ...] | None:
+    labels = _labels_of(text)
+    return tuple(labels) if labels is not None else None
+
+
 def split_labels(text: str) -> list[Label] | None:
+    """Every (field, value) of a text that opens with a known label; None if it does not open with one."""
+    labels = _split_labels(text)
+    return list(labels) if labels is not None else None
+
+
+def _labels_of(text: str) -> list[Label] | None:
     """Every (field, value) of a text that opens with a known label; None if it does not open with one."""
     found: list[tuple[str, int, int]] = []  # field, label start, value start
     floor = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.domain.text import clean_line
 from app.domain.vietnamese import fold
@@ -45,10 +46,14 @@ class PlanLine:
     body: str
     emphasized: bool = False
 
-    @property
+    @cached_property  # asked of every line by several readers; folding is the costly part of a long plan
     def folded(self) -> str:
         """The body, folded, for keyword matching."""
         return fold(self.body)
+
+    def opens_with(self, folded_prefix: str) -> bool:
+        """Whether the body, folded, starts with ``folded_prefix`` (folding only the start of a long line)."""
+        return fold(self.body[: len(folded_prefix) + 8]).startswith(folded_prefix)
 
 
 def strip_markup(raw: str) -> tuple[str, bool]:

@@ -22,7 +22,7 @@ _SIGNED = ("da ky", "ky ten", "ky, ghi ro ho ten")
 def plan_date(lines: list[PlanLine]) -> str:
     """The date the plan was signed ("2027-01-05"), from its short date line; "" if none is found."""
     for line in lines:
-        if len(line.text) > _DATE_LINE_MAX or line.folded.startswith("can cu"):
+        if len(line.text) > _DATE_LINE_MAX or line.opens_with("can cu"):
             continue
         found = _DATE.search(line.text)
         if found:
@@ -35,7 +35,7 @@ def plan_date(lines: list[PlanLine]) -> str:
 
 def legal_bases(lines: list[PlanLine]) -> list[str]:
     """The "Căn cứ …" lines, each without its closing ";" or "."."""
-    return [strip_end(line.body) for line in lines if line.folded.startswith("can cu ")]
+    return [strip_end(line.body) for line in lines if line.opens_with("can cu ")]
 
 
 def narrative_sections(lines: list[PlanLine], content: PlanLine | None) -> list[dict]:
@@ -47,7 +47,7 @@ def narrative_sections(lines: list[PlanLine], content: PlanLine | None) -> list[
             current = None if line is content else []
             if current is not None:
                 sections.append({"heading": heading_text(line.body), "text": current})
-        elif line.folded.startswith("noi nhan"):
+        elif line.opens_with("noi nhan"):
             current = None
         elif current is not None and line.kind != BLANK:
             current.append(line.text)
@@ -56,7 +56,7 @@ def narrative_sections(lines: list[PlanLine], content: PlanLine | None) -> list[
 
 def closing(lines: list[PlanLine]) -> tuple[list[str], str, str]:
     """(recipients, signer's role, signer's name) from the "Nơi nhận:" list and the lines after it."""
-    start = next((i for i, line in enumerate(lines) if line.folded.startswith("noi nhan")), None)
+    start = next((i for i, line in enumerate(lines) if line.opens_with("noi nhan")), None)
     if start is None:
         return [], "", ""
     recipients, index = [], start + 1

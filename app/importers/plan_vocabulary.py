@@ -58,12 +58,13 @@ def _matches(entry: dict, words: str, after_subject: bool) -> bool:
     return any(words == phrase or words.startswith(phrase + " ") for phrase in phrases)
 
 
+@lru_cache(maxsize=65536)  # a plan repeats its labels hundreds of times; folding each again was most of the time
 def label_field(label: str, table: bool = False) -> str | None:
     """The field a label names ("Cơ quan chủ trì" -> "lead"), None if none; ``table`` for column headers.
 
     Fields: lead, coordinators, product, timeframe, target (text and tables); stt, title, note (tables only).
     """
-    if len(folded_words(label).split()) > MAX_LABEL_WORDS:
+    if len(label.split()) > 2 * MAX_LABEL_WORDS or len(folded_words(label).split()) > MAX_LABEL_WORDS:
         return None
     parts = _parts(label)
     if parts is None:  # "Phối hợp, theo dõi": the first part names the field, the rest adds to it
@@ -89,7 +90,11 @@ def _contained(words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_subheading(text: str) -> bool:
     """Whether an item's text before any ":" is a sub-heading word ("Mục tiêu", "Nhiệm vụ, giải pháp")."""
-    head = folded_words(text.split(":", 1)[0])
+    head = text.split(":", 1)[0]
+    if len(head.split()) > MAX_LABEL_WORDS:
+        return False
+    head = folded_words(head)
     return head in _vocabulary()["subheadings"]

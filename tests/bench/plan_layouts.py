@@ -19,7 +19,16 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plan_layouts"
 TASK_LISTS = ("tasks_seed002.json", "tasks_own.json")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+def roman(number: int) -> str:
+    """ "I", "IV", "XIV" … for an area row's STT."""
+    digits = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    text = ""
+    for value, letters in digits:
+        while number >= value:
+            text, number = text + letters, number - value
+    return text
+
+
 LETTERS = "abcdefghiklmnopqrstuvxy"
 
 # label words for (lead, coordinators, product, timeframe), as plans write them in text
@@ -157,7 +166,7 @@ def _mixed_bold(areas, vocabulary) -> str:
 def _table_rows(areas, numbered_areas: bool) -> Iterator[tuple[str, ...]]:
     """("area", stt, name) and ("task", stt, title, lead, coordinators, product, timeframe) rows."""
     for number, area in enumerate(areas, start=1):
-        yield ("area", str(number) if numbered_areas else ROMAN[number - 1], area["name"])
+        yield ("area", str(number) if numbered_areas else roman(number), area["name"])
         for index, task in enumerate(area["tasks"], start=1):
             stt = f"{number}.{index}" if numbered_areas else str(index)
             yield ("task", stt, _title(task), *_values(task))
