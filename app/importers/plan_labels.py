@@ -18,12 +18,13 @@ Label = tuple[str, str]  # (field, value)
 
 _COLON = re.compile(r"[:：]")
 _HARD = re.compile(r";|\.\s")  # a label never spans these
-_SENTENCE_END = re.compile(r"[.;]\s+")
+_SOFT = re.compile(r",|\s[-–]\s")  # a label may start after these ("…, phối hợp: …", "… - Thời hạn: …")
+_SENTENCE_END = re.compile(r"[.;]\s+|\s[-–]\s")
 
 
 def _value(text: str) -> str:
     """A value without the separator that ended it (one ";", "," or "." — an ellipsis is kept)."""
-    value = " ".join(text.split())
+    value = re.sub(r"\s+[-–]$", "", " ".join(text.split()))  # "… Thống kê - Phối hợp: …" cut before the dash
     if value.endswith((";", ",")) or (value.endswith(".") and not value.endswith("..")):
         value = value[:-1].rstrip()
     return value
@@ -43,14 +44,14 @@ def _hard_start(text: str, floor: int, colon: int) -> tuple[int, bool]:
 
 
 def _label_before(text: str, floor: int, colon: int) -> tuple[int, str] | None:
-    """(start, field) of the known label ending at ``colon``, trying "," cuts.
+    """(start, field) of the known label ending at ``colon``, trying "," and " - " cuts.
 
     The line's first label, or one after a ";" or ". ", is the longest ("Đơn vị, cá nhân thực hiện");
     one after only "," is the shortest, so "Chủ trì: Các công chức chuyên môn, sản phẩm: …" keeps
     the lead's words in the lead.
     """
     start, hard = _hard_start(text, floor, colon)
-    candidates = [start] + [i + 1 for i in range(start, colon) if text[i] == ","]
+    candidates = [start] + [found.end() for found in _SOFT.finditer(text, start, colon)]
     if floor and not hard:
         candidates.reverse()
     for candidate in candidates:

@@ -77,3 +77,9 @@ def test_a_target_under_an_area_is_warned_with_its_line():
     unplaced = [w for w in plan.warnings if "không thuộc nhiệm vụ nào" in w]
     assert len(unplaced) == 1 and unplaced[0].startswith("Dòng 3: “a) Chỉ tiêu: 100% văn bản đúng hạn.”")
     assert "“Cải cách thể chế”" in unplaced[0]
+
+
+def test_labels_separated_by_dashes():
+    """ "Chủ trì: Công chức Văn phòng - Thống kê - Phối hợp: …" cuts before the label, not inside the name."""
+    assert split_labels("Chủ trì: Công chức Văn phòng - Thống kê - Phối hợp: Các công chức chuyên môn.") == [
+        ("lead", "Công chức Văn phòng - Thống kê"), ("coordinators", "Các công chức chuyên môn")]
