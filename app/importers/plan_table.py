@@ -108,11 +108,13 @@ def area_numbers(rows: list[Row], columns: dict[str, int]) -> set[str]:
     return numbers
 
 
-def row_area(cells: list[str], distinct: list[str], columns: dict[str, int], parents: frozenset = frozenset()) -> str | None:
+def row_area(cells: list[str], distinct: list[str], columns: dict[str, int], parents: frozenset = frozenset(),
+             numbered: bool = False) -> str | None:
     """The area a row opens, else None.
 
     An area row has a roman STT, or a whole-number STT over rows numbered "1.1", "1.2", or one text
-    spanning the row (merged across the field columns, or the only text and in capitals).
+    spanning the row (merged across the field columns, or the only text and in capitals), or, in a
+    table whose tasks are ``numbered``, a content cell alone without a number.
     """
     filled = [text for text in distinct if text]
     stt = _cell(cells, columns, STT)
@@ -124,7 +126,7 @@ def row_area(cells: list[str], distinct: list[str], columns: dict[str, int], par
     fields = [_cell(cells, columns, name) for name in _FIELDS if name in columns]
     merged_across = bool(title) and bool(fields) and all(value == title for value in fields)
     spans = len(set(cells)) == 1
-    upper_title_only = not stt and filled == [title] and filled[0].isupper()
+    upper_title_only = not stt and filled == [title] and (filled[0].isupper() or numbered)
     if merged_across or (len(filled) == 1 and (spans or upper_title_only)):
         return heading_text(_ROMAN_PREFIX.sub("", title or filled[0])) or None
     return None
@@ -138,11 +140,12 @@ def read_task_rows(rows: list[Row], columns: dict[str, int], place: Callable[[in
     last area read so far, else to a ``fallback`` area.
     """
     parents = frozenset(area_numbers(rows, columns))
+    numbered = sum(1 for cells, _distinct in rows if _cell(cells, columns, STT)) > len(rows) // 2
     for index, (cells, distinct) in enumerate(rows, start=1):
         line = place(index)
         if is_column_numbers(cells) or is_rule(cells):
             continue
-        name = row_area(cells, distinct, columns, parents)
+        name = row_area(cells, distinct, columns, parents, numbered)
         if name:
             areas.append(Area(name, line))
             continue

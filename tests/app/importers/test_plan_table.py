@@ -75,3 +75,11 @@ def test_a_column_naming_no_field_goes_to_the_detail_and_is_warned():
     plan = parse_plan_text("STT\tNội dung\tChủ trì\tKinh phí\tThời gian\n1\tRà soát\tCông an xã\t5 triệu\tQuý I\n")
     assert plan.tasks[0].detail == "Kinh phí: 5 triệu"
     assert plan.warnings[0].startswith("Dòng 1: cột “Kinh phí”")
+
+
+def test_an_unnumbered_content_cell_alone_opens_an_area():
+    """In a table whose tasks are numbered, a row with only its content cell filled is an area."""
+    text = "\n".join(["STT\tNội dung\tChủ trì\tThời gian", "\tCải cách thể chế\t\t",
+                      "1\tRà soát văn bản\tCông chức Tư pháp\tQuý I", "2\tTự kiểm tra\tCông chức Tư pháp\tQuý II"])
+    plan = parse_plan_text(text)
+    assert plan.areas == ["Cải cách thể chế"] and [t.title for t in plan.tasks] == ["Rà soát văn bản", "Tự kiểm tra"]
