@@ -14,7 +14,6 @@ from functools import cached_property
 from app.domain.text import clean_line
 from app.domain.vietnamese import fold
 from app.importers.plan_labels import split_labels
-from app.importers.plan_vocabulary import label_field  # noqa: F401  (the one vocabulary, re-exported)
 
 ROMAN = "roman"  # I. II. III.
 NUMBER = "number"  # 1. 2)
