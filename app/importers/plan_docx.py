@@ -19,10 +19,9 @@ from app.errors import UserError
 from app.importers.docx_numbering import Numbering
 from app.importers.plan_lines import PlanLine, read_line
 from app.importers.plan_model import ImportedPlan, ImportedTask
-from app.importers.plan_table import header_columns, is_column_numbers, row_area, row_task
+from app.importers.plan_table import column_warning, find_header, read_task_rows, unknown_columns
 from app.importers.plan_tasks import Area
-from app.importers.plan_text import FALLBACK_AREA, parse_lines, read_header
-from app.importers.plan_warnings import plan_warnings
+from app.importers.plan_text import FALLBACK_AREA, plan_with_tables
 from app.importers.zip_bounds import check_bounds, zip_members
 
 _RUN, _HYPERLINK = qn("w:r"), qn("w:hyperlink")
@@ -42,6 +41,7 @@ class _Body:
     tasks: list[ImportedTask] = field(default_factory=list)
     paragraphs: int = 0
     tables: int = 0
+    notes: list[str] = field(default_factory=list)  # what the clerk should know about the tables
 
     def add_place(self, place: str) -> int:
         number = len(self.places) + 1
@@ -176,39 +176,22 @@ def _row_cells(row) -> tuple[list[str], list[str]]:
 def _read_table(body: _Body, table) -> None:
     body.tables += 1
     rows = [_row_cells(row) for row in table.rows]
-    for index, (cells, _distinct) in enumerate(rows[:3]):
-        columns = header_columns(cells)
-        if columns:
-            _read_task_rows(body, rows, index + 1, columns)
-            return
+    header = find_header(rows)
+    if header:
+        start, columns = header
+        place = body.tables
+
+        def number(index: int) -> int:
+            return body.add_place(f"Bảng {place}, hàng {start + index}")
+
+        read_task_rows(rows[start:], columns, number, body.areas, body.tasks, FALLBACK_AREA)
+        body.notes += [column_warning(f"Bảng {place}", text) for text in unknown_columns(columns)]
+        return
     for number, (_cells, distinct) in enumerate(rows, start=1):
         for text in distinct:
             body.add_line(text, f"Bảng {body.tables}, hàng {number}")
 
 
-def _read_task_rows(body: _Body, rows, start: int, columns: dict[str, int]) -> None:
-    for number, (cells, distinct) in enumerate(rows[start:], start=start + 1):
-        line = body.add_place(f"Bảng {body.tables}, hàng {number}")
-        if is_column_numbers(cells):
-            continue
-        name = row_area(cells, distinct, columns)
-        if name:
-            body.areas.append(Area(name, line))
-            continue
-        if not body.areas:
-            body.areas.append(Area(FALLBACK_AREA, line))
-        task = row_task(cells, columns, body.areas[-1].name, line)
-        if task is not None:
-            body.tasks.append(task)
-
-
 def plan_of(body: _Body) -> ImportedPlan:
     """The plan from the task tables if they hold more tasks than the text, else from the text."""
-    text_plan = parse_lines(body.lines, body.where)
-    if len(text_plan.tasks) >= len(body.tasks):
-        return text_plan
-    names = list(dict.fromkeys(area.name for area in body.areas))
-    plan = ImportedPlan(areas=names, tasks=body.tasks)
-    read_header(plan, body.lines)
-    plan.warnings = plan_warnings(plan, body.areas, body.where, found_section=True)
-    return plan
+    return plan_with_tables(body.lines, body.where, body.areas, body.tasks, body.notes)

@@ -2,16 +2,18 @@
 
 Plans come from Word through many hands: bold markers (**), heading hashes,
 stray dashes before "e)", "-Thực hiện" without a space, labels in bold. Labels
-are recognised by folded keywords, never by a plan's exact words.
+are recognised by the folded words of ``plan_vocabulary``, never by a plan's exact words.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.domain.text import clean_line
 from app.domain.vietnamese import fold
+from app.importers.plan_labels import split_labels
 
 ROMAN = "roman"  # I. II. III.
 NUMBER = "number"  # 1. 2)
@@ -30,8 +32,6 @@ _NUMBER = re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s*(?P<b>[^\d\s].*)$")
 _SUBNUMBER = re.compile(r"^(?P<m>\d{1,2}\.\d{1,2})\.?\)?\s+(?P<b>\S.*)$")
 _LETTER = re.compile(r"^(?P<m>[a-zđ])\s*\)\s*(?P<b>\S.*)$")
 _BULLET = re.compile(r"^(?P<m>[-–—+•·▪◦*])\s*(?P<b>\S.*)$")
-_LABEL = re.compile(r"^(?P<label>[^:：]{2,70}?)\s*[:：]\s*(?P<value>.*)$")
-_LABEL_PREFIXES = ("co quan ", "bo phan ", "don vi ", "can bo ", "cong chuc ", "nguoi ", "ca nhan ")
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,14 @@ class PlanLine:
     body: str
     emphasized: bool = False
 
-    @property
+    @cached_property  # asked of every line by several readers; folding is the costly part of a long plan
     def folded(self) -> str:
         """The body, folded, for keyword matching."""
         return fold(self.body)
+
+    def opens_with(self, folded_prefix: str) -> bool:
+        """Whether the body, folded, starts with ``folded_prefix`` (folding only the start of a long line)."""
+        return fold(self.body[: len(folded_prefix) + 8]).startswith(folded_prefix)
 
 
 def strip_markup(raw: str) -> tuple[str, bool]:
@@ -85,42 +89,17 @@ def read_lines(text: str) -> list[PlanLine]:
     return [read_line(index, raw) for index, raw in enumerate(text.split("\n"), start=1)]
 
 
-def label_field(label: str) -> str | None:
-    """Which task field a label names ("Chủ trì thực hiện" -> lead), or None if it names none."""
-    folded = " ".join(re.sub(r"[^\w\s]", " ", fold(label)).split())
-    if not folded or len(folded.split()) > 7:
+def read_labels(line: PlanLine) -> list[tuple[str, str]] | None:
+    """Every (field, value) of a labelled line such as "- Chủ trì: …; phối hợp: …", or None if it is not one."""
+    if line.kind not in (BULLET, PLAIN):
         return None
-    rest, prefixed = folded, False
-    for prefix in _LABEL_PREFIXES:
-        if folded.startswith(prefix):
-            rest, prefixed = folded[len(prefix):], True
-            break
-    if rest.startswith(("phoi hop", "cung phoi hop")):
-        return COORDINATORS
-    if rest.startswith(("chu tri", "phu trach", "trach nhiem")):
-        return LEAD
-    if prefixed and ("thuc hien" in rest or "tham muu" in rest or rest.startswith("chiu trach")):
-        return LEAD
-    if rest.startswith(("san pham", "ket qua dau ra")):
-        return PRODUCT
-    if rest.startswith(("thoi gian", "thoi han", "tien do", "moc thoi gian")):
-        return TIMEFRAME
-    if rest.startswith("chi tieu"):
-        return TARGET
-    return None
+    return split_labels(line.body)
 
 
 def read_label(line: PlanLine) -> tuple[str, str] | None:
-    """(field, value) if the line is a labelled line such as "- Chủ trì thực hiện: …"."""
-    if line.kind not in (BULLET, PLAIN):
-        return None
-    found = _LABEL.match(line.body)
-    if not found:
-        return None
-    field = label_field(found["label"])
-    if field is None:
-        return None
-    return field, clean_line(found["value"])
+    """The first (field, value) of a labelled line, or None if it is not one."""
+    labels = read_labels(line)
+    return labels[0] if labels else None
 
 
 def strip_end(value: str) -> str:
@@ -141,9 +120,13 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+WRAPPED = 60  # a line this long that ends mid-sentence was cut by a fixed width (a PDF copy, an e-mail)
+
+
 def continues(previous: str, line: PlanLine) -> bool:
-    """Whether ``line`` carries on ``previous`` broken mid-sentence (it starts in lower case or with a digit)."""
+    """Whether ``line`` carries on ``previous`` broken mid-sentence: it starts in lower case or with a digit,
+    or ``previous`` is a long line cut without an end (a hard-wrapped text, where the next word may be a name)."""
     if not previous or line.kind != PLAIN or ends_sentence(previous):
         return False
     first = line.body[:1]
-    return first.islower() or first.isdigit() or first in "(&"
+    return first.islower() or first.isdigit() or first in "(&" or len(previous) >= WRAPPED

@@ -17,6 +17,8 @@ class ImportedTask:
     timeframe: str = ""
     detail: str = ""
     line: int = 0
+    place: str = ""  # where it was read, as the clerk finds it: "Dòng 12", "Đoạn 40", "Bảng 1, hàng 3"
+    source: str = ""  # the lines (or the row's cells) it was read from, as written
 
 
 @dataclass
@@ -29,14 +31,30 @@ class ImportedPlan:
     number: str = ""
     year: int | None = None
     warnings: list[str] = field(default_factory=list)
+    date: str = ""  # ISO, as signed
+    bases: list[str] = field(default_factory=list)  # the "Căn cứ …" lines
+    sections: list[dict] = field(default_factory=list)  # {"heading", "text"}: every section but the tasks'
+    recipients: list[str] = field(default_factory=list)
+    signer: str = ""
+    signer_title: str = ""
 
 
 def to_json_dict(plan: ImportedPlan) -> dict:
-    """A plain dict of the plan for JSON (texts NFC as in the document)."""
+    """A plain dict of the plan for JSON (texts NFC as in the document); ``plan`` holds the parts around the tasks."""
     return {
         "title": plan.title,
         "number": plan.number,
         "year": plan.year,
+        "plan": {
+            "number": plan.number,
+            "date": plan.date,
+            "title": plan.title,
+            "bases": list(plan.bases),
+            "sections": [dict(section) for section in plan.sections],
+            "recipients": list(plan.recipients),
+            "signer": plan.signer,
+            "signer_title": plan.signer_title,
+        },
         "areas": list(plan.areas),
         "tasks": [_task_dict(task) for task in plan.tasks],
         "warnings": list(plan.warnings),
@@ -53,4 +71,6 @@ def _task_dict(task: ImportedTask) -> dict:
         "timeframe": task.timeframe,
         "detail": task.detail,
         "line": task.line,
+        "place": task.place,
+        "source": task.source,
     }

@@ -24,8 +24,11 @@ from app.importers.plan_lines import (
     continues,
     heading_text,
     read_label,
+    read_labels,
 )
+from app.importers.plan_labels import trailing_labels
 from app.importers.plan_model import ImportedTask
+from app.importers.plan_vocabulary import is_subheading
 
 PARAGRAPH = "paragraph"
 
@@ -37,6 +40,7 @@ class Area:
     name: str
     line: int
     lines: list[PlanLine] = field(default_factory=list)
+    unplaced: list[PlanLine] = field(default_factory=list)  # read, but belonging to no task
 
 
 def split_areas(lines: list[PlanLine], fallback: str) -> list[Area]:
@@ -59,9 +63,14 @@ def split_areas(lines: list[PlanLine], fallback: str) -> list[Area]:
     return areas
 
 
+def is_subheading_line(line: PlanLine) -> bool:
+    """A lettered or numbered item that heads a part of an area ("a) Mục tiêu", "c) Nhiệm vụ, giải pháp:")."""
+    return line.kind in (LETTER, SUBNUMBER) and is_subheading(line.body)
+
+
 def task_kind(area: Area) -> str:
-    """Which lines start a task in this area."""
-    kinds = {ln.kind for ln in area.lines}
+    """Which lines start a task in this area (sub-headings such as "b) Chỉ tiêu: …" never do)."""
+    kinds = {ln.kind for ln in area.lines if not is_subheading_line(ln)}
     for kind in (LETTER, SUBNUMBER):
         if kind in kinds:
             return kind
@@ -89,16 +98,40 @@ def read_area(area: Area) -> list[ImportedTask]:
     reader = _Reader(area.name, task_kind(area))
     lines = [ln for ln in area.lines if ln.kind != BLANK]
     for index, line in enumerate(lines):
-        _read_one(reader, line, lines[index + 1] if index + 1 < len(lines) else None)
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if _belongs_to_no_task(reader, line, after):
+            if not _bare_subheading(line):
+                area.unplaced.append(line)
+            continue
+        _read_one(reader, line, after)
+        if reader.tasks:  # the original beside the reading, for the preview
+            task = reader.tasks[-1]
+            task.source = f"{task.source}\n{line.text}" if task.source else line.text
     return reader.tasks
 
 
+def _belongs_to_no_task(reader: _Reader, line: PlanLine, after: PlanLine | None) -> bool:
+    """A line before the area's first task, or a sub-heading with its own text ("b) Chỉ tiêu: 100% …")."""
+    if is_subheading_line(line):
+        return not _bare_subheading(line)
+    return not reader.tasks and not _starts_task(reader, line, after)
+
+
+def _bare_subheading(line: PlanLine) -> bool:
+    """ "c) Nhiệm vụ, giải pháp:" — a sub-heading that only announces what follows."""
+    return is_subheading_line(line) and not line.body.partition(":")[2].strip()
+
+
 def _read_one(reader: _Reader, line: PlanLine, after: PlanLine | None) -> None:
-    label = read_label(line)
-    if reader.pending and label is None and line.kind == PLAIN:
+    labels = read_labels(line)
+    if reader.pending and labels is None and line.kind == PLAIN:
         _apply_label(reader, reader.pending, line.body)
-    elif label is not None:
-        _apply_label(reader, *label)
+    elif labels is not None:
+        for label in labels:
+            _apply_label(reader, *label)
+        reader.last_raw = line.body  # as written, so a full stop at its end closes the field
+    elif is_subheading_line(line):
+        reader.last_field, reader.last_raw = "detail", ""
     elif _starts_task(reader, line, after):
         _start_task(reader, line)
     elif reader.tasks and continues(reader.last_raw, line):
@@ -111,7 +144,7 @@ def _read_one(reader: _Reader, line: PlanLine, after: PlanLine | None) -> None:
 
 def _starts_task(reader: _Reader, line: PlanLine, after: PlanLine | None) -> bool:
     if reader.kind != PARAGRAPH:
-        return line.kind == reader.kind
+        return line.kind == reader.kind and not is_subheading_line(line)
     if line.kind != PLAIN or (reader.tasks and continues(reader.last_raw, line)):
         return False
     followed_by_label = after is not None and read_label(after) is not None
@@ -122,8 +155,14 @@ def _start_task(reader: _Reader, line: PlanLine) -> None:
     if reader.labelled or reader.kind != BULLET:
         reader.group_start = len(reader.tasks)
     reader.labelled = False
-    reader.tasks.append(ImportedTask(area=reader.area, title=line.body, line=line.number))
+    title, labels = trailing_labels(line.body)
+    reader.tasks.append(ImportedTask(area=reader.area, title=title, line=line.number))
     reader.last_field, reader.last_raw = None, line.body
+    if labels:
+        reader.group_start = len(reader.tasks) - 1
+        for label in labels:
+            _apply_label(reader, *label)
+        reader.last_raw = line.body
 
 
 def _apply_label(reader: _Reader, field_name: str, value: str) -> None:

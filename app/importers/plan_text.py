@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.importers.plan_lines import NUMBER, PLAIN, ROMAN, PlanLine, heading_text, read_label, read_lines
+from app.importers.plan_lines import NUMBER, PLAIN, ROMAN, PlanLine, heading_text, read_label, read_line
 from app.importers.plan_model import ImportedPlan, ImportedTask
-from app.importers.plan_tasks import read_area, split_areas
+from app.importers.plan_parts import closing, legal_bases, narrative_sections, plan_date
+from app.importers.plan_pasted import pasted_tables
+from app.importers.plan_table import column_warning, find_header, read_task_rows, unknown_columns
+from app.importers.plan_tasks import Area, read_area, split_areas
 from app.importers.plan_warnings import plan_warnings
 
 _CONTENT = ("noi dung", "nhiem vu", "cac nhiem vu")
@@ -38,9 +41,37 @@ def line_place(number: int) -> str:
 
 
 def parse_plan_text(text: str) -> ImportedPlan:
-    """Areas, tasks and header facts of a plan pasted or read as text; never raises."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return parse_lines(read_lines(text), line_place)
+    """Areas, tasks and header facts of a plan pasted or read as text (tables pasted as text too); never raises."""
+    raw = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    areas: list[Area] = []
+    tasks: list[ImportedTask] = []
+    notes: list[str] = []
+    for first, rows in pasted_tables(raw):
+        header = find_header(rows)
+        if header is None:
+            continue
+        start, columns = header
+        read_task_rows(rows[start:], columns, lambda index, at=first + start: at + index, areas, tasks, FALLBACK_AREA)
+        notes += [column_warning(line_place(first + start), text) for text in unknown_columns(columns)]
+        raw[first : first + len(rows)] = [""] * len(rows)  # read as a table, not again as lines
+    lines = [read_line(number, line) for number, line in enumerate(raw, start=1)]
+    return plan_with_tables(lines, line_place, areas, tasks, notes)
+
+
+def plan_with_tables(lines: list[PlanLine], where: Where, areas: list[Area], tasks: list[ImportedTask],
+                     notes: list[str] = ()) -> ImportedPlan:
+    """The plan from the task tables if they hold more tasks than the text, else from the text.
+
+    ``notes`` are the tables' own warnings (a column not read), shown when the tables give the tasks.
+    """
+    text_plan = parse_lines(lines, where)
+    if len(text_plan.tasks) >= len(tasks):
+        return text_plan
+    plan = ImportedPlan(areas=list(dict.fromkeys(area.name for area in areas)), tasks=tasks)
+    read_header(plan, lines)
+    read_parts(plan, lines, None)
+    plan.warnings = list(notes) + plan_warnings(plan, areas, where, found_section=True)
+    return _placed(plan, where)
 
 
 def parse_lines(lines: list[PlanLine], where: Where = line_place) -> ImportedPlan:
@@ -51,9 +82,17 @@ def parse_lines(lines: list[PlanLine], where: Where = line_place) -> ImportedPla
     tasks = [task for area in areas for task in read_area(area)]
     plan = ImportedPlan(areas=[area.name for area in areas], tasks=tasks)
     read_header(plan, lines[: _position(lines, heading)])
+    read_parts(plan, lines, heading)
     if plan.year is None and heading is not None:
         plan.year = year_of(heading.body)
     plan.warnings = plan_warnings(plan, areas, where, found_section=heading is not None)
+    return _placed(plan, where)
+
+
+def _placed(plan: ImportedPlan, where: Where) -> ImportedPlan:
+    """Each task told where it was read ("Dòng 12", "Bảng 1, hàng 3")."""
+    for task in plan.tasks:
+        task.place = where(task.line)
     return plan
 
 
@@ -137,6 +176,14 @@ def read_header(plan: ImportedPlan, lines: list[PlanLine]) -> None:
     plan.number = plan_number(lines)
     plan.title = plan_title(lines)
     plan.year = year_of(plan.title) if plan.title else None
+
+
+def read_parts(plan: ImportedPlan, lines: list[PlanLine], content: PlanLine | None) -> None:
+    """Fill the plan's date, legal bases, narrative sections, recipients and signer (see ``plan_parts``)."""
+    plan.date = plan_date(lines[: _position(lines, content)])
+    plan.bases = legal_bases(lines)
+    plan.sections = narrative_sections(lines, content)
+    plan.recipients, plan.signer_title, plan.signer = closing(lines)
 
 
 def plan_number(lines: list[PlanLine]) -> str:

@@ -27,7 +27,17 @@ def plan_warnings(plan: ImportedPlan, areas, where: Callable[[int], str], found_
         for area in areas
         if not any(task.area == area.name for task in plan.tasks)
     ]
-    return warnings + task_warnings(plan.tasks, where)
+    return warnings + unplaced_warnings(areas, where) + task_warnings(plan.tasks, where)
+
+
+def unplaced_warnings(areas, where: Callable[[int], str]) -> list[str]:
+    """One warning per line of an area that belongs to no task (a target, an introduction), naming where it is."""
+    return [
+        f"{where(line.number)}: “{short(line.text)}” thuộc lĩnh vực “{short(area.name)}” nhưng không thuộc "
+        "nhiệm vụ nào nên chưa được nhập; nếu đó là một nhiệm vụ, hãy thêm nhiệm vụ này sau khi nhập."
+        for area in areas
+        for line in getattr(area, "unplaced", ())
+    ]
 
 
 def task_warnings(tasks: list[ImportedTask], where: Callable[[int], str]) -> list[str]:

@@ -71,3 +71,12 @@ def test_an_unknown_ma_cu_is_refused(tmp_path):
     """`--ma-cu abc` is refused by the argument parser with exit 2, no traceback."""
     result = run_app("import-plan", str(_tcvn3_plan(tmp_path / "cu.txt")), "--ma-cu", "abc")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_json_gains_the_whole_plan(tmp_path):
+    """`--json` prints "plan" (number, date, bases, sections, recipients, signer) beside areas and tasks."""
+    result = run_app("import-plan", str(SEEDS / "002_ddfdc451bd3e8b7f.txt"), "--json", "--data-dir", str(tmp_path / "d"))
+    data = json.loads(result.stdout)
+    assert data["plan"]["number"] == "479/QĐ-UBND" and data["plan"]["date"] == "2023-12-26"
+    assert data["plan"]["signer"] == "Lê Thị Mỹ Hiệp" and len(data["plan"]["bases"]) == 5
+    assert len(data["tasks"]) == 37
