@@ -70,8 +70,18 @@ def _build(staging: DataFolder) -> None:
     try:
         bring_up_to_date(demo_store, had_data=False)
         _fill(demo_store)
+        _forget_journal(demo_store)
     finally:
         demo_store.close()
+
+
+def _forget_journal(store: Store) -> None:
+    """Building the demo is not the clerk's to undo: its steps leave the journal (Hoàn tác starts empty)."""
+    from sqlalchemy import text
+
+    with store.transaction() as session:
+        session.execute(text("DELETE FROM journal_row"))
+        session.execute(text("DELETE FROM journal_action"))
 
 
 def _move_evidence(staging: DataFolder, folder: DataFolder) -> None:

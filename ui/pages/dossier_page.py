@@ -40,8 +40,9 @@ from app.services.dossier_readiness import (
 )
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
-from ui.dossier import GREEN, RED, DossierView, html, note_label, read_view
-from ui.dossier.commands import DeleteDossier, Edits, short
+from app.services.dossier_view import read_page
+from ui.dossier import GREEN, RED, DossierView, html, note_label
+from ui.dossier.commands import Edits
 from ui.dossier.council_tab import CouncilTab
 from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
@@ -160,7 +161,7 @@ class DossierPage(QWidget):
         self.view: DossierView | None = None
         self.dossier_id: int | None = None
         self._refreshed = False
-        self.edits = Edits(self, store, notify, self._done)
+        self.edits = Edits(self, store, notify, self._done, self._record)
         self.year = transient(YearSpin())
         self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
         self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -257,10 +258,9 @@ class DossierPage(QWidget):
         self._stale, self._refreshed = False, True
         self.year.choose_once(self._default_year)
         year = self.year.value()
-        listed = service.list_dossiers(self.store, year)
-        ids = [item.id for item in listed]
-        if self.dossier_id not in ids:
-            self.dossier_id = ids[-1] if ids else None
+        read = read_page(self.store, year, self.dossier_id, self.today)  # one reading for every tab
+        listed, self.view = read.dossiers, read.view
+        self.dossier_id = self.view.dossier.id if self.view else None
         self.dossiers.blockSignals(True)
         self.dossiers.clear()
         for item in listed:
@@ -268,7 +268,6 @@ class DossierPage(QWidget):
             self.dossiers.setItemData(self.dossiers.count() - 1, item.campaign, Qt.ItemDataRole.ToolTipRole)
         self.dossiers.setCurrentIndex(self.dossiers.findData(self.dossier_id))
         self.dossiers.blockSignals(False)
-        self.view = read_view(self.store, self.dossier_id, self.today) if self.dossier_id else None
         self.dossiers.setEnabled(bool(listed))
         self.export_button.setEnabled(self.view is not None)
         self.delete_button.setEnabled(self.view is not None and not self.view.nominations)
@@ -293,11 +292,19 @@ class DossierPage(QWidget):
         self.reload()
 
     def _done(self, step) -> None:
-        """After an edit: one undo step, every screen told; reload here if ``notify`` did not come back."""
+        """After an edit still undone by its own command (the decision tab's): push it, tell every screen."""
         self.undo_stack.push(step)
         self._refreshed = False
         self.notify(Changes.of(AWARDS))
         if not self._refreshed:
+            self.reload()
+
+    def _record(self, changes: Changes) -> None:
+        """After an action: its journal step on the Edit menu, every screen told — this page too, since the
+        banner, the outcomes and the eligibility follow from the edit; reload if ``notify`` did not come back."""
+        self._refreshed = False
+        self.undo_stack.record(changes)
+        if changes and not self._refreshed:
             self.reload()
 
     # --- actions ------------------------------------------------------------------------------
@@ -318,12 +325,9 @@ class DossierPage(QWidget):
                                                                   today=self._today()))
         if made is None:
             return None
-        self.dossier_id = made.id
-        self._refreshed = False
-        self.notify(Changes.of(AWARDS))
-        if not self._refreshed:
-            self.reload()
-        return made.id
+        self.dossier_id = made.value.id
+        self._record(made.changes)
+        return made.value.id
 
     def delete_dossier(self) -> bool:
         """Remove the dossier shown when nobody is proposed in it yet (the service says why not otherwise)."""
@@ -331,11 +335,11 @@ class DossierPage(QWidget):
             return False
         self.flush_edits()
         dossier = self.view.dossier
-        saved = run_or_report(self, lambda: service.delete_dossier(self.store, dossier.id))
-        if saved is None:
+        changes = run_or_report(self, lambda: service.delete_dossier(self.store, dossier.id))
+        if changes is None:
             return False
         self.dossier_id = None
-        self._done(DeleteDossier(self.store, self.notify, saved, f"Xóa hồ sơ “{short(dossier.campaign)}”"))
+        self._record(changes)
         return True
 
     def go_to(self, missing: Missing) -> None:
