@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import award_history, council
 from app.services.award_decision import decision_for, update_decision
 from app.services.dossier import add_nomination, create_dossier
 from app.services.officials import OfficialData, add_official
+from ui.journal_undo import JournalUndoStack
 from ui.pages.dossier_page import DECISION_TAB, DossierPage
 
 from .conftest import type_text
@@ -26,17 +26,17 @@ def carried(store):
     """A 2025 dossier: Mai for Lao động tiên tiến (the commune's), Hùng for the province's Bằng khen, both
     carried 3/3 by a council of three; Ơn for Chiến sĩ thi đua cơ sở, 1/3, not carried."""
     ids = {name: add_official(store, OfficialData(name)).value.id for name in (MAI, HUNG, ON)}
-    dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).id
+    dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).value.id
     for number in range(3):
         council.add_member(store, 2025, "Ủy viên", full_name=f"Thành viên {number + 1}")
     for name, award, votes in ((MAI, "ldtt", 3), (HUNG, "bang_khen_tinh", 3), (ON, "cstdcs", 1)):
-        council.set_votes(store, add_nomination(store, dossier, "official", ids[name], award), votes)
+        council.set_votes(store, add_nomination(store, dossier, "official", ids[name], award).value, votes)
     return store, dossier, ids
 
 
 def _tab(qtbot, store):
-    stack = QUndoStack()
     holder = {}
+    stack = JournalUndoStack(store, lambda changes: holder["page"].refresh(changes))
     page = DossierPage(store, stack, lambda changes: holder["page"].refresh(changes), today=TODAY)
     holder["page"] = page
     qtbot.addWidget(page)
