@@ -6,11 +6,13 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 import app.services.emulation_evaluation as emulation_evaluation
 from app.services import undo
 from app.services.changes import PLANS, Changes
 from app.services.nominee_facts import FactsContext
+from ui.dossier import ID_ROLE
 from ui.journal_undo import JournalUndoStack
 from ui.pages.dossier_page import DossierPage
 
@@ -86,3 +88,18 @@ def test_an_edit_is_one_journal_step_that_undo_takes_back(qtbot, demo_store):
     stack.undo()
     qtbot.waitUntil(lambda: page.view.dossier.letter_number == before)
     assert page.letter_tab.number.text() == before
+
+
+def test_nominees_added_together_are_one_step_and_the_first_is_selected(qtbot, demo_store):
+    """Two people added for Lao động tiên tiến are one undo step; the first of them is the row selected."""
+    page, stack = _page(qtbot, demo_store)
+    page.dossiers.setCurrentIndex(page.dossiers.findText("Phong trào", Qt.MatchFlag.MatchStartsWith))
+    listed = {item.subject_id for item in page.view.nominations if item.award_key == "ldtt"}
+    picks = [("official", person.id) for person in page.view.people if person.id not in listed][:2]
+    added = page.nominations_tab.add(picks, "ldtt")
+    assert len(added) == 2 and stack.undoText() == "Thêm 2 đề nghị “Lao động tiên tiến”"
+    assert page.nominations_tab.current_id == added[0]
+    assert page.nominations_tab.table.currentIndex().data(ID_ROLE) == added[0]
+    stack.undo()
+    qtbot.waitUntil(lambda: page.view.nomination(added[0]) is None)
+    assert page.view.nomination(added[1]) is None

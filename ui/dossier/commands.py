@@ -25,9 +25,13 @@ class Edits:
         """``(result,)``, or None when the service refused (a result may itself be None)."""
         return run_or_report(self.parent, lambda: (action(),))
 
+    def run(self, action: Callable[[], Changes | Done]) -> Done | Changes | None:
+        """Run one action without recording it yet (the caller records it); None when it was refused (shown)."""
+        return run_or_report(self.parent, action)
+
     def apply(self, action: Callable[[], Changes | Done]) -> Done | Changes | None:
         """Run one action and record it; what it returned, or None when it was refused (already shown)."""
-        result = run_or_report(self.parent, action)
+        result = self.run(action)
         if result is not None:
             self.record(result.changes if isinstance(result, Done) else result)
         return result

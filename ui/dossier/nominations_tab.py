@@ -252,10 +252,12 @@ class NominationsTab(NomineeTab):
             finally:
                 dialog.deleteLater()
         dossier_id, store = self.view.dossier.id, self.edits.store
-        added = self.edits.apply(lambda: service.add_nominations(store, dossier_id, picks, award_key))
+        added = self.edits.run(lambda: service.add_nominations(store, dossier_id, picks, award_key))
         if added is None:
             return []
-        self.current_id = added.value[0] if added.value else self.current_id
+        if added.value:
+            self.current_id = added.value[0]  # shown selected once the page reads the list again
+        self.edits.record(added.changes)
         return added.value
 
     def remove(self) -> None:
