@@ -19,7 +19,8 @@ class Edits:
     traceback), then record what it changed (``record``: one undo step, every screen told)."""
 
     def __init__(self, parent, store, notify, done: Callable, record: Callable[[Changes], None]) -> None:
-        self.parent, self.store, self.notify, self.done, self.record = parent, store, notify, done, record
+        self.parent, self.store, self.notify, self.record = parent, store, notify, record
+        self.done = done  # pushes a QUndoCommand of its own: the decision tab's, until its services are journaled
 
     def call(self, action) -> tuple | None:
         """``(result,)``, or None when the service refused (a result may itself be None)."""
