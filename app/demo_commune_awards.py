@@ -28,7 +28,7 @@ def load_demo_commune_awards(store: Store) -> None:
             for name in listed:
                 set_registered(store, year, subject, lookup[name], award, True)
     plan = demo["dossier"]
-    dossier = create_dossier(store, year, plan["campaign"], plan["form_version"]).id
+    dossier = create_dossier(store, year, plan["campaign"], plan["form_version"]).value.id
     members = {member.full_name: member.id for member in council.members(store, year)}
     meeting = plan["meeting"]
     council.update_meeting(
@@ -41,7 +41,7 @@ def load_demo_commune_awards(store: Store) -> None:
         council.set_attendance(store, dossier, members[name], False, reason, written)
     for kind, name, award, votes in plan["nominations"]:
         subject = people[name] if kind == "official" else groups[name]
-        nomination = add_nomination(store, dossier, kind, subject, award)
+        nomination = add_nomination(store, dossier, kind, subject, award).value
         draft = draft_report(store, nomination, date(2024, 12, 16))
         update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
                           report_achievements=draft.achievements, report_date=date(2024, 12, 10))

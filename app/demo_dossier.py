@@ -20,11 +20,11 @@ def load_demo_dossier(store: Store) -> None:
     year = demo["year"]
     people = {name: official_id for official_id, name in registers.official_names(store, active_only=False)}
     groups = {item.name: item.id for item in registers.list_collectives(store)}
-    dossier = create_dossier(store, year, demo["campaign"], demo["form_version"]).id
+    dossier = create_dossier(store, year, demo["campaign"], demo["form_version"]).value.id
     update_dossier(store, dossier, letter_number=demo["letter_number"],
                    letter_date=date.fromisoformat(demo["letter_date"]), addressee=demo["addressee"],
                    summary=demo["summary"])
-    members = {name: council.add_member(store, year, role, official_id=people[name]) for name, role in demo["council"]}
+    members = {name: council.add_member(store, year, role, official_id=people[name]).value for name, role in demo["council"]}
     meeting = demo["meeting"]
     council.update_meeting(
         store, dossier, number=meeting["number"], held_on=date.fromisoformat(meeting["held_on"]),
@@ -37,7 +37,7 @@ def load_demo_dossier(store: Store) -> None:
     identities = demo["identity"] | demo["collective_identity"]
     for kind, name, award, votes, justification in demo["nominations"]:
         subject = people[name] if kind == "official" else groups[name]
-        nomination = add_nomination(store, dossier, kind, subject, award, justification)
+        nomination = add_nomination(store, dossier, kind, subject, award, justification).value
         draft = draft_report(store, nomination, _DEMO_TODAY)
         update_nomination(store, nomination, identity=draft.identity | identities.get(name, {}),
                           report_duties=draft.duties,

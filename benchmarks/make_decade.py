@@ -195,7 +195,7 @@ def dossier(store, year: int, people: list[tuple[int, str]], groups: list[tuple[
     from app.services.award_history import RecordData, add_record
     from app.services.dossier import add_nomination, create_dossier, update_dossier, update_nomination
 
-    made = create_dossier(store, year, f"Phong trào thi đua đẩy mạnh cải cách hành chính năm {year}", "nd91-m07")
+    made = create_dossier(store, year, f"Phong trào thi đua đẩy mạnh cải cách hành chính năm {year}", "nd91-m07").value
     update_dossier(store, made.id, letter_number=f"{200 + year % 100}/TTr-UBND", letter_date=date(year, 12, 5),
                    addressee="Chủ tịch Ủy ban nhân dân huyện Bình Xuân",
                    summary=f"Năm {year}, các tập thể, cá nhân có tên dưới đây đã hoàn thành tốt nhiệm vụ được giao.")
@@ -215,7 +215,7 @@ def dossier(store, year: int, people: list[tuple[int, str]], groups: list[tuple[
                for pid, name in rng.sample(people, count - 3)]
     for kind, subject, name, award in chosen:
         nomination = add_nomination(store, made.id, kind, subject, award,
-                                    "Đề nghị theo kết quả bình xét của tập thể và Hội đồng Thi đua - Khen thưởng xã.")
+                                    "Đề nghị theo kết quả bình xét của tập thể và Hội đồng Thi đua - Khen thưởng xã.").value
         draft = draft_report(store, nomination, date(year, 11, 20))
         update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
                           report_achievements=draft.achievements or f"Hoàn thành xuất sắc nhiệm vụ năm {year}.",

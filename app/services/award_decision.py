@@ -39,8 +39,11 @@ class Routing:
 
 
 def routing(store: Store, dossier_id: int, today: date | None = None) -> Routing:
-    listed = nominations(store, dossier_id, today)
-    results = outcomes(store, dossier_id)
+    return route(nominations(store, dossier_id, today), outcomes(store, dossier_id))
+
+
+def route(listed, results) -> Routing:
+    """Who goes where, from nominations and outcomes already read (the dossier page's view has both)."""
     carried = [item for item in listed if results.get(item.id) and results[item.id].passed]
     return Routing(
         commune=tuple(item for item in carried if item.award and item.award.authority_level == "commune"),
@@ -67,7 +70,12 @@ def _read(row: AwardDecisionRow) -> Decision:
 def decision_for(store: Store, dossier_id: int) -> Decision:
     """The dossier's decision; until one is saved, the defaults a new one starts with (reading writes nothing)."""
     with store.transaction() as session:
-        return _read(_decision_row(session, dossier_id, create=False))
+        return read_decision(session, dossier_id)
+
+
+def read_decision(session: Session, dossier_id: int) -> Decision:
+    """``decision_for`` inside a transaction already open."""
+    return _read(_decision_row(session, dossier_id, create=False))
 
 
 def _decision_row(session: Session, dossier_id: int, create: bool) -> AwardDecisionRow:

@@ -17,9 +17,10 @@ from app.errors import UserError
 from app.queries.models.council import METHODS, Attendance, Meeting, Member, Outcome
 from app.resources import load_json
 from app.services.award_kinds import read_kinds
-from app.services.snapshots import revive, row_values
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import (
+    AwardDecisionRow,
     CouncilMeetingRow,
     CouncilMemberRow,
     DossierRow,
@@ -50,11 +51,13 @@ def _members(session: Session, year: int) -> list[Member]:
 
 
 def add_member(store: Store, year: int, role: str, official_id: int | None = None, full_name: str = "",
-               title: str = "") -> int:
+               title: str = "") -> Done[int]:
+    """Add a member to the year's council; the new member's id."""
     role = clean_line(role)
     if not role:
         raise UserError("Chưa chọn vai trò trong Hội đồng.", "Ví dụ: " + ", ".join(council_roles()[:3]) + ".")
-    with store.transaction() as session:
+    with store.action("Thêm thành viên Hội đồng") as action:
+        session = action.session
         if official_id is not None:
             official = session.get(OfficialRow, official_id)
             if official is None:
@@ -72,39 +75,32 @@ def add_member(store: Store, year: int, role: str, official_id: int | None = Non
                                title=title, role=role)
         session.add(row)
         session.flush()
-        return row.id
+        action.label = f"Thêm {short(full_name)} vào Hội đồng năm {year}"
+    return Done(row.id, action.changes)
 
 
-def remove_member(store: Store, member_id: int) -> tuple[dict, list[dict]]:
-    with store.transaction() as session:
+def remove_member(store: Store, member_id: int) -> Changes:
+    """Take a member off the council: their attendance marks go, a meeting they chaired or minuted loses them."""
+    with store.action("Bỏ thành viên khỏi Hội đồng") as action:
+        session = action.session
         row = session.get(CouncilMemberRow, member_id)
         if row is None:
             raise UserError("Thành viên này đã được bỏ khỏi Hội đồng.")
-        attendance = [row_values(item) for item in session.scalars(
-            select(MeetingAttendanceRow).where(MeetingAttendanceRow.member_id == member_id))]
-        saved = (row_values(row), attendance)
+        action.label = f"Bỏ {short(row.full_name)} khỏi Hội đồng"
         for meeting in session.scalars(select(CouncilMeetingRow).where(
                 (CouncilMeetingRow.chair_id == member_id) | (CouncilMeetingRow.secretary_id == member_id))):
             if meeting.chair_id == member_id:
                 meeting.chair_id = None
             if meeting.secretary_id == member_id:
                 meeting.secretary_id = None
-        session.delete(row)
-        return saved
+        session.delete(row)  # the attendance marks go with it (ON DELETE CASCADE)
+    return action.changes
 
 
-def restore_member(store: Store, saved: tuple[dict, list[dict]]) -> None:
-    values, attendance = saved
-    with store.transaction() as session:
-        revive(session, CouncilMemberRow, values)
-        session.flush()
-        for item in attendance:
-            revive(session, MeetingAttendanceRow, item)
-
-
-def copy_members(store: Store, from_year: int, to_year: int) -> int:
-    """Start a year's council from last year's (the clerk then edits who changed)."""
-    with store.transaction() as session:
+def copy_members(store: Store, from_year: int, to_year: int) -> Done[int]:
+    """Start a year's council from last year's (the clerk then edits who changed); how many were copied."""
+    with store.action(f"Chép Hội đồng năm {from_year} sang năm {to_year}") as action:
+        session = action.session
         if session.scalar(select(CouncilMemberRow.id).where(CouncilMemberRow.year == to_year).limit(1)):
             raise UserError(f"Hội đồng năm {to_year} đã có thành viên.")
         count = 0
@@ -112,7 +108,7 @@ def copy_members(store: Store, from_year: int, to_year: int) -> int:
             session.add(CouncilMemberRow(year=to_year, position=count + 1, official_id=member.official_id,
                                          full_name=member.full_name, title=member.title, role=member.role))
             count += 1
-        return count
+    return Done(count, action.changes)
 
 
 # --- the meeting ------------------------------------------------------------------------------
@@ -120,21 +116,26 @@ def copy_members(store: Store, from_year: int, to_year: int) -> int:
 def meeting(store: Store, dossier_id: int) -> Meeting:
     """The dossier's meeting (created empty on first use), attendance listing every member of the year."""
     with store.transaction() as session:
-        dossier = session.get(DossierRow, dossier_id)
-        if dossier is None:
-            raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
-        row = _meeting_row(session, dossier_id, create=False)
-        everyone = _members(session, dossier.year)
-        marks = _attendance_marks(session, row)
-        by_id = {member.id: member for member in everyone}
-        attendance = tuple(
-            Attendance(member, marks[member.id].present, marks[member.id].absence_reason,
-                       marks[member.id].written_vote) if member.id in marks else Attendance(member, True, "", False)
-            for member in everyone
-        )
-        return Meeting(dossier_id, dossier.year, row.number, row.held_on, row.starts_at, row.ends_at, row.place,
-                       by_id.get(row.chair_id), by_id.get(row.secretary_id), row.method, row.discussion,
-                       attendance, quorum())
+        return read_meeting(session, dossier_id)
+
+
+def read_meeting(session: Session, dossier_id: int) -> Meeting:
+    """``meeting`` inside a transaction already open (a read writes nothing: the blank meeting is not saved)."""
+    dossier = session.get(DossierRow, dossier_id)
+    if dossier is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
+    row = _meeting_row(session, dossier_id, create=False)
+    everyone = _members(session, dossier.year)
+    marks = _attendance_marks(session, row)
+    by_id = {member.id: member for member in everyone}
+    attendance = tuple(
+        Attendance(member, marks[member.id].present, marks[member.id].absence_reason,
+                   marks[member.id].written_vote) if member.id in marks else Attendance(member, True, "", False)
+        for member in everyone
+    )
+    return Meeting(dossier_id, dossier.year, row.number, row.held_on, row.starts_at, row.ends_at, row.place,
+                   by_id.get(row.chair_id), by_id.get(row.secretary_id), row.method, row.discussion,
+                   attendance, quorum())
 
 
 def _meeting_row(session: Session, dossier_id: int, create: bool = True) -> CouncilMeetingRow:
@@ -155,8 +156,8 @@ def _attendance_marks(session: Session, row: CouncilMeetingRow) -> dict:
         select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == row.id))}
 
 
-def update_meeting(store: Store, dossier_id: int, **values) -> dict:
-    """Set number, date, times, place, chair/secretary (member ids), method or discussion; returns the old row."""
+def update_meeting(store: Store, dossier_id: int, label: str = "Sửa biên bản họp Hội đồng", **values) -> Changes:
+    """Set number, date, times, place, chair/secretary (member ids), method or discussion."""
     allowed = {"number", "held_on", "starts_at", "ends_at", "place", "chair_id", "secretary_id", "method",
                "discussion"}
     unknown = set(values) - allowed
@@ -164,42 +165,34 @@ def update_meeting(store: Store, dossier_id: int, **values) -> dict:
         raise ValueError(f"not meeting fields: {unknown}")
     if "method" in values and values["method"] not in METHODS:
         raise UserError("Hình thức biểu quyết không hợp lệ.")
-    with store.transaction() as session:
-        row = _meeting_row(session, dossier_id)
-        before = row_values(row)
+    with store.action(label) as action:
+        row = _meeting_row(action.session, dossier_id)
         for name, value in values.items():
             if isinstance(value, str):
                 value = clean_text(value) if name == "discussion" else clean_line(value)
             setattr(row, name, value)
         if row.starts_at and row.ends_at and row.ends_at <= row.starts_at:
             raise UserError(f"Giờ kết thúc ({row.ends_at:%H:%M}) phải sau giờ bắt đầu ({row.starts_at:%H:%M}).")
-        return before
-
-
-def restore_meeting(store: Store, values: dict) -> None:
-    with store.transaction() as session:
-        row = session.get(CouncilMeetingRow, values["id"])
-        for name, value in values.items():
-            setattr(row, name, value)
+    return action.changes
 
 
 def set_attendance(store: Store, dossier_id: int, member_id: int, present: bool, absence_reason: str = "",
-                   written_vote: bool = False) -> tuple[bool, str, bool]:
-    """Mark a member present or absent (with reason, and whether they voted in writing); returns the old marks."""
+                   written_vote: bool = False, label: str = "Đánh dấu dự họp") -> Changes:
+    """Mark a member present or absent (with reason, and whether they voted in writing)."""
     if present and written_vote:
         written_vote = False
-    with store.transaction() as session:
+    with store.action(label) as action:
+        session = action.session
         row = _meeting_row(session, dossier_id)
         mark = session.scalar(select(MeetingAttendanceRow).where(
             MeetingAttendanceRow.meeting_id == row.id, MeetingAttendanceRow.member_id == member_id))
-        before = (mark.present, mark.absence_reason, mark.written_vote) if mark else (True, "", False)
         if mark is None:
             mark = MeetingAttendanceRow(meeting_id=row.id, member_id=member_id)
             session.add(mark)
         mark.present, mark.absence_reason, mark.written_vote = present, clean_line(absence_reason), written_vote
         session.flush()
         _check_votes_fit(session, dossier_id)
-        return before
+    return action.changes
 
 
 def _check_votes_fit(session: Session, dossier_id: int) -> None:
@@ -216,42 +209,42 @@ def _check_votes_fit(session: Session, dossier_id: int) -> None:
                             "Sửa số phiếu trước rồi đánh dấu vắng mặt.")
 
 
-def set_votes(store: Store, nomination_id: int, votes_for: int | None) -> int | None:
-    """Record the votes for a nominee (None clears them); returns the old count."""
-    with store.transaction() as session:
-        nomination = session.get(NominationRow, nomination_id)
-        if nomination is None:
-            raise UserError("Không tìm thấy đề nghị này.")
-        from db.models import AwardDecisionRow
+def set_votes(store: Store, nomination_id: int, votes_for: int | None, label: str = "Nhập số phiếu") -> Changes:
+    """Record the votes for a nominee (None clears them); nothing changed when the count is the same."""
+    with store.action(label) as action:
+        _write_votes(action.session, nomination_id, votes_for)
+    return action.changes
 
-        issued = session.scalar(select(AwardDecisionRow.issued_at).where(
-            AwardDecisionRow.dossier_id == nomination.dossier_id))
-        if issued is not None:
-            raise UserError("Quyết định khen thưởng của hồ sơ này đã ban hành; không sửa số phiếu được nữa.",
-                            "Nếu cần sửa, bấm “Hủy ban hành…” ở thẻ Quyết định trước.")
-        current = meeting_counts(session, nomination.dossier_id)
-        vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
-        before = vote.votes_for if vote else None
-        if votes_for is None:
-            if vote is not None:
-                session.delete(vote)
-            return before
-        kind = read_kinds(session, active_only=False).get(nomination.award_key)
-        voters = _voters(current, kind)
-        if votes_for < 0:
-            raise UserError("Số phiếu đồng ý không được âm.")
-        if current["total"] == 0:
-            raise UserError(f"Hội đồng năm {current['year']} chưa có thành viên.", "Nhập danh sách Hội đồng trước.")
-        if votes_for > voters:
-            written = f", {current['written']} gửi ý kiến bằng văn bản" if voters > current["present"] else ""
-            raise UserError(
-                f"Số phiếu đồng ý ({votes_for}) nhiều hơn số thành viên biểu quyết ({voters}: "
-                f"{current['present']} dự họp{written}).")
-        if vote is None:
-            vote = NominationVoteRow(nomination_id=nomination_id, votes_for=votes_for)
-            session.add(vote)
-        vote.votes_for = votes_for
-        return before
+
+def _write_votes(session: Session, nomination_id: int, votes_for: int | None) -> None:
+    nomination = session.get(NominationRow, nomination_id)
+    if nomination is None:
+        raise UserError("Không tìm thấy đề nghị này.")
+    issued = session.scalar(select(AwardDecisionRow.issued_at).where(
+        AwardDecisionRow.dossier_id == nomination.dossier_id))
+    if issued is not None:
+        raise UserError("Quyết định khen thưởng của hồ sơ này đã ban hành; không sửa số phiếu được nữa.",
+                        "Nếu cần sửa, bấm “Hủy ban hành…” ở thẻ Quyết định trước.")
+    vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
+    if votes_for is None:
+        if vote is not None:
+            session.delete(vote)
+        return
+    current = meeting_counts(session, nomination.dossier_id)
+    voters = _voters(current, read_kinds(session, active_only=False).get(nomination.award_key))
+    if votes_for < 0:
+        raise UserError("Số phiếu đồng ý không được âm.")
+    if current["total"] == 0:
+        raise UserError(f"Hội đồng năm {current['year']} chưa có thành viên.", "Nhập danh sách Hội đồng trước.")
+    if votes_for > voters:
+        written = f", {current['written']} gửi ý kiến bằng văn bản" if voters > current["present"] else ""
+        raise UserError(
+            f"Số phiếu đồng ý ({votes_for}) nhiều hơn số thành viên biểu quyết ({voters}: "
+            f"{current['present']} dự họp{written}).")
+    if vote is None:
+        vote = NominationVoteRow(nomination_id=nomination_id, votes_for=votes_for)
+        session.add(vote)
+    vote.votes_for = votes_for
 
 
 def _voters(counts: dict, kind) -> int:
@@ -274,12 +267,17 @@ def meeting_counts(session: Session, dossier_id: int) -> dict:
 def outcomes(store: Store, dossier_id: int) -> dict[int, Outcome]:
     """Each nomination's vote result under its award kind's rule."""
     with store.transaction() as session:
-        counts = meeting_counts(session, dossier_id)
-        kinds = read_kinds(session, active_only=False)
-        rows = session.execute(
-            select(NominationRow.id, NominationRow.award_key, NominationVoteRow.votes_for)
-            .outerjoin(NominationVoteRow, NominationVoteRow.nomination_id == NominationRow.id)
-            .where(NominationRow.dossier_id == dossier_id)).all()
+        return read_outcomes(session, dossier_id)
+
+
+def read_outcomes(session: Session, dossier_id: int) -> dict[int, Outcome]:
+    """``outcomes`` inside a transaction already open."""
+    counts = meeting_counts(session, dossier_id)
+    kinds = read_kinds(session, active_only=False)
+    rows = session.execute(
+        select(NominationRow.id, NominationRow.award_key, NominationVoteRow.votes_for)
+        .outerjoin(NominationVoteRow, NominationVoteRow.nomination_id == NominationRow.id)
+        .where(NominationRow.dossier_id == dossier_id)).all()
     met = quorum().met(counts["present"], counts["total"])
     result = {}
     for nomination_id, award_key, votes_for in rows:
@@ -290,4 +288,3 @@ def outcomes(store: Store, dossier_id: int) -> dict[int, Outcome]:
         vote = vote_result(kind.vote, votes_for, counts["present"], counts["total"], counts["written"])
         result[nomination_id] = Outcome(nomination_id, vote, met)
     return result
-

@@ -31,15 +31,13 @@ from app.queries.models.dossier import (
 )
 from app.services.nominee_facts import FactsContext, nominee_facts
 from app.services.award_kinds import read_kinds
-from app.services.snapshots import revive, row_values
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import (
     AwardDecisionRow,
     CollectiveRow,
     CommuneProfileRow,
-    CouncilMeetingRow,
     DossierRow,
-    MeetingAttendanceRow,
     NominationRow,
     NominationVoteRow,
     OfficialRow,
@@ -53,14 +51,19 @@ def _info(row: DossierRow) -> DossierInfo:
 
 def list_dossiers(store: Store, year: int | None = None) -> list[DossierInfo]:
     with store.transaction() as session:
-        query = select(DossierRow).order_by(DossierRow.year.desc(), DossierRow.id)
-        if year is not None:
-            query = query.where(DossierRow.year == year)
-        return [_info(row) for row in session.scalars(query)]
+        return dossier_infos(session, year)
+
+
+def dossier_infos(session: Session, year: int | None = None) -> list[DossierInfo]:
+    """``list_dossiers`` inside a transaction already open: the latest year first, then in the order made."""
+    query = select(DossierRow).order_by(DossierRow.year.desc(), DossierRow.id)
+    if year is not None:
+        query = query.where(DossierRow.year == year)
+    return [_info(row) for row in session.scalars(query)]
 
 
 def create_dossier(store: Store, year: int, campaign: str, form_version: str | None = None,
-                   today: date | None = None) -> DossierInfo:
+                   today: date | None = None) -> Done[DossierInfo]:
     campaign = clean_text(campaign)
     if not campaign:
         raise UserError("Chưa nhập tên phong trào, đợt thi đua.",
@@ -68,81 +71,56 @@ def create_dossier(store: Store, year: int, campaign: str, form_version: str | N
     version = form_version or form_version_for(today or date.today())
     if version not in FORM_VERSIONS:
         raise UserError(f"Mẫu báo cáo thành tích “{version}” không có trong phần mềm.")
-    with store.transaction() as session:
+    with store.action(f"Lập hồ sơ “{short(campaign)}”") as action:
+        session = action.session
         profile = session.get(CommuneProfileRow, 1)
         addressee = f"Chủ tịch {profile.superior_authority}" if profile and profile.superior_authority else ""
         row = DossierRow(year=year, campaign=campaign, form_version=version, addressee=addressee)
         session.add(row)
         session.flush()
-        return _info(row)
+        made = _info(row)
+    return Done(made, action.changes)
 
 
-def update_dossier(store: Store, dossier_id: int, **values) -> DossierInfo:
-    """Change the campaign, form version, letter number/date, addressee or summary; returns the old values."""
+def update_dossier(store: Store, dossier_id: int, label: str = "Sửa hồ sơ khen thưởng", **values) -> Changes:
+    """Change the campaign, form version, letter number/date, addressee or summary."""
     allowed = {"campaign", "form_version", "letter_number", "letter_date", "addressee", "summary"}
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"not dossier fields: {unknown}")
     if "form_version" in values and values["form_version"] not in FORM_VERSIONS:
         raise UserError(f"Mẫu báo cáo thành tích “{values['form_version']}” không có trong phần mềm.")
-    with store.transaction() as session:
-        row = _dossier(session, dossier_id)
-        before = _info(row)
+    with store.action(label) as action:
+        row = _dossier(action.session, dossier_id)
         for name, value in values.items():
             if isinstance(value, str):
                 value = clean_text(value) if name == "summary" else clean_line(value)
             setattr(row, name, value)
         if "letter_number" in values and row.letter_number:
-            _check_letter_number(session, row)
-        return before
+            _check_letter_number(action.session, row)
+    return action.changes
 
 
-@dataclass(frozen=True)
-class DeletedDossier:
-    """What ``delete_dossier`` removed, for ``restore_dossier`` (undo)."""
-
-    dossier: dict
-    meeting: dict | None
-    attendance: tuple[dict, ...]
-    decision: dict | None
-
-
-def delete_dossier(store: Store, dossier_id: int) -> DeletedDossier:
+def delete_dossier(store: Store, dossier_id: int) -> Changes:
     """Remove a dossier nobody is proposed in yet (one made by mistake, or for the wrong year).
 
     One with nominees is refused: their votes and achievement reports would go with it.
+    Undo (through the journal) brings back the dossier, its meeting and its decision with the same ids.
     """
-    with store.transaction() as session:
+    with store.action("Xóa hồ sơ khen thưởng") as action:
+        session = action.session
         row = _dossier(session, dossier_id)
+        action.label = f"Xóa hồ sơ “{short(row.campaign)}”"
         count = session.scalar(select(func.count(NominationRow.id)).where(NominationRow.dossier_id == dossier_id))
         if count:
             raise UserError(f"Hồ sơ “{row.campaign}” đã có {count} đề nghị khen thưởng: không xóa hồ sơ được.",
                             "Nếu thật sự muốn xóa, hãy bỏ hết các đề nghị trong danh sách trước.")
-        meeting = session.scalar(select(CouncilMeetingRow).where(CouncilMeetingRow.dossier_id == dossier_id))
-        attendance = tuple(row_values(item) for item in session.scalars(
-            select(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == meeting.id))) if meeting else ()
         decision = session.scalar(select(AwardDecisionRow).where(AwardDecisionRow.dossier_id == dossier_id))
-        saved = DeletedDossier(row_values(row), row_values(meeting) if meeting else None, attendance,
-                               row_values(decision) if decision else None)
         if decision is not None:  # its key restricts deletion; with no nominee it cannot have been issued
             session.delete(decision)
             session.flush()
         session.delete(row)  # the meeting and its attendance go with it (ON DELETE CASCADE)
-        return saved
-
-
-def restore_dossier(store: Store, saved: DeletedDossier) -> None:
-    """Undo ``delete_dossier``: the dossier back with the same id, its meeting and decision as they were."""
-    with store.transaction() as session:
-        revive(session, DossierRow, saved.dossier)
-        session.flush()
-        if saved.meeting:
-            revive(session, CouncilMeetingRow, saved.meeting)
-            session.flush()
-            for values in saved.attendance:
-                revive(session, MeetingAttendanceRow, values)
-        if saved.decision:
-            revive(session, AwardDecisionRow, saved.decision)
+    return action.changes
 
 
 def _refuse_once_issued(session: Session, dossier_id: int, what: str) -> None:
@@ -179,44 +157,59 @@ def _subject(session: Session, subject_kind: str, subject_id: int):
 
 
 def add_nomination(store: Store, dossier_id: int, subject_kind: str, subject_id: int, award_key: str,
-                   justification: str = "") -> int:
-    with store.transaction() as session:
+                   justification: str = "") -> Done[int]:
+    """Propose one person or collective; the new nomination's id."""
+    added = add_nominations(store, dossier_id, [(subject_kind, subject_id)], award_key, justification)
+    return Done(added.value[0], added.changes)
+
+
+def add_nominations(store: Store, dossier_id: int, picks: list[tuple[str, int]], award_key: str,
+                    justification: str = "") -> Done[list[int]]:
+    """Propose each pick for ``award_key``, all in one action (one refused: none is added); the new ids."""
+    with store.action("Thêm đề nghị") as action:
+        session = action.session
         dossier = _dossier(session, dossier_id)
         _refuse_once_issued(session, dossier_id, "thêm đề nghị")
-        kinds = read_kinds(session)
-        kind = kinds.get(award_key)
+        kind = read_kinds(session).get(award_key)
         if kind is None:
             raise UserError("Danh hiệu, hình thức khen thưởng này không có hoặc đã ngừng dùng.")
-        subject = _subject(session, subject_kind, subject_id)
-        wanted = INDIVIDUAL if subject_kind == OFFICIAL else COLLECTIVE_SUBJECT
-        if not kind.applies_to(wanted):
-            whom = "cá nhân" if kind.subject == INDIVIDUAL else "tập thể"
-            raise UserError(f"“{kind.name}” chỉ xét cho {whom}.")
-        name = subject.full_name if subject_kind == OFFICIAL else subject.name
-        if session.scalar(select(NominationRow.id).where(
-                NominationRow.dossier_id == dossier.id, NominationRow.subject_kind == subject_kind,
-                NominationRow.subject_id == subject_id, NominationRow.award_key == award_key)):
-            raise UserError(f"{name} đã có trong danh sách đề nghị “{kind.name}”.")
-        last = session.scalar(select(func.max(NominationRow.position)).where(NominationRow.dossier_id == dossier.id))
-        row = NominationRow(dossier_id=dossier.id, position=(last or 0) + 1, subject_kind=subject_kind,
-                            subject_id=subject_id, award_key=award_key, justification=clean_text(justification))
-        session.add(row)
-        session.flush()
-        return row.id
+        ids = [_add_one(session, dossier, kind, subject_kind, subject_id, justification)
+               for subject_kind, subject_id in picks]
+        action.label = f"Thêm {len(ids)} đề nghị “{short(kind.name)}”"
+    return Done(ids, action.changes)
 
 
-def update_nomination(store: Store, nomination_id: int, **values) -> dict:
-    """Change the justification, note, excellent flag or the report's texts; returns the old row for undo."""
+def _add_one(session: Session, dossier: DossierRow, kind: AwardKind, subject_kind: str, subject_id: int,
+             justification: str) -> int:
+    subject = _subject(session, subject_kind, subject_id)
+    wanted = INDIVIDUAL if subject_kind == OFFICIAL else COLLECTIVE_SUBJECT
+    if not kind.applies_to(wanted):
+        whom = "cá nhân" if kind.subject == INDIVIDUAL else "tập thể"
+        raise UserError(f"“{kind.name}” chỉ xét cho {whom}.")
+    name = subject.full_name if subject_kind == OFFICIAL else subject.name
+    if session.scalar(select(NominationRow.id).where(
+            NominationRow.dossier_id == dossier.id, NominationRow.subject_kind == subject_kind,
+            NominationRow.subject_id == subject_id, NominationRow.award_key == kind.key)):
+        raise UserError(f"{name} đã có trong danh sách đề nghị “{kind.name}”.")
+    last = session.scalar(select(func.max(NominationRow.position)).where(NominationRow.dossier_id == dossier.id))
+    row = NominationRow(dossier_id=dossier.id, position=(last or 0) + 1, subject_kind=subject_kind,
+                        subject_id=subject_id, award_key=kind.key, justification=clean_text(justification))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_nomination(store: Store, nomination_id: int, label: str = "Sửa đề nghị", **values) -> Changes:
+    """Change the justification, note, excellent flag or the report's texts."""
     allowed = {"justification", "note", "excellent", "report_duties", "report_achievements", "report_date",
                "identity"}
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"not nomination fields: {unknown}")
-    with store.transaction() as session:
-        row = session.get(NominationRow, nomination_id)
+    with store.action(label) as action:
+        row = action.session.get(NominationRow, nomination_id)
         if row is None:
             raise UserError("Không tìm thấy đề nghị này; có thể đã bị xóa.")
-        before = row_values(row)
         for name, value in values.items():
             if name == "identity":
                 row.report_identity = json.dumps({key: clean_line(str(text)) for key, text in value.items()},
@@ -225,78 +218,57 @@ def update_nomination(store: Store, nomination_id: int, **values) -> dict:
                 setattr(row, name, clean_text(value))
             else:
                 setattr(row, name, value)
-        return before
+    return action.changes
 
 
-def restore_nomination(store: Store, values: dict) -> None:
-    """Put a nomination back as it was (after an edit or a removal)."""
-    with store.transaction() as session:
-        row = session.get(NominationRow, values["id"])
-        if row is None:
-            revive(session, NominationRow, values)
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
-
-
-def remove_nomination(store: Store, nomination_id: int) -> tuple[dict, dict | None]:
-    with store.transaction() as session:
-        row = session.get(NominationRow, nomination_id)
+def remove_nomination(store: Store, nomination_id: int, label: str = "Bỏ đề nghị") -> Changes:
+    """Take a nominee off the list (their votes go too; undo brings both back)."""
+    with store.action(label) as action:
+        row = action.session.get(NominationRow, nomination_id)
         if row is None:
             raise UserError("Đề nghị này đã bị bỏ.")
-        _refuse_once_issued(session, row.dossier_id, "bỏ đề nghị")
-        vote = session.scalar(select(NominationVoteRow).where(NominationVoteRow.nomination_id == nomination_id))
-        saved = (row_values(row), row_values(vote) if vote else None)
-        session.delete(row)
-        return saved
-
-
-def restore_removed(store: Store, saved: tuple[dict, dict | None]) -> None:
-    values, vote = saved
-    with store.transaction() as session:
-        revive(session, NominationRow, values)
-        session.flush()
-        if vote:
-            revive(session, NominationVoteRow, vote)
+        _refuse_once_issued(action.session, row.dossier_id, "bỏ đề nghị")
+        action.session.delete(row)  # its vote goes with it (ON DELETE CASCADE)
+    return action.changes
 
 
 def nominations(store: Store, dossier_id: int, today: date | None = None) -> list[Nomination]:
     """The dossier's nominations in list order, each with its eligibility worked out."""
+    with store.transaction() as session:
+        year = _dossier(session, dossier_id).year
+    found = verdicts(store, year, today)
+    with store.transaction() as session:
+        return judged(session, dossier_id, year, found)
+
+
+def verdicts(store: Store, year: int, today: date | None = None) -> dict[tuple[str, int], object]:
+    """Each subject's emulation verdict for the year (the evaluation eligibility reads), by (kind, id)."""
     from app.services.emulation_evaluation import evaluation
 
-    with store.transaction() as session:
-        dossier = _dossier(session, dossier_id)
-        year = dossier.year
-    verdicts = {}
     evaluated = evaluation(store, year, today)
-    if evaluated is not None:
-        verdicts = {(subject.kind, subject.id): subject.verdict for subject in evaluated.subjects}
-    with store.transaction() as session:
-        kinds = read_kinds(session, active_only=False)
-        rows = session.scalars(select(NominationRow).where(NominationRow.dossier_id == dossier_id)
-                               .order_by(NominationRow.position, NominationRow.id)).all()
-        votes = dict(session.execute(
-            select(NominationVoteRow.nomination_id, NominationVoteRow.votes_for)
-            .where(NominationVoteRow.nomination_id.in_([row.id for row in rows]))).all())
-        context = FactsContext(session, year, rows, kinds)
-        result = [
-            _nomination(session, row, kinds, context, verdicts.get((row.subject_kind, row.subject_id)),
-                        votes.get(row.id))
-            for row in rows
-        ]
-    return result
+    return {(subject.kind, subject.id): subject.verdict for subject in evaluated.subjects} if evaluated else {}
+
+
+def judged(session: Session, dossier_id: int, year: int, found: dict) -> list[Nomination]:
+    """The nominations of a dossier, each judged against its award's rules (``found``: ``verdicts``)."""
+    kinds = read_kinds(session, active_only=False)
+    rows = session.scalars(select(NominationRow).where(NominationRow.dossier_id == dossier_id)
+                           .order_by(NominationRow.position, NominationRow.id)).all()
+    votes = dict(session.execute(
+        select(NominationVoteRow.nomination_id, NominationVoteRow.votes_for)
+        .where(NominationVoteRow.nomination_id.in_([row.id for row in rows]))).all())
+    context = FactsContext(session, year, rows, kinds)
+    return [_nomination(session, row, kinds, context, found.get((row.subject_kind, row.subject_id)),
+                        votes.get(row.id)) for row in rows]
 
 
 def preview_eligibility(store: Store, dossier_id: int, picks: list[tuple[str, int]], award_key: str,
                         today: date | None = None) -> dict[tuple[str, int], Eligibility]:
     """Each pick's eligibility for ``award_key`` as if it were added to the dossier now (nothing is written):
     every rule of the award, the limits counted with the picks in the list."""
-    from app.services.emulation_evaluation import evaluation
-
     with store.transaction() as session:
         year = _dossier(session, dossier_id).year
-    evaluated = evaluation(store, year, today)
-    verdicts = {(subject.kind, subject.id): subject.verdict for subject in evaluated.subjects} if evaluated else {}
+    found = verdicts(store, year, today)
     with store.transaction() as session:
         kinds = read_kinds(session, active_only=False)
         kind = kinds.get(award_key)
@@ -309,7 +281,7 @@ def preview_eligibility(store: Store, dossier_id: int, picks: list[tuple[str, in
                  for subject_kind, subject_id in picks]  # never added to the session: nothing is written
         context = FactsContext(session, year, rows + trial, kinds)
         return {(row.subject_kind, row.subject_id):
-                _nomination(session, row, kinds, context, verdicts.get((row.subject_kind, row.subject_id)),
+                _nomination(session, row, kinds, context, found.get((row.subject_kind, row.subject_id)),
                             None).eligibility
                 for row in trial}
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.services import council
-from app.services.dossier import list_dossiers, nominations
+from app.errors import UserError
+from app.services.council import Meeting, Outcome
+from app.services.dossier import DossierInfo
 from app.store import Store
 
 LETTER, MEETING, MEMBERS, NOMINATION = "letter", "meeting", "members", "nomination"
@@ -21,7 +22,16 @@ class Missing:
 
 def readiness(store: Store, dossier_id: int, today: date | None = None) -> list[Missing]:
     """What stops the dossier from being printed whole; empty when it is ready."""
-    dossier = next(item for item in list_dossiers(store) if item.id == dossier_id)
+    from app.services.dossier_view import read_view  # the view lists what is missing, from one reading
+
+    view = read_view(store, dossier_id, today)
+    if view is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
+    return list(view.missing)
+
+
+def missing_of(dossier: DossierInfo, held: Meeting, listed, results: dict[int, Outcome]) -> list[Missing]:
+    """What stops a dossier from being printed whole, from what was read of it (nothing is read here)."""
     missing: list[Missing] = []
     if not dossier.letter_number:
         missing.append(Missing("Tờ trình chưa có số.", LETTER))
@@ -29,7 +39,6 @@ def readiness(store: Store, dossier_id: int, today: date | None = None) -> list[
         missing.append(Missing("Tờ trình chưa có ngày.", LETTER))
     if not dossier.addressee:
         missing.append(Missing("Tờ trình chưa có nơi nhận (Kính gửi).", LETTER))
-    held = council.meeting(store, dossier_id)
     if held.total == 0:
         missing.append(Missing(f"Chưa có danh sách Hội đồng Thi đua - Khen thưởng năm {dossier.year}.", MEMBERS))
     else:
@@ -40,10 +49,8 @@ def readiness(store: Store, dossier_id: int, today: date | None = None) -> list[
                 missing.append(Missing(f"Biên bản họp Hội đồng chưa có {label}.", MEETING))
         if not held.quorum_met:
             missing.append(Missing(held.quorum_text() + ".", MEETING))
-    listed = nominations(store, dossier_id, today)
     if not listed:
         missing.append(Missing("Chưa có ai trong danh sách đề nghị.", NOMINATION))
-    results = council.outcomes(store, dossier_id)
     for item in listed:
         who = f"{item.name} ({item.award_name})"
         if not item.achievements.strip():

@@ -188,7 +188,7 @@ class Writer:
             state.dossier_id = dossiers[0].id
         else:
             self.log.write("intent", "create_dossier", year=YEAR, campaign=DOSSIER_CAMPAIGN)
-            made = create_dossier(self.store, YEAR, DOSSIER_CAMPAIGN, today=date(YEAR, 11, 1))
+            made = create_dossier(self.store, YEAR, DOSSIER_CAMPAIGN, today=date(YEAR, 11, 1)).value
             self.log.write("ack", "create_dossier", id=made.id, year=made.year, campaign=made.campaign)
             state.dossier_id = made.id
         present = {member.full_name for member in council.members(self.store, YEAR)}
@@ -324,7 +324,7 @@ class Writer:
                   "award_key": award_key}
         self.log.write("intent", "add_nomination", **values)
         nomination_id = add_nomination(self.store, self.state.dossier_id, "official", official_id, award_key,
-                                       justification=f"Đề nghị thử {self._tag()}")
+                                       justification=f"Đề nghị thử {self._tag()}").value
         self.log.write("ack", "add_nomination", id=nomination_id, **values)
         self.state.nominations[(official_id, award_key)] = nomination_id
 

@@ -26,11 +26,11 @@ def carried(store):
     """A 2025 dossier: Mai for Lao động tiên tiến (the commune's), Hùng for the province's Bằng khen, both
     carried 3/3 by a council of three; Ơn for Chiến sĩ thi đua cơ sở, 1/3, not carried."""
     ids = {name: add_official(store, OfficialData(name)).value.id for name in (MAI, HUNG, ON)}
-    dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).id
+    dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).value.id
     for number in range(3):
         council.add_member(store, 2025, "Ủy viên", full_name=f"Thành viên {number + 1}")
     for name, award, votes in ((MAI, "ldtt", 3), (HUNG, "bang_khen_tinh", 3), (ON, "cstdcs", 1)):
-        council.set_votes(store, add_nomination(store, dossier, "official", ids[name], award), votes)
+        council.set_votes(store, add_nomination(store, dossier, "official", ids[name], award).value, votes)
     return store, dossier, ids
 
 

@@ -6,7 +6,6 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.services import council, dossier
@@ -16,6 +15,7 @@ from ui.dossier.add_nominee_dialog import AddNomineeDialog
 from ui.dossier.council_models import VotesModel
 from ui.dossier.council_tab import parse_time
 from ui.dossier.nominations_tab import ELIGIBLE, RESULT
+from ui.journal_undo import JournalUndoStack
 from ui.pages.dossier_page import (
     COUNCIL_TAB,
     LETTER_TAB,
@@ -32,9 +32,13 @@ COUNCIL = ("Trần Văn Hùng", "Nguyễn Thị Thu Hà", "Phạm Quốc Bảo",
 
 
 def _page(qtbot, store, stack=None):
-    stack = stack or QUndoStack()
     holder = {}
-    page = DossierPage(store, stack, lambda changes: holder["page"].refresh(changes), today=TODAY)
+
+    def notify(changes):
+        holder["page"].refresh(changes)
+
+    stack = stack or JournalUndoStack(store, notify)
+    page = DossierPage(store, stack, notify, today=TODAY)
     holder["page"] = page
     qtbot.addWidget(page)
     page.resize(1000, 700)

@@ -1,7 +1,7 @@
 """The parts of the award-dossier page (Khen thưởng): what every tab shows, and the fields they share.
 
-The page reads the dossier once per change (``read_view``) and hands the same
-``DossierView`` to each tab; a tab only shows it and asks ``Edits`` (in
+The page reads the dossier once per change (``app.services.dossier_view.read_page``) and
+hands the same ``DossierView`` to each tab; a tab only shows it and asks ``Edits`` (in
 ``commands.py``) to change something. ``AutoField`` is how every field saves
 itself; the table helpers keep the tabs' tables alike.
 """
@@ -9,66 +9,19 @@ itself; the table helpers keep the tabs' tables alike.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView
 
-from app.domain.awards import AwardKind
-from app.services import council
-from app.services.award_kinds import award_kinds
-from app.services.council import Meeting, Member, Outcome
-from app.services.dossier import DossierInfo, Nomination, list_dossiers, nominations
-from app.services.dossier_readiness import Missing, readiness
+from app.services.dossier import Nomination
+from app.services.dossier_view import DossierView  # noqa: F401 (what every tab shows)
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.autosave import Autosave
 
 GREEN, RED, GREY = "#1b5e20", "#b00020", "#707070"
 NOTE_STYLE = f"color: {GREY}"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's id (nomination or council member)
-
-
-@dataclass(frozen=True)
-class DossierView:
-    """One dossier as every tab shows it, read after each change."""
-
-    dossier: DossierInfo
-    nominations: tuple[Nomination, ...]
-    outcomes: dict[int, Outcome]
-    meeting: Meeting
-    members: tuple[Member, ...]
-    kinds: dict[str, AwardKind]
-    missing: tuple[Missing, ...]
-
-    def nomination(self, nomination_id: int | None) -> Nomination | None:
-        return next((item for item in self.nominations if item.id == nomination_id), None)
-
-    def passed(self) -> tuple[Nomination, ...]:
-        """The nominees the council carried: the ones the letter names."""
-        return tuple(item for item in self.nominations if self.outcome_state(item.id) is True)
-
-    def outcome_state(self, nomination_id: int) -> bool | None:
-        outcome = self.outcomes.get(nomination_id)
-        return outcome.passed if outcome is not None else None
-
-    def outcome_text(self, nomination_id: int) -> str:
-        outcome = self.outcomes.get(nomination_id)
-        return outcome.text() if outcome is not None else "Chưa nhập số phiếu"
-
-
-def read_view(store, dossier_id: int, today: date | None) -> DossierView | None:
-    """The dossier and all it holds; None when it is gone (a restore, another window)."""
-    dossier = next((item for item in list_dossiers(store) if item.id == dossier_id), None)
-    if dossier is None:
-        return None
-    held = council.meeting(store, dossier_id)
-    return DossierView(
-        dossier=dossier, nominations=tuple(nominations(store, dossier_id, today)),
-        outcomes=council.outcomes(store, dossier_id), meeting=held,
-        members=tuple(item.member for item in held.attendance),
-        kinds=award_kinds(store, active_only=False), missing=tuple(readiness(store, dossier_id, today)))
 
 
 def eligibility_word(nomination: Nomination) -> tuple[str, str]:

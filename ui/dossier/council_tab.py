@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
-from app.services import award_decision, council
-from app.services.officials import list_officials
+from app.services import council
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import (
@@ -42,7 +41,7 @@ from ui.dossier import (
     make_table,
     note_label,
 )
-from ui.dossier.commands import AddMembers, RemoveMember, short
+from ui.dossier.commands import short
 from ui.dossier.council_models import AttendanceModel, MembersModel, VotesDelegate, VotesModel
 from ui.widgets.autosave import text_box, transient
 
@@ -218,8 +217,7 @@ class CouncilTab(QWidget):
         votes = [(item, item.award.vote.describe() if item.award else "", view.outcome_text(item.id),
                   view.outcome_state(item.id)) for item in view.nominations]
         self.votes_delegate.maximum = max(held.total, 0)
-        found = self.edits.call(lambda: award_decision.decision_for(self.edits.store, view.dossier.id))
-        self.votes_delegate.locked = bool(found and found[0].issued)
+        self.votes_delegate.locked = view.decision.issued
         self._show_votes(votes)
         for table, count in ((self.members, len(view.members)), (self.attendance, held.total),
                              (self.votes, len(votes))):
@@ -321,7 +319,7 @@ class CouncilTab(QWidget):
         typed = self.person.currentText()
         self.person.blockSignals(True)
         self.person.clear()
-        for official in list_officials(self.edits.store, include_inactive=False):
+        for official in self.view.people:
             self.person.addItem(official.full_name, official.id)
             self.person.setItemData(self.person.count() - 1, official.position, Qt.ItemDataRole.UserRole + 1)
         self.person.setCurrentIndex(-1)
@@ -346,38 +344,28 @@ class CouncilTab(QWidget):
         if typed:
             role, official_id, full_name, title = self._entered_member()
         year = self.view.dossier.year
-        added = self.edits.call(lambda: council.add_member(self.edits.store, year, role, official_id, full_name, title))
+        added = self.edits.apply(lambda: council.add_member(self.edits.store, year, role, official_id, full_name,
+                                                            title))
         if added is None:
             return None
         if typed:
             self.person.setEditText("")
             self.member_title.clear()
             self.role.setCurrentIndex(max(0, self.role.findText("Ủy viên")))
-        who = full_name or next((m.full_name for m in council.members(self.edits.store, year) if m.id == added[0]), "")
-        self.edits.done(AddMembers(self.edits.store, self.edits.notify, [added[0]],
-                                   f"Thêm {short(who)} vào Hội đồng năm {year}"))
-        return added[0]
+        return added.value
 
     def remove_member(self) -> None:
         index = self.members.currentIndex()
         if self.view is None or not index.isValid():
             return
         member = self.view.members[index.row()]
-        saved = self.edits.call(lambda: council.remove_member(self.edits.store, member.id))
-        if saved is not None:
-            self.edits.done(RemoveMember(self.edits.store, self.edits.notify, saved[0],
-                                         f"Bỏ {short(member.full_name)} khỏi Hội đồng"))
+        self.edits.apply(lambda: council.remove_member(self.edits.store, member.id))
 
     def copy_members(self) -> None:
         if self.view is None:
             return
         year, store = self.view.dossier.year, self.edits.store
-        count = self.edits.call(lambda: council.copy_members(store, year - 1, year))
-        if count is None:
-            return
-        if not count[0]:
+        copied = self.edits.apply(lambda: council.copy_members(store, year - 1, year))
+        if copied is not None and not copied.value:
             show_error(self, UserError(f"Năm {year - 1} chưa có danh sách Hội đồng để chép.",
                                        "Thêm từng thành viên bằng nút “Thêm thành viên…”."))
-            return
-        ids = [member.id for member in council.members(store, year)]
-        self.edits.done(AddMembers(store, self.edits.notify, ids, f"Chép Hội đồng năm {year - 1} sang năm {year}"))

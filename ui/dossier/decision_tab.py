@@ -236,12 +236,8 @@ class DecisionTab(QWidget):
 
     def show_view(self, view: DossierView) -> None:
         self.view = view
-        store, dossier_id = self.edits.store, view.dossier.id
-        found = self.edits.call(lambda: (award_decision.decision_for(store, dossier_id),
-                                         award_decision.routing(store, dossier_id, self.today)))
-        if found is None:
-            return
-        self.decision, self.split = found[0]
+        dossier_id = view.dossier.id
+        self.decision, self.split = view.decision, view.routing  # read with the view: no second judgement
         for name, field in self.fields.items():
             field.show(dossier_id, getattr(self.decision, name))
         self._show_lists(view)

@@ -43,7 +43,7 @@ from ui.dossier import (
     select_row,
     state_colour,
 )
-from ui.dossier.commands import AddNominations, RemoveNomination, short
+from ui.dossier.commands import short
 from ui.dossier.nominee_tab import NomineeTab
 from ui.widgets.autosave import text_box
 
@@ -251,28 +251,22 @@ class NominationsTab(NomineeTab):
                 picks, award_key = dialog.picks(), dialog.award_key()
             finally:
                 dialog.deleteLater()
-        dossier_id, added = self.view.dossier.id, []
-        for kind, subject_id in picks:
-            done = self.edits.call(lambda k=kind, s=subject_id: service.add_nomination(
-                self.edits.store, dossier_id, k, s, award_key))
-            if done is not None:
-                added.append(done[0])
-        if added:
-            name = self.view.kinds[award_key].name if award_key in self.view.kinds else award_key
-            self.current_id = added[0]
-            self.edits.done(AddNominations(self.edits.store, self.edits.notify, added,
-                                           f"Thêm {len(added)} đề nghị “{short(name)}”"))
-        return added
+        dossier_id, store = self.view.dossier.id, self.edits.store
+        added = self.edits.run(lambda: service.add_nominations(store, dossier_id, picks, award_key))
+        if added is None:
+            return []
+        if added.value:
+            self.current_id = added.value[0]  # shown selected once the page reads the list again
+        self.edits.record(added.changes)
+        return added.value
 
     def remove(self) -> None:
         item = self.view.nomination(self.current_id) if self.view else None
         if item is None:
             return
         self.flush()
-        saved = self.edits.call(lambda: service.remove_nomination(self.edits.store, item.id))
-        if saved is not None:
-            self.edits.done(RemoveNomination(self.edits.store, self.edits.notify, saved[0],
-                                             f"Bỏ đề nghị {short(item.name)} ({short(item.award_name)})"))
+        self.edits.apply(lambda: service.remove_nomination(
+            self.edits.store, item.id, f"Bỏ đề nghị {short(item.name)} ({short(item.award_name)})"))
 
 
 def conditions_html(item: Nomination) -> str:

@@ -9,20 +9,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.services import dossier as service
 from app.services.changes import AWARDS, OFFICIALS, SCORING, Changes
+from app.services.dossier_view import read_page
 from app.services.dossier_readiness import (
     LETTER,
     MEMBERS,
@@ -40,8 +39,9 @@ from app.services.dossier_readiness import (
 )
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
-from ui.dossier import GREEN, RED, DossierView, html, note_label, read_view
-from ui.dossier.commands import DeleteDossier, Edits, short
+from ui.dossier import DossierView, note_label
+from ui.dossier.banner import ReadinessBanner
+from ui.dossier.commands import Edits
 from ui.dossier.council_tab import CouncilTab
 from ui.dossier.decision_tab import DecisionTab
 from ui.dossier.letter_tab import LetterTab
@@ -87,71 +87,6 @@ class NewDossierDialog(QDialog):
         self.setMinimumWidth(500)
 
 
-class ReadinessBanner(QFrame):
-    """"Còn thiếu 5 mục" (opens to the list, each line with "Đến đó"), or "Hồ sơ đã đủ" in green."""
-
-    go_to = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="readiness")
-        self.missing: tuple[Missing, ...] | None = None
-        self.status = QLabel(objectName="readiness_status", wordWrap=True)
-        self.toggle = QPushButton("Xem", objectName="readiness_toggle", checkable=True)
-        self.toggle.toggled.connect(self._toggled)
-        self.rows = QWidget()
-        self.rows_layout = QVBoxLayout(self.rows)
-        self.rows_layout.setContentsMargins(0, 0, 0, 0)
-        self.detail = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame, objectName="readiness_list")
-        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.detail.setWidget(self.rows)
-        self.detail.hide()
-        header = QHBoxLayout()
-        header.addWidget(self.status, 1)
-        header.addWidget(self.toggle)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addLayout(header)
-        layout.addWidget(self.detail)
-
-    def show_missing(self, missing: tuple[Missing, ...]) -> None:
-        if missing == self.missing:
-            return
-        self.missing = missing
-        tint = "#fdecea" if missing else "#e8f5e9"
-        self.setStyleSheet(f"QFrame#readiness {{ background: {tint}; border-radius: 4px; }}")
-        if not missing:
-            self.status.setText(f"<b style='color:{GREEN}'>Hồ sơ đã đủ</b> — in hoặc xuất được ngay.")
-        else:
-            self.status.setText(f"<b style='color:{RED}'>Còn thiếu {len(missing)} mục</b> trước khi in hồ sơ.")
-        self.toggle.setVisible(bool(missing))
-        self.detail.setVisible(bool(missing) and self.toggle.isChecked())
-        while self.rows_layout.count():
-            item = self.rows_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-        for entry in missing:
-            self.rows_layout.addWidget(self._row(entry))
-        self.rows_layout.addStretch(1)
-        # as tall as the lines, up to about five of them; more scroll
-        tallest = self.fontMetrics().lineSpacing() * 9
-        self.detail.setFixedHeight(min(self.rows.sizeHint().height() + 2, tallest))
-
-    def _row(self, entry: Missing) -> QWidget:
-        row = QWidget(objectName="missing_row")
-        text = QLabel(f"• {html(entry.what)}", wordWrap=True, alignment=Qt.AlignmentFlag.AlignVCenter)
-        button = QPushButton("Đến đó", objectName="go_there", clicked=lambda: self.go_to.emit(entry))
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(text, 1)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        return row
-
-    def _toggled(self, on: bool) -> None:
-        self.toggle.setText("Ẩn" if on else "Xem")
-        self.detail.setVisible(on and bool(self.missing))
-
-
 class DossierPage(QWidget):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
@@ -160,7 +95,7 @@ class DossierPage(QWidget):
         self.view: DossierView | None = None
         self.dossier_id: int | None = None
         self._refreshed = False
-        self.edits = Edits(self, store, notify, self._done)
+        self.edits = Edits(self, store, notify, self._done, self._record)
         self.year = transient(YearSpin())
         self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
         self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -257,10 +192,9 @@ class DossierPage(QWidget):
         self._stale, self._refreshed = False, True
         self.year.choose_once(self._default_year)
         year = self.year.value()
-        listed = service.list_dossiers(self.store, year)
-        ids = [item.id for item in listed]
-        if self.dossier_id not in ids:
-            self.dossier_id = ids[-1] if ids else None
+        read = read_page(self.store, year, self.dossier_id, self.today)  # one reading for every tab
+        listed, self.view = read.dossiers, read.view
+        self.dossier_id = self.view.dossier.id if self.view else None
         self.dossiers.blockSignals(True)
         self.dossiers.clear()
         for item in listed:
@@ -268,7 +202,6 @@ class DossierPage(QWidget):
             self.dossiers.setItemData(self.dossiers.count() - 1, item.campaign, Qt.ItemDataRole.ToolTipRole)
         self.dossiers.setCurrentIndex(self.dossiers.findData(self.dossier_id))
         self.dossiers.blockSignals(False)
-        self.view = read_view(self.store, self.dossier_id, self.today) if self.dossier_id else None
         self.dossiers.setEnabled(bool(listed))
         self.export_button.setEnabled(self.view is not None)
         self.delete_button.setEnabled(self.view is not None and not self.view.nominations)
@@ -293,11 +226,19 @@ class DossierPage(QWidget):
         self.reload()
 
     def _done(self, step) -> None:
-        """After an edit: one undo step, every screen told; reload here if ``notify`` did not come back."""
+        """After an edit still undone by its own command (the decision tab's): push it, tell every screen."""
         self.undo_stack.push(step)
         self._refreshed = False
         self.notify(Changes.of(AWARDS))
         if not self._refreshed:
+            self.reload()
+
+    def _record(self, changes: Changes) -> None:
+        """After an action: its journal step on the Edit menu, every screen told — this page too, since the
+        banner, the outcomes and the eligibility follow from the edit; reload if ``notify`` did not come back."""
+        self._refreshed = False
+        self.undo_stack.record(changes)
+        if changes and not self._refreshed:
             self.reload()
 
     # --- actions ------------------------------------------------------------------------------
@@ -318,12 +259,9 @@ class DossierPage(QWidget):
                                                                   today=self._today()))
         if made is None:
             return None
-        self.dossier_id = made.id
-        self._refreshed = False
-        self.notify(Changes.of(AWARDS))
-        if not self._refreshed:
-            self.reload()
-        return made.id
+        self.dossier_id = made.value.id
+        self._record(made.changes)
+        return made.value.id
 
     def delete_dossier(self) -> bool:
         """Remove the dossier shown when nobody is proposed in it yet (the service says why not otherwise)."""
@@ -331,11 +269,11 @@ class DossierPage(QWidget):
             return False
         self.flush_edits()
         dossier = self.view.dossier
-        saved = run_or_report(self, lambda: service.delete_dossier(self.store, dossier.id))
-        if saved is None:
+        changes = run_or_report(self, lambda: service.delete_dossier(self.store, dossier.id))
+        if changes is None:
             return False
         self.dossier_id = None
-        self._done(DeleteDossier(self.store, self.notify, saved, f"Xóa hồ sơ “{short(dossier.campaign)}”"))
+        self._record(changes)
         return True
 
     def go_to(self, missing: Missing) -> None:

@@ -38,8 +38,8 @@ def granted_dossier(store, issued: bool = True) -> int:
     """A 2025 dossier: Mai (Nữ) and An (Nam) carried for Lao động tiên tiến; the decision issued if asked."""
     mai = add_official(store, OfficialData("Lê Thị Mai", gender="Nữ", position="Công chức Văn phòng - Thống kê")).value.id
     an = add_official(store, OfficialData("Trần Văn An", gender="Nam", position="Công chức Tư pháp - Hộ tịch")).value.id
-    dossier = create_dossier(store, 2025, "Phong trào thi đua đẩy mạnh cải cách hành chính năm 2025", today=TODAY).id
-    nominations = [add_nomination(store, dossier, "official", person, "ldtt") for person in (mai, an)]
+    dossier = create_dossier(store, 2025, "Phong trào thi đua đẩy mạnh cải cách hành chính năm 2025", today=TODAY).value.id
+    nominations = [add_nomination(store, dossier, "official", person, "ldtt").value for person in (mai, an)]
     for number in range(3):
         council.add_member(store, 2025, "Ủy viên", full_name=f"Thành viên {number}")
     for nomination in nominations:

@@ -134,7 +134,7 @@ def test_nd152_report_has_the_history_tables(written):
 def test_a_dossier_not_ready_is_refused_with_what_is_missing(store, tmp_path):
     """A new dossier: a UserError listing the letter's number, the council, the nominees; nothing written."""
     build_dossier(store)
-    fresh = create_dossier(store, 2024, "Khen thưởng chuyên đề chuyển đổi số", today=TODAY).id
+    fresh = create_dossier(store, 2024, "Khen thưởng chuyên đề chuyển đổi số", today=TODAY).value.id
     with pytest.raises(UserError, match="chưa đủ để in") as raised:
         write_dossier_files(store, fresh, tmp_path / "out", TODAY)
     assert "- Tờ trình chưa có số." in raised.value.details
@@ -145,7 +145,7 @@ def test_a_dossier_not_ready_is_refused_with_what_is_missing(store, tmp_path):
 def test_allow_incomplete_writes_a_draft_with_blanks(store, tmp_path):
     """The clerk may print the same dossier as a draft: files written, the number left to write in."""
     build_dossier(store)
-    fresh = create_dossier(store, 2024, "Khen thưởng chuyên đề chuyển đổi số", today=TODAY).id
+    fresh = create_dossier(store, 2024, "Khen thưởng chuyên đề chuyển đổi số", today=TODAY).value.id
     paths = write_dossier_files(store, fresh, tmp_path / "draft", TODAY, allow_incomplete=True)
     assert [path.name for path in paths] == FILES[:5]
     letter = pdf_text(paths[0])

@@ -29,9 +29,9 @@ def carried(store):
     """A 2025 dossier: Mai for Lao động tiên tiến (commune), Hùng for Bằng khen (province), both carried."""
     mai = add_official(store, OfficialData("Lê Thị Mai")).value.id
     hung = add_official(store, OfficialData("Trần Văn Hùng")).value.id
-    dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).id
-    ldtt = add_nomination(store, dossier, "official", mai, "ldtt")
-    bk = add_nomination(store, dossier, "official", hung, "bang_khen_tinh")
+    dossier = create_dossier(store, 2025, "Phong trào thi đua năm 2025", today=TODAY).value.id
+    ldtt = add_nomination(store, dossier, "official", mai, "ldtt").value
+    bk = add_nomination(store, dossier, "official", hung, "bang_khen_tinh").value
     for number in range(3):
         council.add_member(store, 2025, "Ủy viên", full_name=f"Thành viên {number}")
     council.set_votes(store, ldtt, 3)
@@ -81,10 +81,10 @@ def test_a_collective_title_cannot_be_registered_by_a_person(store):
 def test_decision_numbers_collide_only_within_the_same_year(carried, store):
     _, dossier, *_ = carried
     update_decision(store, dossier, number="45/QĐ-UBND", signed_on=date(2025, 12, 10))
-    other = create_dossier(store, 2025, "Khen thưởng chuyên đề 2025", today=TODAY).id
+    other = create_dossier(store, 2025, "Khen thưởng chuyên đề 2025", today=TODAY).value.id
     with pytest.raises(UserError, match="đã dùng cho một quyết định khác năm 2025"):
         update_decision(store, other, number="45/QĐ-UBND")
-    next_year = create_dossier(store, 2026, "Phong trào thi đua năm 2026", today=TODAY).id
+    next_year = create_dossier(store, 2026, "Phong trào thi đua năm 2026", today=TODAY).value.id
     update_decision(store, next_year, number="45/QĐ-UBND")  # a new series each year
 
 
@@ -101,9 +101,9 @@ def test_an_issued_decision_enters_the_history_and_counts_next_year(carried, sto
     raw = kind_definition(store, "bang_khen_tinh")
     raw["rules"] = [{"rule": "consecutive_years", "award": "ldtt", "years": 2, "include_current": True}]
     save_kind(store, raw)
-    following = create_dossier(store, 2026, "Phong trào thi đua năm 2026", today=TODAY).id
+    following = create_dossier(store, 2026, "Phong trào thi đua năm 2026", today=TODAY).value.id
     add_nomination(store, following, "official", mai, "ldtt")
-    bang_khen = add_nomination(store, following, "official", mai, "bang_khen_tinh")
+    bang_khen = add_nomination(store, following, "official", mai, "bang_khen_tinh").value
     item = next(item for item in nominations(store, following, TODAY) if item.id == bang_khen)
     assert item.eligibility.eligible is True and "(2025-2026)" in item.eligibility.checks[0].reason
     withdraw(store, dossier)

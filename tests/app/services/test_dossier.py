@@ -13,8 +13,6 @@ from app.services.dossier import (
     create_dossier,
     form_version_for,
     nominations,
-    remove_nomination,
-    restore_removed,
     update_dossier,
     update_nomination,
 )
@@ -33,7 +31,7 @@ def year(store):
     desk = registers.save_collective(store, "Bộ phận Một cửa", "VP-TK").id
     seed = next(item for item in criteria_sets.list_sets(store, EMULATION) if "của xã" in item.name)
     scoring.start(store, 2024, seed.id, kind=EMULATION)
-    dossier = create_dossier(store, 2024, "Phong trào thi đua đẩy mạnh CCHC năm 2024", today=TODAY)
+    dossier = create_dossier(store, 2024, "Phong trào thi đua đẩy mạnh CCHC năm 2024", today=TODAY).value
     return store, people, desk, dossier.id
 
 
@@ -101,7 +99,7 @@ def test_the_wrong_subject_or_a_duplicate_is_refused(year):
 
 def test_history_feeds_the_five_year_rule(year):
     store, people, _, _ = year
-    dossier = create_dossier(store, 2025, "Tổng kết phong trào thi đua CCHC 2021-2025", today=TODAY).id
+    dossier = create_dossier(store, 2025, "Tổng kết phong trào thi đua CCHC 2021-2025", today=TODAY).value.id
     add_nomination(store, dossier, "official", people["Lê Thị Mai"], "gk_cchc_2021_2025")
     award_history.add_record(store, award_history.RecordData("official", "Lê Thị Mai", 2022,
                                                              "Giấy khen của Chủ tịch UBND huyện"))
@@ -123,7 +121,7 @@ def _council(store, dossier, present=7, total=9, written=0):
 def test_votes_below_the_threshold_fail_and_the_result_follows_the_numbers(year):
     store, people, _, dossier = year
     mai = people["Lê Thị Mai"]
-    nomination = add_nomination(store, dossier, "official", mai, "cstdcs")
+    nomination = add_nomination(store, dossier, "official", mai, "cstdcs").value
     _council(store, dossier, present=8, total=10, written=1)
     held = council.meeting(store, dossier)
     assert (held.present, held.total, held.written, held.quorum_met) == (8, 10, 1, True)
@@ -139,7 +137,7 @@ def test_votes_below_the_threshold_fail_and_the_result_follows_the_numbers(year)
 
 def test_a_meeting_without_quorum_passes_nothing(year):
     store, people, _, dossier = year
-    nomination = add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
+    nomination = add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt").value
     _council(store, dossier, present=5, total=9)
     council.set_votes(store, nomination, 5)
     outcome = council.outcomes(store, dossier)[nomination]
@@ -152,7 +150,7 @@ def test_readiness_lists_what_is_missing_and_empties_when_complete(year):
     store, people, _, dossier = year
     mai = people["Lê Thị Mai"]
     _qualify(store, mai)
-    nomination = add_nomination(store, dossier, "official", mai, "ldtt")
+    nomination = add_nomination(store, dossier, "official", mai, "ldtt").value
     missing = [item.what for item in readiness(store, dossier, TODAY)]
     assert "Tờ trình chưa có số." in missing
     assert any("Hội đồng" in item for item in missing)
@@ -170,24 +168,13 @@ def test_readiness_lists_what_is_missing_and_empties_when_complete(year):
     assert readiness(store, dossier, TODAY) == []
 
 
-def test_removing_a_nominee_can_be_undone_with_the_votes(year):
-    store, people, _, dossier = year
-    nomination = add_nomination(store, dossier, "official", people["Lê Thị Mai"], "ldtt")
-    _council(store, dossier, present=3, total=3)
-    council.set_votes(store, nomination, 3)
-    saved = remove_nomination(store, nomination)
-    assert nominations(store, dossier, TODAY) == []
-    restore_removed(store, saved)
-    assert nominations(store, dossier, TODAY)[0].votes_for == 3
-
-
 def test_letter_numbers_are_unique_within_a_year(year):
     store, _, _, dossier = year
     update_dossier(store, dossier, letter_number="15/TTr-UBND")
-    other = create_dossier(store, 2024, "Khen thưởng chuyên đề", today=TODAY).id
+    other = create_dossier(store, 2024, "Khen thưởng chuyên đề", today=TODAY).value.id
     with pytest.raises(UserError, match="đã dùng"):
         update_dossier(store, other, letter_number="15/TTr-UBND")
-    next_year = create_dossier(store, 2025, "Phong trào 2025", today=TODAY).id
+    next_year = create_dossier(store, 2025, "Phong trào 2025", today=TODAY).value.id
     update_dossier(store, next_year, letter_number="15/TTr-UBND")  # another year: fine
 
 
@@ -196,7 +183,7 @@ def test_the_draft_uses_what_the_app_knows(year):
     mai = people["Lê Thị Mai"]
     registers.save_initiative(store, registers.InitiativeData(2024, "Số hóa sổ hộ tịch", (mai,), "Hội đồng xã",
                                                               "145/QĐ-UBND"))
-    nomination = add_nomination(store, dossier, "official", mai, "ldtt")
+    nomination = add_nomination(store, dossier, "official", mai, "ldtt").value
     draft = draft_report(store, nomination, TODAY)
     assert draft.identity["Họ và tên"] == "Lê Thị Mai" and draft.identity["Chức vụ"] == "Công chức VP-TK"
     assert "Có sáng kiến “Số hóa sổ hộ tịch” (QĐ số 145/QĐ-UBND, Hội đồng xã)." in draft.achievements
@@ -244,14 +231,15 @@ def test_the_preview_judges_picks_as_the_list_will_and_writes_nothing(year):
 
 def test_an_empty_dossier_can_be_deleted_and_brought_back_one_with_nominees_cannot(year):
     from app.services.award_decision import decision_for, update_decision
-    from app.services.dossier import delete_dossier, list_dossiers, restore_dossier
+    from app.services import undo
+    from app.services.dossier import delete_dossier, list_dossiers
 
     store, people, _, dossier = year
     council.update_meeting(store, dossier, place="Hội trường")
     update_decision(store, dossier, number="3/QĐ-UBND")
-    saved = delete_dossier(store, dossier)
+    delete_dossier(store, dossier)
     assert list_dossiers(store, 2024) == []
-    restore_dossier(store, saved)
+    undo.undo(store)
     (back,) = list_dossiers(store, 2024)
     assert back.id == dossier and back.campaign == "Phong trào thi đua đẩy mạnh CCHC năm 2024"
     assert council.meeting(store, dossier).place == "Hội trường" and decision_for(store, dossier).number == "3/QĐ-UBND"

@@ -69,11 +69,11 @@ def build_decision_dossier(store, commune_awards: bool = True) -> int:
     with ``commune_awards`` also Ơn for the commune's Giấy khen and the desk for Tập thể lao động tiên tiến; a
     council of three voting 3 for each; the decision numbered 45, signed 10/12/2025."""
     ids = build_commune(store)
-    dossier = create_dossier(store, 2025, CAMPAIGN, today=TODAY).id
+    dossier = create_dossier(store, 2025, CAMPAIGN, today=TODAY).value.id
     wanted = [("official", MAI, "ldtt"), ("official", DUNG, "bang_khen_tinh")]
     if commune_awards:
         wanted += [("official", ON, "giay_khen_xa"), ("collective", DESK, "ttldtt")]
-    nominated = [add_nomination(store, dossier, kind, ids[name], award) for kind, name, award in wanted]
+    nominated = [add_nomination(store, dossier, kind, ids[name], award).value for kind, name, award in wanted]
     for number in range(3):
         council.add_member(store, 2025, "Ủy viên", full_name=f"Thành viên {number + 1}")
     for nomination in nominated:

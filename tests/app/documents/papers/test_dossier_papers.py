@@ -88,7 +88,7 @@ def _council(store, dossier_id: int) -> None:
 
 
 def _nominate(store, dossier_id, kind, subject_id, award, votes, justification="") -> int:
-    nomination = add_nomination(store, dossier_id, kind, subject_id, award, justification)
+    nomination = add_nomination(store, dossier_id, kind, subject_id, award, justification).value
     draft = draft_report(store, nomination, TODAY)
     update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
                       report_achievements=draft.achievements or "- Hoàn thành tốt nhiệm vụ được giao.",
@@ -111,7 +111,7 @@ def build_dossier(store, form_version: str = "nd152-m08") -> int:
                     title="Phát động phong trào thi đua đẩy mạnh cải cách hành chính năm 2024")
     create_plan(store, plan)
     dossier = create_dossier(store, 2024, "Phong trào thi đua đẩy mạnh cải cách hành chính năm 2024",
-                             form_version=form_version, today=TODAY).id
+                             form_version=form_version, today=TODAY).value.id
     update_dossier(store, dossier, letter_number="15", letter_date=date(2024, 12, 2))
     _council(store, dossier)
     _nominate(store, dossier, "official", people[MAI], "cstdcs", 6, "Có sáng kiến số hóa sổ hộ tịch.")

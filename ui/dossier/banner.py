@@ -1,0 +1,75 @@
+"""The readiness banner over the dossier's tabs: "Còn thiếu 5 mục" (opens to the list, each line with
+"Đến đó"), or "Hồ sơ đã đủ" in green."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from app.services.dossier_readiness import Missing
+from ui.dossier import GREEN, RED, html
+
+
+class ReadinessBanner(QFrame):
+    """"Còn thiếu 5 mục" (opens to the list, each line with "Đến đó"), or "Hồ sơ đã đủ" in green."""
+
+    go_to = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="readiness")
+        self.missing: tuple[Missing, ...] | None = None
+        self.status = QLabel(objectName="readiness_status", wordWrap=True)
+        self.toggle = QPushButton("Xem", objectName="readiness_toggle", checkable=True)
+        self.toggle.toggled.connect(self._toggled)
+        self.rows = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame, objectName="readiness_list")
+        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail.setWidget(self.rows)
+        self.detail.hide()
+        header = QHBoxLayout()
+        header.addWidget(self.status, 1)
+        header.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.detail)
+
+    def show_missing(self, missing: tuple[Missing, ...]) -> None:
+        if missing == self.missing:
+            return
+        self.missing = missing
+        tint = "#fdecea" if missing else "#e8f5e9"
+        self.setStyleSheet(f"QFrame#readiness {{ background: {tint}; border-radius: 4px; }}")
+        if not missing:
+            self.status.setText(f"<b style='color:{GREEN}'>Hồ sơ đã đủ</b> — in hoặc xuất được ngay.")
+        else:
+            self.status.setText(f"<b style='color:{RED}'>Còn thiếu {len(missing)} mục</b> trước khi in hồ sơ.")
+        self.toggle.setVisible(bool(missing))
+        self.detail.setVisible(bool(missing) and self.toggle.isChecked())
+        while self.rows_layout.count():
+            item = self.rows_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        for entry in missing:
+            self.rows_layout.addWidget(self._row(entry))
+        self.rows_layout.addStretch(1)
+        # as tall as the lines, up to about five of them; more scroll
+        tallest = self.fontMetrics().lineSpacing() * 9
+        self.detail.setFixedHeight(min(self.rows.sizeHint().height() + 2, tallest))
+
+    def _row(self, entry: Missing) -> QWidget:
+        row = QWidget(objectName="missing_row")
+        text = QLabel(f"• {html(entry.what)}", wordWrap=True, alignment=Qt.AlignmentFlag.AlignVCenter)
+        button = QPushButton("Đến đó", objectName="go_there", clicked=lambda: self.go_to.emit(entry))
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(text, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return row
+
+    def _toggled(self, on: bool) -> None:
+        self.toggle.setText("Ẩn" if on else "Xem")
+        self.detail.setVisible(on and bool(self.missing))
