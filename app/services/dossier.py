@@ -10,14 +10,13 @@ The clerk may still propose with a written justification.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.awards import COLLECTIVE as COLLECTIVE_SUBJECT
-from app.domain.awards import INDIVIDUAL, Eligibility, check_eligibility, limit_problem
+from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, check_eligibility, limit_problem
 from app.domain.text import clean_line, clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
