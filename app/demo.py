@@ -70,8 +70,18 @@ def _build(staging: DataFolder) -> None:
     try:
         bring_up_to_date(demo_store, had_data=False)
         _fill(demo_store)
+        _forget_steps(demo_store)
     finally:
         demo_store.close()
+
+
+def _forget_steps(store: Store) -> None:
+    """The demo arrives as the commune's starting point: building it leaves no step to undo."""
+    from sqlalchemy import text
+
+    with store.transaction() as session:
+        session.execute(text("DELETE FROM journal_row"))
+        session.execute(text("DELETE FROM journal_action"))
 
 
 def _move_evidence(staging: DataFolder, folder: DataFolder) -> None:

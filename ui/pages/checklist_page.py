@@ -29,7 +29,6 @@ from app.domain.vietnamese import collation_key
 from app.errors import UserError
 from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
-from ui.checklist import commands as steps
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistModel
@@ -264,20 +263,27 @@ class ChecklistPage(QWidget):
     def _run(self, action):
         return run_or_report(self, action)
 
-    def _done(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(Changes.of(PLANS))
+    def _done(self, changes, task_id: int) -> None:
+        """Mirror our own action in the Edit menu; show it by reading that task's rows again, not the year."""
+        self.undo_stack.record(changes, origin=self)
+        selected = self._selected_id()
+        year = self.year.currentData()
+        fresh = self._run(lambda: checklist.task_rows(self.store, year, task_id)) if year else None
+        if fresh is None:
+            return
+        self.model.replace_task_rows(task_id, fresh)
+        self._reselect(selected)
+        self._show_count()
 
     def set_status(self, status: str, completed_on, reason: str) -> None:
         row = self._selected()
         if row is None:
             return
-        before = self._run(lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on, reason))
-        if before is None:
+        changes = self._run(lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on, reason))
+        if changes is None:
             self._show_selected()
             return
-        after = checklist.StatusChange(row.occurrence_id, status, completed_on, reason)
-        self._done(steps.SetStatus(self.store, self.notify, before, after, row.title))
+        self._done(changes, row.task_id)
 
     def attach(self, files: list[str] | None = None) -> None:
         row = self._selected()
@@ -288,7 +294,7 @@ class ChecklistPage(QWidget):
         for name in files or []:
             attached = self._run(lambda n=name: evidence.attach(self.store, row.task_id, Path(n), row.occurrence_id))
             if attached:
-                self._done(steps.AttachEvidence(self.store, self.notify, attached))
+                self._done(attached.changes, row.task_id)
 
     def open_evidence(self, link_id: int) -> None:
         path = self._run(lambda: evidence.evidence_path(self.store, link_id))
@@ -299,14 +305,15 @@ class ChecklistPage(QWidget):
         current = next((e.note for e in evidence.list_evidence(self.store, self._selected().task_id) if e.link_id == link_id), "")
         text, ok = QInputDialog.getText(self, "Ghi chú tài liệu", "Ghi chú:", text=current)
         if ok and text.strip() != current:
-            before = self._run(lambda: evidence.set_note(self.store, link_id, text))
-            if before is not None:
-                self._done(steps.NoteEvidence(self.store, self.notify, link_id, before, text.strip()))
+            changes = self._run(lambda: evidence.set_note(self.store, link_id, text))
+            if changes is not None:
+                self._done(changes, self._selected().task_id)
 
     def detach(self, link_id: int) -> None:
-        values = self._run(lambda: evidence.detach(self.store, link_id))
-        if values:
-            self._done(steps.DetachEvidence(self.store, self.notify, values))
+        row = self._selected()
+        changes = self._run(lambda: evidence.detach(self.store, link_id)) if row else None
+        if changes:
+            self._done(changes, row.task_id)
 
     def open_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog
