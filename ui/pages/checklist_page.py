@@ -184,9 +184,9 @@ class ChecklistPage(QWidget):
         super().showEvent(event)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS) and not self.isVisible():
+        if changes.touches(PLANS, self) and not self.isVisible():
             self._stale = True
-        elif changes.touches(PLANS):
+        elif changes.touches(PLANS, self):
             if {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
                 self.reload_years()
             else:

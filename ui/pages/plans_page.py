@@ -130,7 +130,7 @@ class PlansPage(QWidget):
         self.tree.show_plan(plan.id if plan else None, plan.year if plan else 0)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS):
+        if changes.touches(PLANS, self):
             self._refresh_picker_labels()
             plan_id = self.current_plan_id()
             plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
@@ -142,7 +142,7 @@ class PlansPage(QWidget):
             self._fix_year(plan)
             self.tree.year = plan.year
             self.tree.refresh(changes)
-        elif changes.touches(OFFICIALS):
+        elif changes.touches(OFFICIALS, self):
             self.tree.show_plan(self.tree.plan_id, self.tree.year)
 
     def _fix_year(self, plan) -> None:

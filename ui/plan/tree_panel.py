@@ -147,7 +147,7 @@ class TreePanel(QWidget):
         self._show_editor(None)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS) and self.plan_id:
+        if changes.touches(PLANS, self.origin) and self.plan_id:
             self.reload()
             self._sync_editor()
 
