@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -279,3 +280,18 @@ def test_a_status_change_rereads_only_its_task_not_the_year(qtbot, store, year_p
     assert page.model.index(0, STATUS_COLUMN).data() == "Hoàn thành (trễ hạn)" and reads == []
     assert stack.undoText() == "Cập nhật trạng thái “Rà soát văn bản quy phạm pháp luật”"
     assert _panel_title(page) == "Rà soát văn bản quy phạm pháp luật"
+
+
+def test_a_task_edited_elsewhere_rereads_only_that_task(qtbot, store, year_plan, monkeypatch):
+    """A task renamed on the plans page shows its new title here without the year being read again."""
+    from app.services.plan_tree import get_task, update_task
+
+    page, _stack = _page(qtbot, store)
+    row = _select(page, "Đánh giá sự hài lòng")
+    reads = []
+    real = checklist_page.checklist.year_checklist
+    monkeypatch.setattr(checklist_page.checklist, "year_checklist", lambda *args: reads.append(args) or real(*args))
+    task = get_task(store, row.task_id)
+    page.refresh(update_task(store, task.id, replace(task.data, title="Khảo sát sự hài lòng")).changes)
+    assert "Khảo sát sự hài lòng" in _titles(page) and reads == []
+    assert _panel_title(page) == "Khảo sát sự hài lòng"

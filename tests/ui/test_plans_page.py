@@ -240,3 +240,22 @@ def test_undo_after_a_restart_takes_back_the_last_plan_edit(qtbot, store, migrat
         assert [area for area, _tasks in _tree_texts(again)] == ["I. Cải cách thể chế"]
     finally:
         reopened.close()
+
+
+def test_a_status_change_elsewhere_does_not_rebuild_the_tree(qtbot, store, monkeypatch):
+    """Progress recorded on the checklist is not shown here: the page re-checks only the year's lock."""
+    from datetime import date
+
+    from app.services import checklist
+    from ui.plan import tree_panel
+
+    plan = _plan(store)
+    add_task(store, plan_tree(store, plan.id)[0].id, TaskData("Rà soát", timeframe="Quý I/2024"))
+    page, _stack = _page(qtbot, store)
+    assert not page.info.year.isReadOnly()
+    reads = []
+    real = tree_panel.tree.plan_tree
+    monkeypatch.setattr(tree_panel.tree, "plan_tree", lambda *args: reads.append(args) or real(*args))
+    occurrence = checklist.year_checklist(store, 2024)[0].occurrence_id
+    page.refresh(checklist.set_status(store, occurrence, "done", date(2024, 3, 1)))
+    assert reads == [] and page.info.year.isReadOnly()

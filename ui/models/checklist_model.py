@@ -58,10 +58,6 @@ class ChecklistModel(QAbstractTableModel):
         self.rows = self._matching()
         self.endResetModel()
 
-    def replace_task_rows(self, task_id: int, fresh: list[ChecklistRow]) -> None:
-        """One task's checkpoints read again (the clerk changed one): sorted and filtered as a reload would."""
-        self.set_rows([row for row in self.all_rows if row.task_id != task_id] + list(fresh), self.today)
-
     def total(self) -> int:
         return len(self.all_rows)
 

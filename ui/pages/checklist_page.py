@@ -37,6 +37,9 @@ from ui.widgets.autosave import transient
 
 _STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
 _QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3), ("Quý IV", 4), ("Chưa xác định hạn", 0))
+# Changes to these alone change only the rows of the tasks they name: those are read again, not the year.
+_TASK_TABLES = frozenset({"plan_task", "task_occurrence", "task_history"})
+_FEW_TASKS = 5  # more (a move renumbers a whole area): one read of the year is cheaper
 SEARCH_PAUSE_MS = 150  # a 10,000-task year is filtered once the clerk pauses, not once per key
 
 
@@ -187,10 +190,31 @@ class ChecklistPage(QWidget):
         if changes.touches(PLANS, self) and not self.isVisible():
             self._stale = True
         elif changes.touches(PLANS, self):
-            if {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
+            tasks = self._tasks_changed(changes)
+            if tasks is not None:
+                self._reread_tasks(tasks)
+            elif {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
                 self.reload_years()
             else:
                 self.reload()
+
+    def _tasks_changed(self, changes: Changes) -> set[int] | None:
+        """The few tasks whose rows alone changed (a task edited elsewhere, a status undone), or None: read the year."""
+        tables = set(changes.rows)
+        if not tables <= _TASK_TABLES or not tables & {"plan_task", "task_occurrence"}:
+            return None
+        occurrences = changes.ids("task_occurrence")
+        tasks = set(changes.ids("plan_task")) | {row.task_id for row in self.model.all_rows if row.occurrence_id in occurrences}
+        return tasks if len(tasks) <= _FEW_TASKS else None
+
+    def _reread_tasks(self, task_ids: set[int]) -> None:
+        selected, year = self._selected_id(), self.year.currentData()
+        fresh = [row for task_id in task_ids for row in checklist.task_rows(self.store, year, task_id)] if year else []
+        rows = [row for row in self.model.all_rows if row.task_id not in task_ids] + fresh
+        self._fill_choices(rows)
+        self.model.set_rows(rows, self._today())
+        self._reselect(selected)
+        self._show_count()
 
     def apply_search_now(self) -> None:
         """Filter by the search box's words without waiting for the pause (Enter, tests, the benchmark)."""
@@ -266,14 +290,7 @@ class ChecklistPage(QWidget):
     def _done(self, changes, task_id: int) -> None:
         """Mirror our own action in the Edit menu; show it by reading that task's rows again, not the year."""
         self.undo_stack.record(changes, origin=self)
-        selected = self._selected_id()
-        year = self.year.currentData()
-        fresh = self._run(lambda: checklist.task_rows(self.store, year, task_id)) if year else None
-        if fresh is None:
-            return
-        self.model.replace_task_rows(task_id, fresh)
-        self._reselect(selected)
-        self._show_count()
+        self._reread_tasks({task_id})
 
     def set_status(self, status: str, completed_on, reason: str) -> None:
         row = self._selected()

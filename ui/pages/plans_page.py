@@ -25,6 +25,10 @@ from ui.plan.plan_info_editor import PlanInfoEditor
 from ui.plan.tree_panel import TreePanel
 
 
+# What the checklist records on a plan's tasks; the plan's own screen shows none of it.
+_PROGRESS_TABLES = frozenset({"task_occurrence", "task_history", "evidence_link", "evidence_file"})
+
+
 class PlansPage(QWidget):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
@@ -130,7 +134,9 @@ class PlansPage(QWidget):
         self.tree.show_plan(plan.id if plan else None, plan.year if plan else 0)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS, self):
+        if changes.touches(PLANS, self) and set(changes.rows) <= _PROGRESS_TABLES:
+            self._fix_year(self.info.plan)  # progress is not shown here: only the year's lock may change
+        elif changes.touches(PLANS, self):
             self._refresh_picker_labels()
             plan_id = self.current_plan_id()
             plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
