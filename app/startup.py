@@ -169,6 +169,7 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
     store = Store(folder)
     try:
         pre_migration = bring_up_to_date(store, had_data, now)
+        _give_missing_checkpoints(store)
         demo_loaded = _load_demo(store) if demo else False
         backup, problem = _daily_backup_or_problem(folder, now)
     except BaseException as error:
@@ -187,6 +188,12 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
         demo_loaded=demo_loaded,
     )
     return store, report
+
+
+def _give_missing_checkpoints(store: Store) -> None:
+    from app.services.occurrence_sync import give_missing_checkpoints  # loads the plan models only now
+
+    give_missing_checkpoints(store)
 
 
 def _load_demo(store: Store) -> bool:

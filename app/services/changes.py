@@ -11,11 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
-Kind = Literal["profile", "officials", "plans", "scoring", "awards", "backups", "everything"]
+Kind = Literal["profile", "officials", "plans", "reports", "scoring", "awards", "backups", "everything"]
 
 PROFILE: Kind = "profile"
 OFFICIALS: Kind = "officials"
 PLANS: Kind = "plans"
+REPORTS: Kind = "reports"  # the progress report's narrative: only the open report dialog shows it
 SCORING: Kind = "scoring"  # criteria sets, scores, emulation marks and the registers they read
 AWARDS: Kind = "awards"  # award dossiers: nominations, council, votes, the letter, the commune's own awards
 BACKUPS: Kind = "backups"  # a backup file written (no table changes; the status bar shows the latest)
@@ -25,7 +26,8 @@ KIND_OF_TABLE: Mapping[str, Kind] = {
     "commune_profile": PROFILE,
     "official": OFFICIALS,
     **dict.fromkeys(("plan", "plan_section", "plan_area", "plan_task", "task_occurrence", "task_history",
-                     "evidence_file", "evidence_link", "report_text"), PLANS),
+                     "evidence_file", "evidence_link"), PLANS),
+    "report_text": REPORTS,
     **dict.fromkeys(("criteria_set", "criterion", "rating_band", "assessment", "score_entry", "score_evidence",
                      "emulation_mark", "collective", "initiative", "initiative_author", "discipline",
                      "procedure_stat"), SCORING),

@@ -2,6 +2,9 @@
 
 Reads in a few queries whatever the size (no query per row); each row carries
 its folded search text and sort keys, so filtering 10,000 rows needs no database.
+Reading writes nothing: every task gets its checkpoints when it is saved (tasks saved before
+checkpoints existed get them once at start, ``app.builtin_data``). A status change is one
+journaled action (``Store.action``), undone through the journal.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from app.domain.progress import (
 )
 from app.domain.vietnamese import collation_key, fold
 from app.errors import UserError
-from app.services.occurrence_sync import sync_occurrences, tasks_without_occurrences
+from app.services.changes import Changes, short
 from app.store import Store
 from db.models import AreaRow, EvidenceLinkRow, OccurrenceRow, OfficialRow, PlanRow, TaskHistoryRow, TaskRow
 
@@ -68,10 +71,9 @@ class ChecklistRow:
 
 
 @dataclass(frozen=True)
-class StatusChange:
-    """What a checkpoint held before a change: pass it back to ``set_status`` to undo."""
+class _Status:
+    """What a checkpoint holds, as the task's history describes it."""
 
-    occurrence_id: int
     status: str
     completed_on: date | None
     reason: str
@@ -88,19 +90,17 @@ def plan_years(store: Store) -> list[int]:
         return sorted(session.scalars(select(PlanRow.year).distinct()), reverse=True)
 
 
-def ensure_occurrences(store: Store, year: int) -> int:
-    """Give every task of the year its checkpoints (tasks saved before checkpoints existed). Returns how many."""
-    with store.transaction() as session:
-        task_ids = select(TaskRow.id).join(AreaRow).join(PlanRow).where(PlanRow.year == year)
-        missing = tasks_without_occurrences(session, task_ids)
-        for task in missing:
-            sync_occurrences(session, task, year)
-        return len(missing)
-
-
 def year_checklist(store: Store, year: int) -> list[ChecklistRow]:
     """Every checkpoint of the year's plans, in plan order (reform plan first, then areas, tasks, dates)."""
-    ensure_occurrences(store, year)
+    return _checklist(store, year)
+
+
+def task_rows(store: Store, year: int, task_id: int) -> list[ChecklistRow]:
+    """The checkpoints of one task, as ``year_checklist`` shows them (after the clerk changed one)."""
+    return _checklist(store, year, task_id)
+
+
+def _checklist(store: Store, year: int, task_id: int | None = None) -> list[ChecklistRow]:
     # Plain columns, not ORM entities: building 20,000 entities costs seconds, tuples milliseconds.
     query = (
         select(
@@ -115,19 +115,23 @@ def year_checklist(store: Store, year: int) -> list[ChecklistRow]:
         .join(PlanRow, AreaRow.plan_id == PlanRow.id)
         .where(PlanRow.year == year)
     )
+    if task_id is not None:
+        query = query.where(TaskRow.id == task_id)
     with store.transaction() as session:
         names = dict(session.execute(select(OfficialRow.id, OfficialRow.full_name)).all())
-        counts = _evidence_counts(session, year)
+        counts = _evidence_counts(session, year, task_id)
         return sorted((_row(values, names, counts) for values in session.execute(query)), key=lambda row: row.order_key)
 
 
-def _evidence_counts(session, year: int) -> dict[tuple[int, int | None], int]:
+def _evidence_counts(session, year: int, task_id: int | None) -> dict[tuple[int, int | None], int]:
     query = (
         select(EvidenceLinkRow.task_id, EvidenceLinkRow.occurrence_id, func.count())
         .join(TaskRow, EvidenceLinkRow.task_id == TaskRow.id)
         .join(AreaRow).join(PlanRow).where(PlanRow.year == year)
         .group_by(EvidenceLinkRow.task_id, EvidenceLinkRow.occurrence_id)
     )
+    if task_id is not None:
+        query = query.where(EvidenceLinkRow.task_id == task_id)
     return {(task_id, occurrence_id): n for task_id, occurrence_id, n in session.execute(query)}
 
 
@@ -149,8 +153,8 @@ def _row(values, names, counts) -> ChecklistRow:
     )
 
 
-def _describe(before: StatusChange, after: StatusChange, label: str) -> str:
-    def text(change: StatusChange) -> str:
+def _describe(before: _Status, after: _Status, label: str) -> str:
+    def text(change: _Status) -> str:
         words = STATUS_LABELS.get(change.status, change.status)
         if change.status == DONE and change.completed_on:
             words += f" ngày {change.completed_on:%d/%m/%Y}"
@@ -164,29 +168,27 @@ def _describe(before: StatusChange, after: StatusChange, label: str) -> str:
 def set_status(
     store: Store, occurrence_id: int, status: str, completed_on: date | None = None, reason: str = "",
     now: datetime | None = None,
-) -> StatusChange:
-    """Record a checkpoint's status (saved at once, written to the task's history); returns the previous one."""
+) -> Changes:
+    """Record a checkpoint's status (saved at once, written to the task's history)."""
     reason = " ".join(reason.split())
     completed_on = completed_on if status == DONE else None
     problem = validate_status(status, completed_on, reason, (now or datetime.now()).date())
     if problem:
         raise UserError(problem, "Sửa lại rồi lưu; trạng thái cũ vẫn được giữ.")
-    with store.transaction() as session:
+    with store.action("Cập nhật trạng thái") as action:
+        session = action.session
         occ = session.get(OccurrenceRow, occurrence_id)
         if occ is None:
             raise UserError("Không tìm thấy kỳ thực hiện này; có thể nhiệm vụ đã bị xóa.", "Tải lại danh sách.")
-        before = StatusChange(occ.id, occ.status, occ.completed_on, occ.reason)
-        after = StatusChange(occ.id, status, completed_on, reason if status != TODO else "")
+        title = " ".join(session.get(TaskRow, occ.task_id).title.split())
+        action.label = f"Cập nhật trạng thái “{short(title)}”"
+        before = _Status(occ.status, occ.completed_on, occ.reason)
+        after = _Status(status, completed_on, reason if status != TODO else "")
         occ.status, occ.completed_on, occ.reason = after.status, after.completed_on, after.reason
         if before != after:
             session.add(TaskHistoryRow(task_id=occ.task_id, occurrence_id=occ.id, at=now or datetime.now(),
                                        what=_describe(before, after, occ.label)))
-        return before
-
-
-def restore_status(store: Store, change: StatusChange) -> StatusChange:
-    """Undo of ``set_status``: put back what ``change`` recorded (also written to history)."""
-    return set_status(store, change.occurrence_id, change.status, change.completed_on, change.reason)
+    return action.changes
 
 
 def task_history(store: Store, task_id: int) -> list[HistoryEntry]:

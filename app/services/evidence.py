@@ -3,8 +3,9 @@
 A file attached from a USB stick is copied at once (hash computed while
 copying, written to a temporary name, flushed, renamed), so it stays usable
 after the stick is gone and a power cut never leaves half a file under its
-final name. Detaching removes the link only; the stored file stays, so undo
-and backups keep working.
+final name. Nothing here deletes a stored file: detaching, deleting a task or undoing an
+attach removes rows only, so the journal can bring a link or file row back (undo, redo) and
+find its bytes still stored. Every write is one journaled action (``Store.action``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy import select
 from app.domain.text import clean_text
 from app.errors import UserError
 from app.paths import DataFolder
-from app.services.snapshots import revive, row_values
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.fsync import fsync_dir, replace_durably
 from db.models import AreaRow, EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, PlanRow, TaskHistoryRow, TaskRow
@@ -96,7 +97,7 @@ def _check_source(source: Path) -> None:
 
 
 def attach(store: Store, task_id: int, source: Path, occurrence_id: int | None = None, note: str = "",
-           now: datetime | None = None, name: str | None = None) -> Evidence:
+           now: datetime | None = None, name: str | None = None) -> Done[Evidence]:
     """Copy ``source`` in (once per content) and link it to the task or one of its checkpoints.
 
     ``name`` is the name to show and to give the file back under (default: the source's own name).
@@ -111,7 +112,8 @@ def attach(store: Store, task_id: int, source: Path, occurrence_id: int | None =
             "Kiểm tra ổ đĩa còn chỗ trống và tệp không bị khóa, rồi thử lại.", f"{source}: {error}",
         ) from error
     now = now or datetime.now()
-    with store.transaction() as session:
+    with store.action(f"Đính kèm “{short(name)}”") as action:
+        session = action.session
         task = session.get(TaskRow, task_id)
         if task is None:
             raise UserError("Không tìm thấy nhiệm vụ này; có thể đã bị xóa.")
@@ -128,7 +130,8 @@ def attach(store: Store, task_id: int, source: Path, occurrence_id: int | None =
         session.add(TaskHistoryRow(task_id=task_id, occurrence_id=occurrence_id, at=now,
                                    what=f"Đính kèm tài liệu kiểm chứng “{name}”"))
         session.flush()
-        return _read(link, file_row)
+        attached = _read(link, file_row)
+    return Done(attached, action.changes)
 
 
 def _read(link: EvidenceLinkRow, file_row: EvidenceFileRow) -> Evidence:
@@ -172,32 +175,30 @@ def evidence_path(store: Store, link_id: int) -> Path:
     return path
 
 
-def set_note(store: Store, link_id: int, note: str) -> str:
-    """Change a link's note; returns the previous note for undo."""
-    with store.transaction() as session:
-        link = session.get(EvidenceLinkRow, link_id)
-        if link is None:
-            raise UserError("Không tìm thấy tài liệu này; có thể đã được gỡ.")
-        previous, link.note = link.note, clean_text(note)
-        return previous
+def _existing_link(session, link_id: int) -> EvidenceLinkRow:
+    link = session.get(EvidenceLinkRow, link_id)
+    if link is None:
+        raise UserError("Không tìm thấy tài liệu này; có thể đã được gỡ.", "Chọn lại nhiệm vụ để xem danh sách tài liệu.")
+    return link
 
 
-def detach(store: Store, link_id: int) -> dict:
-    """Remove the link (the stored file stays); returns the link's values for ``reattach``."""
-    with store.transaction() as session:
-        link = session.get(EvidenceLinkRow, link_id)
-        if link is None:
-            raise UserError("Không tìm thấy tài liệu này; có thể đã được gỡ.")
-        values = row_values(link)
+def set_note(store: Store, link_id: int, note: str) -> Changes:
+    """Change a link's note."""
+    with store.action("Sửa ghi chú tài liệu") as action:
+        _existing_link(action.session, link_id).note = clean_text(note)
+    return action.changes
+
+
+def detach(store: Store, link_id: int) -> Changes:
+    """Remove the link (the stored file stays, so undo brings it back whole)."""
+    with store.action("Gỡ tài liệu") as action:
+        session = action.session
+        link = _existing_link(session, link_id)
+        action.label = f"Gỡ “{short(link.original_name)}”"
         session.add(TaskHistoryRow(task_id=link.task_id, occurrence_id=link.occurrence_id, at=datetime.now(),
                                    what=f"Gỡ tài liệu kiểm chứng “{link.original_name}”"))
         session.delete(link)
-        return values
-
-
-def reattach(store: Store, values: dict) -> None:
-    with store.transaction() as session:
-        revive(session, EvidenceLinkRow, dict(values))
+    return action.changes
 
 
 def copy_out(store: Store, link_id: int, target: Path) -> Path:

@@ -35,6 +35,19 @@ def _has_evidence(session, occurrence_id: int) -> bool:
     return bool(count)
 
 
-def tasks_without_occurrences(session, task_ids) -> list[TaskRow]:
+def give_missing_checkpoints(store) -> int:
+    """At start, before any action: give its checkpoints to every task saved before checkpoints existed.
+
+    Like a migration, this is not a user action and is not journaled; reading the checklist
+    never writes. Returns how many tasks got theirs (0 on every start but the first).
+    """
+    from db.models import AreaRow, PlanRow
+
     having = select(OccurrenceRow.task_id).distinct()
-    return list(session.scalars(select(TaskRow).where(TaskRow.id.in_(task_ids), TaskRow.id.not_in(having))))
+    query = select(TaskRow, PlanRow.year).join(AreaRow, TaskRow.area_id == AreaRow.id).join(PlanRow).where(
+        TaskRow.id.not_in(having))
+    with store.transaction() as session:
+        missing = session.execute(query).all()
+        for task, year in missing:
+            sync_occurrences(session, task, year)
+    return len(missing)

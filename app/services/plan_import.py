@@ -1,4 +1,4 @@
-"""Save an imported (and checked) plan as a new plan, in one transaction.
+"""Save an imported (and checked) plan as a new plan, in one journaled action (undone as a whole).
 
 A lead that is exactly one active official's full name is linked to that
 official; any other lead (a role such as "Công chức Tư pháp - Hộ tịch" or
@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from app.domain.vietnamese import fold
 from app.importers.plan_model import ImportedPlan
+from app.services.changes import Done
 from app.services.plan_rows import save_task_schedule, text_of
 from app.services.plan_tree import TaskData, validated_task
-from app.services.plans import Plan, PlanData, _read, _write, validated
+from app.services.plans import Plan, PlanData, _read, _write, plan_label, validated
 from app.store import Store
 from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
 
@@ -25,7 +26,7 @@ def match_lead(lead: str, officials: list[tuple[int, str]]) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> Plan:
+def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> Done[Plan]:
     """A new plan with ``data``'s fields and the imported areas and tasks, in their order."""
     clean = validated(data)
     tasks = [
@@ -35,7 +36,8 @@ def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> 
         )))
         for task in imported.tasks
     ]
-    with store.transaction() as session:
+    with store.action(f"Tạo {plan_label(clean.kind, clean.year)}") as action:
+        session = action.session
         officials = session.execute(
             select(OfficialRow.id, OfficialRow.full_name).where(OfficialRow.active.is_(True))
         ).all()
@@ -53,7 +55,8 @@ def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> 
             session.add(row)
             save_task_schedule(session, row, clean.year)
         session.flush()
-        return _read(session, plan)
+        saved = _read(session, plan)
+    return Done(saved, action.changes)
 
 
 def _add_areas(session, plan_id: int, titles: list[str]) -> dict[str, int]:

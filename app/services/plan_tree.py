@@ -1,12 +1,12 @@
-"""A plan's reform areas and tasks: read the tree, add, edit, move, delete and undo.
+"""A plan's reform areas and tasks: read the tree, add, edit, move, delete.
 
-Positions are kept dense (0, 1, 2 …) inside each parent after every change,
-so a restored row can be put back exactly where it was.
+Positions are kept dense (0, 1, 2 …) inside each parent after every change. Every write is
+one journaled action (``Store.action``): undo puts back every row it touched, positions too.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 
 from sqlalchemy import select
 
@@ -14,8 +14,8 @@ from app.domain.text import clean_line, clean_text
 from app.domain.timeframe import parse_timeframe
 from app.errors import UserError
 from app.queries.models.plans import Area, Task, TaskData
+from app.services.changes import Changes, Done, short
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
-from app.services.snapshots import revive, revive_dependents, row_values, task_dependents
 from app.store import Store
 from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
 
@@ -24,16 +24,6 @@ _TASK_FIELDS = tuple(f.name for f in fields(TaskData))
 
 
 @dataclass(frozen=True)
-class AreaSnapshot:
-    area: dict
-    tasks: list[dict]
-    dependents: list = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TaskSnapshot:
-    task: dict
-    dependents: list = field(default_factory=list)
 
 
 def validated_task(data: TaskData) -> TaskData:
@@ -133,58 +123,47 @@ def _area_title(title: str) -> str:
     return clean
 
 
-def add_area(store: Store, plan_id: int, title: str, position: int | None = None) -> Area:
-    with store.transaction() as session:
+def add_area(store: Store, plan_id: int, title: str, position: int | None = None) -> Done[Area]:
+    clean = _area_title(title)
+    with store.action(f"Thêm lĩnh vực “{short(clean)}”") as action:
+        session = action.session
         if session.get(PlanRow, plan_id) is None:
-            raise UserError("Không tìm thấy kế hoạch này; có thể đã bị xóa.")
-        row = AreaRow(plan_id=plan_id, title=_area_title(title), position=0)
+            raise UserError("Không tìm thấy kế hoạch này; có thể đã bị xóa.", "Chọn lại kế hoạch trong danh sách.")
+        row = AreaRow(plan_id=plan_id, title=clean, position=0)
         siblings = _siblings(session, AreaRow, AreaRow.plan_id, plan_id)
         session.add(row)
         _place(siblings, row, position)
         session.flush()
-        return Area(row.id, plan_id, row.position, row.title)
+        added = Area(row.id, plan_id, row.position, row.title)
+    return Done(added, action.changes)
 
 
-def rename_area(store: Store, area_id: int, title: str) -> str:
-    """Returns the previous title, for undo."""
-    with store.transaction() as session:
+def rename_area(store: Store, area_id: int, title: str) -> Changes:
+    clean = _area_title(title)
+    with store.action(f"Đổi tên lĩnh vực thành “{short(clean)}”") as action:
+        _existing_area(action.session, area_id).title = clean
+    return action.changes
+
+
+def move_area(store: Store, area_id: int, position: int) -> Changes:
+    """Move an area to ``position`` among its plan's areas."""
+    with store.action("Chuyển vị trí lĩnh vực") as action:
+        row = _existing_area(action.session, area_id)
+        _place(_siblings(action.session, AreaRow, AreaRow.plan_id, row.plan_id, exclude_id=row.id), row, position)
+    return action.changes
+
+
+def delete_area(store: Store, area_id: int) -> Changes:
+    """Delete an area with its tasks and everything recorded on them."""
+    with store.action("Xóa lĩnh vực") as action:
+        session = action.session
         row = _existing_area(session, area_id)
-        previous, row.title = row.title, _area_title(title)
-        return previous
-
-
-def move_area(store: Store, area_id: int, position: int) -> int:
-    """Move an area to ``position`` among its plan's areas; returns where it was."""
-    with store.transaction() as session:
-        row = _existing_area(session, area_id)
-        previous = row.position
-        _place(_siblings(session, AreaRow, AreaRow.plan_id, row.plan_id, exclude_id=row.id), row, position)
-        return previous
-
-
-def delete_area(store: Store, area_id: int) -> AreaSnapshot:
-    with store.transaction() as session:
-        row = _existing_area(session, area_id)
-        tasks = _siblings(session, TaskRow, TaskRow.area_id, area_id)
-        snapshot = AreaSnapshot(row_values(row), [row_values(task) for task in tasks], task_dependents(session, [t.id for t in tasks]))
+        action.label = f"Xóa lĩnh vực “{short(row.title)}”"
         plan_id = row.plan_id
         session.delete(row)
         session.flush()
         _renumber(_siblings(session, AreaRow, AreaRow.plan_id, plan_id))
-        return snapshot
-
-
-def restore_area(store: Store, snapshot: AreaSnapshot) -> None:
-    with store.transaction() as session:
-        values = dict(snapshot.area)
-        siblings = _siblings(session, AreaRow, AreaRow.plan_id, values["plan_id"])
-        row = revive(session, AreaRow, values)
-        _place(siblings, row, values["position"])
-        session.flush()
-        for task in snapshot.tasks:
-            revive(session, TaskRow, task)
-        session.flush()
-        revive_dependents(session, snapshot.dependents)
+    return action.changes
 
 
 def _apply(row: TaskRow, data: TaskData) -> None:
@@ -192,9 +171,10 @@ def _apply(row: TaskRow, data: TaskData) -> None:
         setattr(row, name, text_of(value) if name == "coordinators" else value)
 
 
-def add_task(store: Store, area_id: int, data: TaskData, position: int | None = None) -> Task:
+def add_task(store: Store, area_id: int, data: TaskData, position: int | None = None) -> Done[Task]:
     clean = validated_task(data)
-    with store.transaction() as session:
+    with store.action("Thêm nhiệm vụ") as action:
+        session = action.session
         area = _existing_area(session, area_id)
         year = _year_of_area(session, area)
         row = TaskRow(area_id=area_id, position=0)
@@ -203,53 +183,46 @@ def add_task(store: Store, area_id: int, data: TaskData, position: int | None = 
         session.add(row)
         _place(siblings, row, position)
         save_task_schedule(session, row, year)
-        return _task(row, year, _official_names(session))
+        added = _task(row, year, _official_names(session))
+    return Done(added, action.changes)
 
 
-def update_task(store: Store, task_id: int, data: TaskData) -> TaskData:
-    """Save a task's fields; returns what they were, for undo."""
+def update_task(store: Store, task_id: int, data: TaskData) -> Done[Task]:
+    """Save a task's fields (its checkpoints follow a new timeframe); returns the task as saved."""
     clean = validated_task(data)
-    with store.transaction() as session:
+    with store.action("Sửa nhiệm vụ") as action:
+        session = action.session
         row = _existing_task(session, task_id)
         year = _year_of_area(session, session.get(AreaRow, row.area_id))
-        before = _task(row, year, {}).data
         _apply(row, clean)
         save_task_schedule(session, row, year)
-        return before
+        saved = _task(row, year, _official_names(session))
+    return Done(saved, action.changes)
 
 
-def move_task(store: Store, task_id: int, area_id: int, position: int) -> tuple[int, int]:
-    """Move a task to ``position`` in ``area_id`` (same plan); returns (old area, old position)."""
-    with store.transaction() as session:
+def move_task(store: Store, task_id: int, area_id: int, position: int) -> Changes:
+    """Move a task to ``position`` in ``area_id`` (same plan)."""
+    with store.action("Chuyển vị trí nhiệm vụ") as action:
+        session = action.session
         row = _existing_task(session, task_id)
         target = _existing_area(session, area_id)
         source = session.get(AreaRow, row.area_id)
         if target.plan_id != source.plan_id:
-            raise UserError("Chỉ chuyển được nhiệm vụ giữa các lĩnh vực của cùng một kế hoạch.")
-        previous = (row.area_id, row.position)
+            raise UserError("Chỉ chuyển được nhiệm vụ giữa các lĩnh vực của cùng một kế hoạch.",
+                            "Chọn một lĩnh vực của kế hoạch đang mở.")
         _renumber(_siblings(session, TaskRow, TaskRow.area_id, row.area_id, exclude_id=row.id))
         row.area_id = area_id
         _place(_siblings(session, TaskRow, TaskRow.area_id, area_id, exclude_id=row.id), row, position)
-        return previous
+    return action.changes
 
 
-def delete_task(store: Store, task_id: int) -> TaskSnapshot:
-    """Delete a task with its checkpoints, history and evidence links; returns them for ``restore_task``."""
-    with store.transaction() as session:
+def delete_task(store: Store, task_id: int) -> Changes:
+    """Delete a task with its checkpoints, history and evidence links (the stored files stay)."""
+    with store.action("Xóa nhiệm vụ") as action:
+        session = action.session
         row = _existing_task(session, task_id)
-        snapshot, area_id = TaskSnapshot(row_values(row), task_dependents(session, [task_id])), row.area_id
+        area_id = row.area_id
         session.delete(row)
         session.flush()
         _renumber(_siblings(session, TaskRow, TaskRow.area_id, area_id))
-        return snapshot
-
-
-def restore_task(store: Store, snapshot: TaskSnapshot) -> None:
-    values = snapshot.task
-    with store.transaction() as session:
-        _existing_area(session, values["area_id"])
-        siblings = _siblings(session, TaskRow, TaskRow.area_id, values["area_id"])
-        row = revive(session, TaskRow, dict(values))
-        _place(siblings, row, values["position"])
-        session.flush()
-        revive_dependents(session, snapshot.dependents)
+    return action.changes

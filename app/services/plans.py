@@ -1,8 +1,11 @@
-"""Plans of a year (Kế hoạch CCHC, Kế hoạch phát động phong trào thi đua): create, edit, copy, delete."""
+"""Plans of a year (Kế hoạch CCHC, Kế hoạch phát động phong trào thi đua): create, edit, copy, delete.
+
+Every write is one journaled action (``Store.action``): undo and redo go through the journal.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import func, select
 
@@ -11,9 +14,10 @@ from app.domain.text import clean_line, clean_text
 from app.domain.year_shift import shift_years
 from app.errors import UserError
 from app.queries.models.plans import Plan, PlanData
+from app.services.changes import Changes, Done
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
 from app.services.profile import get_profile
-from app.services.snapshots import revive, revive_dependents, row_values, task_dependents
+from app.services.snapshots import row_values
 from app.store import Store
 from db.models import AreaRow, PlanRow, PlanSectionRow, TaskRow
 
@@ -45,17 +49,6 @@ class PlanSummary:
     @property
     def label(self) -> str:
         return f"{plan_kind(self.kind).label} năm {self.year}"
-
-
-@dataclass(frozen=True)
-class PlanSnapshot:
-    """A deleted plan with everything under it, for undo."""
-
-    plan: dict
-    sections: list[dict] = field(default_factory=list)
-    areas: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    dependents: list = field(default_factory=list)
 
 
 def validated(data: PlanData) -> PlanData:
@@ -127,9 +120,15 @@ def new_plan_data(store: Store, year: int, kind: str = REFORM) -> PlanData:
     )
 
 
-def create_plan(store: Store, data: PlanData, areas: tuple[str, ...] = DEFAULT_AREAS) -> Plan:
+def plan_label(kind: str, year: int) -> str:
+    """How a plan is named in an undo label and a message: "kế hoạch CCHC năm 2025"."""
+    return f"{plan_kind(kind).label.lower()} năm {year}"
+
+
+def create_plan(store: Store, data: PlanData, areas: tuple[str, ...] = DEFAULT_AREAS) -> Done[Plan]:
     clean = validated(data)
-    with store.transaction() as session:
+    with store.action(f"Tạo {plan_label(clean.kind, clean.year)}") as action:
+        session = action.session
         row = PlanRow(year=clean.year, kind=clean.kind)
         session.add(row)
         session.flush()
@@ -137,7 +136,8 @@ def create_plan(store: Store, data: PlanData, areas: tuple[str, ...] = DEFAULT_A
         for position, title in enumerate(areas):
             session.add(AreaRow(plan_id=row.id, position=position, title=title))
         session.flush()
-        return _read(session, row)
+        created = _read(session, row)
+    return Done(created, action.changes)
 
 
 def get_plan(store: Store, plan_id: int) -> Plan:
@@ -145,12 +145,12 @@ def get_plan(store: Store, plan_id: int) -> Plan:
         return _read(session, _existing(session, plan_id))
 
 
-def update_plan(store: Store, plan_id: int, data: PlanData) -> Plan:
-    """Save the plan's own fields; returns the plan as it was before, for undo."""
+def update_plan(store: Store, plan_id: int, data: PlanData) -> Done[Plan]:
+    """Save the plan's own fields; returns the plan as saved."""
     clean = validated(data)
-    with store.transaction() as session:
+    with store.action("Sửa thông tin kế hoạch") as action:
+        session = action.session
         row = _existing(session, plan_id)
-        before = _read(session, row)
         year_changed = row.year != clean.year
         if year_changed:
             _refuse_year_change_with_progress(session, plan_id, row.year, clean.year)
@@ -158,7 +158,9 @@ def update_plan(store: Store, plan_id: int, data: PlanData) -> Plan:
         if year_changed:
             for task in _tasks_of(session, plan_id):
                 save_task_schedule(session, task, clean.year)
-        return before
+        session.flush()
+        saved = _read(session, row)
+    return Done(saved, action.changes)
 
 
 def _recorded_checkpoints(session, plan_id: int) -> int:
@@ -208,37 +210,16 @@ def list_plans(store: Store, year: int | None = None) -> list[PlanSummary]:
         return [PlanSummary(p.id, p.year, p.kind, p.title, p.number, n or 0) for p, n in rows]
 
 
-def delete_plan(store: Store, plan_id: int) -> PlanSnapshot:
-    with store.transaction() as session:
-        row = _existing(session, plan_id)
-        areas = list(session.scalars(select(AreaRow).where(AreaRow.plan_id == plan_id)))
-        snapshot = PlanSnapshot(
-            plan=row_values(row),
-            sections=[row_values(s) for s in session.scalars(select(PlanSectionRow).where(PlanSectionRow.plan_id == plan_id))],
-            areas=[row_values(a) for a in areas],
-            tasks=[row_values(t) for t in _tasks_of(session, plan_id)],
-            dependents=task_dependents(session, [t.id for t in _tasks_of(session, plan_id)]),
-        )
-        session.delete(row)
-        return snapshot
+def delete_plan(store: Store, plan_id: int) -> Changes:
+    """Delete a plan with its areas, tasks, checkpoints, history and evidence links (undone through the journal)."""
+    with store.action("Xóa kế hoạch") as action:
+        row = _existing(action.session, plan_id)
+        action.label = f"Xóa {plan_label(row.kind, row.year)}"
+        action.session.delete(row)
+    return action.changes
 
 
-def restore_plan(store: Store, snapshot: PlanSnapshot) -> Plan:
-    with store.transaction() as session:
-        row = revive(session, PlanRow, snapshot.plan)
-        session.flush()
-        for model, items in ((PlanSectionRow, snapshot.sections), (AreaRow, snapshot.areas)):
-            for values in items:
-                revive(session, model, values)
-        session.flush()
-        for values in snapshot.tasks:
-            revive(session, TaskRow, values)
-        session.flush()
-        revive_dependents(session, snapshot.dependents)
-        return _read(session, row)
-
-
-def copy_plan(store: Store, plan_id: int, to_year: int) -> Plan:
+def copy_plan(store: Store, plan_id: int, to_year: int) -> Done[Plan]:
     """A new plan for ``to_year`` from an earlier one: years in titles and timeframes moved forward.
 
     The number and issue date are cleared (a new paper gets its own); legal
@@ -252,14 +233,16 @@ def copy_plan(store: Store, plan_id: int, to_year: int) -> Plan:
         title=shift(source.title), intro=shift(source.intro),
         sections=tuple((key, shift(body)) for key, body in source.sections),
     )
-    with store.transaction() as session:
+    with store.action(f"Tạo {plan_label(source.kind, to_year)}") as action:
+        session = action.session
         row = PlanRow(year=to_year, kind=source.kind, copied_from_id=source.id)
         session.add(row)
         session.flush()
         _write(session, row, validated(data))
         _copy_tree(session, plan_id, row.id, shift, to_year)
         session.flush()
-        return _read(session, row)
+        copied = _read(session, row)
+    return Done(copied, action.changes)
 
 
 def _blank_number(number: str) -> str:

@@ -6,8 +6,8 @@ edited (or reset) has no row and prints the suggestion written from the numbers,
 follows the checklist as it changes; a saved text wins over the suggestion everywhere the
 report is made: the dialog, the package and ``python -m app export``.
 
-Every write returns what was stored before (None: nothing, the suggestion), so an undo step
-can put it back with ``restore_text``.
+Every write is one journaled action (``Store.action``) and returns what it changed; undo
+puts back what was stored before (or no row: the suggestion) through the journal.
 """
 
 from __future__ import annotations
@@ -20,14 +20,19 @@ from sqlalchemy.orm import Session
 
 from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
+from app.services.changes import Changes
 from app.store import Store
 from db.models import ReportTextRow
 
 
-def _section_keys() -> tuple[str, ...]:
+def _headings() -> dict[str, str]:
     from app.services.progress_report import SECTION_HEADINGS  # it reads this module: imported late
 
-    return tuple(key for key, _heading in SECTION_HEADINGS)
+    return dict(SECTION_HEADINGS)
+
+
+def _section_keys() -> tuple[str, ...]:
+    return tuple(_headings())
 
 
 def _check(period: str, section: str | None = None) -> None:
@@ -56,29 +61,29 @@ def stored_texts(store: Store, year: int, period: str) -> dict[str, str]:
         return {row.section: row.text for row in rows}
 
 
-def restore_text(store: Store, year: int, period: str, section: str, text: str | None) -> str | None:
-    """Store ``text`` for the section (None: delete it, the suggestion shows); returns what was stored before."""
+def _store_text(store: Store, year: int, period: str, section: str, text: str | None, label: str) -> Changes:
+    """Store ``text`` for the section (None: delete it, the suggestion shows), as one action named ``label``."""
     _check(period, section)
-    with store.transaction() as session:
+    with store.action(f"{label} “{_headings()[section]}” của báo cáo") as action:
+        session = action.session
         row = _row(session, year, period, section)
-        before = None if row is None else row.text
         if text is None and row is not None:
             session.delete(row)
         elif text is not None and row is None:
             session.add(ReportTextRow(year=year, period=period, section=section, text=_normal(text)))
         elif text is not None:
             row.text = _normal(text)
-        return before
+    return action.changes
 
 
-def set_text(store: Store, year: int, period: str, section: str, text: str) -> str | None:
-    """Save the clerk's text of one section (as it is typed); returns the text stored before, or None."""
-    return restore_text(store, year, period, section, text)
+def set_text(store: Store, year: int, period: str, section: str, text: str) -> Changes:
+    """Save the clerk's text of one section (as it is typed)."""
+    return _store_text(store, year, period, section, text, "Sửa")
 
 
-def reset_text(store: Store, year: int, period: str, section: str) -> str | None:
-    """Dùng lại nội dung gợi ý: forget the clerk's text of one section; returns it, for undo."""
-    return restore_text(store, year, period, section, None)
+def reset_text(store: Store, year: int, period: str, section: str) -> Changes:
+    """Dùng lại nội dung gợi ý: forget the clerk's text of one section."""
+    return _store_text(store, year, period, section, None, "Dùng lại nội dung gợi ý")
 
 
 def report_narrative(store: Store, year: int, period: str, today: date | None = None) -> tuple:

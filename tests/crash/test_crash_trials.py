@@ -116,6 +116,17 @@ def test_checker_reports_an_acknowledged_value_that_changed(copy):
     assert any(f"official {official_id}" in loss for loss in _checker(copy).check().losses)
 
 
+def _change_outside_the_journal(connection, table: str, op: str, row_id: int, before: str | None) -> None:
+    """Make a row the newest step touched differ from how the step left it (any kind of step)."""
+    if op == "D":  # the step removed it: put it back
+        values = json.loads(before)
+        names = ", ".join(f'"{name}"' for name in values)
+        connection.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(values))})',
+                           list(values.values()))
+    else:  # the step wrote it: remove it
+        connection.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (row_id,))
+
+
 def test_checker_reports_a_half_journal_entry(copy):
     """A step left open, a step without rows, or a newest step the data does not hold is damage."""
     from app.paths import DataFolder
@@ -130,10 +141,11 @@ def test_checker_reports_a_half_journal_entry(copy):
     with sqlite3.connect(copy / "data" / "cchc-xa.sqlite3") as connection:
         assert connection.execute("SELECT count(*) FROM journal_action WHERE state = 'done'").fetchone()[0] > 0
         newest = connection.execute("SELECT max(id) FROM journal_action").fetchone()[0]
-        official = connection.execute("SELECT row_id FROM journal_row WHERE action_id = ? AND table_name = 'official'",
-                                      (newest,)).fetchone()
+        table, op, row_id, before = connection.execute(
+            "SELECT table_name, op, row_id, before FROM journal_row WHERE action_id = ? ORDER BY id DESC",
+            (newest,)).fetchone()
         connection.execute("INSERT INTO journal_action (label, state, made_at) VALUES ('Nửa chừng', 'open', '')")
-        connection.execute("UPDATE official SET position = 'Sửa ngoài nhật ký' WHERE id = ?", (official[0],))
+        _change_outside_the_journal(connection, table, op, row_id, before)
     damage = " | ".join(_checker(copy).check().damage)
     assert "left 'open'" in damage and "without rows" in damage and "does not match the data" in damage
 

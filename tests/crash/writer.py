@@ -56,7 +56,7 @@ from app.services.evidence import attach
 from app.services.officials import OfficialData, add_official, list_officials, update_official
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
 from app.services.plans import PlanData, create_plan, list_plans
-from app.services.report_texts import restore_text
+from app.services.report_texts import reset_text, set_text
 from app import folder_lock
 from app.startup import open_store
 from db import migrate
@@ -169,7 +169,7 @@ class Writer:
             state.plan_id = plans[0].id
         else:
             self.log.write("intent", "create_plan", title=PLAN_TITLE)
-            plan = create_plan(self.store, PlanData(year=YEAR, title=PLAN_TITLE))
+            plan = create_plan(self.store, PlanData(year=YEAR, title=PLAN_TITLE)).value
             self.log.write("ack", "create_plan", plan_id=plan.id, title=plan.title, year=plan.year)
             state.plan_id = plan.id
         tree = plan_tree(self.store, state.plan_id)
@@ -266,7 +266,7 @@ class Writer:
         data = TaskData(title=f"Nhiệm vụ thử {self._tag()}", timeframe=self.rng.choice(TIMEFRAMES),
                         product="Báo cáo", target_value=float(self.rng.randint(0, 100)))
         self.log.write("intent", "add_task", area_id=area_id, **_task_values(data))
-        task = add_task(self.store, area_id, data)
+        task = add_task(self.store, area_id, data).value
         self.log.write("ack", "add_task", id=task.id, area_id=area_id, **_task_values(task))
         self.state.task_ids.append(task.id)
         self.state.occurrences += [(occurrence_id, task.id) for occurrence_id in self._occurrences_of(task.id)]
@@ -398,7 +398,8 @@ class Writer:
         text = None if self.rng.random() < 0.2 else f"Nội dung báo cáo {self._tag()}\nĐoạn thứ hai có dấu: ầ ễ ự."
         op = "reset_report_text" if text is None else "set_report_text"
         self._update(op, report_text_key(period, section), {"text": text},
-                     lambda: restore_text(self.store, YEAR, period, section, text))
+                     lambda: (reset_text(self.store, YEAR, period, section) if text is None
+                              else set_text(self.store, YEAR, period, section, text)))
 
     def _update(self, op: str, target: int | str, values: dict, call) -> None:
         """Intent, then the call, then the ack; the faulty worker acknowledges before the call."""
@@ -424,7 +425,7 @@ class Writer:
         source = self.scratch / f"bien-ban-{self._tag()}{self.rng.choice(SUFFIXES)}"
         source.write_bytes(evidence_bytes(content_seed, size))
         self.log.write("intent", "attach", task_id=task_id, occurrence_id=occurrence_id, name=source.name)
-        evidence = attach(self.store, task_id, source, occurrence_id=occurrence_id)
+        evidence = attach(self.store, task_id, source, occurrence_id=occurrence_id).value
         self.log.write("ack", "attach", link_id=evidence.link_id, task_id=task_id, occurrence_id=occurrence_id,
                        name=evidence.original_name, sha256=evidence.sha256, size=evidence.size)
         self.state.contents.append((content_seed, size))

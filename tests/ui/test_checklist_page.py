@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from app.services.checklist import year_checklist
 from app.services.officials import OfficialData, add_official
 from app.services.plan_tree import TaskData, add_task, plan_tree
 from app.services.plans import PlanData, create_plan
 from app.store import Store
+from ui.journal_undo import JournalUndoStack
 from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN, ChecklistModel
 from ui.pages import checklist_page
 from ui.pages.checklist_page import ChecklistPage
@@ -26,7 +27,7 @@ TODAY = date(2024, 7, 1)
 def year_plan(store):
     """A 2024 plan: one task led by Lê Thị Mai, one by a role, due in different quarters."""
     mai = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê")).value
-    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính")).value
     first, second = plan_tree(store, plan.id)
     add_task(store, first.id, TaskData("Rà soát văn bản quy phạm pháp luật", lead_official_id=mai.id, timeframe="Quý I/2024"))
     add_task(store, second.id, TaskData("Cải cách thủ tục tại Bộ phận Một cửa", lead_text="Lãnh đạo UBND xã", timeframe="Quý III/2024"))
@@ -35,9 +36,9 @@ def year_plan(store):
 
 
 def _page(qtbot, store):
-    stack = QUndoStack()
     holder = {}
-    page = ChecklistPage(store, stack, lambda changes: holder["page"].refresh(changes), today=TODAY)
+    stack = JournalUndoStack(store, lambda changes: holder["page"].refresh(changes))
+    page = ChecklistPage(store, stack, stack.notify, today=TODAY)
     holder["page"] = page
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -165,7 +166,7 @@ def test_attach_and_open_evidence_then_restart(qtbot, store, year_plan, migrated
         assert again.panel.evidence.count() == 1 and again.model.index(0, 5).data() == "1"
         assert (row.status, row.completed_on) == ("done", date(2024, 3, 28))
         history = [again.panel.history.item(i).text() for i in range(again.panel.history.count())]
-        assert len(history) == 3  # attached, detached (the undo), status; the redo restores the link itself
+        assert len(history) == 2  # attached, status: the undo took the attach's line back, the redo put it back
         assert "Hoàn thành ngày 28/03/2024" in history[0] and "Đính kèm tài liệu kiểm chứng “Biên bản.pdf”" in history[-1]
     finally:
         reopened.close()
@@ -264,3 +265,33 @@ def test_without_any_plan_the_page_points_to_the_plans_page(qtbot, store):
     page, _stack = _page(qtbot, store)
     assert page.hint.isVisible() and "Kế hoạch" in page.hint.text()
     assert not page.clear_filters_button.isVisible()
+
+
+def test_a_status_change_rereads_only_its_task_not_the_year(qtbot, store, year_plan, monkeypatch):
+    """The page shows its own status change from that task's rows: the year's checklist is not read again."""
+    page, stack = _page(qtbot, store)
+    _select(page, "Rà soát văn bản quy phạm pháp luật")
+    reads = []
+    real = checklist_page.checklist.year_checklist
+    monkeypatch.setattr(checklist_page.checklist, "year_checklist", lambda *args: reads.append(args) or real(*args))
+    page.panel.completed_on.setDate(date(2024, 4, 5))
+    page.panel.status.setCurrentIndex(page.panel.status.findData("done"))
+    page.panel.status.activated.emit(page.panel.status.currentIndex())
+    assert page.model.index(0, STATUS_COLUMN).data() == "Hoàn thành (trễ hạn)" and reads == []
+    assert stack.undoText() == "Cập nhật trạng thái “Rà soát văn bản quy phạm pháp luật”"
+    assert _panel_title(page) == "Rà soát văn bản quy phạm pháp luật"
+
+
+def test_a_task_edited_elsewhere_rereads_only_that_task(qtbot, store, year_plan, monkeypatch):
+    """A task renamed on the plans page shows its new title here without the year being read again."""
+    from app.services.plan_tree import get_task, update_task
+
+    page, _stack = _page(qtbot, store)
+    row = _select(page, "Đánh giá sự hài lòng")
+    reads = []
+    real = checklist_page.checklist.year_checklist
+    monkeypatch.setattr(checklist_page.checklist, "year_checklist", lambda *args: reads.append(args) or real(*args))
+    task = get_task(store, row.task_id)
+    page.refresh(update_task(store, task.id, replace(task.data, title="Khảo sát sự hài lòng")).changes)
+    assert "Khảo sát sự hài lòng" in _titles(page) and reads == []
+    assert _panel_title(page) == "Khảo sát sự hài lòng"

@@ -14,7 +14,7 @@ from ui.pages.dashboard_page import GREY, NOT_COMPUTED, DashboardPage
 
 @pytest.fixture
 def plan_2024(store):
-    plan = create_plan(store, PlanData(year=2024, title="Kế hoạch CCHC năm 2024"), areas=("Cải cách thể chế",))
+    plan = create_plan(store, PlanData(year=2024, title="Kế hoạch CCHC năm 2024"), areas=("Cải cách thể chế",)).value
     add_task(store, plan_tree(store, plan.id)[0].id, TaskData("Niêm yết TTHC", timeframe="Trước ngày 15/5/2024"))
     return store
 

@@ -22,9 +22,9 @@ TODAY = date(2024, 5, 10)
 
 def _plan(store, year: int, tasks: list[TaskData]) -> list[int]:
     plan = create_plan(store, PlanData(year=year, title=f"Kế hoạch CCHC năm {year}"),
-                       areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+                       areas=("Cải cách thể chế", "Cải cách thủ tục hành chính")).value
     areas = plan_tree(store, plan.id)
-    return [add_task(store, areas[n % 2].id, task).id for n, task in enumerate(tasks)]
+    return [add_task(store, areas[n % 2].id, task).value.id for n, task in enumerate(tasks)]
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services.plan_tree import plan_tree
 from app.services.plans import list_plans
 from ui.dialogs import export_plan_dialog
+from ui.journal_undo import JournalUndoStack
 from ui.dialogs.import_plan_dialog import ImportPlanDialog
 from ui.pages.plans_page import PlansPage
 
@@ -53,9 +53,9 @@ def test_an_empty_paste_says_what_is_wrong(qtbot, errors_shown):
 
 
 def test_import_from_the_page_creates_a_plan_and_undo_removes_it(qtbot, store):
-    stack = QUndoStack()
     holder = {}
-    page = PlansPage(store, stack, lambda changes: holder["page"].refresh(changes))
+    stack = JournalUndoStack(store, lambda changes: holder["page"].refresh(changes))
+    page = PlansPage(store, stack, stack.notify)
     holder["page"] = page
     qtbot.addWidget(page)
 
@@ -79,7 +79,7 @@ def test_import_from_the_page_creates_a_plan_and_undo_removes_it(qtbot, store):
 def test_export_writes_the_papers_and_reports_them(qtbot, demo_store, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    page = PlansPage(demo_store, QUndoStack(), lambda changes: None)
+    page = PlansPage(demo_store, JournalUndoStack(demo_store, lambda changes: None), lambda changes: None)
     qtbot.addWidget(page)
     written = export_plan_dialog.export_plan_interactively(page, demo_store, page.current_plan_id(), str(tmp_path))
     assert [w.path.name for w in written][0] == "KH-CCHC-2024.pdf"
@@ -97,7 +97,7 @@ def test_text_without_tasks_says_what_was_looked_for(qtbot, errors_shown):
 def test_a_second_export_asks_before_overwriting(qtbot, demo_store, tmp_path, monkeypatch):
     """Files of the same name are replaced only when the clerk says yes (the Word copy may have been edited)."""
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
-    page = PlansPage(demo_store, QUndoStack(), lambda changes: None)
+    page = PlansPage(demo_store, JournalUndoStack(demo_store, lambda changes: None), lambda changes: None)
     qtbot.addWidget(page)
     plan_id = page.current_plan_id()
     export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path))

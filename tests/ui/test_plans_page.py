@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services.plan_tree import TaskData, add_task, plan_tree
 from app.services.plans import PlanData, create_plan, get_plan, list_plans
 from app.store import Store
+from ui.journal_undo import JournalUndoStack
 from ui.dialogs.new_plan_dialog import NewPlanDialog
 from ui.pages.plans_page import PlansPage
 
@@ -16,9 +16,9 @@ from .conftest import type_text
 
 
 def _page(qtbot, store):
-    stack = QUndoStack()
     holder = {}
-    page = PlansPage(store, stack, lambda changes: holder["page"].refresh(changes))
+    stack = JournalUndoStack(store, lambda changes: holder["page"].refresh(changes))
+    page = PlansPage(store, stack, stack.notify)
     holder["page"] = page
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -27,7 +27,7 @@ def _page(qtbot, store):
 
 
 def _plan(store, year=2024):
-    return create_plan(store, PlanData(year=year, title=f"Cải cách hành chính năm {year}"), areas=("Cải cách thể chế",))
+    return create_plan(store, PlanData(year=year, title=f"Cải cách hành chính năm {year}"), areas=("Cải cách thể chế",)).value
 
 
 def _accept_new_plan_dialog(year: int, kind_index: int = 0):
@@ -120,7 +120,7 @@ def test_an_unreadable_timeframe_is_said_plainly(qtbot, store):
 
 
 def test_keys_move_a_task_down_into_the_next_area_and_delete_with_undo(qtbot, store):
-    plan = create_plan(store, PlanData(year=2024), areas=("A", "B"))
+    plan = create_plan(store, PlanData(year=2024), areas=("A", "B")).value
     first = plan_tree(store, plan.id)[0]
     add_task(store, first.id, TaskData("Việc 1"))
     page, stack = _page(qtbot, store)
@@ -136,7 +136,7 @@ def test_keys_move_a_task_down_into_the_next_area_and_delete_with_undo(qtbot, st
 
 
 def test_plan_information_is_saved_and_undone(qtbot, store):
-    plan = create_plan(store, PlanData(year=2024, kind="emulation"), areas=())
+    plan = create_plan(store, PlanData(year=2024, kind="emulation"), areas=()).value
     page, stack = _page(qtbot, store)
     page.tabs.setCurrentIndex(1)
     page.info.number.setText("15/KH-UBND")
@@ -195,12 +195,67 @@ def test_the_mouse_wheel_does_not_change_the_year_of_an_unfocused_field(qtbot, s
 
 
 def test_the_plan_picker_shows_the_whole_name_on_hover(qtbot, demo_store):
-    from PySide6.QtGui import QUndoStack
-
-    page = PlansPage(demo_store, QUndoStack(), lambda changes: None)
+    page = PlansPage(demo_store, JournalUndoStack(demo_store, lambda changes: None), lambda changes: None)
     qtbot.addWidget(page)
     page.resize(595, 560)
     page.show()
     assert page.picker.toolTip() == page.picker.currentText() and len(page.picker.toolTip()) > 15
     page.picker.setCurrentIndex(page.picker.count() - 1)
     assert page.picker.toolTip() == page.picker.currentText()
+
+
+def test_a_typed_task_edit_updates_its_row_without_rebuilding_the_tree(qtbot, store, monkeypatch):
+    """Saving a typed task edit shows the new title in its row; the page reads no tree again for its own edit."""
+    from ui.plan import tree_panel
+
+    plan = _plan(store)
+    add_task(store, plan_tree(store, plan.id)[0].id, TaskData("Rà soát"))
+    page, stack = _page(qtbot, store)
+    page.tree._select("task", plan_tree(store, plan.id)[0].tasks[0].id)
+    reads = []
+    real = tree_panel.tree.plan_tree
+    monkeypatch.setattr(tree_panel.tree, "plan_tree", lambda *args: reads.append(args) or real(*args))
+    editor = page.tree.task_editor
+    editor.title.selectAll()
+    type_text(editor.title, "Rà soát văn bản")
+    editor.autosave.flush()
+    assert _tree_texts(page)[0][1] == ["1. Rà soát văn bản"] and reads == []
+    assert stack.undoText() == "Sửa nhiệm vụ"
+
+
+def test_undo_after_a_restart_takes_back_the_last_plan_edit(qtbot, store, migrated_folder):
+    """The window's stack is refilled from the journal: Ctrl+Z after reopening undoes the area added before."""
+    plan = _plan(store)
+    page, _stack = _page(qtbot, store)
+    page.tree.buttons["add_area"].click()
+    page.close()
+    store.close()
+    reopened = Store(migrated_folder)
+    try:
+        again, stack = _page(qtbot, reopened)
+        stack.load()
+        assert stack.undoText() == "Thêm lĩnh vực “Lĩnh vực mới”"
+        stack.undo()
+        assert [a.title for a in plan_tree(reopened, plan.id)] == ["Cải cách thể chế"]
+        assert [area for area, _tasks in _tree_texts(again)] == ["I. Cải cách thể chế"]
+    finally:
+        reopened.close()
+
+
+def test_a_status_change_elsewhere_does_not_rebuild_the_tree(qtbot, store, monkeypatch):
+    """Progress recorded on the checklist is not shown here: the page re-checks only the year's lock."""
+    from datetime import date
+
+    from app.services import checklist
+    from ui.plan import tree_panel
+
+    plan = _plan(store)
+    add_task(store, plan_tree(store, plan.id)[0].id, TaskData("Rà soát", timeframe="Quý I/2024"))
+    page, _stack = _page(qtbot, store)
+    assert not page.info.year.isReadOnly()
+    reads = []
+    real = tree_panel.tree.plan_tree
+    monkeypatch.setattr(tree_panel.tree, "plan_tree", lambda *args: reads.append(args) or real(*args))
+    occurrence = checklist.year_checklist(store, 2024)[0].occurrence_id
+    page.refresh(checklist.set_status(store, occurrence, "done", date(2024, 3, 1)))
+    assert reads == [] and page.info.year.isReadOnly()

@@ -186,10 +186,11 @@ def test_undo_and_redo_the_reset(qtbot, store):
 
 def test_the_window_stack_gets_the_steps(qtbot, store):
     """Opened with the window's undo stack, the dialog's saves are steps there (undoable after it closes)."""
-    from PySide6.QtGui import QUndoStack
+    from ui.journal_undo import JournalUndoStack
 
     half_year_commune(store)
-    stack, heard = QUndoStack(), []
+    heard = []
+    stack = JournalUndoStack(store, heard.append)
     dialog = ProgressReportDialog(store, None, today=TODAY, undo_stack=stack, notify=heard.append)
     qtbot.addWidget(dialog)
     _type(qtbot, dialog, "results", "Bản sửa.")

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,10 +41,10 @@ from app.services.progress_report import ProgressReport, percent, progress_repor
 from app.services.report_texts import reset_text, set_text, stored_texts
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
-from ui.dialogs.progress_report_commands import SetReportText
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier import AutoField
 from ui.runner import run
+from ui.journal_undo import JournalUndoStack
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
 
@@ -60,15 +60,16 @@ def period_of(day: date) -> str:
 class ProgressReportDialog(QDialog):
     """Báo cáo kết quả thực hiện công tác CCHC; ``today`` is for tests (statuses are judged as of it).
 
-    ``undo_stack`` and ``notify`` are the window's; without them (tests) the dialog keeps its own stack.
+    ``undo_stack`` and ``notify`` are the window's; without them (tests) the dialog keeps its own
+    stack over the same journal.
     """
 
     def __init__(self, store, parent: QWidget | None = None, today: date | None = None,
-                 undo_stack: QUndoStack | None = None, notify=None) -> None:
+                 undo_stack: JournalUndoStack | None = None, notify=None) -> None:
         super().__init__(parent)
         self.store, self.today = store, today or date.today()
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.notify = notify or (lambda _changes: None)
+        self.undo_stack = undo_stack if undo_stack is not None else JournalUndoStack(store, self.notify, self)
         self.report: ProgressReport | None = None
         self.written: list = []
         self.setWindowTitle("Báo cáo kết quả thực hiện công tác cải cách hành chính")
@@ -244,31 +245,21 @@ class ProgressReportDialog(QDialog):
     def _save_section(self, report_key: tuple[int, str], section_key: str, value: str) -> bool:
         """Store one section's text (AutoField calls this as the clerk types); one undo step per save."""
         year, period = report_key
-        saved = run_or_report(self, lambda: (set_text(self.store, year, period, section_key, value),))
-        if saved is None:
+        changes = run_or_report(self, lambda: set_text(self.store, year, period, section_key, value))
+        if changes is None:
             return False
-        self._push(SetReportText(self.store, self.notify, (year, period, section_key), self._heading(section_key),
-                                 saved[0], value))
-        return True
-
-    def _heading(self, section_key: str) -> str:
-        return next(s.heading for s in self.report.narrative if s.key == section_key)
-
-    def _push(self, step: SetReportText) -> None:
-        self.undo_stack.push(step)
-        self.notify(step.changes)
+        self.undo_stack.record(changes, origin=self)
         self._show_source()
+        return True
 
     def reset_current_section(self) -> None:
         """Dùng lại nội dung gợi ý for the open section only: the stored text is forgotten (undoable)."""
         self.flush()
         section, year, period = self._current_section(), self.report.year, self.report.period_key
-        removed = run_or_report(self, lambda: (reset_text(self.store, year, period, section.key),))
-        if removed is None:
+        changes = run_or_report(self, lambda: reset_text(self.store, year, period, section.key))
+        if changes is None:
             return
-        if removed[0] is not None:
-            self._push(SetReportText(self.store, self.notify, (year, period, section.key), section.heading,
-                                     removed[0], None))
+        self.undo_stack.record(changes, origin=self)
         self._show_texts()
 
     def flush(self) -> None:

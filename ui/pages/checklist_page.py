@@ -29,7 +29,6 @@ from app.domain.vietnamese import collation_key
 from app.errors import UserError
 from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
-from ui.checklist import commands as steps
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistModel
@@ -39,6 +38,9 @@ from ui.widgets.autosave import transient
 
 _STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
 _QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3), ("Quý IV", 4), ("Chưa xác định hạn", 0))
+# Changes to these alone change only the rows of the tasks they name: those are read again, not the year.
+_TASK_TABLES = frozenset({"plan_task", "task_occurrence", "task_history"})
+_FEW_TASKS = 5  # more (a move renumbers a whole area): one read of the year is cheaper
 SEARCH_PAUSE_MS = 150  # a 10,000-task year is filtered once the clerk pauses, not once per key
 
 
@@ -186,13 +188,34 @@ class ChecklistPage(QWidget):
         super().showEvent(event)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS) and not self.isVisible():
+        if changes.touches(PLANS, self) and not self.isVisible():
             self._stale = True
-        elif changes.touches(PLANS):
-            if {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
+        elif changes.touches(PLANS, self):
+            tasks = self._tasks_changed(changes)
+            if tasks is not None:
+                self._reread_tasks(tasks)
+            elif {self.year.itemData(i) for i in range(self.year.count())} != set(checklist.plan_years(self.store)):
                 self.reload_years()
             else:
                 self.reload()
+
+    def _tasks_changed(self, changes: Changes) -> set[int] | None:
+        """The few tasks whose rows alone changed (a task edited elsewhere, a status undone), or None: read the year."""
+        tables = set(changes.rows)
+        if not tables <= _TASK_TABLES or not tables & {"plan_task", "task_occurrence"}:
+            return None
+        occurrences = changes.ids("task_occurrence")
+        tasks = set(changes.ids("plan_task")) | {row.task_id for row in self.model.all_rows if row.occurrence_id in occurrences}
+        return tasks if len(tasks) <= _FEW_TASKS else None
+
+    def _reread_tasks(self, task_ids: set[int]) -> None:
+        selected, year = self._selected_id(), self.year.currentData()
+        fresh = [row for task_id in task_ids for row in checklist.task_rows(self.store, year, task_id)] if year else []
+        rows = [row for row in self.model.all_rows if row.task_id not in task_ids] + fresh
+        self._fill_choices(rows)
+        self.model.set_rows(rows, self._today())
+        self._reselect(selected)
+        self._show_count()
 
     def apply_search_now(self) -> None:
         """Filter by the search box's words without waiting for the pause (Enter, tests, the benchmark)."""
@@ -265,20 +288,20 @@ class ChecklistPage(QWidget):
     def _run(self, action):
         return run_or_report(self, action)
 
-    def _done(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(Changes.of(PLANS))
+    def _done(self, changes, task_id: int) -> None:
+        """Mirror our own action in the Edit menu; show it by reading that task's rows again, not the year."""
+        self.undo_stack.record(changes, origin=self)
+        self._reread_tasks({task_id})
 
     def set_status(self, status: str, completed_on, reason: str) -> None:
         row = self._selected()
         if row is None:
             return
-        before = self._run(lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on, reason))
-        if before is None:
+        changes = self._run(lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on, reason))
+        if changes is None:
             self._show_selected()
             return
-        after = checklist.StatusChange(row.occurrence_id, status, completed_on, reason)
-        self._done(steps.SetStatus(self.store, self.notify, before, after, row.title))
+        self._done(changes, row.task_id)
 
     def attach(self, files: list[str] | None = None) -> None:
         row = self._selected()
@@ -290,7 +313,7 @@ class ChecklistPage(QWidget):
             attached = run(self, "Đang chép tài liệu kiểm chứng", lambda progress, n=name: evidence.attach(
                 self.store, row.task_id, Path(n), row.occurrence_id)).value_or(None)  # a slow USB stick: off the GUI thread
             if attached:
-                self._done(steps.AttachEvidence(self.store, self.notify, attached))
+                self._done(attached.changes, row.task_id)
 
     def open_evidence(self, link_id: int) -> None:
         path = self._run(lambda: evidence.evidence_path(self.store, link_id))
@@ -301,14 +324,15 @@ class ChecklistPage(QWidget):
         current = next((e.note for e in evidence.list_evidence(self.store, self._selected().task_id) if e.link_id == link_id), "")
         text, ok = QInputDialog.getText(self, "Ghi chú tài liệu", "Ghi chú:", text=current)
         if ok and text.strip() != current:
-            before = self._run(lambda: evidence.set_note(self.store, link_id, text))
-            if before is not None:
-                self._done(steps.NoteEvidence(self.store, self.notify, link_id, before, text.strip()))
+            changes = self._run(lambda: evidence.set_note(self.store, link_id, text))
+            if changes is not None:
+                self._done(changes, self._selected().task_id)
 
     def detach(self, link_id: int) -> None:
-        values = self._run(lambda: evidence.detach(self.store, link_id))
-        if values:
-            self._done(steps.DetachEvidence(self.store, self.notify, values))
+        row = self._selected()
+        changes = self._run(lambda: evidence.detach(self.store, link_id)) if row else None
+        if changes:
+            self._done(changes, row.task_id)
 
     def open_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog

@@ -21,9 +21,12 @@ from app.domain.plan_kinds import plan_kind
 from app.services.changes import OFFICIALS, PLANS, Changes
 from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.new_plan_dialog import NewPlanDialog
-from ui.plan import plan_commands as steps
 from ui.plan.plan_info_editor import PlanInfoEditor
 from ui.plan.tree_panel import TreePanel
+
+
+# What the checklist records on a plan's tasks; the plan's own screen shows none of it.
+_PROGRESS_TABLES = frozenset({"task_occurrence", "task_history", "evidence_link", "evidence_file"})
 
 
 class PlansPage(QWidget):
@@ -35,7 +38,8 @@ class PlansPage(QWidget):
         self.picker.setMinimumContentsLength(8)
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.currentIndexChanged.connect(self._picked)
-        self.tree = TreePanel(store, undo_stack, notify)
+        self.tree = TreePanel(store, undo_stack, notify, origin=self)
+        self.tree.counted.connect(self._refresh_picker_labels)
         self.info = PlanInfoEditor()
         self.info.edited.connect(self._save_info)
         self.tabs = QTabWidget(objectName="plan_tabs")
@@ -130,7 +134,9 @@ class PlansPage(QWidget):
         self.tree.show_plan(plan.id if plan else None, plan.year if plan else 0)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS):
+        if changes.touches(PLANS, self) and set(changes.rows) <= _PROGRESS_TABLES:
+            self._fix_year(self.info.plan)  # progress is not shown here: only the year's lock may change
+        elif changes.touches(PLANS, self):
             self._refresh_picker_labels()
             plan_id = self.current_plan_id()
             plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
@@ -142,7 +148,7 @@ class PlansPage(QWidget):
             self._fix_year(plan)
             self.tree.year = plan.year
             self.tree.refresh(changes)
-        elif changes.touches(OFFICIALS):
+        elif changes.touches(OFFICIALS, self):
             self.tree.show_plan(self.tree.plan_id, self.tree.year)
 
     def _fix_year(self, plan) -> None:
@@ -163,18 +169,20 @@ class PlansPage(QWidget):
     def _run(self, action):
         return run_or_report(self, action)
 
-    def _done(self, step, select_id: int | None = None) -> None:
-        self.undo_stack.push(step)
+    def _done(self, changes, select_id: int | None = None) -> None:
+        """Mirror our own action in the Edit menu and show it (the window does not tell this page)."""
+        self.undo_stack.record(changes, origin=self)
         self.reload(select_id)
-        self.notify(Changes.of(PLANS))
 
     def _save_info(self, plan_id: int, before, after) -> None:
-        if self._run(lambda: service.update_plan(self.store, plan_id, after)) is None:
+        saved = self._run(lambda: service.update_plan(self.store, plan_id, after))
+        if saved is None:
             return
-        saved = service.get_plan(self.store, plan_id)
-        self.info.accept_saved(saved)
-        self.undo_stack.push(steps.EditPlan(self.store, self.notify, plan_id, before, saved.data))
-        self.notify(Changes.of(PLANS))
+        self.info.accept_saved(saved.value)
+        self.undo_stack.record(saved.changes, origin=self)
+        self._refresh_picker_labels()  # the year and number are in the plan's name
+        if saved.value.year != self.tree.year:
+            self.tree.show_plan(plan_id, saved.value.year)  # due dates are read in the new year
 
     def new_plan(self) -> None:
         dialog = NewPlanDialog(self)
@@ -183,9 +191,9 @@ class PlansPage(QWidget):
         year, kind = dialog.chosen()
         if self._same_plan_exists(year, kind):
             return
-        plan = self._run(lambda: service.create_plan(self.store, service.new_plan_data(self.store, year, kind)))
-        if plan:
-            self._done(steps.CreatePlan(self.store, self.notify, plan), plan.id)
+        created = self._run(lambda: service.create_plan(self.store, service.new_plan_data(self.store, year, kind)))
+        if created:
+            self._done(created.changes, created.value.id)
 
     def copy_plan(self) -> None:
         plan = self.info.plan
@@ -198,16 +206,16 @@ class PlansPage(QWidget):
         year, _kind = dialog.chosen()
         if self._same_plan_exists(year, plan.kind):
             return
-        copy = self._run(lambda: service.copy_plan(self.store, plan.id, year))
-        if copy:
-            self._done(steps.CreatePlan(self.store, self.notify, copy), copy.id)
+        copied = self._run(lambda: service.copy_plan(self.store, plan.id, year))
+        if copied:
+            self._done(copied.changes, copied.value.id)
 
     def _confirm_delete(self, plan) -> bool:
         count = sum(len(area.tasks) for area in self.tree.areas)
         answer = QMessageBox.question(
             self, "Xóa kế hoạch",
             f"Xóa {plan.kind_label.lower()} năm {plan.year} cùng {count} nhiệm vụ?\n"
-            "Có thể hoàn tác bằng Ctrl+Z cho đến khi đóng phần mềm; bản sao lưu tự động vẫn giữ dữ liệu cũ.",
+            "Có thể hoàn tác bằng Ctrl+Z, kể cả sau khi mở lại phần mềm; bản sao lưu tự động vẫn giữ dữ liệu cũ.",
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -215,9 +223,9 @@ class PlansPage(QWidget):
         plan = self.info.plan
         if plan is None or not self._confirm_delete(plan):
             return
-        snapshot = self._run(lambda: service.delete_plan(self.store, plan.id))
-        if snapshot:
-            self._done(steps.DeletePlan(self.store, self.notify, snapshot, f"{plan.kind_label.lower()} năm {plan.year}"))
+        changes = self._run(lambda: service.delete_plan(self.store, plan.id))
+        if changes:
+            self._done(changes)
             window = self.window()
             if hasattr(window, "statusBar"):
                 window.statusBar().showMessage("Đã xóa kế hoạch. Nhấn Ctrl+Z để hoàn tác.", 8000)
@@ -235,9 +243,9 @@ class PlansPage(QWidget):
         data = service.new_plan_data(self.store, dialog.year.value(), dialog.chosen_kind())
         if imported.number:
             data = replace(data, number=imported.number)
-        plan = self._run(lambda: save_imported_plan(self.store, imported, data))
-        if plan:
-            self._done(steps.CreatePlan(self.store, self.notify, plan), plan.id)
+        saved = self._run(lambda: save_imported_plan(self.store, imported, data))
+        if saved:
+            self._done(saved.changes, saved.value.id)
 
     def export_plan(self) -> None:
         from ui.dialogs.export_plan_dialog import export_plan_interactively

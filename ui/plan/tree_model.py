@@ -54,3 +54,17 @@ def build_model(areas: tuple[Area, ...], model: QStandardItemModel | None = None
             head.appendRow(_task_row(task))
         model.appendRow([head, count, _item("", "area", area.id)])
     return model
+
+
+def show_task_row(model: QStandardItemModel, task: Task) -> None:
+    """Show a task's saved fields in its row, in place (a typed edit need not rebuild the tree)."""
+    for row in range(model.rowCount()):
+        area = model.item(row, 0)
+        for child in range(area.rowCount()):
+            if area.child(child, 0).data(ID_ROLE) == task.id:
+                for column, fresh in enumerate(_task_row(task)):
+                    item = area.child(child, column)
+                    item.setText(fresh.text())
+                    item.setToolTip(fresh.toolTip())
+                    item.setForeground(fresh.foreground())
+                return

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,16 +27,20 @@ from app.services import plan_tree as tree
 from app.services.changes import PLANS, Changes
 from app.services.officials import list_officials
 from ui.dialogs.error_dialog import run_or_report, show_error
-from ui.plan import plan_commands as steps
 from ui.plan.task_editor import TaskEditor
 from ui.widgets.autosave import Autosave
-from ui.plan.tree_model import ID_ROLE, KIND_ROLE, build_model
+from ui.plan.tree_model import ID_ROLE, KIND_ROLE, build_model, show_task_row
 
 
 class TreePanel(QWidget):
-    def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
+    """Emits ``counted`` after an edit of its own that changes how many tasks the plan has."""
+
+    counted = Signal()
+
+    def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, origin: object = None) -> None:
         super().__init__(parent)
         self.store, self.undo_stack, self.notify = store, undo_stack, notify
+        self.origin = origin or self  # the page the window tells about changes: it need not reload for ours
         self.plan_id: int | None = None
         self.year = 0
         self.areas: tuple[tree.Area, ...] = ()
@@ -141,7 +147,7 @@ class TreePanel(QWidget):
         self._show_editor(None)
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches(PLANS) and self.plan_id:
+        if changes.touches(PLANS, self.origin) and self.plan_id:
             self.reload()
             self._sync_editor()
 
@@ -223,24 +229,30 @@ class TreePanel(QWidget):
     def _run(self, action):
         return run_or_report(self, action)
 
-    def _done(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(Changes.of(PLANS))
+    def _record(self, changes, reload: bool = True) -> None:
+        """Mirror the action in the Edit menu; show it here ourselves (the window does not tell our page)."""
+        self.undo_stack.record(changes, origin=self.origin)
+        if reload:
+            self.reload()
+            self.counted.emit()
 
     def _save_task(self, task_id: int, before, after) -> None:
-        if self._run(lambda: tree.update_task(self.store, task_id, after)) is None:
+        saved = self._run(lambda: tree.update_task(self.store, task_id, after))
+        if saved is None:
             return
-        saved = tree.get_task(self.store, task_id)
-        self.task_editor.accept_saved(saved)
-        self._done(steps.EditTask(self.store, self.notify, task_id, before, saved.data))
+        self.task_editor.accept_saved(saved.value)
+        self._record(saved.changes, reload=False)  # one row changed: shown in place, not a whole new tree
+        self.areas = tuple(replace(area, tasks=tuple(saved.value if t.id == task_id else t for t in area.tasks))
+                           for area in self.areas)
+        show_task_row(self.model, saved.value)
 
     def _save_area_title(self) -> None:
         area = self._area(self._area_id) if self._area_id is not None else None
         if area is None or self.area_title.text().strip() == area.title:
             return
-        before = self._run(lambda: tree.rename_area(self.store, area.id, self.area_title.text()))
-        if before is not None:
-            self._done(steps.RenameArea(self.store, self.notify, area.id, before, self.area_title.text().strip()))
+        changes = self._run(lambda: tree.rename_area(self.store, area.id, self.area_title.text()))
+        if changes is not None:
+            self._record(changes)
 
     def _target_area(self) -> tuple[int | None, int | None]:
         """Where a new task goes: after the selected task, or at the end of the selected (or last) area."""
@@ -257,10 +269,10 @@ class TreePanel(QWidget):
         if area_id is None:
             show_error(self, UserError("Kế hoạch chưa có lĩnh vực nào.", "Thêm một lĩnh vực trước rồi thêm nhiệm vụ."))
             return
-        task = self._run(lambda: tree.add_task(self.store, area_id, tree.TaskData("Nhiệm vụ mới"), position))
-        if task:
-            self._done(steps.AddTask(self.store, self.notify, task))
-            self._select("task", task.id)
+        added = self._run(lambda: tree.add_task(self.store, area_id, tree.TaskData("Nhiệm vụ mới"), position))
+        if added:
+            self._record(added.changes)
+            self._select("task", added.value.id)
             self.task_editor.title.setFocus()
             self.task_editor.title.selectAll()
 
@@ -271,10 +283,10 @@ class TreePanel(QWidget):
         position = None
         if current and current[0] == "area":
             position = self._area(current[1]).position + 1
-        area = self._run(lambda: tree.add_area(self.store, self.plan_id, "Lĩnh vực mới", position))
-        if area:
-            self._done(steps.AddArea(self.store, self.notify, area))
-            self._select("area", area.id)
+        added = self._run(lambda: tree.add_area(self.store, self.plan_id, "Lĩnh vực mới", position))
+        if added:
+            self._record(added.changes)
+            self._select("area", added.value.id)
             self.area_title.setFocus()
             self.area_title.selectAll()
 
@@ -283,14 +295,10 @@ class TreePanel(QWidget):
         if not current:
             return
         kind, item_id = current
-        if kind == "task":
-            values = self._run(lambda: tree.delete_task(self.store, item_id))
-            step = values and steps.DeleteTask(self.store, self.notify, values)
-        else:
-            snapshot = self._run(lambda: tree.delete_area(self.store, item_id))
-            step = snapshot and steps.DeleteArea(self.store, self.notify, snapshot)
-        if step:
-            self._done(step)
+        delete = tree.delete_task if kind == "task" else tree.delete_area
+        changes = self._run(lambda: delete(self.store, item_id))
+        if changes:
+            self._record(changes)
             self._say("Đã xóa. Nhấn Ctrl+Z để hoàn tác.")
 
     def move(self, offset: int) -> None:
@@ -298,9 +306,9 @@ class TreePanel(QWidget):
         if not current:
             return
         kind, item_id = current
-        step = self._move_area(item_id, offset) if kind == "area" else self._move_task(item_id, offset)
-        if step:
-            self._done(step)
+        changes = self._move_area(item_id, offset) if kind == "area" else self._move_task(item_id, offset)
+        if changes:
+            self._record(changes)
             self._select(kind, item_id, quiet=True)
 
     def _move_area(self, area_id: int, offset: int):
@@ -308,8 +316,7 @@ class TreePanel(QWidget):
         target = area.position + offset
         if not 0 <= target < len(self.areas):
             return None
-        before = self._run(lambda: tree.move_area(self.store, area_id, target))
-        return None if before is None else steps.MoveArea(self.store, self.notify, area_id, before, target)
+        return self._run(lambda: tree.move_area(self.store, area_id, target))
 
     def _move_task(self, task_id: int, offset: int):
         """Up from the first task of an area goes to the end of the area above; down likewise."""
@@ -322,8 +329,7 @@ class TreePanel(QWidget):
                 return None
             other = self.areas[neighbour]
             target = (other.id, len(other.tasks) if offset < 0 else 0)
-        before = self._run(lambda: tree.move_task(self.store, task_id, *target))
-        return None if before is None else steps.MoveTask(self.store, self.notify, task_id, before, target)
+        return self._run(lambda: tree.move_task(self.store, task_id, *target))
 
     def _say(self, message: str) -> None:
         window = self.window()

@@ -36,7 +36,7 @@ def seed_plan(store):
         legal_bases=("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ",),
         sections=(("purpose", "Nâng cao chất lượng phục vụ người dân."), ("organisation", "Công chức VP-TK theo dõi.")),
     )
-    plan = save_imported_plan(store, read_plan_file(SEEDS / "002_ddfdc451bd3e8b7f.txt"), data)
+    plan = save_imported_plan(store, read_plan_file(SEEDS / "002_ddfdc451bd3e8b7f.txt"), data).value
     return plan
 
 
@@ -119,7 +119,7 @@ def test_appendix_is_landscape_in_pdf_and_a_table_in_excel(store, seed_plan, tmp
 def test_a_draft_without_number_or_date_leaves_blanks(store, tmp_path):
     from app.services.plans import create_plan
 
-    plan = create_plan(store, new_plan_data(store, 2025))
+    plan = create_plan(store, new_plan_data(store, 2025)).value
     export_plan_papers(store, plan.id, tmp_path)
     text = PdfReader(tmp_path / "KH-CCHC-2025.pdf").pages[0].extract_text()
     assert re.search(r"Số:\s{4,}/KH-UBND", text) and re.search(r"(?i)ngày\s{3,}tháng\s{3,}năm 2025", text)

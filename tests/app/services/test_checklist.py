@@ -7,18 +7,19 @@ from datetime import date, datetime
 import pytest
 
 from app.errors import UserError
-from app.services.checklist import restore_status, set_status, task_history, year_checklist
+from app.services import undo
+from app.services.checklist import set_status, task_history, task_rows, year_checklist
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
 from app.services.plans import PlanData, create_plan
 
 
 @pytest.fixture
 def plan(store):
-    return create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+    return create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế", "Cải cách thủ tục hành chính")).value
 
 
 def _add(store, plan, area_index, title, timeframe):
-    return add_task(store, plan_tree(store, plan.id)[area_index].id, TaskData(title, timeframe=timeframe))
+    return add_task(store, plan_tree(store, plan.id)[area_index].id, TaskData(title, timeframe=timeframe)).value
 
 
 def test_each_kind_of_timeframe_gives_its_checkpoints(store, plan):
@@ -64,16 +65,66 @@ def test_status_rules_are_enforced(store, plan):
     assert year_checklist(store, 2024)[0].status == "todo"
 
 
-def test_every_change_is_in_the_history_and_can_be_undone(store, plan):
+def test_every_change_is_in_the_history_and_undo_takes_it_back(store, plan):
+    """A status change writes a history line and names the task; undo puts back the status without the line."""
     task = _add(store, plan, 0, "A", "Quý I/2024")
     occurrence = year_checklist(store, 2024)[0].occurrence_id
-    before = set_status(store, occurrence, "done", date(2024, 3, 20), now=datetime(2024, 3, 20, 9))
-    assert before.status == "todo"
-    restore_status(store, before)
-    assert year_checklist(store, 2024)[0].status == "todo"
-    history = [entry.what for entry in task_history(store, task.id)]
-    assert history[-1] == "Trạng thái: Chưa thực hiện → Hoàn thành ngày 20/03/2024"
-    assert history[0] == "Trạng thái: Hoàn thành ngày 20/03/2024 → Chưa thực hiện"
+    changes = set_status(store, occurrence, "done", date(2024, 3, 20), now=datetime(2024, 3, 20, 9))
+    assert changes.label == "Cập nhật trạng thái “A”"
+    assert [entry.what for entry in task_history(store, task.id)] == [
+        "Trạng thái: Chưa thực hiện → Hoàn thành ngày 20/03/2024"]
+    undo.undo(store)
+    assert year_checklist(store, 2024)[0].status == "todo" and task_history(store, task.id) == []
+
+
+def test_the_same_status_again_is_no_step(store, plan):
+    """Choosing the status a checkpoint already has changes nothing and leaves nothing to undo."""
+    _add(store, plan, 0, "A", "Quý I/2024")
+    changes = set_status(store, year_checklist(store, 2024)[0].occurrence_id, "todo")
+    assert not changes and changes.step == 0 and undo.next_steps(store) == ("Thêm nhiệm vụ", None)
+
+
+def test_one_tasks_rows_are_read_as_the_year_shows_them(store, plan):
+    """After an edit the page reads one task's checkpoints again, the same rows the year list holds."""
+    task = _add(store, plan, 0, "A", "Hằng quý")
+    _add(store, plan, 1, "B", "Quý I/2024")
+    assert task_rows(store, 2024, task.id) == [r for r in year_checklist(store, 2024) if r.task_id == task.id]
+    assert len(task_rows(store, 2024, task.id)) == 4
+
+
+def test_reading_the_checklist_writes_nothing(store, plan):
+    """A task without checkpoints (saved before they existed) is not given them by a read: reading never writes."""
+    from sqlalchemy import delete
+
+    from db.models import OccurrenceRow
+
+    task = _add(store, plan, 0, "A", "Quý I/2024")
+    with store.transaction() as session:
+        session.execute(delete(OccurrenceRow).where(OccurrenceRow.task_id == task.id))
+    database = store.folder.database
+    size_before, wal = database.stat().st_size, database.with_name(database.name + "-wal")
+    wal_before = wal.stat().st_size if wal.exists() else 0
+    assert year_checklist(store, 2024) == []
+    assert (database.stat().st_size, wal.stat().st_size if wal.exists() else 0) == (size_before, wal_before)
+
+
+def test_tasks_without_checkpoints_get_them_at_start(store, plan):
+    """Opening the data folder gives every task saved before checkpoints existed its checkpoints, outside the journal."""
+    from sqlalchemy import delete
+
+    from app.startup import open_store
+    from db.models import OccurrenceRow
+
+    task = _add(store, plan, 0, "A", "Quý I/2024")
+    with store.transaction() as session:
+        session.execute(delete(OccurrenceRow).where(OccurrenceRow.task_id == task.id))
+    store.close()
+    reopened, _report = open_store(store.folder)
+    try:
+        assert [row.due for row in year_checklist(reopened, 2024)] == [date(2024, 3, 31)]
+        assert undo.next_steps(reopened) == ("Thêm nhiệm vụ", None)
+    finally:
+        reopened.close()
 
 
 def test_a_timeframe_edit_keeps_recorded_statuses(store, plan):

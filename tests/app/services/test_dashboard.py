@@ -28,7 +28,7 @@ def year_2024(store):
     an = add_official(store, OfficialData("Nguyễn Văn An")).value
     binh = add_official(store, OfficialData("Trần Thị Bình")).value
     plan = create_plan(store, PlanData(year=2024, title="Cải cách hành chính năm 2024"),
-                       areas=("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+                       areas=("Cải cách thể chế", "Cải cách thủ tục hành chính")).value
     first, second = plan_tree(store, plan.id)
     add_task(store, first.id, TaskData("Ban hành kế hoạch CCHC", lead_official_id=an.id, timeframe="Quý I/2024"))
     add_task(store, first.id, TaskData("Tự kiểm tra CCHC", lead_official_id=binh.id, timeframe="Thường xuyên"))

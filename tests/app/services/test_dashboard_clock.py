@@ -16,7 +16,7 @@ from app.services.plans import PlanData, create_plan
 @pytest.fixture
 def year_2024(store):
     """Three tasks of 2024, one done; the data folder's last backup was taken on 10/05/2024."""
-    plan = create_plan(store, PlanData(year=2024, title="Cải cách hành chính năm 2024"), areas=("Cải cách thể chế",))
+    plan = create_plan(store, PlanData(year=2024, title="Cải cách hành chính năm 2024"), areas=("Cải cách thể chế",)).value
     area = plan_tree(store, plan.id)[0]
     for title, timeframe in (("Ban hành kế hoạch", "Quý I/2024"), ("Niêm yết TTHC", "Trước ngày 15/5/2024"),
                              ("Rà soát TTHC", "Tháng 12 năm 2024")):

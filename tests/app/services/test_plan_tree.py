@@ -20,16 +20,15 @@ from app.services.plan_tree import (
     move_task,
     plan_tree,
     rename_area,
-    restore_area,
-    restore_task,
     update_task,
 )
+from app.services import undo
 from app.services.plans import PlanData, create_plan
 
 
 @pytest.fixture
 def plan(store):
-    return create_plan(store, PlanData(year=2024, title="Cải cách hành chính năm 2024"), areas=("Cải cách thể chế", "Cải cách TTHC"))
+    return create_plan(store, PlanData(year=2024, title="Cải cách hành chính năm 2024"), areas=("Cải cách thể chế", "Cải cách TTHC")).value
 
 
 def _titles(store, plan):
@@ -38,14 +37,14 @@ def _titles(store, plan):
 
 def test_due_dates_come_from_the_timeframe(store, plan):
     area = plan_tree(store, plan.id)[0]
-    task = add_task(store, area.id, TaskData("Ban hành kế hoạch", timeframe="Quý I/2024"))
+    task = add_task(store, area.id, TaskData("Ban hành kế hoạch", timeframe="Quý I/2024")).value
     assert task.first_due == date(2024, 3, 31) and "31/03/2024" in task.due_text
     assert task.timeframe == "Quý I/2024"
 
 
 def test_an_unreadable_timeframe_shows_no_due_date_and_a_hand_date_wins(store, plan):
     area = plan_tree(store, plan.id)[0]
-    task = add_task(store, area.id, TaskData("Việc khác", timeframe="khi nào xong thì thôi"))
+    task = add_task(store, area.id, TaskData("Việc khác", timeframe="khi nào xong thì thôi")).value
     assert task.first_due is None and task.schedule.kind == "unknown"
     update_task(store, task.id, replace(task.data, due_override=date(2024, 6, 15)))
     again = get_task(store, task.id)
@@ -57,15 +56,15 @@ def test_task_text_is_cleaned_and_a_title_is_required(store, plan):
     area = plan_tree(store, plan.id)[0]
     with pytest.raises(UserError):
         add_task(store, area.id, TaskData("   "))
-    task = add_task(store, area.id, TaskData(" Rà soát\u200b TTHC ", coordinators=(" Công chức TP-HT ", "")))
+    task = add_task(store, area.id, TaskData(" Rà soát\u200b TTHC ", coordinators=(" Công chức TP-HT ", ""))).value
     assert task.title == "Rà soát TTHC" and task.coordinators == ("Công chức TP-HT",)
 
 
 def test_lead_may_be_an_official_or_free_text(store, plan):
     official = add_official(store, OfficialData("Lê Thị Mai", position="Công chức Văn phòng - Thống kê")).value
     area = plan_tree(store, plan.id)[0]
-    by_person = add_task(store, area.id, TaskData("A", lead_official_id=official.id))
-    by_role = add_task(store, area.id, TaskData("B", lead_text="Lãnh đạo UBND xã"))
+    by_person = add_task(store, area.id, TaskData("A", lead_official_id=official.id)).value
+    by_role = add_task(store, area.id, TaskData("B", lead_text="Lãnh đạo UBND xã")).value
     assert (by_person.lead, by_role.lead) == ("Lê Thị Mai", "Lãnh đạo UBND xã")
 
 
@@ -87,21 +86,24 @@ def test_tasks_insert_at_a_position_and_stay_dense(store, plan):
 
 
 def test_move_task_between_areas_and_back(store, plan):
+    """A task moved to another area goes back to its place on undo, both areas numbered densely."""
     first, second = plan_tree(store, plan.id)
-    a = add_task(store, first.id, TaskData("A"))
+    a = add_task(store, first.id, TaskData("A")).value
     add_task(store, first.id, TaskData("B"))
     add_task(store, second.id, TaskData("X"))
-    previous = move_task(store, a.id, second.id, 1)
+    move_task(store, a.id, second.id, 1)
     assert _titles(store, plan) == [("Cải cách thể chế", ["B"]), ("Cải cách TTHC", ["X", "A"])]
-    move_task(store, a.id, *previous)
+    undo.undo(store)
     assert _titles(store, plan) == [("Cải cách thể chế", ["A", "B"]), ("Cải cách TTHC", ["X"])]
 
 
-def test_move_and_rename_area_with_undo_values(store, plan):
+def test_move_and_rename_area_are_named_steps(store, plan):
+    """Moving and renaming an area are steps the Edit menu names; an empty name is refused."""
     second = plan_tree(store, plan.id)[1]
-    assert move_area(store, second.id, 0) == 1
+    assert move_area(store, second.id, 0).label == "Chuyển vị trí lĩnh vực"
     assert [a.title for a in plan_tree(store, plan.id)] == ["Cải cách TTHC", "Cải cách thể chế"]
-    assert rename_area(store, second.id, "Cải cách thủ tục hành chính") == "Cải cách TTHC"
+    renamed = rename_area(store, second.id, "Cải cách thủ tục hành chính")
+    assert renamed.label == "Đổi tên lĩnh vực thành “Cải cách thủ tục hành chính”"
     with pytest.raises(UserError):
         rename_area(store, second.id, " ")
 
@@ -111,9 +113,9 @@ def test_deleted_task_comes_back_in_its_place(store, plan):
     for title in "ABC":
         add_task(store, area.id, TaskData(title))
     middle = plan_tree(store, plan.id)[0].tasks[1]
-    snapshot = delete_task(store, middle.id)
+    delete_task(store, middle.id)
     assert [t.title for t in plan_tree(store, plan.id)[0].tasks] == ["A", "C"]
-    restore_task(store, snapshot)
+    undo.undo(store)
     assert [t.title for t in plan_tree(store, plan.id)[0].tasks] == ["A", "B", "C"]
     assert get_task(store, middle.id) == middle
 
@@ -121,9 +123,9 @@ def test_deleted_task_comes_back_in_its_place(store, plan):
 def test_deleted_area_comes_back_with_its_tasks(store, plan):
     first = plan_tree(store, plan.id)[0]
     add_task(store, first.id, TaskData("A", timeframe="Thường xuyên"))
-    snapshot = delete_area(store, first.id)
+    delete_area(store, first.id)
     assert _titles(store, plan) == [("Cải cách TTHC", [])]
-    restore_area(store, snapshot)
+    undo.undo(store)
     assert _titles(store, plan) == [("Cải cách thể chế", ["A"]), ("Cải cách TTHC", [])]
 
 

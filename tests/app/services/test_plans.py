@@ -19,14 +19,13 @@ from app.services.plans import (
     get_plan,
     list_plans,
     new_plan_data,
-    restore_plan,
     update_plan,
 )
 from app.services.profile import CommuneProfile, save_profile
 
 
 def _plan(store, year=2024, kind=REFORM, **fields):
-    return create_plan(store, PlanData(year=year, kind=kind, title=f"Cải cách hành chính năm {year}", **fields))
+    return create_plan(store, PlanData(year=year, kind=kind, title=f"Cải cách hành chính năm {year}", **fields)).value
 
 
 def test_new_plan_gets_the_eight_default_areas_in_order(store):
@@ -53,11 +52,12 @@ def test_plan_fields_and_sections_round_trip(store):
     assert again.section("requirements") == ""
 
 
-def test_update_returns_the_previous_version_for_undo(store):
+def test_update_returns_the_saved_plan_as_one_undo_step(store):
+    """Saving the plan's fields returns it as saved, and the step the Edit menu names."""
     plan = _plan(store)
-    before = update_plan(store, plan.id, replace(plan.data, title="Kế hoạch mới"))
-    assert before.title == "Cải cách hành chính năm 2024"
-    assert get_plan(store, plan.id).title == "Kế hoạch mới"
+    saved = update_plan(store, plan.id, replace(plan.data, title="Kế hoạch mới"))
+    assert saved.value.title == "Kế hoạch mới" == get_plan(store, plan.id).title
+    assert saved.changes.label == "Sửa thông tin kế hoạch" and saved.changes.ids("plan") == {plan.id}
 
 
 @pytest.mark.parametrize("year", [1999, 2101])
@@ -78,13 +78,16 @@ def test_list_counts_tasks_and_filters_by_year(store):
 
 
 def test_deleted_plan_comes_back_whole(store):
+    """Undo of a deletion brings the plan back with its sections, areas and tasks."""
+    from app.services import undo
+
     plan = _plan(store, sections=(("purpose", "Mục đích"),))
     area = plan_tree(store, plan.id)[2]
     add_task(store, area.id, TaskData("Niêm yết TTHC", timeframe="Thường xuyên"))
-    snapshot = delete_plan(store, plan.id)
-    assert list_plans(store) == []
-    restored = restore_plan(store, snapshot)
-    assert restored == plan
+    deleted = delete_plan(store, plan.id)
+    assert list_plans(store) == [] and deleted.label == "Xóa kế hoạch cải cách hành chính năm 2024"
+    undo.undo(store)
+    assert get_plan(store, plan.id) == plan
     assert [t.title for t in plan_tree(store, plan.id)[2].tasks] == ["Niêm yết TTHC"]
 
 
@@ -94,7 +97,7 @@ def test_copy_moves_years_forward_and_clears_number(store):
                  sections=(("purpose", "Thực hiện tốt nhiệm vụ năm 2024."),))
     area = plan_tree(store, plan.id)[1]
     add_task(store, area.id, TaskData("Rà soát văn bản năm 2024", timeframe="Quý I/2024", due_override=date(2024, 3, 15)))
-    copy = copy_plan(store, plan.id, 2025)
+    copy = copy_plan(store, plan.id, 2025).value
     assert (copy.year, copy.number, copy.issue_date, copy.copied_from_id) == (2025, "/KH-UBND", None, plan.id)
     assert copy.title == "Cải cách hành chính năm 2025"
     assert copy.section("purpose") == "Thực hiện tốt nhiệm vụ năm 2025."
@@ -109,7 +112,7 @@ def test_a_plan_with_recorded_progress_keeps_its_year(store):
     """Moving a plan whose work is under way would leave done tasks dated in the old year under the new one."""
     from app.services import checklist
 
-    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế",))
+    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thể chế",)).value
     area = plan_tree(store, plan.id)[0]
     add_task(store, area.id, TaskData("Rà soát văn bản", timeframe="Quý I/2024"))
     add_task(store, area.id, TaskData("Tuyên truyền", timeframe="Quý II/2024"))
@@ -122,4 +125,4 @@ def test_a_plan_with_recorded_progress_keeps_its_year(store):
         update_plan(store, plan.id, replace(get_plan(store, plan.id).data, year=2025))
     assert "Sao chép" in refused.value.hint
     assert get_plan(store, plan.id).year == 2024 and checklist.year_checklist(store, 2024)[0].status == "done"
-    assert moved.year == 2024
+    assert moved.value.year == 2025

@@ -33,7 +33,7 @@ def _checkpoint(store, task_id: int, due: date) -> int:
 
 
 def _tasks(store, area_id: int, *specs: tuple[str, str, str]) -> list[int]:
-    return [add_task(store, area_id, TaskData(title, lead_text=lead, timeframe=tf)).id for title, lead, tf in specs]
+    return [add_task(store, area_id, TaskData(title, lead_text=lead, timeframe=tf)).value.id for title, lead, tf in specs]
 
 
 def half_year_commune(store) -> dict[str, int]:
@@ -47,7 +47,7 @@ def half_year_commune(store) -> dict[str, int]:
         receiving_office="Phòng Nội vụ huyện Sơn Hà", doc_suffix="UBND",
     ))
     reform = create_plan(store, PlanData(year=2024, kind=REFORM, number="12/KH-UBND", issue_date=date(2024, 1, 5),
-                                         title="Cải cách hành chính năm 2024 của xã Hòa Bình Xuân"))
+                                         title="Cải cách hành chính năm 2024 của xã Hòa Bình Xuân")).value
     steer, law, tthc = (area.id for area in plan_tree(store, reform.id)[:3])
     plan_task, monthly = _tasks(store, steer, ("Ban hành Kế hoạch CCHC năm 2024", "Văn phòng - Thống kê", "Quý I/2024"),
                                 ("Báo cáo tình hình CCHC hằng tháng", "Văn phòng - Thống kê", "Định kỳ hàng tháng trong năm 2024"))
@@ -56,7 +56,7 @@ def half_year_commune(store) -> dict[str, int]:
     posting, guided = _tasks(store, tthc, ("Niêm yết công khai thủ tục hành chính", "Bộ phận Một cửa", "Thường xuyên"),
                              ("Triển khai dịch vụ công trực tuyến", "Bộ phận Một cửa", "Theo tiến độ và hướng dẫn"))
     emulation = create_plan(store, PlanData(year=2024, kind=EMULATION, title="Phát động phong trào thi đua năm 2024"),
-                            areas=("Thi đua thực hiện cải cách hành chính",))
+                            areas=("Thi đua thực hiện cải cách hành chính",)).value
     (launch,) = _tasks(store, plan_tree(store, emulation.id)[0].id,
                        ("Tổ chức lễ phát động phong trào thi đua", "Văn phòng - Thống kê", "Quý I/2024"))
     done = [(plan_task, date(2024, 3, 31), date(2024, 3, 20)), (monthly, date(2024, 1, 31), date(2024, 2, 5)),

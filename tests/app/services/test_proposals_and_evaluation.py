@@ -23,7 +23,7 @@ def year(store):
     """Two officials; a reform plan of four quarterly tasks (Mai leads three, An one, one is a report)."""
     mai = add_official(store, OfficialData("Lê Thị Mai", department="VP-TK", position="Công chức VP-TK")).value.id
     an = add_official(store, OfficialData("Huỳnh Văn Ân", department="ĐC-XD", position="Công chức ĐC-XD")).value.id
-    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thủ tục hành chính",))
+    plan = create_plan(store, PlanData(year=2024), areas=("Cải cách thủ tục hành chính",)).value
     area = plan_tree(store, plan.id)[0].id
     add_task(store, area, TaskData("Niêm yết TTHC", lead_official_id=mai, timeframe="Quý I/2024"))
     add_task(store, area, TaskData("Báo cáo CCHC quý II", lead_official_id=mai, timeframe="Quý II/2024"))

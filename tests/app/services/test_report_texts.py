@@ -1,4 +1,4 @@
-"""The progress report's narrative parts as stored data: saved per year, period and section, reset, restored."""
+"""The progress report's narrative parts as stored data: saved per year, period and section, reset, undone."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 
 from app.errors import UserError
 from app.services.progress_report import progress_report
-from app.services.report_texts import report_narrative, reset_text, restore_text, set_text, stored_texts
+from app.services import undo
+from app.services.report_texts import report_narrative, reset_text, set_text, stored_texts
 from tests.app.services.test_progress_report import TODAY, half_year_commune
 
 
@@ -18,7 +19,7 @@ def test_a_saved_text_is_what_the_report_prints(store):
     """After set_text the report's section holds the clerk's text, marked stored, the suggestion kept beside it."""
     half_year_commune(store)
     suggestion = _sections(store)["results"].text
-    assert set_text(store, 2024, "h1", "results", "Kết quả do xã tự viết.") is None
+    assert set_text(store, 2024, "h1", "results", "Kết quả do xã tự viết.").label == "Sửa “Kết quả đạt được” của báo cáo"
     section = _sections(store)["results"]
     assert (section.text, section.stored, section.suggestion) == ("Kết quả do xã tự viết.", True, suggestion)
     assert not _sections(store)["direction"].stored
@@ -32,16 +33,25 @@ def test_the_text_belongs_to_its_year_and_period_only(store):
     assert _sections(store, "q1")["direction"].text != "Phương hướng riêng."
 
 
-def test_set_returns_the_text_before_and_reset_forgets_it(store):
-    """Each write returns what was stored (for undo); reset brings the suggestion back; restore puts text back."""
+def test_reset_forgets_the_text_and_undo_puts_it_back(store):
+    """Reset brings the suggestion back as a named step; undo of it puts the clerk's text back."""
     half_year_commune(store)
     suggestion = _sections(store)["shortcomings"].text
     set_text(store, 2024, "h1", "shortcomings", "Lần một.")
-    assert set_text(store, 2024, "h1", "shortcomings", "Lần hai.") == "Lần một."
-    assert reset_text(store, 2024, "h1", "shortcomings") == "Lần hai."
+    set_text(store, 2024, "h1", "shortcomings", "Lần hai.")
+    reset = reset_text(store, 2024, "h1", "shortcomings")
+    assert reset.label == "Dùng lại nội dung gợi ý “Tồn tại, hạn chế” của báo cáo"
     assert _sections(store)["shortcomings"].text == suggestion and stored_texts(store, 2024, "h1") == {}
-    assert restore_text(store, 2024, "h1", "shortcomings", "Lần hai.") is None
+    undo.undo(store)
     assert report_narrative(store, 2024, "h1", TODAY)[2].text == "Lần hai."
+
+
+def test_report_texts_are_their_own_kind_of_change(store):
+    """A narrative save tells no page showing plans or the checklist to reload (only the report shows it)."""
+    from app.services.changes import PLANS, REPORTS
+
+    changes = set_text(store, 2024, "h1", "results", "Kết quả.")
+    assert changes.touches(REPORTS) and not changes.touches(PLANS)
 
 
 def test_text_is_stored_as_nfc_with_one_kind_of_line_break(store):
