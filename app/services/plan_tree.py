@@ -6,7 +6,7 @@ one journaled action (``Store.action``): undo puts back every row it touched, po
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, fields, replace
 
 from sqlalchemy import select
 
@@ -21,9 +21,6 @@ from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
 
 
 _TASK_FIELDS = tuple(f.name for f in fields(TaskData))
-
-
-@dataclass(frozen=True)
 
 
 def validated_task(data: TaskData) -> TaskData:
