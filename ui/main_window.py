@@ -274,10 +274,10 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         from app.backups import describe, latest_backup
         from app.clock import folder_clock_check
-        from app.services.profile import get_profile
+        from app.queries.start import commune_of
 
-        profile = get_profile(self.store)
-        commune = f"Xã {profile.commune_name} — " if profile.commune_name else ""
+        name = commune_of(self.store)  # on sqlite3: the title is set before the ORM is imported (issue 24)
+        commune = f"Xã {name} — " if name else ""
         self.setWindowTitle(f"{commune}CCHC Xã")
         self.folder_label.setText(f"Thư mục dữ liệu: {self.store.folder.root}")
         latest = latest_backup(self.store.folder)

@@ -1,4 +1,8 @@
-"""Tổng quan, the start screen: overdue, due soon, the year's statutory dates, progress charts, last backup."""
+"""Tổng quan, the start screen: overdue, due soon, the year's statutory dates, progress charts, last backup.
+
+It reads on plain sqlite3 (``app/queries/dashboard_view.py``): the first page most starts show, its data
+on screen before SQLAlchemy is imported (issue 24).
+"""
 
 from __future__ import annotations
 
@@ -23,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import DOING
+from app.queries.dashboard_view import Dashboard, dashboard, last_backup, plan_years
 from app.services.changes import OFFICIALS, PLANS, Changes
-from app.services.checklist import plan_years
-from app.services.dashboard import Dashboard, dashboard, last_backup
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
 
@@ -334,7 +337,7 @@ class DashboardPage(QWidget):
                 self.reload()
                 return
             self._stale = True
-        self._show_backup(last_backup(self.store))
+        self._show_backup(last_backup(self.store.folder))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
