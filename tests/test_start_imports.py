@@ -13,23 +13,23 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
-# ``python -m app --data-dir DIR --exit-after-show``, noting what is imported the moment the page in view has its data.
+# ``python -m app --data-dir DIR --exit-after-show``, noting what is imported the moment the page in view shows its data.
 _DRIVER = """
 import json, sys
-from ui import main_window
+from ui import application
 
 seen = {}
-attach = main_window.MainWindow.attach
+after_first_page = application._after_first_page
 
-def noting_attach(window, store):
-    attach(window, store)
+def noting(window, *args):
     page = window.stack.currentWidget()
     board = getattr(page, "board", None)
     seen.update(page=type(page).__name__, has_plans=board.has_plans if board else None,
                 summary=page.summary.text() if board else "", title=window.windowTitle(),
                 heavy=sorted(name for name in sys.modules if name.split(".")[0] in ("sqlalchemy", "alembic")))
+    after_first_page(window, *args)
 
-main_window.MainWindow.attach = noting_attach
+application._after_first_page = noting
 from app.__main__ import main
 code = main(["--data-dir", sys.argv[1], "--exit-after-show"])
 print(json.dumps(dict(seen, code=code, after=sorted(n for n in sys.modules if n in ("sqlalchemy", "alembic")))))

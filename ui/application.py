@@ -111,7 +111,7 @@ def _install_excepthook(folder: DataFolder) -> None:
     sys.excepthook = hook
 
 
-def _after_first_page(window: MainWindow, store: Store, warming: list, exit_after_show: bool) -> None:
+def _after_first_page(window: MainWindow, store: Store, threads: list, exit_after_show: bool) -> None:
     """The first page shows its data: install what a new folder still lacks, load the ORM in the background."""
     from app.startup import finish_installs
 
@@ -121,11 +121,12 @@ def _after_first_page(window: MainWindow, store: Store, warming: list, exit_afte
         return
     from ui.warm_up import warm_up
 
-    warming.append(warm_up(window))
+    threads.append(warm_up(window))
 
 
 def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = False) -> int:
-    """Take the folder, show the window, open the data from the event loop's first turn, run until it closes."""
+    """Take the folder, show the window, open the data in the background from the event loop's first turn
+    (``ui/warm_up.py``), build the page in view when it is open, run until the window closes."""
     app = make_application()
     _install_excepthook(folder)
     lock = claim_folder(folder, quiet=exit_after_show)  # --exit-after-show: nobody is there to click OK
@@ -138,27 +139,36 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     window.show()
     app.processEvents()  # paint the window now, before the data layer loads
     opened: list[Store] = []
-    warming: list = []
+    threads: list = []
 
-    def open_data() -> None:
-        result = open_with_recovery(folder, demo, defer_installs=True)
+    def data_opened(opener) -> None:
+        """On the GUI thread: the folder opened in the background (or a problem to ask about here)."""
+        result = opener.opened or open_with_recovery(folder, demo, defer_installs=True)
         if result is None:
             app.exit(1)
             return
         store, report = result
         opened.append(store)
-        window.attach(store)
+        window.attach_in_steps(store, opener.first_view if opener.opened else None,
+                               lambda: _after_first_page(window, store, threads, exit_after_show))
         if report.backup_problem:
             window.statusBar().showMessage(report.backup_problem, 15000)
         elif demo and not report.demo_loaded:
             window.statusBar().showMessage("Thư mục dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu "
                                            "(dữ liệu đang có giữ nguyên).", 15000)
-        QTimer.singleShot(0, lambda: _after_first_page(window, store, warming, exit_after_show))
+
+    def open_data() -> None:
+        from ui.main_window import PAGES
+        from ui.warm_up import OpenData
+
+        threads.append(OpenData(window, folder, demo, PAGES[window.nav.currentRow()], data_opened).begin())
 
     QTimer.singleShot(0, open_data)
     code = app.exec()
-    for thread in warming:
+    for thread in threads:
         thread.wait()  # an import cut short at exit could leave a module half made
+        if getattr(thread, "opened", None) and thread.opened[0] not in opened:  # closed before it was shown
+            opened.append(thread.opened[0])
     for store in opened:
         store.close()
     lock.release()  # after the last write; a crash releases it too (the OS drops it with the process)

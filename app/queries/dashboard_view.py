@@ -154,6 +154,27 @@ def plan_years(store) -> list[int]:
         return checklist_view.plan_years(connection)
 
 
+def shown_year(years: list[int], today: date, keep: int | None = None) -> int:
+    """The year the page shows: the one kept, else this year if it has a plan, else the newest with one."""
+    years = years or [today.year]
+    return keep if keep in years else (today.year if today.year in years else years[0])
+
+
+@dataclass(frozen=True)
+class FirstView:
+    """What the page shows when it opens: the years to pick from and the dashboard of the chosen one."""
+
+    years: tuple[int, ...]
+    board: Dashboard
+
+
+def first_view(store, today: date | None = None) -> FirstView:
+    """The page's data as it opens, read ahead (off the GUI thread at start) so building the page reads nothing."""
+    today = today or date.today()
+    years = plan_years(store)
+    return FirstView(tuple(years), dashboard(store, shown_year(years, today), today))
+
+
 def build(folder, rows: list[ChecklistRow], years: list[int], year: int, today: date,
           clock: ClockCheck | None = None) -> Dashboard:
     """The dashboard of ``year`` from its checklist rows and the years that have plans (whoever read them)."""

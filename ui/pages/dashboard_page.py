@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import DOING
-from app.queries.dashboard_view import Dashboard, dashboard, last_backup, plan_years
+from app.queries.dashboard_view import Dashboard, FirstView, dashboard, last_backup, plan_years, shown_year
 from app.services.changes import OFFICIALS, PLANS, Changes
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
@@ -164,7 +164,9 @@ class DashboardPage(QWidget):
     open_task = Signal(int)
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, first_view: FirstView | None = None) -> None:
+        """``first_view``: the data read ahead (``app.queries.dashboard_view.first_view``), shown as it is
+        when it is of today; otherwise the page reads it now."""
         super().__init__(parent)
         self.store, self.undo_stack, self.notify, self._today = store, undo_stack, notify, today
         self.board: Dashboard | None = None
@@ -190,7 +192,11 @@ class DashboardPage(QWidget):
         self.lead_chart = BarChart(empty_text="Chưa có nhiệm vụ nào.")
         self.lead_chart.setObjectName("lead_chart")
         self._build()
-        self.reload()
+        if first_view is not None and first_view.board.today == self._today():
+            self._fill_years(first_view.board.year, list(first_view.years))
+            self._show(first_view.board)
+        else:
+            self.reload()
 
     def _checkpoint_table(self, model, name: str) -> QTableView:
         table = _table(model, name)
@@ -256,10 +262,10 @@ class DashboardPage(QWidget):
     def selected_year(self) -> int | None:
         return self.year_picker.currentData()
 
-    def _fill_years(self, keep: int | None) -> int:
+    def _fill_years(self, keep: int | None, years: list[int] | None = None) -> int:
         today = self._today()
-        years = plan_years(self.store) or [today.year]
-        wanted = keep if keep in years else (today.year if today.year in years else years[0])
+        years = (plan_years(self.store) if years is None else years) or [today.year]
+        wanted = shown_year(years, today, keep)
         self.year_picker.blockSignals(True)
         self.year_picker.clear()
         for year in years:
