@@ -75,6 +75,9 @@ def missing_pages() -> list[str]:
     for entry in PAGES:
         try:
             entry.load()
+            if entry.view:  # the function that reads the page's first view, named as a string too
+                module, function = entry.view.split(":")
+                getattr(importlib.import_module(module), function)
         except (ImportError, AttributeError) as error:
             missing.append(f"{entry.title} ({entry.module}: {error})")
     return missing
