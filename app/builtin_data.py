@@ -11,10 +11,10 @@ start instead of forgotten (the crash trials found that window).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-
-from app.store import Store
+if TYPE_CHECKING:  # the start path reads ``user_version`` on sqlite3 (app/queries/start.py): no SQLAlchemy there
+    from app.store import Store
 
 CRITERIA_SETS = 1  # with revision 0004
 AWARD_KINDS = 2  # with revision 0005: the award kinds and the example certificate layout
@@ -37,12 +37,16 @@ def pending(store: Store) -> int:
 
 def mark_pending(store: Store, flags: int) -> None:
     """Note durably what is still to install, before the schema changes."""
+    from sqlalchemy import text
+
     with store.transaction() as session:
         session.execute(text(f"PRAGMA user_version = {int(flags)}"))
 
 
 def install_pending(store: Store, now: datetime | None = None) -> int:
     """Install what is pending and clear it, in one transaction; returns the flags installed."""
+    from sqlalchemy import text
+
     from app.services.award_kinds import install_default_kinds
     from app.services.certificates import add_default_layout
     from app.services.criteria_sets import add_default_sets

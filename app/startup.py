@@ -1,5 +1,9 @@
 """Opening a data folder: check, migrate (after a backup), fill the demo, take the daily backup.
 
+Every check reads through ``sqlite3`` (integrity, schema version, pending installs, the backup API);
+SQLAlchemy and Alembic are imported only when there is something to migrate or install (issue 24).
+A new folder gets its schema from ``db/schema.sql`` in one transaction, without Alembic.
+
 Runs before any window exists and is shared by the window and the
 sub-commands. Before anything is written it diagnoses the folder and raises a
 ``DatabaseProblem`` of one kind (see ``app/errors.py``): only a damaged file,
@@ -11,17 +15,17 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy.exc import DBAPIError
 
 from app import builtin_data
 from app.backups import backup_now, daily_backup, describe
 from app.errors import DatabaseDamagedError, DatabaseProblem, UserError
 from app.paths import DataFolder
+from app.queries.start import read_schema_state
 from app.store import Store
-from db import migrate
+from db import migrate, schema
 from db.backup import Backup, latest_backup_with_data, latest_good_backup
 from db.integrity import BUSY, CANT_OPEN, DISK_FULL, OK, READ_ONLY, check_file, classify
 
@@ -139,26 +143,48 @@ def _newer(folder: DataFolder, revision: str) -> DatabaseProblem:
     )
 
 
-def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None) -> Backup | None:
-    """Apply pending migrations, backing the file up first when it held data. Returns that backup."""
-    current = migrate.current_revision(store.engine)
-    if current is not None and not migrate.is_known_revision(current):
+def bring_up_to_date(store: Store, had_data: bool, now: datetime | None = None,
+                     defer_installs: bool = False) -> Backup | None:
+    """Apply pending migrations, backing the file up first when it held data. Returns that backup.
+
+    ``defer_installs``: leave the shipped data a new folder still needs (criteria sets, award kinds) for
+    ``finish_installs`` once the window shows its first page; it stays noted in ``user_version`` meanwhile.
+    """
+    state = read_schema_state(store.folder.database)
+    current, pending = state.revision, state.pending
+    if current is not None and current != migrate.HEAD and not migrate.is_known_revision(current):
         raise _newer(store.folder, current)
-    pending = builtin_data.pending(store)
-    if current == migrate.HEAD and not pending:
+    if current == migrate.HEAD and (not pending or defer_installs):
         return None
     backup = None
-    if current != migrate.HEAD:
+    if current is None and not _has_tables(store):
+        schema.create(store.folder.database, migrate.HEAD, pending | builtin_data.brought_by(None))
+    elif current != migrate.HEAD:
         backup = backup_now(store.folder, "pre-migration", now) if had_data else None
         builtin_data.mark_pending(store, pending | builtin_data.brought_by(current))
         migrate.upgrade(store.engine)
-    builtin_data.install_pending(store, now)
+    if not defer_installs:
+        builtin_data.install_pending(store, now)
     return backup
 
 
+def _has_tables(store: Store) -> bool:
+    """A file with tables but no version is left to Alembic, which says what it makes of it."""
+    with store.reading() as connection:
+        return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+
+
+def finish_installs(store: Store, now: datetime | None = None) -> int:
+    """Install what ``bring_up_to_date(defer_installs=True)`` left (the ORM loads here); returns the flags."""
+    if not read_schema_state(store.folder.database).pending:
+        return 0
+    return builtin_data.install_pending(store, now)
+
+
 def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = None,
-               fresh: bool = False) -> tuple[Store, StartupReport]:
-    """Open ``folder`` ready for work, creating it if needed (``fresh``: see ``check_database``)."""
+               fresh: bool = False, defer_installs: bool = False) -> tuple[Store, StartupReport]:
+    """Open ``folder`` ready for work, creating it if needed (``fresh``: see ``check_database``;
+    ``defer_installs``: see ``bring_up_to_date``)."""
     try:
         folder.create()
     except OSError as error:
@@ -168,13 +194,13 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
     had_data = folder.database.exists() and folder.database.stat().st_size > 0
     store = Store(folder)
     try:
-        pre_migration = bring_up_to_date(store, had_data, now)
+        pre_migration = bring_up_to_date(store, had_data, now, defer_installs and not demo)
         _give_missing_checkpoints(store)
         demo_loaded = _load_demo(store) if demo else False
         backup, problem = _daily_backup_or_problem(folder, now)
     except BaseException as error:
         store.close()
-        kind = classify(error.orig) if isinstance(error, DBAPIError) and isinstance(error.orig, sqlite3.Error) else ""
+        kind = classify(_sqlite_error(error)) if _sqlite_error(error) is not None else ""
         if kind in (BUSY, READ_ONLY, CANT_OPEN, DISK_FULL):
             # Diagnosed above, yet failed here (another program took the file meanwhile): say which failure.
             raise _problem(folder, kind, str(error.orig)) from error
@@ -191,9 +217,26 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
 
 
 def _give_missing_checkpoints(store: Store) -> None:
+    """Tasks saved before checkpoints existed get theirs, once, outside the journal like a migration;
+    looked for on sqlite3 first, so a start with nothing to give never loads the ORM."""
+    from app.queries.checklist_view import any_task_lacks_checkpoints
+
+    with store.reading() as connection:
+        if not any_task_lacks_checkpoints(connection):
+            return
     from app.services.occurrence_sync import give_missing_checkpoints  # loads the plan models only now
 
     give_missing_checkpoints(store)
+
+
+def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
+    """The sqlite3 error under ``error`` (raised by sqlite3 itself or wrapped by SQLAlchemy), if any."""
+    if isinstance(error, sqlite3.Error):
+        return error
+    exc = sys.modules.get("sqlalchemy.exc")  # never imported just to look: the start path may not have it
+    if exc is not None and isinstance(error, exc.DBAPIError) and isinstance(error.orig, sqlite3.Error):
+        return error.orig
+    return None
 
 
 def _load_demo(store: Store) -> bool:
@@ -204,10 +247,13 @@ def _load_demo(store: Store) -> bool:
 
 def _remove_leftovers(folder: DataFolder) -> None:
     """Temporary files of a write cut short (power cut, pulled plug): never taken for whole, now removed."""
-    from app.services.evidence import remove_leftovers as evidence_leftovers
     from db.backup import remove_leftovers as backup_leftovers
 
-    removed = backup_leftovers(folder.backups) + evidence_leftovers(folder)
+    removed = backup_leftovers(folder.backups)
+    if folder.evidence.is_dir() and any(folder.evidence.glob(".incoming-*.part")):
+        from app.services.evidence import remove_leftovers as evidence_leftovers  # the ORM only when there is some
+
+        removed += evidence_leftovers(folder)
     if removed:
         log.info("removed %d unfinished temporary files", removed)
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from app.errors import SaveFailed
 from app.paths import DataFolder
+from app.queries.start import snapshot
 from app.services.changes import NOTHING, Changes
 from db import journal
-from db.engine import make_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 # What SQLite (or the system under it) says when the disk refuses a write, and what the clerk is told.
 _WRITE_REFUSALS = (
@@ -59,16 +62,55 @@ def _free_space(where: Path) -> int:
         return _NEARLY_FULL
 
 
+def _is_sqlalchemy_operational(error: BaseException) -> bool:
+    """SQLAlchemy's OperationalError, without importing SQLAlchemy when nothing has yet."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, exc.OperationalError)
+
+
+# What the next click is likely to need, heaviest first: the ORM, the models, the services of the pages a
+# clerk opens most. Alembic is not here: it loads only for a migration.
+DATA_LAYER = ("sqlalchemy", "sqlalchemy.orm", "db.models", "app.services.checklist", "app.services.plans",
+              "app.services.profile", "app.services.officials")
+
+
+def load_data_layer() -> None:
+    """Import ``DATA_LAYER`` and configure the mappers, ahead of the first write (any thread; no Qt)."""
+    import importlib
+
+    for name in DATA_LAYER:
+        importlib.import_module(name)
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 class Store:
-    """One commune's data folder, opened. Services take it as their first argument."""
+    """One commune's data folder, opened. Services take it as their first argument.
+
+    The ORM's engine is built on first use (a write, a migration, a page that needs it): the start path
+    reads through ``reading()`` on sqlite3 and never pays for importing SQLAlchemy (issue 24).
+    """
 
     def __init__(self, folder: DataFolder) -> None:
         self.folder = folder
-        self._connect()
+        self._engine: Engine | None = None
+        self._sessions = None
 
-    def _connect(self) -> None:
-        self.engine = make_engine(self.folder.database)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from db.engine import make_engine
+
+            self._engine = make_engine(self.folder.database)
+            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        return self._engine
+
+    def reading(self):
+        """One consistent read on plain sqlite3 (a context manager yielding the connection); it may not write."""
+        return snapshot(self.folder.database)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -77,10 +119,13 @@ class Store:
         A write the disk refuses (full, I/O error, read-only) arrives as ``SaveFailed``,
         so every screen can keep what was typed and say so in Vietnamese.
         """
+        self.engine  # noqa: B018 — built on the first transaction
         try:
             with self._sessions.begin() as session:
                 yield session
-        except (OperationalError, sqlite3.OperationalError, OSError) as error:
+        except Exception as error:  # noqa: BLE001 — narrowed below, without importing SQLAlchemy's classes early
+            if not isinstance(error, (sqlite3.OperationalError, OSError)) and not _is_sqlalchemy_operational(error):
+                raise
             refused = refused_write(error, self.folder.root)
             if refused is None:
                 raise
@@ -105,12 +150,13 @@ class Store:
 
     def close(self) -> None:
         """Release every connection, so the file can be backed up, replaced or removed."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def reconnect(self) -> None:
-        """Open the (possibly replaced) database file again, e.g. after a restore."""
+        """Open the (possibly replaced) database file again, e.g. after a restore (the engine on next use)."""
         self.close()
-        self._connect()
+        self._engine, self._sessions = None, None
 
 
 class Action:

@@ -2,6 +2,7 @@
 
     python benchmarks/start_probe.py OUT -m app --data-dir DIR --exit-after-show
     python benchmarks/start_probe.py OUT benchmarks/bare_window.py
+    python benchmarks/start_probe.py --watch 5 OUT -m app --data-dir DIR
 
 Two moments go to OUT as wall-clock times (``time.time()``), one per line:
 the first paint of the main window (the clerk sees the program) and its first
@@ -9,6 +10,12 @@ the first paint of the main window (the clerk sees the program) and its first
 on the event loop's first turn, the app once the page in view has read and shown
 its data. The parent compares them with the moment it spawned the process.
 Nothing else changes: the same interpreter runs the same code.
+
+``--watch SECONDS``: the program is left running (its own ``close`` calls are
+ignored) until SECONDS after the probe started; a 10 ms timer notes the longest
+time the event loop did not turn from the window's ``show`` on (a click made then
+would wait that long), written as a third line in milliseconds; then the probe
+closes the window.
 """
 
 import os
@@ -16,12 +23,15 @@ import runpy
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 _close, _show = QMainWindow.close, QMainWindow.show
 _out: list[str] = []  # the file to write, until written
 _painted: list[float] = []
+_started = time.perf_counter()
+_watch: list[float] = []  # --watch: seconds from the start to watch the event loop for
+_TICK = 0.010  # seconds between the watcher's timer ticks
 
 
 class _FirstPaint(QObject):
@@ -38,22 +48,53 @@ class _FirstPaint(QObject):
         return False
 
 
+class _StallWatch(QObject):
+    """Ticks every 10 ms; the longest gap beyond that is the longest the event loop stood still."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__()
+        self.window, self.longest, self.last = window, 0.0, time.perf_counter()
+        self.timer = QTimer(self, interval=round(_TICK * 1000), timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.longest, self.last = max(self.longest, now - self.last - _TICK), now
+        if now - _started >= _watch[0]:
+            self.timer.stop()
+            _write(f"{self.longest * 1000:.1f}\n")
+            _close(self.window)
+
+
 def _noting_show(self):
-    if not hasattr(QApplication.instance(), "_first_paint"):
-        QApplication.instance()._first_paint = _FirstPaint(self)
-        QApplication.instance().installEventFilter(QApplication.instance()._first_paint)
+    application = QApplication.instance()
+    if not hasattr(application, "_first_paint"):
+        application._first_paint = _FirstPaint(self)
+        application.installEventFilter(application._first_paint)
+        if _watch:
+            application._stall_watch = _StallWatch(self)
     return _show(self)
 
 
+def _write(extra: str = "") -> None:
+    closed = time.time()
+    with open(_out.pop(), "w", encoding="ascii") as out:
+        out.write(f"{(_painted or [closed])[0]!r}\n{closed!r}\n{extra}")
+
+
 def _noting_close(self):
+    if _watch:
+        return False  # the watcher closes the window when its time is up
     if _out:
-        closed = time.time()
-        with open(_out.pop(), "w", encoding="ascii") as out:
-            out.write(f"{(_painted or [closed])[0]!r}\n{closed!r}\n")
+        _write()
     return _close(self)
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--watch":
+        _watch.append(float(sys.argv[2]))
+        del sys.argv[1:3]
     _out.append(sys.argv[1])
     QMainWindow.close, QMainWindow.show = _noting_close, _noting_show
     if sys.argv[2] == "-m":

@@ -8,9 +8,10 @@ by default in SQLite and must be switched on for every connection.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -49,6 +50,10 @@ def set_foreign_keys(connection, enabled: bool) -> None:
 
 def make_engine(database: Path) -> Engine:
     """An engine on ``database`` (created if missing) with the safety pragmas on every connection."""
+    # Imported here: the start path reads through sqlite3 and imports SQLAlchemy only when it writes (issue 24).
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
+
     engine = create_engine(URL.create("sqlite", database=str(database)))
     event.listen(engine, "connect", _apply_pragmas)
     event.listen(engine, "begin", _begin)

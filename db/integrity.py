@@ -41,12 +41,16 @@ def check_file(path: Path, timeout: float | None = None) -> Verdict:
     """Run ``PRAGMA integrity_check`` on an existing file and say what kind of failure it met."""
     try:
         connection = sqlite3.connect(str(path), timeout=CHECK_TIMEOUT if timeout is None else timeout)
+        connection.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
         try:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
         finally:
             connection.close()
     except sqlite3.Error as error:
         return Verdict(classify(error), (str(error),))
+    except UnicodeDecodeError as error:
+        # SQLite quoted damaged bytes (a schema or a value) that are not UTF-8: the file is damaged either way.
+        return Verdict(DAMAGED, (f"nội dung hỏng, không đọc được ({error.reason})",))
     problems = tuple(row[0] for row in rows if row[0] != "ok")
     return Verdict(DAMAGED if problems else OK, problems)
 

@@ -2,17 +2,20 @@
 
 A frozen bundle has no ``alembic.ini``; the script location is set here from
 this file's folder, which PyInstaller keeps (see ``installer.spec``).
-Alembic itself is imported only when a migration must run: checking that a
-database is current is one query against ``HEAD``, which keeps start-up fast.
+Alembic and SQLAlchemy are imported only when a migration must run: checking that a
+database is current is one sqlite3 query against ``HEAD`` (``app/queries/start.py``),
+which keeps start-up fast.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import Engine, inspect, text
+from typing import TYPE_CHECKING
 
 from db.engine import set_foreign_keys
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -49,6 +52,8 @@ def is_known_revision(revision: str) -> bool:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None

@@ -91,6 +91,28 @@ def demo_store(folder, demo_template):
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def decade_template(tmp_path_factory) -> DataFolder:
+    """The ten-year data folder of the benchmarks (``benchmarks/make_decade.py``), built once per session (≈ 30 s)."""
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("decade-template") / "data"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_decade.py"), str(root)], cwd=REPO, check=True,
+                   capture_output=True, timeout=600)
+    return DataFolder(root)
+
+
+@pytest.fixture
+def decade_store(folder, decade_template):
+    """An open store on a fresh copy of the ten-year database."""
+    folder.create()
+    shutil.copyfile(decade_template.database, folder.database)
+    opened, _report = open_store(folder)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def hold_folder():
     """Start a real second process that takes a data folder's lock (as a window or a command) and keeps it.

@@ -2,9 +2,10 @@
 
 The window takes the data folder's lock before anything else (a second window
 on the same folder is refused and exits without writing) and holds it until it
-exits. The window shows first and the data layer (SQLAlchemy, the models, the
-pages) is imported from the event loop's first turn: the clerk sees the program
-at once instead of an empty screen while Python loads.
+exits. The window shows first; the data is opened from the event loop's first
+turn, and the first page shows it read on plain sqlite3 (issue 24). SQLAlchemy,
+the models and Alembic load only for a migration or a write, or after the first
+page has shown its data, in a thread (``ui/warm_up.py``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def ask_recovery(error: DatabaseProblem) -> str:
     return dialog.choice()
 
 
-def open_with_recovery(folder: DataFolder, demo: bool, ask: Ask = ask_recovery) -> tuple[Store, StartupReport] | None:
+def open_with_recovery(folder: DataFolder, demo: bool, ask: Ask = ask_recovery,
+                       defer_installs: bool = False) -> tuple[Store, StartupReport] | None:
     """Open the folder; on a problem say which, and offer only what fits it (None: the clerk quit).
 
     A failed restore or fresh start is shown and ends the start: asking again
@@ -52,7 +54,7 @@ def open_with_recovery(folder: DataFolder, demo: bool, ask: Ask = ask_recovery) 
     fresh = False
     while True:
         try:
-            return open_store(folder, demo, fresh=fresh)
+            return open_store(folder, demo, fresh=fresh, defer_installs=defer_installs)
         except DatabaseProblem as error:
             choice = ask(error)
             try:
@@ -109,8 +111,22 @@ def _install_excepthook(folder: DataFolder) -> None:
     sys.excepthook = hook
 
 
+def _after_first_page(window: MainWindow, store: Store, threads: list, exit_after_show: bool) -> None:
+    """The first page shows its data: install what a new folder still lacks, load the ORM in the background."""
+    from app.startup import finish_installs
+
+    finish_installs(store)  # only a new folder has any (criteria sets, award kinds): the ORM loads for it
+    if exit_after_show:  # for tests and benchmarks: the window has shown its data
+        window.close()
+        return
+    from ui.warm_up import warm_up
+
+    threads.append(warm_up(window))
+
+
 def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = False) -> int:
-    """Take the folder, show the window, open the data from the event loop's first turn, run until it closes."""
+    """Take the folder, show the window, open the data in the background from the event loop's first turn
+    (``ui/warm_up.py``), build the page in view when it is open, run until the window closes."""
     app = make_application()
     _install_excepthook(folder)
     lock = claim_folder(folder, quiet=exit_after_show)  # --exit-after-show: nobody is there to click OK
@@ -123,25 +139,36 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     window.show()
     app.processEvents()  # paint the window now, before the data layer loads
     opened: list[Store] = []
+    threads: list = []
 
-    def open_data() -> None:
-        result = open_with_recovery(folder, demo)
+    def data_opened(opener) -> None:
+        """On the GUI thread: the folder opened in the background (or a problem to ask about here)."""
+        result = opener.opened or open_with_recovery(folder, demo, defer_installs=True)
         if result is None:
             app.exit(1)
             return
         store, report = result
         opened.append(store)
-        window.attach(store)
+        window.attach_in_steps(store, opener.first_view if opener.opened else None,
+                               lambda: _after_first_page(window, store, threads, exit_after_show))
         if report.backup_problem:
             window.statusBar().showMessage(report.backup_problem, 15000)
         elif demo and not report.demo_loaded:
             window.statusBar().showMessage("Thư mục dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu "
                                            "(dữ liệu đang có giữ nguyên).", 15000)
-        if exit_after_show:  # for tests and benchmarks: the window has shown its data
-            QTimer.singleShot(0, window.close)
+
+    def open_data() -> None:
+        from ui.main_window import PAGES
+        from ui.warm_up import OpenData
+
+        threads.append(OpenData(window, folder, demo, PAGES[window.nav.currentRow()], data_opened).begin())
 
     QTimer.singleShot(0, open_data)
     code = app.exec()
+    for thread in threads:
+        thread.wait()  # an import cut short at exit could leave a module half made
+        if getattr(thread, "opened", None) and thread.opened[0] not in opened:  # closed before it was shown
+            opened.append(thread.opened[0])
     for store in opened:
         store.close()
     lock.release()  # after the last write; a crash releases it too (the OS drops it with the process)

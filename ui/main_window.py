@@ -31,13 +31,21 @@ class PageEntry:
     title: str
     module: str
     name: str
+    view: str = ""  # "module:function" reading the page's data as it opens, without Qt (any thread)
 
     def load(self) -> type:
         return getattr(importlib.import_module(self.module), self.name)
 
+    def read_ahead(self, store):
+        """The page's first view read now (None when it has no such function); off the GUI thread at start."""
+        if not self.view:
+            return None
+        module, function = self.view.split(":")
+        return getattr(importlib.import_module(module), function)(store)
+
 
 PAGES = (
-    PageEntry("Tổng quan", "ui.pages.dashboard_page", "DashboardPage"),
+    PageEntry("Tổng quan", "ui.pages.dashboard_page", "DashboardPage", "app.queries.dashboard_view:first_view"),
     PageEntry("Kế hoạch", "ui.pages.plans_page", "PlansPage"),
     PageEntry("Theo dõi nhiệm vụ", "ui.pages.checklist_page", "ChecklistPage"),
     PageEntry("Chấm điểm CCHC", "ui.pages.scoring_page", "ScoringPage"),
@@ -68,6 +76,9 @@ def missing_pages() -> list[str]:
     for entry in PAGES:
         try:
             entry.load()
+            if entry.view:  # the function that reads the page's first view, named as a string too
+                module, function = entry.view.split(":")
+                getattr(importlib.import_module(module), function)
         except (ImportError, AttributeError) as error:
             missing.append(f"{entry.title} ({entry.module}: {error})")
     return missing
@@ -107,8 +118,33 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CCHC Xã")
         self.nav.setCurrentRow(min(restore_window(self, folder.window_settings), len(PAGES) - 1))
 
-    def attach(self, store) -> None:
-        """The data is open: build the page in view, enable the menus, start the hourly backup check."""
+    def attach(self, store, first_view=None) -> None:
+        """The data is open: build the page in view, enable the menus, start the hourly backup check.
+
+        ``first_view``: that page's data read ahead (``PageEntry.read_ahead``), so building it reads nothing."""
+        self._attach_menus(store)
+        if first_view is not None:
+            self.page_at(self.nav.currentRow(), first_view)
+        self._show_page(self.nav.currentRow())
+
+    def attach_in_steps(self, store, first_view=None, then=None) -> None:
+        """``attach`` in three turns of the event loop (menus, the page built, the page shown), so a click
+        waits for one step at most (issue 24); ``then()`` after the last."""
+
+        def build() -> None:
+            self.page_at(self.nav.currentRow(), first_view)
+            # 1 ms, not 0: a zero timer is a posted call, run before the input and timers already waiting.
+            QTimer.singleShot(1, show)
+
+        def show() -> None:
+            self._show_page(self.nav.currentRow())
+            if then is not None:
+                QTimer.singleShot(1, then)
+
+        self._attach_menus(store)
+        QTimer.singleShot(1, build)
+
+    def _attach_menus(self, store) -> None:
         from ui.backup_actions import BackupActions
         from ui.qt_vietnamese import use_vietnamese_numbers
 
@@ -120,7 +156,6 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self._bind_shortcuts()
         self._update_status()
-        self._show_page(self.nav.currentRow())
         self._backup_timer = QTimer(self, interval=_HOUR_MS, timeout=self._daily_backup)
         self._backup_timer.start()
 
@@ -144,11 +179,12 @@ class MainWindow(QMainWindow):
             self.page_at(row)
         self.stack.setCurrentIndex(row)
 
-    def page_at(self, row: int) -> QWidget:
-        """The page at ``row``, built on the first visit (it reads its data then)."""
+    def page_at(self, row: int, first_view=None) -> QWidget:
+        """The page at ``row``, built on the first visit (it reads its data then, unless given ``first_view``)."""
         page = self.built.get(row)
         if page is None:
-            page = PAGES[row].load()(self.store, self.undo_stack, self.notify)
+            extra = {} if first_view is None else {"first_view": first_view}
+            page = PAGES[row].load()(self.store, self.undo_stack, self.notify, **extra)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
@@ -278,10 +314,10 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         from app.backups import describe, latest_backup
         from app.clock import folder_clock_check
-        from app.services.profile import get_profile
+        from app.queries.start import commune_of
 
-        profile = get_profile(self.store)
-        commune = f"Xã {profile.commune_name} — " if profile.commune_name else ""
+        name = commune_of(self.store)  # on sqlite3: the title is set before the ORM is imported (issue 24)
+        commune = f"Xã {name} — " if name else ""
         self.setWindowTitle(f"{commune}CCHC Xã")
         self.folder_label.setText(f"Thư mục dữ liệu: {self.store.folder.root}")
         latest = latest_backup(self.store.folder)

@@ -18,57 +18,15 @@ from app.domain.progress import (
     DONE,
     STATUS_LABELS,
     TODO,
-    is_done_late,
-    is_overdue,
-    quarter_of,
-    state_label,
     validate_status,
 )
-from app.domain.vietnamese import collation_key, fold
+from app.domain.vietnamese import collation_key
 from app.errors import UserError
+from app.queries.checklist_view import ChecklistRow
+from app.queries.checklist_view import checklist_row as _row
 from app.services.changes import Changes, short
 from app.store import Store
 from db.models import AreaRow, EvidenceLinkRow, OccurrenceRow, OfficialRow, PlanRow, TaskHistoryRow, TaskRow
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    occurrence_id: int
-    task_id: int
-    plan_id: int
-    plan_kind: str
-    area_id: int
-    area_title: str
-    number: str  # "II.3": area (roman) and task number in the plan
-    title: str
-    lead: str
-    lead_official_id: int | None
-    coordinators: str
-    period: str  # "Quý I", "Tháng 3", "ban hành kế hoạch" or ""
-    due: date | None
-    status: str
-    completed_on: date | None
-    reason: str
-    evidence_count: int
-    search_key: str
-    order_key: tuple
-
-    def state(self, today: date) -> str:
-        return state_label(self.status, self.due, self.completed_on, today)
-
-    def overdue(self, today: date) -> bool:
-        return is_overdue(self.status, self.due, today)
-
-    @property
-    def done_late(self) -> bool:
-        return is_done_late(self.status, self.due, self.completed_on)
-
-    @property
-    def quarter(self) -> int | None:
-        return quarter_of(self.due) if self.due else None
-
 
 @dataclass(frozen=True)
 class _Status:
@@ -133,24 +91,6 @@ def _evidence_counts(session, year: int, task_id: int | None) -> dict[tuple[int,
     if task_id is not None:
         query = query.where(EvidenceLinkRow.task_id == task_id)
     return {(task_id, occurrence_id): n for task_id, occurrence_id, n in session.execute(query)}
-
-
-def _row(values, names, counts) -> ChecklistRow:
-    (occurrence_id, label, due, status, completed_on, reason, task_id, task_position, title, lead_id, lead_text,
-     coordinators, product, area_id, area_position, area_title, plan_id, plan_kind) = values
-    lead = (names.get(lead_id, "") if lead_id else "") or lead_text
-    coordinators = "; ".join(line for line in (coordinators or "").split("\n") if line.strip())
-    title = " ".join(title.split())
-    area_number = _ROMAN[area_position] if area_position < len(_ROMAN) else area_position + 1
-    return ChecklistRow(
-        occurrence_id=occurrence_id, task_id=task_id, plan_id=plan_id, plan_kind=plan_kind, area_id=area_id,
-        area_title=area_title, number=f"{area_number}.{task_position + 1}", title=title, lead=lead,
-        lead_official_id=lead_id, coordinators=coordinators, period=label, due=due, status=status,
-        completed_on=completed_on, reason=reason,
-        evidence_count=counts.get((task_id, occurrence_id), 0) + counts.get((task_id, None), 0),
-        search_key=fold(" ".join((title, area_title, lead, coordinators, product or ""))),
-        order_key=(plan_kind != "reform", plan_id, area_position, task_position, due or date.max),
-    )
 
 
 def _describe(before: _Status, after: _Status, label: str) -> str:

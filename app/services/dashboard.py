@@ -1,184 +1,36 @@
-"""Tổng quan: what the clerk sees first each morning, read from the year's checklist in one pass.
+"""Tổng quan through the ORM: the same ``Dashboard`` as ``app/queries/dashboard_view.py`` reads on sqlite3.
 
-Overdue checkpoints, those due in the next 30 days, the statutory dates of the
-year (report and dossier deadlines, read from ``resources/defaults/deadlines.json``)
-with the days left, completion by area and by lead, and the last backup.
-When the computer clock looks wrong (``app/domain/clock.py``) nothing that
-depends on today is computed: no overdue or upcoming rows, no days left, no
-overdue count — "còn 8455 ngày" and "0 quá hạn" from a 2001 clock would be
-read as facts — and ``clock`` carries the warning to show instead.
-Builds on ``year_checklist`` (a few queries whatever the size), never a query per row.
+The page reads the sqlite3 one (no ORM before the first page shows, issue 24); this one is the yardstick
+the tests hold it to, and the entry point for code that already has the ORM loaded.
 """
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from app.backups import describe, latest_backup
-from app.clock import ClockCheck, folder_clock_check
-from app.domain.progress import DOING, DONE, SKIPPED, TODO
-from app.domain.vietnamese import collation_key
-from app.resources import load_json
-from app.services.checklist import ChecklistRow, plan_years, year_checklist
+from app.clock import ClockCheck
+from app.queries.dashboard_view import (  # noqa: F401 — the dashboard's values, where they were always found
+    NO_LEAD,
+    UPCOMING_DAYS,
+    Completion,
+    Dashboard,
+    LastBackup,
+    StatusCounts,
+    StatutoryDate,
+    build,
+    days_left_text,
+    statutory_dates,
+)
+from app.queries.dashboard_view import last_backup as _last_backup
+from app.services.checklist import plan_years, year_checklist
 from app.store import Store
-
-UPCOMING_DAYS = 30
-NO_LEAD = "Chưa giao người chủ trì"
-
-
-@dataclass(frozen=True)
-class StatutoryDate:
-    """One fixed deadline of the year (a report or a dossier to the superior level)."""
-
-    key: str
-    label: str
-    kind: str  # "report" | "dossier"
-    due: date
-    days_left: int | None  # negative once passed; None when the clock looks wrong
-
-    @property
-    def days_left_text(self) -> str:
-        return days_left_text(self.days_left)
-
-
-@dataclass(frozen=True)
-class Completion:
-    """Done / total checkpoints of one area or one lead ("skipped" counted in neither)."""
-
-    label: str
-    done: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
-
-
-@dataclass(frozen=True)
-class StatusCounts:
-    todo: int = 0
-    doing: int = 0
-    done: int = 0
-    skipped: int = 0
-    overdue: int | None = 0  # None when the clock looks wrong
-    done_late: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.todo + self.doing + self.done + self.skipped
-
-
-@dataclass(frozen=True)
-class LastBackup:
-    taken_at: datetime
-    text: str  # "05/12/2024 08:15 (tự động)"
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    year: int
-    today: date
-    has_plans: bool
-    overdue: tuple[ChecklistRow, ...]  # oldest due first
-    upcoming: tuple[ChecklistRow, ...]  # due today … today + 30 days, not finished; soonest first
-    deadlines: tuple[StatutoryDate, ...]  # in date order
-    by_area: tuple[Completion, ...]  # in plan order
-    by_lead: tuple[Completion, ...]  # in Vietnamese alphabetical order, unassigned last
-    counts: StatusCounts
-    last_backup: LastBackup | None
-    clock: ClockCheck | None = None  # None: not checked
-
-    @property
-    def clock_wrong(self) -> bool:
-        return self.clock is not None and self.clock.wrong
-
-    @property
-    def last_backup_at(self) -> datetime | None:
-        return self.last_backup.taken_at if self.last_backup else None
-
-
-def days_left_text(days: int | None) -> str:
-    """ "còn 12 ngày", "hạn là hôm nay", "đã qua 3 ngày"; "chưa tính được" when the clock looks wrong. """
-    if days is None:
-        return "chưa tính được (đồng hồ máy sai)"
-    if days > 0:
-        return f"còn {days} ngày"
-    if days == 0:
-        return "hạn là hôm nay"
-    return f"đã qua {-days} ngày"
-
-
-def statutory_dates(year: int, today: date | None) -> tuple[StatutoryDate, ...]:
-    """The year's fixed deadlines from the bundled rule table, each with the days left from ``today`` (None: unknown)."""
-    found = []
-    for entry in load_json("defaults", "deadlines.json")["deadlines"]:
-        month = int(entry["month"])
-        day = min(int(entry["day"]), calendar.monthrange(year, month)[1])  # 29/02 in a common year -> 28/02
-        due = date(year, month, day)
-        days_left = None if today is None else (due - today).days
-        found.append(StatutoryDate(entry["key"], entry["label"], entry["kind"], due, days_left))
-    return tuple(sorted(found, key=lambda item: item.due))
 
 
 def last_backup(store: Store) -> LastBackup | None:
     """The newest restorable backup of the store's data folder, or None when there is none."""
-    backup = latest_backup(store.folder)
-    return LastBackup(backup.taken_at, describe(backup)) if backup else None
+    return _last_backup(store.folder)
 
 
 def dashboard(store: Store, year: int, today: date, clock: ClockCheck | None = None) -> Dashboard:
     """Everything the start screen shows for ``year``, as of ``today``; ``clock`` defaults to the folder's check."""
-    rows = year_checklist(store, year)
-    clock = clock or folder_clock_check(store.folder, today)
-    known = None if clock.wrong else today  # a wrong clock's today is not used for anything
-    unfinished = [] if known is None else [row for row in rows if row.status in (TODO, DOING) and row.due is not None]
-    horizon = today + timedelta(days=UPCOMING_DAYS)
-    return Dashboard(
-        year=year,
-        today=today,
-        has_plans=year in plan_years(store),
-        overdue=tuple(sorted((r for r in unfinished if r.due < today), key=_by_due)),
-        upcoming=tuple(sorted((r for r in unfinished if today <= r.due <= horizon), key=_by_due)),
-        deadlines=statutory_dates(year, known),
-        by_area=_completion(rows, lambda row: " ".join(row.area_title.split())),
-        by_lead=_sorted_leads(_completion(rows, lambda row: " ".join(row.lead.split()) or NO_LEAD)),
-        counts=_counts(rows, known),
-        last_backup=last_backup(store),
-        clock=clock,
-    )
-
-
-def _by_due(row: ChecklistRow) -> tuple:
-    return (row.due, row.order_key)
-
-
-def _completion(rows: list[ChecklistRow], label_of) -> tuple[Completion, ...]:
-    """Groups in order of first appearance; groups whose every checkpoint was skipped are left out."""
-    done: dict[str, int] = {}
-    total: dict[str, int] = {}
-    for row in rows:
-        label = label_of(row)
-        done.setdefault(label, 0)
-        total.setdefault(label, 0)
-        if row.status == SKIPPED:
-            continue
-        total[label] += 1
-        done[label] += row.status == DONE
-    return tuple(Completion(label, done[label], total[label]) for label in total if total[label])
-
-
-def _sorted_leads(items: tuple[Completion, ...]) -> tuple[Completion, ...]:
-    return tuple(sorted(items, key=lambda item: (item.label == NO_LEAD, collation_key(item.label))))
-
-
-def _counts(rows: list[ChecklistRow], today: date | None) -> StatusCounts:
-    by_status = {TODO: 0, DOING: 0, DONE: 0, SKIPPED: 0}
-    for row in rows:
-        by_status[row.status] = by_status.get(row.status, 0) + 1
-    return StatusCounts(
-        todo=by_status[TODO], doing=by_status[DOING], done=by_status[DONE], skipped=by_status[SKIPPED],
-        overdue=None if today is None else sum(row.overdue(today) for row in rows),
-        done_late=sum(row.done_late for row in rows),
-    )
+    return build(store.folder, year_checklist(store, year), plan_years(store), year, today, clock)

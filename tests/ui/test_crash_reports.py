@@ -19,11 +19,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_a_native_crash_in_the_window_leaves_crash_log(tmp_path):
     """A segfault while the window opens its data (a real second process) leaves its stack in logs/crash.log."""
-    script = (
+    script = (  # the data opens in a thread (ui/warm_up.py); the window then builds the page on its own thread
         "import faulthandler, sys\nfrom pathlib import Path\nimport ui.application as application\n"
-        "from app.paths import DataFolder\n"
-        "def open_with_recovery(folder, demo):\n    faulthandler._sigsegv()\n"
-        "application.open_with_recovery = open_with_recovery\n"
+        "import ui.main_window as main_window\nfrom app.paths import DataFolder\n"
+        "def attach_in_steps(window, *args):\n    faulthandler._sigsegv()\n"
+        "main_window.MainWindow.attach_in_steps = attach_in_steps\n"
         "application.run_window(DataFolder(Path(sys.argv[1])))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
@@ -31,7 +31,7 @@ def test_a_native_crash_in_the_window_leaves_crash_log(tmp_path):
                             capture_output=True, timeout=120)
     assert result.returncode != 0
     crash = (tmp_path / "data" / "logs" / "crash.log").read_text(encoding="utf-8")
-    assert "Fatal Python error" in crash and "open_with_recovery" in crash
+    assert "Fatal Python error" in crash and "attach_in_steps" in crash
 
 
 def _export_that_fails(progress):

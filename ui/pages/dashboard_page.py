@@ -1,4 +1,8 @@
-"""Tổng quan, the start screen: overdue, due soon, the year's statutory dates, progress charts, last backup."""
+"""Tổng quan, the start screen: overdue, due soon, the year's statutory dates, progress charts, last backup.
+
+It reads on plain sqlite3 (``app/queries/dashboard_view.py``): the first page most starts show, its data
+on screen before SQLAlchemy is imported (issue 24).
+"""
 
 from __future__ import annotations
 
@@ -23,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import DOING
+from app.queries.dashboard_view import Dashboard, FirstView, dashboard, last_backup, plan_years, shown_year
 from app.services.changes import OFFICIALS, PLANS, Changes
-from app.services.checklist import plan_years
-from app.services.dashboard import Dashboard, dashboard, last_backup
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
 
@@ -161,7 +164,9 @@ class DashboardPage(QWidget):
     open_task = Signal(int)
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, first_view: FirstView | None = None) -> None:
+        """``first_view``: the data read ahead (``app.queries.dashboard_view.first_view``), shown as it is
+        when it is of today; otherwise the page reads it now."""
         super().__init__(parent)
         self.store, self.undo_stack, self.notify, self._today = store, undo_stack, notify, today
         self.board: Dashboard | None = None
@@ -187,7 +192,11 @@ class DashboardPage(QWidget):
         self.lead_chart = BarChart(empty_text="Chưa có nhiệm vụ nào.")
         self.lead_chart.setObjectName("lead_chart")
         self._build()
-        self.reload()
+        if first_view is not None and first_view.board.today == self._today():
+            self._fill_years(first_view.board.year, list(first_view.years))
+            self._show(first_view.board)
+        else:
+            self.reload()
 
     def _checkpoint_table(self, model, name: str) -> QTableView:
         table = _table(model, name)
@@ -253,10 +262,10 @@ class DashboardPage(QWidget):
     def selected_year(self) -> int | None:
         return self.year_picker.currentData()
 
-    def _fill_years(self, keep: int | None) -> int:
+    def _fill_years(self, keep: int | None, years: list[int] | None = None) -> int:
         today = self._today()
-        years = plan_years(self.store) or [today.year]
-        wanted = keep if keep in years else (today.year if today.year in years else years[0])
+        years = (plan_years(self.store) if years is None else years) or [today.year]
+        wanted = shown_year(years, today, keep)
         self.year_picker.blockSignals(True)
         self.year_picker.clear()
         for year in years:
@@ -334,7 +343,7 @@ class DashboardPage(QWidget):
                 self.reload()
                 return
             self._stale = True
-        self._show_backup(last_backup(self.store))
+        self._show_backup(last_backup(self.store.folder))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

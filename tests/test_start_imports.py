@@ -1,0 +1,79 @@
+"""The window shows the first page's data before SQLAlchemy or Alembic is imported (issue 24), in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# ``python -m app --data-dir DIR --exit-after-show``, noting what is imported the moment the page in view shows its data.
+_DRIVER = """
+import json, sys
+from ui import application
+
+seen = {}
+after_first_page = application._after_first_page
+
+def noting(window, *args):
+    page = window.stack.currentWidget()
+    board = getattr(page, "board", None)
+    seen.update(page=type(page).__name__, has_plans=board.has_plans if board else None,
+                summary=page.summary.text() if board else "", title=window.windowTitle(),
+                heavy=sorted(name for name in sys.modules if name.split(".")[0] in ("sqlalchemy", "alembic")))
+    after_first_page(window, *args)
+
+application._after_first_page = noting
+from app.__main__ import main
+code = main(["--data-dir", sys.argv[1], "--exit-after-show"])
+print(json.dumps(dict(seen, code=code, after=sorted(n for n in sys.modules if n in ("sqlalchemy", "alembic")))))
+"""
+
+
+def _start(root: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-c", _DRIVER, str(root)], cwd=REPO, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _copy(template, tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copyfile(template.database, root / template.database.name)
+    return root
+
+
+def test_the_demo_shows_its_dashboard_before_the_orm_is_imported(demo_template, tmp_path):
+    """On the demo commune the dashboard holds its year's figures while neither sqlalchemy nor alembic is loaded."""
+    seen = _start(_copy(demo_template, tmp_path))
+    assert seen["code"] == 0 and seen["page"] == "DashboardPage" and seen["has_plans"] is True
+    assert seen["summary"].startswith("Năm 2024 có ") and seen["title"] == "Xã Hòa Bình Xuân — CCHC Xã"
+    assert seen["heavy"] == []
+
+
+def test_the_ten_year_database_shows_its_dashboard_before_the_orm_is_imported(decade_template, tmp_path):
+    """On ten years of data the dashboard is filled from sqlite3 alone."""
+    seen = _start(_copy(decade_template, tmp_path))
+    assert seen["code"] == 0 and seen["page"] == "DashboardPage" and seen["has_plans"] is True
+    assert seen["heavy"] == []
+
+
+def test_a_new_folder_shows_its_dashboard_before_the_orm_is_imported(tmp_path):
+    """A new empty folder gets its schema and its (empty) dashboard without the ORM; the shipped data follows after."""
+    root = tmp_path / "new"
+    seen = _start(root)
+    assert seen["code"] == 0 and seen["page"] == "DashboardPage" and seen["has_plans"] is False
+    assert seen["heavy"] == []
+    assert "sqlalchemy" in seen["after"]  # the criteria sets and award kinds were installed once the page showed
+    from app.paths import DataFolder
+    from app.queries.start import read_schema_state
+
+    assert read_schema_state(DataFolder(root).database).pending == 0
