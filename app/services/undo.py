@@ -35,16 +35,17 @@ def row_name(table: str) -> str:
 
 def next_steps(store: Store) -> tuple[str | None, str | None]:
     """The labels of the step Hoàn tác and Làm lại would take (None where there is none)."""
-    with store.transaction() as session:
-        raw = session.connection().connection.driver_connection
-        undo, redo = journal.next_undo(raw), journal.next_redo(raw)
+    with store.reading() as connection:
+        undo, redo = journal.next_undo(connection), journal.next_redo(connection)
     return (undo.label if undo else None), (redo.label if redo else None)
 
 
 def history(store: Store) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The journal's done steps (oldest first) and undone steps (next to redo first), as (step, label)."""
-    with store.transaction() as session:
-        raw = session.connection().connection.driver_connection
+    """The journal's done steps (oldest first) and undone steps (next to redo first), as (step, label).
+
+    Read on sqlite3: the window mirrors the journal at start, before the ORM is loaded.
+    """
+    with store.reading() as raw:
         done = raw.execute("SELECT id, label FROM journal_action WHERE state = 'done' ORDER BY id").fetchall()
         undone = raw.execute("SELECT id, label FROM journal_action WHERE state = 'undone' ORDER BY id").fetchall()
     return [tuple(row) for row in done], [tuple(row) for row in undone]
