@@ -23,7 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from app.paths import DataFolder
 from app.importers.plan_model import ImportedPlan, ImportedTask
@@ -34,6 +34,7 @@ from app.services.plans import PlanData
 from app.services.profile import PROFILE_FIELDS
 from app.store import Store
 from db.models import CommuneProfileRow, OfficialRow
+from db.models.journal import JournalActionRow
 
 
 def is_empty(store: Store) -> bool:
@@ -70,8 +71,15 @@ def _build(staging: DataFolder) -> None:
     try:
         bring_up_to_date(demo_store, had_data=False)
         _fill(demo_store)
+        _forget_steps(demo_store)
     finally:
         demo_store.close()
+
+
+def _forget_steps(store: Store) -> None:
+    """The demo arrives as a starting point: the actions that built it are not the clerk's to undo."""
+    with store.transaction() as session:
+        session.execute(delete(JournalActionRow))  # their rows go with them (ON DELETE CASCADE)
 
 
 def _move_evidence(staging: DataFolder, folder: DataFolder) -> None:

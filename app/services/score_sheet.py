@@ -1,5 +1,5 @@
-"""The self-scoring of a year as the screens and papers read it: its lines, totals and rating, and the
-state of one entry kept for undo. ``app/services/scoring.py`` reads and edits them."""
+"""The self-scoring of a year as the screens and papers read it: its lines, totals and rating.
+``app/services/scoring.py`` reads and edits them."""
 
 from __future__ import annotations
 
@@ -67,14 +67,3 @@ class ScoreSheet:
 
     def line(self, criterion_id: int) -> ScoreLine:
         return next(line for line in self.lines if line.criterion_id == criterion_id)
-
-
-@dataclass(frozen=True)
-class ScoreState:
-    """A criterion's entry as it was, for undo."""
-
-    year: int
-    criterion_id: int
-    points: Decimal | None
-    basis: str
-    comment: str

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.exporters.package_names import windows_safe
 from app.services import criteria_sets as service
-from app.services.changes import SCORING, Changes
+from app.services.changes import Changes
 from app.services.criteria_sets import SetSummary
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.excel_files import ask_excel_path
@@ -67,9 +67,11 @@ class SetsModel(RowTableModel):
 
 
 class CriteriaSetsDialog(QDialog):
-    def __init__(self, store, parent: QWidget | None = None, notify=None) -> None:
+    """Importing and deleting are undoable actions: a step on ``undo_stack`` when given, else only ``notify``."""
+
+    def __init__(self, store, parent: QWidget | None = None, notify=None, undo_stack=None) -> None:
         super().__init__(parent)
-        self.store, self.notify = store, notify
+        self.store, self.notify, self.undo_stack = store, notify, undo_stack
         self.setWindowTitle("Bộ tiêu chí")
         self.model = SetsModel(self)
         self.table = self._make_table()
@@ -142,9 +144,11 @@ class CriteriaSetsDialog(QDialog):
     def select(self, set_id: int) -> None:
         self.table.selectRow(self.model.row_of(set_id))
 
-    def _changed(self) -> None:
-        if self.notify is not None:
-            self.notify(Changes.of(SCORING))
+    def _changed(self, changes: Changes) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.record(changes, origin=self)
+        elif self.notify is not None and changes:
+            self.notify(changes)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -172,11 +176,12 @@ class CriteriaSetsDialog(QDialog):
             return None
         remember_folder(self.store, str(Path(path).parent))
         data = self._run(lambda: read_criteria_workbook(Path(path)))
-        set_id = self._run(lambda: service.save_set(self.store, data)) if data is not None else None
-        if set_id is None:
+        saved = self._run(lambda: service.save_set(self.store, data)) if data is not None else None
+        if saved is None:
             return None
+        set_id = saved.value
         self.reload(set_id)
-        self._changed()
+        self._changed(saved.changes)
         QMessageBox.information(self, "Đã nhập bộ tiêu chí",
                                 f"Đã nhập “{data.name}” (năm {data.year}, {len(data.criteria)} tiêu chí).")
         return set_id
@@ -221,10 +226,11 @@ class CriteriaSetsDialog(QDialog):
                                           "Có thể nhập lại từ tệp Excel nếu đã xuất ra trước đó.")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        if self._run(lambda: service.delete_set(self.store, chosen.id) or True) is None:
+        changes = self._run(lambda: service.delete_set(self.store, chosen.id))
+        if changes is None:
             return False
         self.reload()
-        self._changed()
+        self._changed(changes)
         return True
 
 

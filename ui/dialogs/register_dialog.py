@@ -1,8 +1,8 @@
 """The frame the register dialogs share (collectives, initiatives, discipline): table, form, undo.
 
 The registers (collectives, initiatives, discipline) are each a table with add,
-edit and delete, every change one service call and one undo step on the shared
-stack. ``RegisterDialog`` holds that frame so each dialog file says only which
+edit and delete, every change one service action and one step of the journal's
+undo, mirrored on the shared stack. ``RegisterDialog`` holds that frame so each dialog file says only which
 columns it shows, which form it opens and which service it calls.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services.changes import SCORING, Changes
+from app.services.changes import Changes
 from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.fit import fit_to_screen
@@ -136,7 +136,7 @@ class RegisterDialog(QDialog):
     """A register's table with add, edit and delete; undo and redo reach the same stack as the main window.
 
     Subclasses set ``TITLE``, ``NOUN``, ``MODEL`` and implement ``load``,
-    ``make_form``, ``added``, ``edited`` and ``deleted``.
+    ``make_form`` (whose save returns the service's ``Done`` of the saved id) and ``delete``.
     """
 
     TITLE = ""
@@ -232,17 +232,11 @@ class RegisterDialog(QDialog):
         raise NotImplementedError
 
     def make_form(self, item) -> FormDialog:
+        """The form for ``item`` (None: a new one); its save returns ``Done`` of the saved entry's id."""
         raise NotImplementedError
 
-    def added(self, result):
-        """The undo step for a saved new entry."""
-        raise NotImplementedError
-
-    def edited(self, before, result):
-        raise NotImplementedError
-
-    def deleted(self, item):
-        """Delete ``item`` through the service and return its undo step (raises UserError when refused)."""
+    def delete(self, item) -> Changes:
+        """Delete ``item`` through the service (raises UserError when refused)."""
         raise NotImplementedError
 
     # --- the frame ------------------------------------------------------------------------
@@ -275,9 +269,8 @@ class RegisterDialog(QDialog):
         form = self.make_form(item)
         try:
             if form.exec():
-                step = self.added(form.result_value) if item is None else self.edited(item, form.result_value)
-                self.push(step)
-                self.select(step.item_id)
+                self.record(form.result_value.changes)
+                self.select(form.result_value.value)
         finally:
             form.deleteLater()
 
@@ -285,13 +278,15 @@ class RegisterDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        step = run_or_report(self, lambda: self.deleted(item))
-        if step is not None:
-            self.push(step)
+        changes = run_or_report(self, lambda: self.delete(item))
+        if changes is not None:
+            self.record(changes)
 
-    def push(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(Changes.of(SCORING))
+    def record(self, changes: Changes) -> None:
+        """One step on the shared stack (the table reloads when the stack moves) and every screen told."""
+        self.undo_stack.record(changes, origin=self)
+        if changes and not changes.step:
+            self.reload()  # a change with no step moves no stack
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         follow_stack(self, True)
