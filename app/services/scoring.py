@@ -161,7 +161,7 @@ def _sheet(year, set_id, set_row, data: CriteriaSetData, ids, entries, previous,
             comment=entry.comment if entry else "",
             proposal=propose_score(criterion, facts) if is_leaf else None,
             previous=previous.get(criterion.code) if previous else None,
-            evidence=evidence.get(entry.id, ()) if entry else (),
+            evidence=evidence.get(entry.id, ()) if entry else (), parent_code=criterion.parent_code,
         ))
     leaves = [line for line in lines if line.is_leaf]
     grand = total(criteria, by_code_points)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from app.services import registers
@@ -14,6 +13,7 @@ from ui.dialogs.collectives_dialog import CollectiveForm, CollectivesDialog, Col
 from ui.dialogs.discipline_dialog import DisciplineDialog, DisciplineForm, DisciplineModel
 from ui.dialogs.initiatives_dialog import InitiativeForm, InitiativesDialog, InitiativesModel
 from ui.dialogs.procedure_stats_dialog import ProcedureStatsDialog
+from ui.journal_undo import JournalUndoStack
 
 from .conftest import type_text
 
@@ -37,7 +37,8 @@ def when_modal(kind, act, tries: int = 250) -> None:
 
 
 def _open(qtbot, dialog_class, store, year=2024):
-    stack, changes = QUndoStack(), []
+    changes = []
+    stack = JournalUndoStack(store, changes.append)
     dialog = dialog_class(store, stack, changes.append, year)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -181,8 +181,7 @@ class ScoringPage(QWidget):
             self._show_empty(year)
             return
         keep = self._selected_line()
-        parents = {item.code: item.parent_code for item in criteria_sets.load_set(self.store, self.sheet.set_id).data.criteria}
-        self.model.set_sheet(self.sheet, parents)
+        self.model.set_sheet(self.sheet, {line.code: line.parent_code for line in self.sheet.lines})
         self._show_columns()
         self.stack.setCurrentIndex(1)
         self.set_label.setText(f"Bộ tiêu chí: {self.sheet.set_name}" + (f" — {self.sheet.set_issuer}" if self.sheet.set_issuer else ""))
