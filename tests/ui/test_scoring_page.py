@@ -362,3 +362,28 @@ def test_on_a_narrow_page_the_tree_keeps_codes_and_names_in_view(qtbot, store):
     page.select_code("1.1")
     qtbot.wait(10)
     assert page.tree.horizontalScrollBar().value() == 0
+
+
+def test_a_typed_score_is_one_read_and_still_undone_after_a_restart(qtbot, store, monkeypatch):
+    """The page saves (one transaction) and reads its sheet once; the step outlives the window and the store."""
+    from app.store import Store as StoreClass
+    from app.services import undo
+
+    page, _stack = _started(qtbot, store)
+    leaf = _line(store, "1.1")
+    opened = []
+    real = StoreClass.transaction
+    monkeypatch.setattr(StoreClass, "transaction", lambda self: opened.append(1) or real(self))
+    assert page.enter_score(leaf.criterion_id, "0,5")
+    assert len(opened) == 2  # the write, then the sheet
+    monkeypatch.undo()
+    store.close()
+    reopened = Store(store.folder)
+    try:
+        again, stack = _page(qtbot, reopened)
+        stack.load()
+        assert stack.undoText() == "Chấm điểm tiêu chí 1.1"
+        stack.undo()
+        assert _line(reopened, "1.1").points is None and undo.next_steps(reopened)[1] == "Chấm điểm tiêu chí 1.1"
+    finally:
+        reopened.close()
