@@ -114,10 +114,11 @@ def test_checker_reports_a_half_journal_entry(copy):
     with sqlite3.connect(copy / "data" / "cchc-xa.sqlite3") as connection:
         assert connection.execute("SELECT count(*) FROM journal_action WHERE state = 'done'").fetchone()[0] > 0
         newest = connection.execute("SELECT max(id) FROM journal_action").fetchone()[0]
-        official = connection.execute("SELECT row_id FROM journal_row WHERE action_id = ? AND table_name = 'official'",
-                                      (newest,)).fetchone()
+        # whichever row the newest step wrote (a score, an official…) is removed behind the journal's back
+        table, row_id = connection.execute("SELECT table_name, row_id FROM journal_row WHERE action_id = ?"
+                                           " AND op != 'D' ORDER BY id DESC", (newest,)).fetchone()
         connection.execute("INSERT INTO journal_action (label, state, made_at) VALUES ('Nửa chừng', 'open', '')")
-        connection.execute("UPDATE official SET position = 'Sửa ngoài nhật ký' WHERE id = ?", (official[0],))
+        connection.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (row_id,))
     damage = " | ".join(_checker(copy).check().damage)
     assert "left 'open'" in damage and "without rows" in damage and "does not match the data" in damage
 
