@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services.changes import Changes
+from app.services.changes import Changes, Done
 from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.fit import fit_to_screen
@@ -237,7 +237,22 @@ class RegisterDialog(QDialog):
 
     def delete(self, item) -> Changes:
         """Delete ``item`` through the service (raises UserError when refused)."""
+        return self.deleted(item)
+
+    # Registers whose services keep their own undo steps (the awards area, until it moves to the journal)
+    # implement these instead; the lead removes them with ``DoneCommand``.
+    def added(self, result):
         raise NotImplementedError
+
+    def edited(self, before, result):
+        raise NotImplementedError
+
+    def deleted(self, item):
+        raise NotImplementedError
+
+    def push(self, step) -> None:
+        self.undo_stack.push(step)
+        self.notify(step.changes)
 
     # --- the frame ------------------------------------------------------------------------
 
@@ -269,18 +284,28 @@ class RegisterDialog(QDialog):
         form = self.make_form(item)
         try:
             if form.exec():
-                self.record(form.result_value.changes)
-                self.select(form.result_value.value)
+                self.saved(item, form.result_value)
         finally:
             form.deleteLater()
+
+    def saved(self, item, result) -> None:
+        if not isinstance(result, Done):  # an undo step of its own: a register not yet on the journal
+            step = self.added(result) if item is None else self.edited(item, result)
+            self.push(step)
+            self.select(step.item_id)
+            return
+        self.record(result.changes)
+        self.select(result.value)
 
     def delete_selected(self) -> None:
         item = self.selected()
         if item is None:
             return
-        changes = run_or_report(self, lambda: self.delete(item))
-        if changes is not None:
-            self.record(changes)
+        result = run_or_report(self, lambda: self.delete(item))
+        if isinstance(result, Changes):
+            self.record(result)
+        elif result is not None:
+            self.push(result)
 
     def record(self, changes: Changes) -> None:
         """One step on the shared stack (the table reloads when the stack moves) and every screen told."""
