@@ -23,7 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from datetime import date, datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.paths import DataFolder
 from app.importers.plan_model import ImportedPlan, ImportedTask
@@ -117,9 +117,6 @@ def _fill(store: Store) -> None:
     from app.demo_commune_awards import load_demo_commune_awards
 
     load_demo_commune_awards(store)
-    with store.transaction() as session:  # the demo's making is not the clerk's to undo: no step is left
-        session.execute(text("DELETE FROM journal_row"))
-        session.execute(text("DELETE FROM journal_action"))
 
 
 def _load_progress(store: Store, progress: dict) -> None:

@@ -67,7 +67,7 @@ def criteria_sets(store) -> dict[int, int]:
     for year in range(FIRST_YEAR, 2022):
         by_year[year] = save_set(store, replace(
             example, name=f"Bộ chỉ số CCHC cấp xã năm {year}", year=year,
-            decision=f"Quyết định số {100 + year % 100}/QĐ-UBND ngày 15/01/{year} của UBND tỉnh"))
+            decision=f"Quyết định số {100 + year % 100}/QĐ-UBND ngày 15/01/{year} của UBND tỉnh")).value
     shipped = next(summary.id for summary in list_sets(store, PAR) if summary.name == example.name)
     return by_year | {2022: shipped, 2023: shipped}
 

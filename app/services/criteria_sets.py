@@ -29,6 +29,7 @@ from app.domain.points import parse_points
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.resources import load_json
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import AssessmentRow, CriteriaSetRow, CriterionRow, RatingBandRow
 
@@ -142,16 +143,20 @@ def cleaned(data: CriteriaSetData) -> CriteriaSetData:
     )
 
 
-def save_set(store: Store, data: CriteriaSetData, now: datetime | None = None) -> int:
-    """Save ``data`` as a new set (a new version when one of the same name exists); refuses a broken set."""
+def save_set(store: Store, data: CriteriaSetData, now: datetime | None = None) -> Done[int]:
+    """Save ``data`` as a new set (a new version when one of the same name exists); refuses a broken set.
+
+    The import of a workbook is this action: undoing it removes the set again. Returns the new set's id.
+    """
     data = cleaned(data)
     problems = set_problems(data)
     if problems:
         lines = [f"Tiêu chí {problem.code}: {problem.message}" if problem.code else problem.message
                  for problem in problems]
         raise UserError("Bộ tiêu chí có lỗi, chưa lưu:", "\n".join(lines[:30]))
-    with store.transaction() as session:
-        return insert_set(session, data, now or datetime.now())
+    with store.action(f"Nhập bộ tiêu chí “{short(data.name)}”") as action:
+        set_id = insert_set(action.session, data, now or datetime.now())
+    return Done(set_id, action.changes)
 
 
 def insert_set(session: Session, data: CriteriaSetData, now: datetime) -> int:
@@ -171,8 +176,10 @@ def insert_set(session: Session, data: CriteriaSetData, now: datetime) -> int:
     return row.id
 
 
-def delete_set(store: Store, set_id: int) -> None:
-    with store.transaction() as session:
+def delete_set(store: Store, set_id: int) -> Changes:
+    """Delete a set no year uses, with its criteria and bands (the journal keeps them for undo)."""
+    with store.action("Xóa bộ tiêu chí") as action:
+        session = action.session
         years = session.scalars(select(AssessmentRow.year).where(AssessmentRow.set_id == set_id)).all()
         if years:
             listed = ", ".join(str(year) for year in sorted(years))
@@ -180,7 +187,14 @@ def delete_set(store: Store, set_id: int) -> None:
                 "Không xóa được bộ tiêu chí đang dùng.",
                 f"Bộ này đang dùng để chấm điểm năm {listed}; điểm đã chấm gắn với nó.",
             )
-        session.execute(delete(CriteriaSetRow).where(CriteriaSetRow.id == set_id))
+        row = session.get(CriteriaSetRow, set_id)
+        if row is None:
+            raise UserError("Không tìm thấy bộ tiêu chí này; có thể đã bị xóa.")
+        action.label = f"Xóa bộ tiêu chí “{short(row.name)}”"
+        session.execute(delete(CriterionRow).where(CriterionRow.set_id == set_id))
+        session.execute(delete(RatingBandRow).where(RatingBandRow.set_id == set_id))
+        session.delete(row)
+    return action.changes
 
 
 # --- the shipped defaults ----------------------------------------------------------------------
@@ -208,10 +222,11 @@ def default_sets() -> list[CriteriaSetData]:
     return [set_from_json(load_json("criteria", name)) for name in DEFAULT_SETS]
 
 
-def install_default_sets(store: Store, now: datetime | None = None) -> int:
-    """Add the shipped sets that are not there yet (same kind, name and year); returns how many were added."""
-    with store.transaction() as session:
-        return add_default_sets(session, now)
+def install_default_sets(store: Store, now: datetime | None = None) -> Done[int]:
+    """Add the shipped sets that are not there yet (same kind, name and year); how many were added."""
+    with store.action("Thêm các bộ tiêu chí có sẵn") as action:
+        added = add_default_sets(action.session, now)
+    return Done(added, action.changes)
 
 
 def add_default_sets(session: Session, now: datetime | None = None) -> int:

@@ -8,7 +8,6 @@ qualifies and, for the others, which criteria fail and why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -21,20 +20,11 @@ from app.domain.text import clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
 from app.queries.models.emulation import SUBJECT_LABELS, Evaluation, Subject  # noqa: F401 (SUBJECT_LABELS: ui/ reads it here)
+from app.services.changes import Changes
 from app.services.criteria_sets import read_set
 from app.services.proposals import COLLECTIVE, OFFICIAL, propose_mark, read_facts
 from app.store import Store
 from db.models import AssessmentRow, CollectiveRow, EmulationMarkRow, OfficialRow
-
-
-@dataclass(frozen=True)
-class MarkState:
-    year: int
-    criterion_id: int
-    subject_kind: str
-    subject_id: int
-    status: str | None  # None: no mark stored (the app's judgement shows)
-    reason: str
 
 
 def _assessment(session: Session, year: int) -> AssessmentRow | None:
@@ -90,34 +80,47 @@ def evaluation(store: Store, year: int, today: date | None = None) -> Evaluation
 
 
 def set_mark(store: Store, year: int, criterion_id: int, subject_kind: str, subject_id: int,
-             status: str | None, reason: str = "") -> MarkState:
-    """Set (or with ``status`` None, clear back to the app's judgement) one mark; returns the state before."""
+             status: str | None, reason: str = "") -> Changes:
+    """Set (or with ``status`` None, clear back to the app's judgement) one mark."""
     if status is not None and status not in MARKS:
         raise UserError(f"Kết quả “{status}” không hợp lệ.", "Chọn Đạt, Không đạt hoặc Chưa rõ.")
     reason = clean_text(reason)
-    with store.transaction() as session:
+    with store.action("Chấm tiêu chuẩn thi đua") as action:
+        session = action.session
         row = _assessment(session, year)
         if row is None:
             raise UserError(f"Năm {year} chưa chọn bộ tiêu chuẩn thi đua.")
-        if criterion_id not in read_set(session, row.set_id).criterion_ids.values():
+        codes = {key: code for code, key in read_set(session, row.set_id).criterion_ids.items()}
+        if criterion_id not in codes:
             raise UserError("Tiêu chí này không thuộc bộ tiêu chuẩn của năm.")
         mark = session.scalar(select(EmulationMarkRow).where(
             EmulationMarkRow.assessment_id == row.id, EmulationMarkRow.criterion_id == criterion_id,
             EmulationMarkRow.subject_kind == subject_kind, EmulationMarkRow.subject_id == subject_id))
-        before = MarkState(year, criterion_id, subject_kind, subject_id,
-                           mark.status if mark else None, mark.reason if mark else "")
+        action.label = _mark_label(codes[criterion_id], _subject_name(session, subject_kind, subject_id),
+                                   mark.status if mark else None, status)
         if status is None:
             if mark is not None:
                 session.delete(mark)
-            return before
-        if mark is None:
-            mark = EmulationMarkRow(assessment_id=row.id, criterion_id=criterion_id, subject_kind=subject_kind,
-                                    subject_id=subject_id)
-            session.add(mark)
-        mark.status, mark.reason = status, reason
-        return before
+        else:
+            if mark is None:
+                mark = EmulationMarkRow(assessment_id=row.id, criterion_id=criterion_id,
+                                        subject_kind=subject_kind, subject_id=subject_id)
+                session.add(mark)
+            mark.status, mark.reason = status, reason
+    return action.changes
 
 
-def restore_mark(store: Store, state: MarkState) -> MarkState:
-    return set_mark(store, state.year, state.criterion_id, state.subject_kind, state.subject_id, state.status,
-                    state.reason)
+def _subject_name(session: Session, kind: str, subject_id: int) -> str:
+    row = session.get(CollectiveRow if kind == COLLECTIVE else OfficialRow, subject_id)
+    if row is None:
+        return ""
+    return row.name if kind == COLLECTIVE else row.full_name
+
+
+def _mark_label(code: str, name: str, stored: str | None, status: str | None) -> str:
+    """The Edit menu's name of a mark: "Chấm 1.2 “Đạt” — Nguyễn Văn An", "Sửa lý do …", "Theo phần mềm: …"."""
+    if status is None:
+        return f"Theo phần mềm: {code} — {name}"
+    if status == stored:
+        return f"Sửa lý do {code} — {name}"
+    return f"Chấm {code} “{MARKS[status]}” — {name}"

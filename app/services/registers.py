@@ -1,6 +1,6 @@
 """The registers evaluation reads: collectives, initiatives (sáng kiến), discipline, procedures settled per quarter.
 
-Each edit is one transaction and returns what undo needs.
+Each edit is one user action (``store.action``): undone through the journal, it returns what it changed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 from app.domain.text import clean_line, clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
-from app.services.snapshots import revive, row_values
+from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import (
     CollectiveRow,
@@ -47,11 +47,13 @@ def list_collectives(store: Store, active_only: bool = False) -> list[Collective
 
 
 def save_collective(store: Store, name: str, department: str = "", collective_id: int | None = None,
-                    active: bool = True) -> Collective:
+                    active: bool = True) -> Done[Collective]:
     name, department = clean_line(name), clean_line(department)
     if not name:
         raise UserError("Chưa nhập tên tập thể.", "Ví dụ: “Ủy ban nhân dân xã” hoặc “Bộ phận Một cửa”.")
-    with store.transaction() as session:
+    verb = "Thêm" if collective_id is None else "Sửa"
+    with store.action(f"{verb} tập thể “{short(name)}”") as action:
+        session = action.session
         if collective_id is None:
             last = session.scalar(select(CollectiveRow.position).order_by(CollectiveRow.position.desc()).limit(1))
             row = CollectiveRow(name=name, department=department, position=(last or 0) + 1, active=active)
@@ -62,22 +64,18 @@ def save_collective(store: Store, name: str, department: str = "", collective_id
                 raise UserError("Không tìm thấy tập thể này; có thể đã bị xóa.")
             row.name, row.department, row.active = name, department, active
         session.flush()
-        return Collective(row.id, row.name, row.department, row.active)
+        saved = Collective(row.id, row.name, row.department, row.active)
+    return Done(saved, action.changes)
 
 
-def delete_collective(store: Store, collective_id: int) -> dict:
-    with store.transaction() as session:
-        row = session.get(CollectiveRow, collective_id)
+def delete_collective(store: Store, collective_id: int) -> Changes:
+    with store.action("Xóa tập thể") as action:
+        row = action.session.get(CollectiveRow, collective_id)
         if row is None:
             raise UserError("Không tìm thấy tập thể này; có thể đã bị xóa.")
-        values = row_values(row)
-        session.delete(row)
-        return values
-
-
-def restore_collective(store: Store, values: dict) -> None:
-    with store.transaction() as session:
-        revive(session, CollectiveRow, values)
+        action.label = f"Xóa tập thể “{short(row.name)}”"
+        action.session.delete(row)
+    return action.changes
 
 
 def members(officials: list[OfficialRow], collective: Collective) -> list[OfficialRow]:
@@ -146,9 +144,12 @@ def _checked_initiative(data: InitiativeData) -> InitiativeData:
     return data
 
 
-def save_initiative(store: Store, data: InitiativeData, initiative_id: int | None = None) -> int:
+def save_initiative(store: Store, data: InitiativeData, initiative_id: int | None = None) -> Done[int]:
+    """Add (or edit) an initiative and its authors; its id."""
     data = _checked_initiative(data)
-    with store.transaction() as session:
+    verb = "Thêm" if initiative_id is None else "Sửa"
+    with store.action(f"{verb} sáng kiến “{short(data.title)}”") as action:
+        session = action.session
         for official_id in data.author_ids:
             if session.get(OfficialRow, official_id) is None:
                 raise UserError("Một tác giả không còn trong danh sách cán bộ, công chức.")
@@ -162,31 +163,33 @@ def save_initiative(store: Store, data: InitiativeData, initiative_id: int | Non
         row.year, row.title, row.recognised_by = data.year, data.title, data.recognised_by
         row.decision_number, row.decision_date, row.note = data.decision_number, data.decision_date, data.note
         session.flush()
-        session.execute(delete(InitiativeAuthorRow).where(InitiativeAuthorRow.initiative_id == row.id))
-        for official_id in dict.fromkeys(data.author_ids):
-            session.add(InitiativeAuthorRow(initiative_id=row.id, official_id=official_id))
-        return row.id
+        _set_authors(session, row.id, data.author_ids)
+        saved = row.id
+    return Done(saved, action.changes)
 
 
-def delete_initiative(store: Store, initiative_id: int) -> tuple[dict, list[dict]]:
-    with store.transaction() as session:
-        row = session.get(InitiativeRow, initiative_id)
+def _set_authors(session, initiative_id: int, author_ids: tuple[int, ...]) -> None:
+    """Keep the author rows that stay (an edit that keeps the authors journals no author row)."""
+    wanted = list(dict.fromkeys(author_ids))
+    kept = session.scalars(select(InitiativeAuthorRow).where(InitiativeAuthorRow.initiative_id == initiative_id)
+                           .order_by(InitiativeAuthorRow.id)).all()
+    if [row.official_id for row in kept] == wanted:
+        return
+    session.execute(delete(InitiativeAuthorRow).where(InitiativeAuthorRow.initiative_id == initiative_id))
+    for official_id in wanted:
+        session.add(InitiativeAuthorRow(initiative_id=initiative_id, official_id=official_id))
+
+
+def delete_initiative(store: Store, initiative_id: int) -> Changes:
+    """Delete an initiative with its authors (ON DELETE CASCADE; the journal keeps both)."""
+    with store.action("Xóa sáng kiến") as action:
+        row = action.session.get(InitiativeRow, initiative_id)
         if row is None:
             raise UserError("Không tìm thấy sáng kiến này; có thể đã bị xóa.")
-        authors = [row_values(author) for author in session.scalars(
-            select(InitiativeAuthorRow).where(InitiativeAuthorRow.initiative_id == initiative_id))]
-        values = row_values(row)
-        session.delete(row)
-        return values, authors
-
-
-def restore_initiative(store: Store, saved: tuple[dict, list[dict]]) -> None:
-    values, authors = saved
-    with store.transaction() as session:
-        revive(session, InitiativeRow, values)
-        session.flush()
-        for author in authors:
-            revive(session, InitiativeAuthorRow, author)
+        action.label = f"Xóa sáng kiến “{short(row.title)}”"
+        action.session.execute(delete(InitiativeAuthorRow).where(InitiativeAuthorRow.initiative_id == initiative_id))
+        action.session.delete(row)
+    return action.changes
 
 
 # --- discipline ---------------------------------------------------------------------------------
@@ -221,39 +224,40 @@ def list_discipline(store: Store, year: int | None = None) -> list[Discipline]:
         ]
 
 
-def save_discipline(store: Store, data: DisciplineData, discipline_id: int | None = None) -> int:
+def save_discipline(store: Store, data: DisciplineData, discipline_id: int | None = None) -> Done[int]:
+    """Add (or edit) a disciplinary record; its id."""
     data = replace(data, form=clean_line(data.form), decision_number=clean_line(data.decision_number),
                    reason=clean_text(data.reason))
     if not data.form:
         raise UserError("Chưa nhập hình thức kỷ luật.", "Ví dụ: " + ", ".join(DISCIPLINE_FORMS[:2]) + ".")
     if not 2000 <= data.year <= 2100:
         raise UserError(f"Năm {data.year} không hợp lệ.")
-    with store.transaction() as session:
-        if session.get(OfficialRow, data.official_id) is None:
+    with store.action("Ghi kỷ luật") as action:
+        session = action.session
+        official = session.get(OfficialRow, data.official_id)
+        if official is None:
             raise UserError("Không tìm thấy cán bộ, công chức này.")
         row = DisciplineRow() if discipline_id is None else session.get(DisciplineRow, discipline_id)
         if row is None:
             raise UserError("Không tìm thấy bản ghi kỷ luật này; có thể đã bị xóa.")
+        action.label = f"{'Thêm' if discipline_id is None else 'Sửa'} kỷ luật của {official.full_name}"
         row.official_id, row.year, row.form = data.official_id, data.year, data.form
         row.decision_number, row.decision_date, row.reason = data.decision_number, data.decision_date, data.reason
         session.add(row)
         session.flush()
-        return row.id
+        saved = row.id
+    return Done(saved, action.changes)
 
 
-def delete_discipline(store: Store, discipline_id: int) -> dict:
-    with store.transaction() as session:
-        row = session.get(DisciplineRow, discipline_id)
+def delete_discipline(store: Store, discipline_id: int) -> Changes:
+    with store.action("Xóa kỷ luật") as action:
+        row = action.session.get(DisciplineRow, discipline_id)
         if row is None:
             raise UserError("Không tìm thấy bản ghi kỷ luật này; có thể đã bị xóa.")
-        values = row_values(row)
-        session.delete(row)
-        return values
-
-
-def restore_discipline(store: Store, values: dict) -> None:
-    with store.transaction() as session:
-        revive(session, DisciplineRow, values)
+        official = action.session.get(OfficialRow, row.official_id)
+        action.label = f"Xóa kỷ luật của {official.full_name if official else ''}".rstrip()
+        action.session.delete(row)
+    return action.changes
 
 
 # --- procedures settled on time, per quarter ----------------------------------------------------------
@@ -273,9 +277,10 @@ def procedure_stats(store: Store, year: int) -> list[QuarterStat]:
             else QuarterStat(quarter, 0, 0) for quarter in range(1, 5)]
 
 
-def set_procedure_stat(store: Store, year: int, quarter: int, received: int, on_time: int) -> QuarterStat:
-    """Save one quarter's figures; returns the previous ones for undo."""
-    label = f"Quý {('I', 'II', 'III', 'IV')[quarter - 1]}" if 1 <= quarter <= 4 else f"Quý {quarter}"
+def set_procedure_stat(store: Store, year: int, quarter: int, received: int, on_time: int) -> Changes:
+    """Save one quarter's figures."""
+    numeral = ('I', 'II', 'III', 'IV')[quarter - 1] if 1 <= quarter <= 4 else str(quarter)
+    label = f"Quý {numeral}"
     if not 1 <= quarter <= 4:
         raise UserError(f"{label} không có trong năm.")
     if received < 0 or on_time < 0:
@@ -287,15 +292,15 @@ def set_procedure_stat(store: Store, year: int, quarter: int, received: int, on_
             f"{label}: số hồ sơ đúng hạn ({on_time}) lớn hơn số hồ sơ đã giải quyết ({received}).",
             "Số đúng hạn phải nhỏ hơn hoặc bằng số đã giải quyết.",
         )
-    with store.transaction() as session:
+    with store.action(f"Sửa số liệu TTHC quý {numeral} năm {year}") as action:
+        session = action.session
         row = session.scalar(select(ProcedureStatRow).where(
             ProcedureStatRow.year == year, ProcedureStatRow.quarter == quarter))
-        before = QuarterStat(quarter, row.received, row.on_time) if row else QuarterStat(quarter, 0, 0)
         if row is None:
             row = ProcedureStatRow(year=year, quarter=quarter)
             session.add(row)
         row.received, row.on_time = received, on_time
-        return before
+    return action.changes
 
 
 def official_names(store: Store, active_only: bool = True) -> list[tuple[int, str]]:

@@ -32,14 +32,16 @@ from app.domain.points import format_points
 from app.domain.text import clean_text
 from app.errors import UserError
 from app.queries.models.scoring import ScoreEvidence, ScoreLine, ScoreSheet
+from app.services.changes import Changes, Done, short
 from app.services.criteria_sets import read_set
 from app.services.evidence import _check_source, store_file
 from app.services.proposals import propose_score, read_facts
-from app.services.score_sheet import MANUAL_BASIS, PROPOSAL_BASIS, ScoreState
+from app.services.score_sheet import MANUAL_BASIS, PROPOSAL_BASIS
 from app.store import Store
 from db.models import (
     AssessmentRow,
     CriteriaSetRow,
+    CriterionRow,
     EvidenceFileRow,
     ScoreEntryRow,
     ScoreEvidenceRow,
@@ -56,50 +58,26 @@ def assessment_set(store: Store, year: int, kind: str = PAR) -> int | None:
         return row.set_id if row else None
 
 
-def start(store: Store, year: int, set_id: int, kind: str = PAR) -> None:
+def start(store: Store, year: int, set_id: int, kind: str = PAR) -> Changes:
     """Tie the year to a set; switching is allowed only while nothing is scored against the old one."""
-    with store.transaction() as session:
+    begun, switched = (f"Bắt đầu chấm điểm năm {year}", "Đổi bộ tiêu chí") if kind == PAR else (
+        f"Bắt đầu đánh giá thi đua năm {year}", "Đổi bộ tiêu chí thi đua")
+    with store.action(begun) as action:
+        session = action.session
         chosen = session.get(CriteriaSetRow, set_id)
         if chosen is None or chosen.kind != kind:
             raise UserError("Bộ tiêu chí này không dùng được cho việc này.")
         row = _assessment(session, year, kind)
         if row is None:
             session.add(AssessmentRow(year=year, kind=kind, set_id=set_id))
-            return
-        if row.set_id == set_id:
-            return
-        if _has_entries(session, row.id):
-            raise UserError(
-                f"Năm {year} đã chấm theo bộ tiêu chí khác.",
-                "Điểm đã chấm gắn với bộ cũ; không đổi bộ được khi đã có điểm.",
-            )
-        row.set_id = set_id
-
-
-def stop(store: Store, year: int, kind: str = PAR) -> int | None:
-    """Undo ``start``: the year is tied to no set again. Returns the set it had (None: it had none).
-
-    Refused once anything is scored, commented, evidenced or marked: those belong to the set.
-    """
-    from db.models import EmulationMarkRow
-
-    with store.transaction() as session:
-        row = _assessment(session, year, kind)
-        if row is None:
-            return None
-        scored = session.scalar(select(ScoreEntryRow.id).where(
-            ScoreEntryRow.assessment_id == row.id,
-            (ScoreEntryRow.points.is_not(None)) | (ScoreEntryRow.comment != "")).limit(1))
-        evidenced = session.scalar(
-            select(ScoreEvidenceRow.id).join(ScoreEntryRow, ScoreEntryRow.id == ScoreEvidenceRow.entry_id)
-            .where(ScoreEntryRow.assessment_id == row.id).limit(1))
-        marked = session.scalar(select(EmulationMarkRow.id).where(EmulationMarkRow.assessment_id == row.id).limit(1))
-        if scored or evidenced or marked:
-            raise UserError(f"Năm {year} đã có điểm, nhận xét hoặc tài liệu theo bộ tiêu chí này: không bỏ được.",
-                            "Xóa (hoặc hoàn tác) các điểm đã nhập trước.")
-        set_id = row.set_id
-        session.delete(row)  # entries left empty by undo go with it (ON DELETE CASCADE)
-        return set_id
+        elif row.set_id != set_id:
+            if _has_entries(session, row.id):
+                raise UserError(
+                    f"Năm {year} đã chấm theo bộ tiêu chí khác.",
+                    "Điểm đã chấm gắn với bộ cũ; không đổi bộ được khi đã có điểm.",
+                )
+            row.set_id, action.label = set_id, switched
+    return action.changes
 
 
 def _has_entries(session: Session, assessment_id: int) -> bool:
@@ -178,7 +156,7 @@ def _sheet(year, set_id, set_row, data: CriteriaSetData, ids, entries, previous,
             comment=entry.comment if entry else "",
             proposal=propose_score(criterion, facts) if is_leaf else None,
             previous=previous.get(criterion.code) if previous else None,
-            evidence=evidence.get(entry.id, ()) if entry else (),
+            evidence=evidence.get(entry.id, ()) if entry else (), parent_code=criterion.parent_code,
         ))
     leaves = [line for line in lines if line.is_leaf]
     grand = total(criteria, by_code_points)
@@ -232,60 +210,62 @@ def _entry(session: Session, assessment_id: int, criterion_id: int) -> ScoreEntr
     return entry
 
 
-def _state(year: int, criterion_id: int, entry: ScoreEntryRow) -> ScoreState:
-    return ScoreState(year, criterion_id, entry.points, entry.basis or MANUAL_BASIS, entry.comment or "")
+def _put_score(session: Session, year: int, criterion_id: int, points: Decimal | None, basis: str) -> str:
+    """Save a leaf's score inside the caller's action; refuses a value outside 0…maximum. Returns its code."""
+    assessment, criterion = _leaf(session, year, criterion_id)
+    problem = score_problem(criterion, points)
+    if problem:
+        raise UserError(problem)
+    entry = _entry(session, assessment.id, criterion_id)
+    entry.points, entry.basis = points, basis
+    return criterion.code
 
 
 def set_score(store: Store, year: int, criterion_id: int, points: Decimal | None,
-              basis: str = MANUAL_BASIS) -> ScoreState:
-    """Save a leaf's score (None clears it); refuses a value outside 0…maximum. Returns the state before."""
-    with store.transaction() as session:
-        assessment, criterion = _leaf(session, year, criterion_id)
-        problem = score_problem(criterion, points)
-        if problem:
-            raise UserError(problem)
-        entry = _entry(session, assessment.id, criterion_id)
-        before = _state(year, criterion_id, entry)
-        entry.points, entry.basis = points, basis
-        return before
+              basis: str = MANUAL_BASIS) -> Changes:
+    """Save a leaf's score (None clears it); refuses a value outside 0…maximum."""
+    with store.action("Chấm điểm tiêu chí") as action:
+        code = _put_score(action.session, year, criterion_id, points, basis)
+        action.label = f"Chấm điểm tiêu chí {code}"
+    return action.changes
 
 
-def accept_proposal(store: Store, year: int, criterion_id: int, today: date | None = None) -> ScoreState:
+def accept_proposal(store: Store, year: int, criterion_id: int, today: date | None = None) -> Changes:
     """Take the app's proposal as the score."""
-    with store.transaction() as session:
+    with store.action("Nhận điểm đề xuất") as action:
+        session = action.session
         _, criterion = _leaf(session, year, criterion_id)
         proposal = propose_score(criterion, read_facts(session, year, today or date.today()))
-    if proposal is None or proposal.points is None:
-        reason = proposal.explanation if proposal else "Tiêu chí này không có cách tự tính."
-        raise UserError("Chưa có điểm đề xuất để nhận.", reason)
-    return set_score(store, year, criterion_id, proposal.points, PROPOSAL_BASIS)
+        if proposal is None or proposal.points is None:
+            reason = proposal.explanation if proposal else "Tiêu chí này không có cách tự tính."
+            raise UserError("Chưa có điểm đề xuất để nhận.", reason)
+        _put_score(session, year, criterion_id, proposal.points, PROPOSAL_BASIS)
+        action.label = f"Nhận điểm đề xuất tiêu chí {criterion.code}"
+    return action.changes
 
 
-def set_comment(store: Store, year: int, criterion_id: int, comment: str) -> ScoreState:
-    with store.transaction() as session:
-        row = _assessment(session, year)
+def set_comment(store: Store, year: int, criterion_id: int, comment: str) -> Changes:
+    with store.action("Sửa giải trình") as action:
+        row = _assessment(action.session, year)
         if row is None:
             raise UserError(f"Năm {year} chưa chọn bộ tiêu chí để chấm điểm.")
-        entry = _entry(session, row.id, criterion_id)
-        before = _state(year, criterion_id, entry)
+        entry = _entry(action.session, row.id, criterion_id)
         entry.comment = clean_text(comment)
-        return before
+        action.label = f"Sửa giải trình tiêu chí {_code(action.session, criterion_id)}"
+    return action.changes
 
 
-def restore_state(store: Store, state: ScoreState) -> ScoreState:
-    """Put an entry back as it was (undo/redo); returns the state it replaced."""
-    with store.transaction() as session:
-        row = _assessment(session, state.year)
-        if row is None:
-            raise UserError(f"Năm {state.year} chưa chọn bộ tiêu chí để chấm điểm.")
-        entry = _entry(session, row.id, state.criterion_id)
-        before = _state(state.year, state.criterion_id, entry)
-        entry.points, entry.basis, entry.comment = state.points, state.basis, state.comment
-        return before
+def _code(session: Session, criterion_id: int) -> str:
+    row = session.get(CriterionRow, criterion_id)
+    return row.code if row is not None else str(criterion_id)
 
 
-def attach_evidence(store: Store, year: int, criterion_id: int, source: Path, now: datetime | None = None) -> int:
-    """Copy a new file into the evidence store and link it to the criterion's score."""
+def attach_evidence(store: Store, year: int, criterion_id: int, source: Path,
+                    now: datetime | None = None) -> Done[int]:
+    """Copy a new file into the evidence store and link it to the criterion's score; the link's id.
+
+    The stored file stays on disk when the link is undone, so redo can bring it back.
+    """
     _check_source(source)
     try:
         sha256, size, relative = store_file(store.folder, source)
@@ -293,22 +273,25 @@ def attach_evidence(store: Store, year: int, criterion_id: int, source: Path, no
         raise UserError(f"Không chép được tệp “{source.name}” vào thư mục dữ liệu.",
                         "Kiểm tra ổ đĩa còn chỗ trống và tệp không bị khóa.", f"{source}: {error}") from error
     now = now or datetime.now()
-    with store.transaction() as session:
+    with store.action(f"Gắn tài liệu “{short(source.name)}”") as action:
+        session = action.session
         file_row = session.scalar(select(EvidenceFileRow).where(EvidenceFileRow.sha256 == sha256))
         if file_row is None:
             file_row = EvidenceFileRow(sha256=sha256, size=size, stored_as=relative, added_at=now)
             session.add(file_row)
             session.flush()
-        return _link(session, year, criterion_id, file_row.id, source.name, now)
+        link_id = _link(session, year, criterion_id, file_row.id, source.name, now)
+    return Done(link_id, action.changes)
 
 
 def link_evidence(store: Store, year: int, criterion_id: int, file_id: int, name: str,
-                  now: datetime | None = None) -> int:
-    """Link a file the checklist already holds (no copy)."""
-    with store.transaction() as session:
-        if session.get(EvidenceFileRow, file_id) is None:
+                  now: datetime | None = None) -> Done[int]:
+    """Link a file the checklist already holds (no copy); the link's id."""
+    with store.action(f"Gắn tài liệu “{short(name)}”") as action:
+        if action.session.get(EvidenceFileRow, file_id) is None:
             raise UserError("Không tìm thấy tệp kiểm chứng này.")
-        return _link(session, year, criterion_id, file_id, name, now or datetime.now())
+        link_id = _link(action.session, year, criterion_id, file_id, name, now or datetime.now())
+    return Done(link_id, action.changes)
 
 
 def _link(session: Session, year: int, criterion_id: int, file_id: int, name: str, now: datetime) -> int:
@@ -327,23 +310,15 @@ def _link(session: Session, year: int, criterion_id: int, file_id: int, name: st
     return link.id
 
 
-def detach_evidence(store: Store, link_id: int) -> dict:
-    from app.services.snapshots import row_values
-
-    with store.transaction() as session:
-        link = session.get(ScoreEvidenceRow, link_id)
+def detach_evidence(store: Store, link_id: int) -> Changes:
+    """Remove a file from a criterion (the stored file stays: undo brings the link back)."""
+    with store.action("Gỡ tài liệu") as action:
+        link = action.session.get(ScoreEvidenceRow, link_id)
         if link is None:
             raise UserError("Tệp kiểm chứng này đã được gỡ.")
-        values = row_values(link)
-        session.delete(link)
-        return values
-
-
-def reattach_evidence(store: Store, values: dict) -> None:
-    from app.services.snapshots import revive
-
-    with store.transaction() as session:
-        revive(session, ScoreEvidenceRow, values)
+        action.label = f"Gỡ tài liệu “{short(link.original_name)}”"
+        action.session.delete(link)
+    return action.changes
 
 
 def evidence_file(store: Store, link_id: int) -> Path:

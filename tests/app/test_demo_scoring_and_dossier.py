@@ -43,3 +43,10 @@ def test_the_2024_dossier_is_complete_with_one_nominee_not_eligible(demo_store):
     assert readiness(demo_store, dossier.id, DAY) == []
     qualified = {subject.name for subject in evaluation(demo_store, 2024, DAY).qualified}
     assert {item.name for item in listed if item.eligibility.eligible} <= qualified
+
+
+def test_the_demo_opens_with_nothing_to_undo(demo_store):
+    """The actions that built the demo (scores, marks, registers) are not steps for the clerk to undo."""
+    from app.services import undo
+
+    assert undo.next_steps(demo_store) == (None, None)

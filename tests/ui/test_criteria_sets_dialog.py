@@ -9,6 +9,7 @@ from app.domain.criteria import PAR
 from app.errors import UserError
 from app.exporters.criteria_workbook import CRITERIA_HEADER, CRITERIA_SHEET
 from app.services import criteria_sets, scoring
+from app.services.changes import short
 from ui.dialogs.criteria_sets_dialog import (
     CriteriaSetsDialog,
     SetsModel,
@@ -138,3 +139,21 @@ def test_long_problem_lists_keep_every_line_in_the_details():
 def test_file_name_is_windows_safe():
     """A set's name becomes a file name Windows accepts."""
     assert file_name("Bộ chỉ số: xã/phường?") == "Bộ chỉ số xã phường.xlsx"
+
+
+def test_an_imported_set_is_an_edit_menu_step_that_undo_removes(qtbot, store, tmp_path, no_modal_boxes,
+                                                                 errors_shown):
+    """Importing a workbook is undoable like any edit: "Nhập bộ tiêu chí “…”", and undo takes the set away."""
+    from ui.journal_undo import JournalUndoStack
+
+    stack = JournalUndoStack(store, lambda changes: None)
+    dialog = CriteriaSetsDialog(store, notify=stack.notify, undo_stack=stack)
+    qtbot.addWidget(dialog)
+    example = _example(store)
+    dialog.select(example.id)
+    count = len(criteria_sets.list_sets(store))
+    new_id = dialog.import_workbook(dialog.export_selected(tmp_path / "bo.xlsx"))
+    assert stack.undoText() == f"Nhập bộ tiêu chí “{short(example.name)}”" and errors_shown == []
+    stack.undo()
+    assert new_id not in {item.id for item in criteria_sets.list_sets(store)}
+    assert len(criteria_sets.list_sets(store)) == count

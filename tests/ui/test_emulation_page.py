@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from app.domain.emulation import MET, NOT_MET
 from app.services import criteria_sets, registers
@@ -21,6 +20,7 @@ from ui.dialogs.discipline_dialog import DisciplineDialog, DisciplineForm
 from ui.dialogs.initiatives_dialog import InitiativeForm, InitiativesDialog
 from ui.emulation.subjects_model import NAME, REASON, RESULT, SubjectsModel
 from ui.pages.emulation_page import EmulationPage
+from ui.journal_undo import JournalUndoStack
 
 from .conftest import type_text
 from .test_registers_dialogs import when_modal
@@ -31,8 +31,8 @@ PERSON = "Bùi Thị Ngọc Ánh"
 
 
 def _page(qtbot, store, year: int | None = None):
-    stack = QUndoStack()
-    page = EmulationPage(store, stack, lambda changes: page.refresh(changes), today=TODAY)
+    stack = JournalUndoStack(store, lambda changes: page.refresh(changes))
+    page = EmulationPage(store, stack, stack.notify, today=TODAY)
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()

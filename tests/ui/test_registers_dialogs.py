@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from app.services import registers
 from app.services.changes import SCORING
+from app.store import Store
 from ui.dialogs.collectives_dialog import CollectiveForm, CollectivesDialog, CollectivesModel
 from ui.dialogs.discipline_dialog import DisciplineDialog, DisciplineForm, DisciplineModel
 from ui.dialogs.initiatives_dialog import InitiativeForm, InitiativesDialog, InitiativesModel
 from ui.dialogs.procedure_stats_dialog import ProcedureStatsDialog
+from ui.journal_undo import JournalUndoStack
 
 from .conftest import type_text
 
@@ -37,7 +38,8 @@ def when_modal(kind, act, tries: int = 250) -> None:
 
 
 def _open(qtbot, dialog_class, store, year=2024):
-    stack, changes = QUndoStack(), []
+    changes = []
+    stack = JournalUndoStack(store, changes.append)
     dialog = dialog_class(store, stack, changes.append, year)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -226,3 +228,34 @@ def test_procedure_on_time_above_settled_is_refused(qtbot, demo_store, errors_sh
     assert _cell(dialog, 2, "on_time").value() == 0
     assert registers.procedure_stats(demo_store, 2025)[1] == registers.QuarterStat(2, 50, 0)
     assert stack.count() == 1
+
+
+def test_register_steps_are_named_in_the_journal_and_outlive_the_dialog(qtbot, demo_store):
+    """A collective added in the dialog is a journal step "Thêm tập thể “…”" that a fresh store still undoes."""
+    from app.services import undo
+
+    dialog, _stack, _changes = _open(qtbot, CollectivesDialog, demo_store)
+    before = registers.list_collectives(demo_store)
+    _add(dialog, CollectiveForm, lambda form: type_text(form.name, "Bộ phận Văn hóa"))
+    dialog.close()
+    assert undo.next_steps(demo_store)[0] == "Thêm tập thể “Bộ phận Văn hóa”"
+    demo_store.close()
+    reopened = Store(demo_store.folder)
+    try:
+        undo.undo(reopened)
+        assert registers.list_collectives(reopened) == before
+    finally:
+        reopened.close()
+
+
+def test_a_saved_procedure_cell_does_not_read_the_quarters_again(qtbot, demo_store, monkeypatch):
+    """The dialog already shows what it saved: its own step does not reload the figures (undo does)."""
+    dialog, _stack, _changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2025)
+    reads = []
+    real = registers.procedure_stats
+    monkeypatch.setattr(registers, "procedure_stats", lambda *args: reads.append(args) or real(*args))
+    _enter(qtbot, _cell(dialog, 3, "received"), 75)
+    assert registers.procedure_stats is not real and reads == []
+    assert dialog.totals["received"].text() == "75"
+    dialog.undo_button.click()
+    assert len(reads) == 1 and _cell(dialog, 3, "received").value() == 0

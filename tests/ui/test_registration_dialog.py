@@ -22,7 +22,7 @@ MAI, HUNG, DESK = "Lê Thị Mai", "Trần Văn Hùng", "Bộ phận Một cửa
 def commune(store):
     """Two officials and one collective; ids by name."""
     ids = {name: add_official(store, OfficialData(name, position="Công chức")).value.id for name in (MAI, HUNG)}
-    ids[DESK] = save_collective(store, DESK, "VP-TK").id
+    ids[DESK] = save_collective(store, DESK, "VP-TK").value.id
     return store, ids
 
 

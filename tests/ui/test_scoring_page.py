@@ -7,17 +7,16 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from app.domain.criteria import PAR, CriteriaSetData, CriterionData, RatingBand
-from app.errors import UserError
 from app.services import criteria_sets, scoring
 from app.services.evidence_choices import year_evidence_files
 from app.store import Store
 from ui.pages import scoring_page
 from ui.pages.scoring_page import ScoringPage, summary_text
 from ui.scoring.tree_model import LINE_ROLE, NAME, SCORE, ScoreTreeModel
+from ui.journal_undo import JournalUndoStack
 
 from .conftest import type_text
 
@@ -25,9 +24,9 @@ TODAY = date(2024, 12, 1)
 
 
 def _page(qtbot, store, today=TODAY):
-    stack = QUndoStack()
     holder = {}
-    page = ScoringPage(store, stack, lambda changes: holder["page"].refresh(changes), today=today)
+    stack = JournalUndoStack(store, lambda changes: holder["page"].refresh(changes))
+    page = ScoringPage(store, stack, stack.notify, today=today)
     holder["page"] = page
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -70,7 +69,7 @@ def ten_point_set(store) -> int:
                   CriterionData("1.2", "Tiêu chí hai điểm", "criterion", "1", Decimal(2))),
         ratings=(RatingBand("Tốt", Decimal(10)), RatingBand("Chưa tốt", Decimal(0))),
     )
-    set_id = criteria_sets.save_set(store, data)
+    set_id = criteria_sets.save_set(store, data).value
     scoring.start(store, 2024, set_id)
     return set_id
 
@@ -350,8 +349,7 @@ def test_starting_a_year_is_undone_while_nothing_is_scored(qtbot, store, errors_
     assert scoring.assessment_set(store, 2024) == _example_set(store) and page.stack.currentIndex() == 1
     leaf = _line(store, "1.1")
     assert page.enter_score(leaf.criterion_id, "0,5")
-    with pytest.raises(UserError, match="đã có điểm"):
-        scoring.stop(store, 2024)
+    assert stack.undoText() == "Chấm điểm tiêu chí 1.1"
     stack.undo()  # the score
     stack.undo()  # the start
     assert scoring.assessment_set(store, 2024) is None and errors_shown == []
@@ -364,3 +362,28 @@ def test_on_a_narrow_page_the_tree_keeps_codes_and_names_in_view(qtbot, store):
     page.select_code("1.1")
     qtbot.wait(10)
     assert page.tree.horizontalScrollBar().value() == 0
+
+
+def test_a_typed_score_is_one_read_and_still_undone_after_a_restart(qtbot, store, monkeypatch):
+    """The page saves (one transaction) and reads its sheet once; the step outlives the window and the store."""
+    from app.store import Store as StoreClass
+    from app.services import undo
+
+    page, _stack = _started(qtbot, store)
+    leaf = _line(store, "1.1")
+    opened = []
+    real = StoreClass.transaction
+    monkeypatch.setattr(StoreClass, "transaction", lambda self: opened.append(1) or real(self))
+    assert page.enter_score(leaf.criterion_id, "0,5")
+    assert len(opened) == 2  # the write, then the sheet
+    monkeypatch.undo()
+    store.close()
+    reopened = Store(store.folder)
+    try:
+        again, stack = _page(qtbot, reopened)
+        stack.load()
+        assert stack.undoText() == "Chấm điểm tiêu chí 1.1"
+        stack.undo()
+        assert _line(reopened, "1.1").points is None and undo.next_steps(reopened)[1] == "Chấm điểm tiêu chí 1.1"
+    finally:
+        reopened.close()

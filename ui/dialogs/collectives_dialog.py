@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from app.domain.vietnamese import collation_key
 from app.services import officials, registers
+from app.services.changes import Changes, Done
 from app.services.registers import Collective
 from ui.dialogs.register_dialog import FormDialog, RegisterDialog, RegisterModel
-from ui.emulation.commands import AddCollective, DeleteCollective, EditCollective
 
 WHOLE_COMMUNE = "Toàn xã (mọi cán bộ, công chức)"
 
@@ -75,17 +75,12 @@ class CollectivesDialog(RegisterDialog):
         return sorted(self.model.sizes, key=collation_key)
 
     def make_form(self, item: Collective | None) -> CollectiveForm:
-        def save(entered):
+        def save(entered) -> Done[int]:
             name, department, active = entered
-            return registers.save_collective(self.store, name, department, item.id if item else None, active)
+            done = registers.save_collective(self.store, name, department, item.id if item else None, active)
+            return Done(done.value.id, done.changes)
 
         return CollectiveForm(save, self._departments(), item, self)
 
-    def added(self, result: Collective) -> AddCollective:
-        return AddCollective(self.store, self.notify, result)
-
-    def edited(self, before: Collective, result: Collective) -> EditCollective:
-        return EditCollective(self.store, self.notify, before, result)
-
-    def deleted(self, item: Collective) -> DeleteCollective:
-        return DeleteCollective(self.store, self.notify, registers.delete_collective(self.store, item.id))
+    def delete(self, item: Collective) -> Changes:
+        return registers.delete_collective(self.store, item.id)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.exporters.package_names import windows_safe
 from app.services import criteria_sets as service
-from app.services.changes import SCORING, Changes
+from app.services.changes import Changes
 from app.services.criteria_sets import SetSummary
 from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.export_plan_dialog import remember_folder
@@ -64,9 +64,11 @@ class SetsModel(RowTableModel):
 
 
 class CriteriaSetsDialog(QDialog):
-    def __init__(self, store, parent: QWidget | None = None, notify=None) -> None:
+    """Importing and deleting are undoable actions: a step on ``undo_stack`` when given, else only ``notify``."""
+
+    def __init__(self, store, parent: QWidget | None = None, notify=None, undo_stack=None) -> None:
         super().__init__(parent)
-        self.store, self.notify = store, notify
+        self.store, self.notify, self.undo_stack = store, notify, undo_stack
         self.setWindowTitle("Bộ tiêu chí")
         self.model = SetsModel(self)
         self.table = self._make_table()
@@ -139,9 +141,11 @@ class CriteriaSetsDialog(QDialog):
     def select(self, set_id: int) -> None:
         self.table.selectRow(self.model.row_of(set_id))
 
-    def _changed(self) -> None:
-        if self.notify is not None:
-            self.notify(Changes.of(SCORING))
+    def _changed(self, changes: Changes) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.record(changes, origin=self)
+        elif self.notify is not None and changes:
+            self.notify(changes)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -160,9 +164,10 @@ class CriteriaSetsDialog(QDialog):
         saved = run(self, "Đang lưu bộ tiêu chí", lambda progress: service.save_set(self.store, data))
         if not saved.ok:
             return None
+        saved = saved.value
         set_id = saved.value
         self.reload(set_id)
-        self._changed()
+        self._changed(saved.changes)
         QMessageBox.information(self, "Đã nhập bộ tiêu chí",
                                 f"Đã nhập “{data.name}” (năm {data.year}, {len(data.criteria)} tiêu chí).")
         return set_id
@@ -207,10 +212,11 @@ class CriteriaSetsDialog(QDialog):
                                           "Có thể nhập lại từ tệp Excel nếu đã xuất ra trước đó.")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        if not attempt(self, lambda: service.delete_set(self.store, chosen.id)).ok:
+        changes = attempt(self, lambda: service.delete_set(self.store, chosen.id)).value_or(None)
+        if changes is None:
             return False
         self.reload()
-        self._changed()
+        self._changed(changes)
         return True
 
 

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from app.errors import UserError
 from app.services import registers
+from app.services.changes import Changes, Done
 from app.services.registers import DISCIPLINE_FORMS, Discipline, DisciplineData
 from ui.dialogs.register_dialog import FormDialog, OptionalDate, RegisterDialog, RegisterModel
-from ui.emulation.commands import AddDiscipline, DeleteDiscipline, EditDiscipline, discipline_data
 
 
 def decision(item: Discipline) -> str:
@@ -84,24 +84,12 @@ class DisciplineDialog(RegisterDialog):
         return people
 
     def make_form(self, item: Discipline | None) -> DisciplineForm:
-        people = self._people(item)
-
-        def save(data: DisciplineData) -> tuple[int, DisciplineData, str]:
+        def save(data: DisciplineData) -> Done[int]:
             if data.official_id is None:
                 raise UserError("Chưa chọn cán bộ, công chức.")
-            saved = registers.save_discipline(self.store, data, item.id if item else None)
-            return saved, data, dict(people).get(data.official_id, "")
+            return registers.save_discipline(self.store, data, item.id if item else None)
 
-        return DisciplineForm(save, people, self.year, item, self)
+        return DisciplineForm(save, self._people(item), self.year, item, self)
 
-    def added(self, result) -> AddDiscipline:
-        discipline_id, _data, name = result
-        return AddDiscipline(self.store, self.notify, discipline_id, name)
-
-    def edited(self, before: Discipline, result) -> EditDiscipline:
-        discipline_id, data, name = result
-        return EditDiscipline(self.store, self.notify, discipline_id, discipline_data(before), data, name)
-
-    def deleted(self, item: Discipline) -> DeleteDiscipline:
-        values = registers.delete_discipline(self.store, item.id)
-        return DeleteDiscipline(self.store, self.notify, values, item.official_name)
+    def delete(self, item: Discipline) -> Changes:
+        return registers.delete_discipline(self.store, item.id)

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QWidget
 
 from app.services import registers
+from app.services.changes import Changes, Done
 from app.services.registers import Initiative, InitiativeData
 from ui.dialogs.register_dialog import FormDialog, OptionalDate, RegisterDialog, RegisterModel
-from ui.emulation.commands import AddInitiative, DeleteInitiative, EditInitiative, initiative_data
 
 
 def recognition(item: Initiative) -> str:
@@ -105,18 +105,10 @@ class InitiativesDialog(RegisterDialog):
         return people
 
     def make_form(self, item: Initiative | None) -> InitiativeForm:
-        def save(data: InitiativeData) -> tuple[int, InitiativeData]:
-            return registers.save_initiative(self.store, data, item.id if item else None), data
+        def save(data: InitiativeData) -> Done[int]:
+            return registers.save_initiative(self.store, data, item.id if item else None)
 
         return InitiativeForm(save, self._people(item), self.year, item, self)
 
-    def added(self, result) -> AddInitiative:
-        initiative_id, data = result
-        return AddInitiative(self.store, self.notify, initiative_id, data)
-
-    def edited(self, before: Initiative, result) -> EditInitiative:
-        initiative_id, data = result
-        return EditInitiative(self.store, self.notify, initiative_id, initiative_data(before), data)
-
-    def deleted(self, item: Initiative) -> DeleteInitiative:
-        return DeleteInitiative(self.store, self.notify, registers.delete_initiative(self.store, item.id))
+    def delete(self, item: Initiative) -> Changes:
+        return registers.delete_initiative(self.store, item.id)

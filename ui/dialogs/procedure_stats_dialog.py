@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
 from app.domain.points import format_percent
 from app.errors import UserError
 from app.services import registers
-from app.services.changes import SCORING, Changes
 from app.services.registers import MAX_PROCEDURES, QuarterStat
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.register_dialog import follow_stack
-from ui.emulation.commands import SetProcedureStat
 from ui.runner import attempt
 
 QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
@@ -141,7 +139,7 @@ class ProcedureStatsDialog(QDialog):
             return
         self._saving = True
         try:
-            registers.set_procedure_stat(self.store, self.year, quarter, received, on_time)
+            changes = registers.set_procedure_stat(self.store, self.year, quarter, received, on_time)
         except UserError as error:
             show_error(self, error)
             self._show()  # every cell back to what is saved, the refused one included
@@ -151,8 +149,12 @@ class ProcedureStatsDialog(QDialog):
         finally:
             self._saving = False
         self.stats[quarter - 1] = QuarterStat(quarter, received, on_time)
-        self.undo_stack.push(SetProcedureStat(self.store, self.notify, self.year, before, self.stats[quarter - 1]))
-        self.notify(Changes.of(SCORING))
+        self._saving = True  # the cells already show what was saved: no reload when the stack moves
+        try:
+            self.undo_stack.record(changes, origin=self)
+        finally:
+            self._saving = False
+        self._show()
 
     def flush(self) -> None:
         """Save what is typed but not yet left (closing with Esc leaves no cell)."""

@@ -1,8 +1,8 @@
 """The frame the register dialogs share (collectives, initiatives, discipline): table, form, undo.
 
 The registers (collectives, initiatives, discipline) are each a table with add,
-edit and delete, every change one service call and one undo step on the shared
-stack. ``RegisterDialog`` holds that frame so each dialog file says only which
+edit and delete, every change one service action and one step of the journal's
+undo, mirrored on the shared stack. ``RegisterDialog`` holds that frame so each dialog file says only which
 columns it shows, which form it opens and which service it calls.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services.changes import SCORING, Changes
+from app.services.changes import Changes, Done
 from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
 from ui.runner import attempt
@@ -137,7 +137,7 @@ class RegisterDialog(QDialog):
     """A register's table with add, edit and delete; undo and redo reach the same stack as the main window.
 
     Subclasses set ``TITLE``, ``NOUN``, ``MODEL`` and implement ``load``,
-    ``make_form``, ``added``, ``edited`` and ``deleted``.
+    ``make_form`` (whose save returns the service's ``Done`` of the saved id) and ``delete``.
     """
 
     TITLE = ""
@@ -233,18 +233,27 @@ class RegisterDialog(QDialog):
         raise NotImplementedError
 
     def make_form(self, item) -> FormDialog:
+        """The form for ``item`` (None: a new one); its save returns ``Done`` of the saved entry's id."""
         raise NotImplementedError
 
+    def delete(self, item) -> Changes:
+        """Delete ``item`` through the service (raises UserError when refused)."""
+        return self.deleted(item)
+
+    # Registers whose services keep their own undo steps (the awards area, until it moves to the journal)
+    # implement these instead; the lead removes them with ``DoneCommand``.
     def added(self, result):
-        """The undo step for a saved new entry."""
         raise NotImplementedError
 
     def edited(self, before, result):
         raise NotImplementedError
 
     def deleted(self, item):
-        """Delete ``item`` through the service and return its undo step (raises UserError when refused)."""
         raise NotImplementedError
+
+    def push(self, step) -> None:
+        self.undo_stack.push(step)
+        self.notify(step.changes)
 
     # --- the frame ------------------------------------------------------------------------
 
@@ -275,23 +284,34 @@ class RegisterDialog(QDialog):
         form = self.make_form(item)
         try:
             if form.exec():
-                step = self.added(form.result_value) if item is None else self.edited(item, form.result_value)
-                self.push(step)
-                self.select(step.item_id)
+                self.saved(item, form.result_value)
         finally:
             form.deleteLater()
+
+    def saved(self, item, result) -> None:
+        if not isinstance(result, Done):  # an undo step of its own: a register not yet on the journal
+            step = self.added(result) if item is None else self.edited(item, result)
+            self.push(step)
+            self.select(step.item_id)
+            return
+        self.record(result.changes)
+        self.select(result.value)
 
     def delete_selected(self) -> None:
         item = self.selected()
         if item is None:
             return
-        step = run_or_report(self, lambda: self.deleted(item))
-        if step is not None:
-            self.push(step)
+        result = run_or_report(self, lambda: self.delete(item))
+        if isinstance(result, Changes):
+            self.record(result)
+        elif result is not None:
+            self.push(result)
 
-    def push(self, step) -> None:
-        self.undo_stack.push(step)
-        self.notify(Changes.of(SCORING))
+    def record(self, changes: Changes) -> None:
+        """One step on the shared stack (the table reloads when the stack moves) and every screen told."""
+        self.undo_stack.record(changes, origin=self)
+        if changes and not changes.step:
+            self.reload()  # a change with no step moves no stack
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         follow_stack(self, True)

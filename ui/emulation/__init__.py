@@ -1,1 +1,1 @@
-"""The emulation evaluation screen's parts: subjects table model, marks panel, undo commands."""
+"""The emulation evaluation screen's parts: subjects table model and marks panel."""

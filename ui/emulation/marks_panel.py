@@ -3,7 +3,7 @@
 A status is saved as soon as it is chosen; a reason when the clerk presses
 Enter or leaves the field. "Theo phần mềm" drops the clerk's mark so the
 app's own judgement shows again. The panel only emits what was asked; the page
-saves it, pushes the undo step and shows the subject again.
+saves it (one journal step) and shows the subject again.
 """
 
 from __future__ import annotations

@@ -20,18 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.criteria import EMULATION
-from app.domain.emulation import MARKS
-from app.domain.text import clean_text
 from app.services import checklist, criteria_sets, scoring
 from app.services import emulation_evaluation as service
 from app.services.changes import OFFICIALS, PLANS, SCORING, Changes
-from app.services.emulation_evaluation import Evaluation, MarkState
+from app.services.emulation_evaluation import Evaluation
 from ui.dialogs.error_dialog import run_or_report
-from ui.emulation.commands import SetMark
 from ui.emulation.marks_panel import MarksPanel
 from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilter, SubjectsModel
 from ui.runner import attempt
-from ui.scoring.commands import StartYear
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
 
@@ -178,7 +174,7 @@ class EmulationPage(QWidget):
         super().showEvent(event)
 
     def refresh(self, changes: Changes) -> None:
-        if not any(changes.touches(kind) for kind in (SCORING, OFFICIALS, PLANS)):
+        if not any(changes.touches(kind, self) for kind in (SCORING, OFFICIALS, PLANS)):
             return
         if self.isVisible():
             self.reload()
@@ -264,18 +260,19 @@ class EmulationPage(QWidget):
 
     # --- editing -------------------------------------------------------------------------
 
+    def _done(self, changes: Changes) -> None:
+        """An edit of this page was saved: one Edit-menu step, the other screens told, the verdicts read again."""
+        self.undo_stack.record(changes, origin=self)
+        if changes:
+            self.reload()
+
     def start(self) -> None:
         set_id, year = self.sets.currentData(), self.year.value()
         if set_id is None:
             return
-        previous = scoring.assessment_set(self.store, year, EMULATION)
-        if previous == set_id:
-            return
-        if attempt(self, lambda: scoring.start(self.store, year, set_id, kind=EMULATION)).ok:
-            self.undo_stack.push(StartYear(self.store, self.notify, year, set_id, previous, EMULATION,
-                                           f"Bắt đầu đánh giá thi đua năm {year}" if previous is None
-                                           else "Đổi bộ tiêu chí thi đua"))
-            self.notify(Changes.of(SCORING))
+        started = attempt(self, lambda: scoring.start(self.store, year, set_id, kind=EMULATION))
+        if started.ok:
+            self._done(started.value)
 
     def set_mark(self, code: str, status: str | None, reason: str) -> None:
         """Save one mark of the subject in the panel; one undo step."""
@@ -283,22 +280,12 @@ class EmulationPage(QWidget):
         if evaluation is None or subject is None:
             return
         criterion_id = evaluation.criterion_ids[code]
-        mark = next(item for item in subject.marks if item.criterion_code == code)
-        before = run_or_report(self, lambda: service.set_mark(
+        changes = run_or_report(self, lambda: service.set_mark(
             self.store, evaluation.year, criterion_id, subject.kind, subject.id, status, reason))
-        if before is None:
+        if changes is None:
             self.panel.show_subject(subject)  # the refused choice goes back to what is saved
             return
-        after = MarkState(evaluation.year, criterion_id, subject.kind, subject.id, status,
-                          clean_text(reason) if status is not None else "")
-        if status is None:
-            text = f"Theo phần mềm: {code} — {subject.name}"
-        elif status == mark.status and not mark.computed:
-            text = f"Sửa lý do {code} — {subject.name}"
-        else:
-            text = f"Chấm {code} “{MARKS[status]}” — {subject.name}"
-        self.undo_stack.push(SetMark(self.store, self.notify, before, after, text))
-        self.notify(Changes.of(SCORING))
+        self._done(changes)
 
     # --- registers ------------------------------------------------------------------------
 

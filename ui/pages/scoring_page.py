@@ -30,8 +30,8 @@ from app.services.evidence_choices import year_evidence_files
 from app.services.scoring import ScoreLine, ScoreSheet
 from ui.dialogs.error_dialog import run_or_report, show_error
 from ui.runner import attempt, run
-from ui.scoring import commands as steps
-from ui.scoring.score_panel import EvidencePicker, ScorePanel, StartPanel
+from ui.scoring.evidence_picker import EvidencePicker
+from ui.scoring.score_panel import ScorePanel, StartPanel
 from ui.scoring.tree_model import (
     DIFFERENCE,
     LINE_ROLE,
@@ -55,7 +55,6 @@ class ScoringPage(QWidget):
         self.store, self.undo_stack, self.notify = store, undo_stack, notify
         self.today = today
         self.sheet: ScoreSheet | None = None
-        self._refreshed = False
         self.year = QComboBox(objectName="year", toolTip="Năm chấm điểm")
         self.set_label = QLabel(objectName="set_label", wordWrap=True)
         self.sets_button = QPushButton("Bộ tiêu chí…", objectName="criteria_sets",
@@ -145,7 +144,7 @@ class ScoringPage(QWidget):
         super().showEvent(event)
 
     def refresh(self, changes: Changes) -> None:
-        if not (changes.touches(SCORING) or changes.touches(PLANS)):
+        if not (changes.touches(SCORING, self) or changes.touches(PLANS, self)):
             return
         if not self.isVisible():
             self._stale = True
@@ -177,15 +176,13 @@ class ScoringPage(QWidget):
         self.show_year()
 
     def show_year(self) -> None:
-        self._refreshed = True
         year = self.year.currentData()
         self.sheet = scoring.score_sheet(self.store, year, self._today()) if year else None
         if self.sheet is None:
             self._show_empty(year)
             return
         keep = self._selected_line()
-        parents = {item.code: item.parent_code for item in criteria_sets.load_set(self.store, self.sheet.set_id).data.criteria}
-        self.model.set_sheet(self.sheet, parents)
+        self.model.set_sheet(self.sheet, {line.code: line.parent_code for line in self.sheet.lines})
         self._show_columns()
         self.stack.setCurrentIndex(1)
         self.set_label.setText(f"Bộ tiêu chí: {self.sheet.set_name}" + (f" — {self.sheet.set_issuer}" if self.sheet.set_issuer else ""))
@@ -247,11 +244,11 @@ class ScoringPage(QWidget):
 
     # --- editing --------------------------------------------------------------------------
 
-    def _done(self, step) -> None:
-        self.undo_stack.push(step)
-        self._refreshed = False
-        self.notify(Changes.of(SCORING))
-        if not self._refreshed:  # a notify that does not come back to this page (standalone use)
+    def _done(self, changes: Changes) -> None:
+        """An edit of this page was saved: one step in the Edit menu, the other screens told, the sheet read again
+        (totals, subtotals and the rating follow the score; the page's own refresh skips it)."""
+        self.undo_stack.record(changes, origin=self)
+        if changes:
             self.show_year()
 
     def enter_score(self, criterion_id: int, text: str, by_enter: bool = True, in_tree: bool = False) -> bool:
@@ -269,10 +266,10 @@ class ScoringPage(QWidget):
                                 f"Gõ một số từ 0 đến {format_points(line.max_points)}, ví dụ 0,5.", by_enter, in_tree)
         if points != line.points:
             try:
-                before = scoring.set_score(self.store, self.sheet.year, criterion_id, points)
+                changes = scoring.set_score(self.store, self.sheet.year, criterion_id, points)
             except UserError as error:
                 return self._refuse(criterion_id, text, error.message, by_enter, in_tree)
-            self._done(steps.RestoreEntry(self.store, self.notify, before, f"Chấm điểm tiêu chí {line.code}"))
+            self._done(changes)
         self.panel.clear_refusal()
         self._show_selected()
         if in_tree and by_enter:
@@ -303,19 +300,19 @@ class ScoringPage(QWidget):
     def accept(self, criterion_id: int) -> None:
         if self.sheet is None:
             return
-        year, code = self.sheet.year, self.sheet.line(criterion_id).code
-        before = run_or_report(self, lambda: scoring.accept_proposal(self.store, year, criterion_id, self._today()))
-        if before is not None:
+        year = self.sheet.year
+        changes = run_or_report(self, lambda: scoring.accept_proposal(self.store, year, criterion_id, self._today()))
+        if changes is not None:
             self.panel.clear_refusal()
-            self._done(steps.RestoreEntry(self.store, self.notify, before, f"Nhận điểm đề xuất tiêu chí {code}"))
+            self._done(changes)
 
     def save_comment(self, criterion_id: int, text: str) -> None:
         if self.sheet is None:
             return
-        year, code = self.sheet.year, self.sheet.line(criterion_id).code
-        before = run_or_report(self, lambda: scoring.set_comment(self.store, year, criterion_id, text))
-        if before is not None:
-            self._done(steps.RestoreEntry(self.store, self.notify, before, f"Sửa giải trình tiêu chí {code}"))
+        year = self.sheet.year
+        changes = run_or_report(self, lambda: scoring.set_comment(self.store, year, criterion_id, text))
+        if changes is not None:
+            self._done(changes)
 
     def _panel_line(self) -> ScoreLine | None:
         line = self.panel.line
@@ -329,11 +326,10 @@ class ScoringPage(QWidget):
             files, _ = QFileDialog.getOpenFileNames(self, "Chọn tài liệu kiểm chứng", "", "Tất cả các tệp (*)")
         year = self.sheet.year
         for name in files or []:
-            linked = {item.id for item in self.sheet.line(line.criterion_id).evidence}
-            link_id = run(self, "Đang chép tài liệu kiểm chứng", lambda progress, n=name: scoring.attach_evidence(
+            done = run(self, "Đang chép tài liệu kiểm chứng", lambda progress, n=name: scoring.attach_evidence(
                 self.store, year, line.criterion_id, Path(n))).value_or(None)  # a slow USB stick: off the GUI thread
-            if link_id is not None and link_id not in linked:
-                self._done(steps.LinkEvidence(self.store, self.notify, link_id, Path(name).name))
+            if done is not None:
+                self._done(done.changes)  # a file already linked changes nothing: no step
 
     def pick(self, chosen=None) -> None:
         """Link files the year's checklist already holds (``chosen``: skip the picker, for tests)."""
@@ -345,11 +341,10 @@ class ScoringPage(QWidget):
             picker = EvidencePicker(year_evidence_files(self.store, year), year, self)
             chosen = picker.chosen() if picker.exec() else []
         for choice in chosen:
-            linked = {item.id for item in self.sheet.line(line.criterion_id).evidence}
-            link_id = run_or_report(self, lambda c=choice: scoring.link_evidence(
+            done = run_or_report(self, lambda c=choice: scoring.link_evidence(
                 self.store, year, line.criterion_id, c.file_id, c.name))
-            if link_id is not None and link_id not in linked:
-                self._done(steps.LinkEvidence(self.store, self.notify, link_id, choice.name))
+            if done is not None:
+                self._done(done.changes)
 
     def open_evidence(self, link_id: int) -> None:
         path = attempt(self, lambda: scoring.evidence_file(self.store, link_id)).value_or(None)
@@ -358,28 +353,26 @@ class ScoringPage(QWidget):
                                        "Cài phần mềm đọc tệp phù hợp (ví dụ trình đọc PDF).", str(path)))
 
     def detach(self, link_id: int) -> None:
-        values = run_or_report(self, lambda: scoring.detach_evidence(self.store, link_id))
-        if values:
-            self._done(steps.UnlinkEvidence(self.store, self.notify, values))
+        changes = run_or_report(self, lambda: scoring.detach_evidence(self.store, link_id))
+        if changes is not None:
+            self._done(changes)
 
     def start(self) -> None:
         year, set_id = self.year.currentData(), self.set_choice.currentData()
         if year is None or set_id is None:
             return
-        previous = scoring.assessment_set(self.store, year)
-        if previous == set_id:
+        started = attempt(self, lambda: scoring.start(self.store, year, set_id))
+        if not started.ok:
             return
-        if not attempt(self, lambda: scoring.start(self.store, year, set_id)).ok:
-            return
-        self._done(steps.StartYear(self.store, self.notify, year, set_id, previous, PAR,
-                                   f"Bắt đầu chấm điểm năm {year}" if previous is None else "Đổi bộ tiêu chí"))
+        self._done(started.value)
         self.tree.setFocus()
 
     def open_sets(self) -> None:
         from ui.dialogs.criteria_sets_dialog import CriteriaSetsDialog
 
-        CriteriaSetsDialog(self.store, self, notify=self.notify).exec()
-        self.show_year()
+        dialog = CriteriaSetsDialog(self.store, self, notify=self.notify, undo_stack=self.undo_stack)
+        dialog.exec()
+        dialog.deleteLater()
 
 
 def summary_text(sheet: ScoreSheet) -> str:

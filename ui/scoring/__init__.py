@@ -1,1 +1,1 @@
-"""Chấm điểm CCHC: the self-scoring tree, its side panel and its undo steps."""
+"""Chấm điểm CCHC: the self-scoring tree, its side panel, the start of a year and the evidence picker."""

@@ -1,5 +1,6 @@
 """The panels of the scoring page: the selected criterion beside the tree (how it is scored, the proposal,
-the score, comment, evidence), the start of an unscored year, and the picker of the checklist's files.
+the score, comment, evidence) and the start of an unscored year (the picker of the checklist's files is in
+``evidence_picker.py``).
 
 The panel only shows and asks: it emits what the clerk entered and the page
 calls the services. A refused score stays in the field, in red, with the
@@ -10,10 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.domain.points import format_points
 from app.domain.text import clean_text
 from app.services.criteria_sets import SetSummary
-from app.services.evidence_choices import EvidenceChoice
 from app.services.scoring import PROPOSAL_BASIS, ScoreLine
 from ui.widgets.autosave import Autosave, text_box
 from ui.scoring.tree_model import overridden_text
@@ -315,43 +312,6 @@ class ScorePanel(QWidget):
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-
-
-class EvidencePicker(QDialog):
-    """Choose files the year's checklist already holds, to back a criterion without copying them again."""
-
-    def __init__(self, choices: list[EvidenceChoice], year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Chọn từ tài liệu của danh mục")
-        self.choices = choices
-        self.list = QListWidget(objectName="evidence_choices", wordWrap=True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for number, choice in enumerate(choices):
-            item = QListWidgetItem(f"{choice.name}\n    — {choice.task_title}")
-            item.setData(Qt.ItemDataRole.UserRole, number)
-            item.setToolTip(choice.task_title)
-            self.list.addItem(item)
-        hint = QLabel(f"Tài liệu kiểm chứng đã đính kèm ở Theo dõi nhiệm vụ năm {year}. "
-                      "Chọn một hoặc nhiều tệp (giữ Ctrl để chọn nhiều):" if choices else
-                      f"Chưa có tài liệu kiểm chứng nào đính kèm ở Theo dõi nhiệm vụ năm {year}. "
-                      "Dùng “Thêm tệp…” để chọn tệp trên máy.", wordWrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Gắn tệp đã chọn")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.list.itemSelectionChanged.connect(
-            lambda: buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.list.selectedItems())))
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self.resize(560, 380)
-
-    def chosen(self) -> list[EvidenceChoice]:
-        rows = sorted(item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems())
-        return [self.choices[row] for row in rows]
 
 
 class StartPanel(EmptyState):

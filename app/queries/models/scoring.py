@@ -38,6 +38,7 @@ class ScoreLine:
     proposal: Proposal | None
     previous: Decimal | None  # last year's score of the same code
     evidence: tuple[ScoreEvidence, ...] = ()
+    parent_code: str = ""  # "" for a field: the tree's shape, without reading the set again
 
     @property
     def difference(self) -> Decimal | None:

@@ -28,7 +28,7 @@ def year(store):
               for name, position, dept in (
                   ("Trần Văn Hùng", "Chủ tịch UBND xã", "Lãnh đạo"), ("Lê Thị Mai", "Công chức VP-TK", "VP-TK"),
                   ("Trương Thị Ơn", "Nhân viên Một cửa", "VP-TK"), ("Huỳnh Văn Ân", "Công chức ĐC-XD", "ĐC-XD"))}
-    desk = registers.save_collective(store, "Bộ phận Một cửa", "VP-TK").id
+    desk = registers.save_collective(store, "Bộ phận Một cửa", "VP-TK").value.id
     seed = next(item for item in criteria_sets.list_sets(store, EMULATION) if "của xã" in item.name)
     scoring.start(store, 2024, seed.id, kind=EMULATION)
     dossier = create_dossier(store, 2024, "Phong trào thi đua đẩy mạnh CCHC năm 2024", today=TODAY).value

@@ -10,7 +10,7 @@ from app.domain.emulation import MET, NOT_MET, UNKNOWN
 from app.errors import UserError
 from app.services import criteria_sets, registers, scoring
 from app.services.checklist import set_status, year_checklist
-from app.services.emulation_evaluation import evaluation, restore_mark, set_mark
+from app.services.emulation_evaluation import evaluation, set_mark
 from app.services.officials import OfficialData, add_official
 from app.services.plan_tree import TaskData, add_task, plan_tree
 from app.services.plans import PlanData, create_plan
@@ -88,8 +88,8 @@ def evaluated(year):
     store, mai, an, _ = year
     seed = next(item for item in criteria_sets.list_sets(store, EMULATION) if "của xã" in item.name)
     scoring.start(store, 2024, seed.id, kind=EMULATION)
-    commune = registers.save_collective(store, "Ủy ban nhân dân xã").id
-    desk = registers.save_collective(store, "Bộ phận Một cửa", "VP-TK").id
+    commune = registers.save_collective(store, "Ủy ban nhân dân xã").value.id
+    desk = registers.save_collective(store, "Bộ phận Một cửa", "VP-TK").value.id
     ids = criteria_sets.load_set(store, seed.id).criterion_ids
     return store, mai, an, commune, desk, ids
 
@@ -143,12 +143,12 @@ def test_who_qualifies_and_why_not(evaluated):
 def test_the_clerk_overrides_and_goes_back_to_the_apps_judgement(evaluated):
     store, mai, an, *_ = evaluated
     ids = evaluation(store, 2024, today=YEAR_END).criterion_ids
-    before = set_mark(store, 2024, ids["CN.3"], "official", an, MET, "Trễ do thiên tai, được chấp thuận gia hạn")
-    assert before.status is None
+    changes = set_mark(store, 2024, ids["CN.3"], "official", an, MET, "Trễ do thiên tai, được chấp thuận gia hạn")
+    assert changes.label.startswith("Chấm CN.3 “")
     _, marks = _marks(store, "official", an)
     assert marks["CN.3"].status == MET and marks["CN.3"].overridden
     assert marks["CN.3"].proposed_status == NOT_MET
-    restore_mark(store, before)
+    assert set_mark(store, 2024, ids["CN.3"], "official", an, None).label.startswith("Theo phần mềm: CN.3 — ")
     _, marks = _marks(store, "official", an)
     assert marks["CN.3"].status == NOT_MET and marks["CN.3"].computed
 

@@ -65,15 +65,16 @@ def test_a_parent_takes_no_score_of_its_own(scored):
         scoring.set_score(store, 2024, ids["1.3"], D(1))
 
 
-def test_undo_puts_the_entry_back_exactly(scored):
+def test_a_score_names_its_criterion_in_the_edit_menu(scored):
+    """Setting a score is one journal step named after the criterion; undo puts the earlier score back."""
+    from app.services import undo
+
     store, ids = scored
-    first = scoring.set_score(store, 2024, ids["2.1"], D(3))
-    second = scoring.set_score(store, 2024, ids["2.1"], D(4))
-    assert second.points == D(3) and first.points is None
-    redo = scoring.restore_state(store, second)
+    scoring.set_score(store, 2024, ids["2.1"], D(3))
+    changes = scoring.set_score(store, 2024, ids["2.1"], D(4))
+    assert changes.label == "Chấm điểm tiêu chí 2.1" and changes.ids("score_entry")
+    undo.undo(store)
     assert scoring.score_sheet(store, 2024).line(ids["2.1"]).points == D(3)
-    scoring.restore_state(store, redo)
-    assert scoring.score_sheet(store, 2024).line(ids["2.1"]).points == D(4)
 
 
 def test_accepting_a_proposal_stores_it_and_an_override_is_shown(scored):
@@ -117,7 +118,7 @@ def test_a_year_keeps_its_set_once_scored(scored, store):
     _, ids = scored
     other = criteria_sets.save_set(store, CriteriaSetData(
         PAR, "Bộ tỉnh 2024", 2024, criteria=(CriterionData("1", "Một", max_points=D(10)),),
-        ratings=(RatingBand("Tốt", D(5)),)))
+        ratings=(RatingBand("Tốt", D(5)),))).value
     scoring.start(store, 2024, other)  # nothing scored yet: switching is fine
     scoring.start(store, 2024, _example(store).id)
     scoring.set_score(store, 2024, ids["2.1"], D(1))
@@ -132,15 +133,18 @@ def test_comments_and_evidence_stay_with_the_score(scored, tmp_path):
     scoring.set_comment(store, 2024, ids["6.3"], "  Đã công bố ISO\u0301  ")
     paper = tmp_path / "quyết định ISO.pdf"
     paper.write_bytes(b"%PDF-1.4 test")
-    link = scoring.attach_evidence(store, 2024, ids["6.3"], paper)
-    assert scoring.attach_evidence(store, 2024, ids["6.3"], paper) == link  # same file, one link
+    link = scoring.attach_evidence(store, 2024, ids["6.3"], paper).value
+    again = scoring.attach_evidence(store, 2024, ids["6.3"], paper)
+    assert again.value == link and not again.changes  # same file, one link, no step
     line = scoring.score_sheet(store, 2024).line(ids["6.3"])
     assert line.comment == "Đã công bố IS\u00d3"  # trimmed and NFC
     assert [item.original_name for item in line.evidence] == ["quyết định ISO.pdf"]
     assert scoring.evidence_file(store, link).read_bytes() == b"%PDF-1.4 test"
-    values = scoring.detach_evidence(store, link)
+    from app.services import undo
+
+    assert scoring.detach_evidence(store, link).label == "Gỡ tài liệu “quyết định ISO.pdf”"
     assert scoring.score_sheet(store, 2024).line(ids["6.3"]).evidence == ()
-    scoring.reattach_evidence(store, values)
+    undo.undo(store)
     assert len(scoring.score_sheet(store, 2024).line(ids["6.3"]).evidence) == 1
 
 

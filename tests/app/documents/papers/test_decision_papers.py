@@ -60,7 +60,7 @@ def build_commune(store) -> dict[str, int]:
         chairman_title="Chủ tịch", clerk_name="Ngô Thị Bích"))
     ids = {name: add_official(store, OfficialData(name, position=position, department=department)).value.id
            for name, position, department in PEOPLE}
-    ids[DESK] = registers.save_collective(store, DESK, "VP-TK").id
+    ids[DESK] = registers.save_collective(store, DESK, "VP-TK").value.id
     return ids
 
 

@@ -104,7 +104,7 @@ def build_dossier(store, form_version: str = "nd152-m08") -> int:
                                        receiving_office="Sở Nội vụ tỉnh Quảng Ngãi", place_name="Hòa Bình Xuân",
                                        chairman_name="Trần Văn Hùng", chairman_title="Chủ tịch"))
     people = _people(store)
-    desk = registers.save_collective(store, DESK, "VP-TK").id
+    desk = registers.save_collective(store, DESK, "VP-TK").value.id
     seed = next(item for item in criteria_sets.list_sets(store, EMULATION) if "của xã" in item.name)
     scoring.start(store, 2024, seed.id, kind=EMULATION)
     plan = PlanData(2024, kind="emulation", number="12/KH-UBND", issue_date=date(2024, 2, 5),
