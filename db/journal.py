@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -157,10 +159,10 @@ def undo(conn: sqlite3.Connection, action_id: int | None = None) -> Step | None:
     rows = conn.execute("SELECT table_name, op, row_id, before, after FROM journal_row WHERE action_id = ?"
                         " ORDER BY id DESC", (step.id,)).fetchall()
     _refuse_if_touched_later(conn, step)
-    conn.execute("PRAGMA defer_foreign_keys = ON")
-    for table, op, row_id, before, after in rows:
-        _expect(conn, step.label, table, row_id, after)
-        _put(conn, table, row_id, before)
+    with _only_its_rows(conn, step):
+        for table, op, row_id, before, after in rows:
+            _expect(conn, step.label, table, row_id, after)
+            _put(conn, table, row_id, before)
     conn.execute("UPDATE journal_action SET state = 'undone' WHERE id = ?", (step.id,))
     return step
 
@@ -172,12 +174,33 @@ def redo(conn: sqlite3.Connection, action_id: int | None = None) -> Step | None:
         return None
     rows = conn.execute("SELECT table_name, op, row_id, before, after FROM journal_row WHERE action_id = ?"
                         " ORDER BY id", (step.id,)).fetchall()
-    conn.execute("PRAGMA defer_foreign_keys = ON")
-    for table, op, row_id, before, after in rows:
-        _expect(conn, step.label, table, row_id, before)
-        _put(conn, table, row_id, after)
+    with _only_its_rows(conn, step):
+        for table, op, row_id, before, after in rows:
+            _expect(conn, step.label, table, row_id, before)
+            _put(conn, table, row_id, after)
     conn.execute("UPDATE journal_action SET state = 'done' WHERE id = ?", (step.id,))
     return step
+
+
+@contextmanager
+def _only_its_rows(conn: sqlite3.Connection, step: Step) -> Iterator[None]:
+    """Apply a step's rows while recording what really changes: a foreign key's cascade reaching a row the
+    step never wrote (a later step's score under an assessment being taken back) refuses the whole move."""
+    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'journal_recording'").fetchone() is None:
+        install(conn)
+    scratch = conn.execute("INSERT INTO journal_action (label, state, made_at) VALUES ('', 'open', '')").lastrowid
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    conn.execute("INSERT INTO temp.journal_recording (action_id) VALUES (?)", (scratch,))
+    try:
+        yield
+    finally:
+        conn.execute("DELETE FROM temp.journal_recording")
+    mine = {(t.table, t.row_id) for t in step.touched}
+    reached = conn.execute("SELECT table_name, row_id FROM journal_row WHERE action_id = ?", (scratch,)).fetchall()
+    conn.execute("DELETE FROM journal_action WHERE id = ?", (scratch,))
+    for table, row_id in reached:
+        if (table, row_id) not in mine:
+            raise JournalConflict(step.label, table, row_id)
 
 
 def _step(conn: sqlite3.Connection, action_id: int, state: str) -> Step | None:

@@ -114,3 +114,18 @@ def test_reading_makes_no_triggers_and_the_first_action_does(store):
     assert temp_triggers() == 0
     add_official(store, OfficialData("Lê Văn An"))
     assert temp_triggers() == 3 * len(set(Base.metadata.tables) - journal.NOT_JOURNALED)
+
+
+def test_undo_never_lets_a_cascade_take_rows_of_a_later_step(store):
+    """Undoing an older step whose rows a later step hangs from is refused, never a silent cascade."""
+    from app.services.plan_tree import TaskData, add_area, add_task, plan_tree
+    from app.services.plans import PlanData, create_plan
+
+    plan = create_plan(store, PlanData(year=2026, title="Kế hoạch cải cách hành chính năm 2026")).value
+    area = add_area(store, plan.id, "Cải cách thủ tục hành chính").value
+    add_task(store, area.id, TaskData(title="Rà soát thủ tục", timeframe="Quý I/2026"))
+    area_step = next(step for step, label in undo.history(store)[0] if label.startswith("Thêm lĩnh vực"))
+    with pytest.raises(UserError, match="đã được sửa sau đó"):
+        undo.undo(store, area_step)
+    kept = next(item for item in plan_tree(store, plan.id) if item.id == area.id)
+    assert [task.title for task in kept.tasks] == ["Rà soát thủ tục"]
