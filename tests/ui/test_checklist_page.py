@@ -243,7 +243,7 @@ def test_a_long_or_markup_title_fits_the_panel_heading_whole_in_its_tooltip(qtbo
 
 
 def test_an_undo_label_cuts_a_long_title_with_an_ellipsis():
-    from ui.undo_commands import short
+    from app.services.changes import short
 
     cut = short("Tham mưu UBND xã kịp thời thể chế hóa và tổ chức triển khai")
     assert cut == "Tham mưu UBND xã kịp thời thể chế hóa v…" and len(cut) == 40

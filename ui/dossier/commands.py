@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from app.services import council
 from app.services import dossier as service
-from app.services.changes import Changes, Done, short  # noqa: F401 (short: used by the tabs)
+from app.services.changes import Changes, Done
 from ui.dialogs.error_dialog import run_or_report
 
 
@@ -18,13 +18,8 @@ class Edits:
     """The one way the dossier's tabs change data: call the service (a refusal is shown, never a
     traceback), then record what it changed (``record``: one undo step, every screen told)."""
 
-    def __init__(self, parent, store, notify, done: Callable, record: Callable[[Changes], None]) -> None:
+    def __init__(self, parent, store, notify, record: Callable[[Changes], None]) -> None:
         self.parent, self.store, self.notify, self.record = parent, store, notify, record
-        self.done = done  # pushes a QUndoCommand of its own: the decision tab's, until its services are journaled
-
-    def call(self, action) -> tuple | None:
-        """``(result,)``, or None when the service refused (a result may itself be None)."""
-        return run_or_report(self.parent, lambda: (action(),))
 
     def run(self, action: Callable[[], Changes | Done]) -> Done | Changes | None:
         """Run one action without recording it yet (the caller records it); None when it was refused (shown)."""

@@ -41,7 +41,7 @@ from ui.dossier import (
     make_table,
     note_label,
 )
-from ui.dossier.commands import short
+from app.services.changes import short
 from ui.dossier.council_models import AttendanceModel, MembersModel, VotesDelegate, VotesModel
 from ui.widgets.autosave import text_box, transient
 

@@ -43,7 +43,7 @@ from ui.dossier import (
     select_row,
     state_colour,
 )
-from ui.dossier.commands import short
+from app.services.changes import short
 from ui.dossier.nominee_tab import NomineeTab
 from ui.widgets.autosave import text_box
 

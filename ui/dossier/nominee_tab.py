@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.dossier import DossierView
-from ui.dossier.commands import short
+from app.services.changes import short
 
 
 class NomineeTab(QWidget):

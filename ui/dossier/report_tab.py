@@ -35,8 +35,9 @@ from app.services.achievement_draft import (
 from app.services.dossier import FORM_VERSIONS, OFFICIAL, Nomination
 from ui.dialogs.register_dialog import OptionalDate
 from ui.dossier import GREY, ID_ROLE, AutoField, DossierView, html, note_label
-from ui.dossier.commands import short
+from app.services.changes import short
 from ui.dossier.nominee_tab import NomineeTab
+from ui.runner import attempt
 from ui.widgets.autosave import text_box
 
 
@@ -213,10 +214,10 @@ class ReportTab(NomineeTab):
             return False
         self.flush()
         item = self.view.nomination(item.id)
-        drafted = self.edits.call(lambda: draft_report(self.edits.store, item.id, self.today))
-        if drafted is None:
+        drafted = attempt(self, lambda: draft_report(self.edits.store, item.id, self.today))
+        if not drafted.ok:
             return False
-        draft = drafted[0]
+        draft = drafted.value
         replaced = replaced_parts(item, draft)
         if replaced and not self._confirm_replace(replaced, confirm):
             return False

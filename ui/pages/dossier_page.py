@@ -95,7 +95,7 @@ class DossierPage(QWidget):
         self.view: DossierView | None = None
         self.dossier_id: int | None = None
         self._refreshed = False
-        self.edits = Edits(self, store, notify, self._done, self._record)
+        self.edits = Edits(self, store, notify, self._record)
         self.year = transient(YearSpin())
         self.dossiers = QComboBox(objectName="dossiers", toolTip="Hồ sơ khen thưởng của năm")
         self.dossiers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -224,14 +224,6 @@ class DossierPage(QWidget):
         self.flush_edits()
         self.dossier_id = self.dossiers.currentData()
         self.reload()
-
-    def _done(self, step) -> None:
-        """After an edit still undone by its own command (the decision tab's): push it, tell every screen."""
-        self.undo_stack.push(step)
-        self._refreshed = False
-        self.notify(Changes.of(AWARDS))
-        if not self._refreshed:
-            self.reload()
 
     def _record(self, changes: Changes) -> None:
         """After an action: its journal step on the Edit menu, every screen told — this page too, since the
