@@ -110,9 +110,7 @@ class BackupActions:
     def _flush_edits(self) -> None:
         """What is being typed goes into the current data first, so the before-restore copy holds it."""
         for page in getattr(self.window, "pages", []):
-            flush = getattr(page, "flush_edits", None)
-            if flush is not None:
-                flush()
+            page.flush_edits()
 
 def confirm_other_commune(parent: QWidget, question: OtherCommuneError) -> bool:
     """Both communes' names and the backup's date; the default answer keeps the current data."""

@@ -190,8 +190,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.built[row] = page
-            if hasattr(page, "open_task"):  # the dashboard's rows open the task in the checklist
-                page.open_task.connect(self.open_task)
+            opener = page.task_opener()
+            if opener is not None:
+                opener.connect(self.open_task)
         return page
 
     def page(self, kind: type) -> QWidget:
@@ -299,9 +300,7 @@ class MainWindow(QMainWindow):
     def save_typing(self, quiet: bool = False) -> list:
         """Save what any page or dialog still holds (every exit path comes here); the refused saves left."""
         for page in self.pages:
-            flush = getattr(page, "flush_edits", None)
-            if flush is not None:
-                flush()
+            page.flush_edits()
         return flush_all_edits(quiet)
 
     def notify(self, changes: Changes) -> None:

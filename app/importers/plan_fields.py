@@ -100,11 +100,3 @@ def extend_field(task: ImportedTask, field: str | None, text: str) -> None:
     else:
         add_detail(task, text)
 
-
-def field_text(task: ImportedTask, field: str | None) -> str:
-    """The text a continuation line would carry on (title or the named field)."""
-    if field is None:
-        return task.title
-    if field == COORDINATORS:
-        return task.coordinators[-1] if task.coordinators else ""
-    return {LEAD: task.lead, PRODUCT: task.product, TIMEFRAME: task.timeframe}.get(field, "")

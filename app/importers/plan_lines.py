@@ -84,11 +84,6 @@ def read_line(number: int, raw: str) -> PlanLine:
     return PlanLine(number, text, PLAIN, "", text, emphasized)
 
 
-def read_lines(text: str) -> list[PlanLine]:
-    """Every line of ``text`` classified, numbered from 1."""
-    return [read_line(index, raw) for index, raw in enumerate(text.split("\n"), start=1)]
-
-
 def read_labels(line: PlanLine) -> list[tuple[str, str]] | None:
     """Every (field, value) of a labelled line such as "- Chủ trì: …; phối hợp: …", or None if it is not one."""
     if line.kind not in (BULLET, PLAIN):

@@ -175,7 +175,3 @@ def _apply_label(reader: _Reader, field_name: str, value: str) -> None:
     reader.labelled = True
     reader.last_field, reader.last_raw = field_name, value
 
-
-def read_tasks(areas: list[Area]) -> list[ImportedTask]:
-    """Every task of every area, in document order."""
-    return [task for area in areas for task in read_area(area)]

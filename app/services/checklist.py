@@ -20,7 +20,6 @@ from app.domain.progress import (
     TODO,
     validate_status,
 )
-from app.domain.vietnamese import collation_key
 from app.errors import UserError
 from app.queries.checklist_view import ChecklistRow
 from app.queries.checklist_view import checklist_row as _row
@@ -138,6 +137,3 @@ def task_history(store: Store, task_id: int) -> list[HistoryEntry]:
         )
         return [HistoryEntry(row.at, row.what) for row in rows]
 
-
-def sort_text(text: str) -> str:
-    return collation_key(text)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -200,9 +199,3 @@ def detach(store: Store, link_id: int) -> Changes:
         session.delete(link)
     return action.changes
 
-
-def copy_out(store: Store, link_id: int, target: Path) -> Path:
-    """Copy a stored file back out under its original name (for a package or a USB stick)."""
-    source = evidence_path(store, link_id)
-    shutil.copyfile(source, target)
-    return target

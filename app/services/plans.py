@@ -17,7 +17,6 @@ from app.queries.models.plans import Plan, PlanData
 from app.services.changes import Changes, Done
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
 from app.services.profile import get_profile
-from app.services.snapshots import row_values
 from app.store import Store
 from db.models import AreaRow, PlanRow, PlanSectionRow, TaskRow
 
@@ -250,6 +249,11 @@ def _blank_number(number: str) -> str:
     return number[number.index("/"):] if "/" in number else ""
 
 
+def _row_values(row) -> dict:
+    """Every column of ``row`` by attribute name (a task copied to a new year keeps all it says)."""
+    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
+
+
 def _copy_tree(session, source_plan_id: int, plan_id: int, shift, year: int) -> None:
     areas = session.scalars(select(AreaRow).where(AreaRow.plan_id == source_plan_id).order_by(AreaRow.position))
     for area in list(areas):
@@ -257,7 +261,7 @@ def _copy_tree(session, source_plan_id: int, plan_id: int, shift, year: int) -> 
         session.add(copy)
         session.flush()
         for task in session.scalars(select(TaskRow).where(TaskRow.area_id == area.id).order_by(TaskRow.position)):
-            values = row_values(task)
+            values = _row_values(task)
             values.update(id=None, area_id=copy.id, due_override=None)
             for name in ("title", "detail", "product", "timeframe"):
                 values[name] = shift(values[name])

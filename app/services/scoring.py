@@ -28,7 +28,6 @@ from app.domain.criteria import (
     subtotals,
     total,
 )
-from app.domain.points import format_points
 from app.domain.text import clean_text
 from app.errors import UserError
 from app.queries.models.scoring import ScoreEvidence, ScoreLine, ScoreSheet
@@ -337,7 +336,3 @@ def scoring_years(store: Store) -> list[int]:
     with store.transaction() as session:
         return sorted(session.scalars(select(AssessmentRow.year).where(AssessmentRow.kind == PAR)), reverse=True)
 
-
-def describe_score(line: ScoreLine) -> str:
-    """"3 / 4" for the status bar."""
-    return f"{format_points(line.points, '—')} / {format_points(line.max_points, '—')}"

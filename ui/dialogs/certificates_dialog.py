@@ -214,10 +214,6 @@ class CertificatesDialog(QDialog):
         self.editor.show_layout(self.layouts.get(self.current_id))
         self._show_state()
 
-    def select_layout(self, layout_id: int) -> None:
-        self.current_id = layout_id
-        self.reload()
-
     def current(self) -> LayoutInfo | None:
         return self.layouts.get(self.current_id)
 

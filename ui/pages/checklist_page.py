@@ -35,6 +35,7 @@ from ui.models.checklist_model import ROW_ROLE, ChecklistModel
 from ui.runner import run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
+from ui.pages.page import Page
 
 _STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
 _QUARTERS = (("Cả năm", None), ("Quý I", 1), ("Quý II", 2), ("Quý III", 3), ("Quý IV", 4), ("Chưa xác định hạn", 0))
@@ -44,7 +45,7 @@ _FEW_TASKS = 5  # more (a move renumbers a whole area): one read of the year is 
 SEARCH_PAUSE_MS = 150  # a 10,000-task year is filtered once the clerk pauses, not once per key
 
 
-class ChecklistPage(QWidget):
+class ChecklistPage(Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

@@ -31,6 +31,7 @@ from app.queries.dashboard_view import Dashboard, FirstView, dashboard, last_bac
 from app.services.changes import OFFICIALS, PLANS, Changes
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
+from ui.pages.page import Page
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole
 MAX_VISIBLE_ROWS = 8
@@ -158,10 +159,13 @@ class _Section(QGroupBox):
         self.empty.setVisible(not has_rows)
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
     """What the clerk sees first each morning; double-clicking a checkpoint asks to open its task."""
 
     open_task = Signal(int)
+
+    def task_opener(self):
+        return self.open_task  # the rows open the task in the checklist
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today, first_view: FirstView | None = None) -> None:

@@ -50,6 +50,7 @@ from ui.dossier.report_tab import ReportTab
 from ui.runner import attempt, report_written, run
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
+from ui.pages.page import Page
 
 NOMINATIONS_TAB, REPORT_TAB, COUNCIL_TAB, LETTER_TAB, DECISION_TAB = range(5)
 
@@ -87,7 +88,7 @@ class NewDossierDialog(QDialog):
         self.setMinimumWidth(500)
 
 
-class DossierPage(QWidget):
+class DossierPage(Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

@@ -30,11 +30,12 @@ from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilte
 from ui.runner import attempt
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
+from ui.pages.page import Page
 
 _GREY = "color: #707070"
 
 
-class EmulationPage(QWidget):
+class EmulationPage(Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)

@@ -25,9 +25,10 @@ from ui.dialogs.error_dialog import show_error
 from ui.dialogs.official_dialog import OfficialDialog
 from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter, OfficialsTableModel
 from ui.widgets.autosave import transient
+from ui.pages.page import Page
 
 
-class OfficialsPage(QWidget):
+class OfficialsPage(Page):
 
     def __init__(self, store: Store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -23,13 +23,14 @@ from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.new_plan_dialog import NewPlanDialog
 from ui.plan.plan_info_editor import PlanInfoEditor
 from ui.plan.tree_panel import TreePanel
+from ui.pages.page import Page
 
 
 # What the checklist records on a plan's tasks; the plan's own screen shows none of it.
 _PROGRESS_TABLES = frozenset({"task_occurrence", "task_history", "evidence_link", "evidence_file"})
 
 
-class PlansPage(QWidget):
+class PlansPage(Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)

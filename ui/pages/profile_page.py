@@ -13,6 +13,7 @@ from app.services.profile import FIELD_LABELS, CommuneProfile, get_profile, set_
 from app.store import Store
 from ui.dialogs.error_dialog import show_error
 from ui.widgets.autosave import Autosave
+from ui.pages.page import Page
 
 # (field, example shown while empty); the labels are the service's, which also names the undo step
 EXAMPLES = (
@@ -29,7 +30,7 @@ EXAMPLES = (
 FIELDS = tuple((name, FIELD_LABELS[name], example) for name, example in EXAMPLES)
 
 
-class ProfilePage(QWidget):
+class ProfilePage(Page):
 
     def __init__(self, store: Store, undo_stack, notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -44,11 +44,12 @@ from ui.scoring.tree_model import (
     signed,
 )
 from ui.system_open import open_path
+from ui.pages.page import Page
 
 _WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44}  # Tối đa, Đề xuất, Điểm, Năm trước, +/-
 
 
-class ScoringPage(QWidget):
+class ScoringPage(Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
