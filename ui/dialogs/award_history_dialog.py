@@ -36,12 +36,9 @@ from app.services.award_history import (
 )
 from app.services.changes import Changes
 from ui.dialogs.excel_files import ask_excel_path
-from ui.dialogs.register_dialog import (
-    FormDialog,
-    OptionalDate,
-    RegisterDialog,
-    RegisterModel,
-)
+from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.optional_date import OptionalDate
 from ui.runner import attempt, run
 from ui.widgets.autosave import transient
 

@@ -37,7 +37,8 @@ from app.domain.awards import DISCIPLINE_ORDER, AwardKind, kind_from_dict
 from app.domain.vietnamese import fold
 from app.services import award_kinds
 from app.services.award_kinds import LEVEL_LABELS, SUBJECT_LABELS
-from ui.dialogs.register_dialog import FormDialog, RegisterDialog, RegisterModel
+from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
+from ui.widgets.form_dialog import FormDialog
 from ui.dialogs.award_history_dialog import Saved, record_steps
 
 KIND_LABELS = {"title": "Danh hiệu thi đua", "form": "Hình thức khen thưởng"}

@@ -10,7 +10,8 @@ from app.domain.vietnamese import collation_key
 from app.services import officials, registers
 from app.services.changes import Changes, Done
 from app.services.registers import Collective
-from ui.dialogs.register_dialog import FormDialog, RegisterDialog, RegisterModel
+from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
+from ui.widgets.form_dialog import FormDialog
 
 WHOLE_COMMUNE = "Toàn xã (mọi cán bộ, công chức)"
 

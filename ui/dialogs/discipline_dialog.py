@@ -8,7 +8,9 @@ from app.errors import UserError
 from app.services import registers
 from app.services.changes import Changes, Done
 from app.services.registers import DISCIPLINE_FORMS, Discipline, DisciplineData
-from ui.dialogs.register_dialog import FormDialog, OptionalDate, RegisterDialog, RegisterModel
+from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.optional_date import OptionalDate
 
 
 def decision(item: Discipline) -> str:

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTex
 from app.services import registers
 from app.services.changes import Changes, Done
 from app.services.registers import Initiative, InitiativeData
-from ui.dialogs.register_dialog import FormDialog, OptionalDate, RegisterDialog, RegisterModel
+from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.optional_date import OptionalDate
 
 
 def recognition(item: Initiative) -> str:

@@ -8,17 +8,12 @@ columns it shows, which form it opens and which service it calls.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.services.changes import Changes, Done
 from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
 from ui.runner import attempt
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.form_dialog import FormDialog
 
-ERROR_STYLE = "color: #b00020"
 
 
 class RegisterModel(RowTableModel):
@@ -63,74 +57,6 @@ def follow_stack(dialog, on: bool) -> None:
     elif not on and getattr(dialog, "_following", False):
         dialog.undo_stack.indexChanged.disconnect(dialog._stack_moved)
     dialog._following = on
-
-
-class OptionalDate(QWidget):
-    """A date that may be left out: "Có ngày" unticked means none; shown dd/MM/yyyy."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.given = QCheckBox("Có ngày", objectName=f"{name}_given")
-        self.edit = QDateEdit(objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.edit.setEnabled(False)
-        self.given.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.given)
-        layout.addWidget(self.edit, 1)
-
-    def set_value(self, value: date | None, year: int) -> None:
-        """Show ``value``; with none, the box is unticked and the date waits at a sensible day of ``year``."""
-        today = date.today()
-        shown = value or (today if today.year == year else date(year, 12, 31))
-        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
-        self.given.setChecked(value is not None)
-
-    def follow_year(self, year: int) -> None:
-        """While no date is given, keep the waiting date in the year being entered."""
-        if not self.given.isChecked():
-            self.set_value(None, year)
-
-    def value(self) -> date | None:
-        if not self.given.isChecked():
-            return None
-        chosen = self.edit.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
-
-
-class FormDialog(QDialog):
-    """One register entry's fields. "Lưu" runs ``save(entered())``; a refusal keeps the form open with its reason."""
-
-    def __init__(self, title: str, save, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.save = save
-        self.result_value = None
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.message = QLabel(objectName="message", wordWrap=True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-
-    def entered(self):
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self.save(self.entered())
-        except UserError as error:
-            self.message.setText(f"{error.message} {error.hint}".strip())
-            return
-        super().accept()
 
 
 class RegisterDialog(QDialog):

@@ -30,7 +30,7 @@ from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.services import council
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.register_dialog import OptionalDate
+from ui.widgets.optional_date import OptionalDate
 from ui.dossier import (
     GREEN,
     ID_ROLE,

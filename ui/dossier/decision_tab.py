@@ -40,7 +40,7 @@ from app.services.award_decision import Decision, Routing, nominee_money
 from app.services.dossier import Nomination
 from ui.commune_awards_commands import write_papers
 from ui.dialogs.error_dialog import run_or_report
-from ui.dialogs.register_dialog import OptionalDate
+from ui.widgets.optional_date import OptionalDate
 from ui.dossier import GREEN, GREY, ID_ROLE, AutoField, DossierView, KeyedRowsModel, fit_rows, make_table, note_label
 from ui.widgets.autosave import text_box
 

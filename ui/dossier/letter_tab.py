@@ -24,7 +24,7 @@ from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.services.dossier import FORM_VERSIONS
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.register_dialog import OptionalDate
+from ui.widgets.optional_date import OptionalDate
 from ui.dossier import GREEN, GREY, RED, AutoField, DossierView, html, note_label
 from ui.widgets.autosave import text_box
 

@@ -33,7 +33,7 @@ from app.services.achievement_draft import (
     draft_report,
 )
 from app.services.dossier import FORM_VERSIONS, OFFICIAL, Nomination
-from ui.dialogs.register_dialog import OptionalDate
+from ui.widgets.optional_date import OptionalDate
 from ui.dossier import GREY, ID_ROLE, AutoField, DossierView, html, note_label
 from app.services.changes import short
 from ui.dossier.nominee_tab import NomineeTab
