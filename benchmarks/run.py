@@ -85,6 +85,10 @@ FIGURES = (
     Figure("package_demo", "Whole demo-year package (all 5 contents, PDF + Excel, zip), first in process", "ms", 3000.0),
     Figure("package_demo_warm", "  the same, second in process", "ms"),
     Figure("package_demo_word", "  the same with the Word copies ticked (second in process)", "ms"),
+    Figure("edit_plain", "An official edited, plain transaction (fsync'd commit; median of 200)", "ms"),
+    Figure("edit_journaled", "  the same edit as a journaled action (its undo step written with it)", "ms"),
+    Figure("journal_overhead", "  the journal's cost per edit (journaled − plain)", "ms"),
+    Figure("undo_step", "Undo one step through the journal (median of 50)", "ms"),
     Figure("rss_start_bare", "Peak RSS: bare PySide6 window", "MB"),
     Figure("rss_start_app", "Peak RSS: start, demo commune", "MB", 250.0),
     Figure("rss_open_decade", "Peak RSS: start, 10-year database", "MB", 250.0),
@@ -242,6 +246,11 @@ def measure_all(tmp: Path, runs: int, heavy: int, start_only: bool = False) -> t
         for key, value in figures.items():
             add(key, value)
         add("rss_package", rss)
+
+    progress("the undo journal: one edit 200 times, plain and journaled, then undone")
+    child = run_child([PYTHON, str(HERE / "journal_edit.py"), str(demo), "--runs", "200"], "journal_edit.py")
+    for key, value in json.loads(child.stdout.strip().splitlines()[-1]).items():
+        add(key, value)
     return samples, facts
 
 
