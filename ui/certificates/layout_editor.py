@@ -33,9 +33,8 @@ from app.services import award_kinds, certificates
 from app.services.certificates import LayoutInfo
 from ui.certificates.layout_scene import Geometry, LayoutScene, PageView, snap
 from ui.certificates.measure_box import MeasureBox, choice_box, choose_data
-from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
-from ui.runner import attempt, run
+from ui.runner import Outcome, attempt, run
 from ui.widgets.autosave import Autosave
 
 FONT_LABELS = {"serif": "Thường", "serif-bold": "Đậm", "serif-italic": "Nghiêng", "serif-bold-italic": "Đậm nghiêng"}
@@ -262,12 +261,13 @@ class LayoutEditor(QWidget):
         layout_id = self.info.id
         self._saving = True
         try:
-            saved = run_or_report(self, lambda: certificates.save_layout(self.store, layout, layout_id, text))
+            outcome = attempt(self, lambda: certificates.save_layout(self.store, layout, layout_id, text))
         finally:
             self._saving = False
-        if saved is None:
+        if not outcome.ok:
             self.show_layout(self.info)
             return False
+        saved = outcome.value
         self.show_layout(saved.value)
         self.undo_stack.record(saved.changes, origin=self)
         return True
@@ -376,17 +376,17 @@ class LayoutEditor(QWidget):
             remember_folder(self.store, str(path.parent))
         layout_id = self.info.id
         return self._record(run(self, "Đang chép ảnh phôi", lambda progress: certificates.set_background(
-            self.store, layout_id, Path(path))).value_or(None))
+            self.store, layout_id, Path(path))))
 
     def remove_scan(self) -> bool:
         if self.info is None or not self.info.background:
             return False
         layout_id = self.info.id
-        return self._record(run_or_report(self, lambda: certificates.remove_background(self.store, layout_id)))
+        return self._record(attempt(self, lambda: certificates.remove_background(self.store, layout_id)))
 
-    def _record(self, changes) -> bool:
-        if changes is None:
+    def _record(self, outcome: Outcome) -> bool:
+        if not outcome.ok:
             return False
-        self.undo_stack.record(changes, origin=self)
+        self.undo_stack.record(outcome.value, origin=self)
         self.reload()
         return True

@@ -41,7 +41,7 @@ from app.services import certificates
 from app.services.certificates import CertificatesWritten, LayoutInfo
 from app.services.dossier import list_dossiers
 from ui.certificates.layout_editor import LayoutEditor
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
 from ui.runner import Outcome, attempt, run
@@ -251,9 +251,10 @@ class CertificatesDialog(QDialog):
     def _add(self, make) -> LayoutInfo | None:
         """Run ``make`` (a service call returning the new layout, done) and show it selected."""
         self.editor.flush()
-        added = run_or_report(self, make)
-        if added is None:
+        outcome = attempt(self, make)
+        if not outcome.ok:
             return None
+        added = outcome.value
         self.current_id = added.value.id
         self.undo_stack.record(added.changes, origin=self)
         self.reload()
@@ -279,10 +280,10 @@ class CertificatesDialog(QDialog):
         if chosen is None:
             return False
         self.editor.flush()
-        changes = run_or_report(self, lambda: certificates.delete_layout(self.store, chosen.id))
-        if changes is None:
+        outcome = attempt(self, lambda: certificates.delete_layout(self.store, chosen.id))
+        if not outcome.ok:
             return False
-        self.undo_stack.record(changes, origin=self)
+        self.undo_stack.record(outcome.value, origin=self)
         self.reload()
         return True
 

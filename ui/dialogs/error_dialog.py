@@ -50,15 +50,6 @@ def unexpected_details(trace: str, log_file: Path | None = None) -> str:
     return f"Không ghi được nhật ký lỗi ({failure}).\nChi tiết kỹ thuật:\n{trace}"
 
 
-def run_or_report(parent: QWidget | None, action):
-    """``ui.runner.attempt`` in its older form (None for a failure, already reported), left only for the edit
-    call sites that the data-layer undo journal rewrites; new code calls ``attempt``."""
-    from ui.runner import attempt
-
-    outcome = attempt(parent, action)
-    return outcome.value if outcome.ok else None
-
-
 def shortened(error: UserError) -> UserError:
     """A long list of problems (in the message or in the hint, one a line) shows its first lines and how many
     more; every line stays in the details, to copy. A short one is the same error, untouched."""

@@ -39,11 +39,11 @@ from app.exporters.progress_report_files import export_progress_report, file_nam
 from app.services.checklist import plan_years
 from app.services.progress_report import ProgressReport, percent, progress_report
 from app.services.report_texts import reset_text, set_text, stored_texts
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
 from ui.dossier import AutoField
-from ui.runner import run
+from ui.runner import attempt, run
 from ui.journal_undo import JournalUndoStack
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
@@ -245,10 +245,10 @@ class ProgressReportDialog(QDialog):
     def _save_section(self, report_key: tuple[int, str], section_key: str, value: str) -> bool:
         """Store one section's text (AutoField calls this as the clerk types); one undo step per save."""
         year, period = report_key
-        changes = run_or_report(self, lambda: set_text(self.store, year, period, section_key, value))
-        if changes is None:
+        outcome = attempt(self, lambda: set_text(self.store, year, period, section_key, value))
+        if not outcome.ok:
             return False
-        self.undo_stack.record(changes, origin=self)
+        self.undo_stack.record(outcome.value, origin=self)
         self._show_source()
         return True
 
@@ -256,10 +256,10 @@ class ProgressReportDialog(QDialog):
         """Dùng lại nội dung gợi ý for the open section only: the stored text is forgotten (undoable)."""
         self.flush()
         section, year, period = self._current_section(), self.report.year, self.report.period_key
-        changes = run_or_report(self, lambda: reset_text(self.store, year, period, section.key))
-        if changes is None:
+        outcome = attempt(self, lambda: reset_text(self.store, year, period, section.key))
+        if not outcome.ok:
             return
-        self.undo_stack.record(changes, origin=self)
+        self.undo_stack.record(outcome.value, origin=self)
         self._show_texts()
 
     def flush(self) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.changes import Changes, Done
-from ui.dialogs.error_dialog import run_or_report
 from ui.models.row_table_model import RowTableModel
 from ui.runner import attempt
 from ui.widgets.fit import fit_to_screen
@@ -227,11 +226,13 @@ class RegisterDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        result = run_or_report(self, lambda: self.delete(item))
-        if isinstance(result, Changes):
-            self.record(result)
-        elif result is not None:
-            self.push(result)
+        outcome = attempt(self, lambda: self.delete(item))
+        if not outcome.ok:
+            return
+        if isinstance(outcome.value, Changes):
+            self.record(outcome.value)
+        elif outcome.value is not None:
+            self.push(outcome.value)
 
     def record(self, changes: Changes) -> None:
         """One step on the shared stack (the table reloads when the stack moves) and every screen told."""

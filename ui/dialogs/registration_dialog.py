@@ -36,7 +36,6 @@ from app.services.officials import list_officials
 from app.services.registers import list_collectives
 from app.services.registration import COLLECTIVE, HEADER, OFFICIAL, SHEET, Registration
 from ui.commune_awards_commands import write_papers
-from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.excel_files import ask_excel_path
 from ui.dialogs.register_dialog import follow_stack
 from ui.models.registration_model import RegistrationModel, Subject, titles
@@ -243,13 +242,13 @@ class RegistrationDialog(QDialog):
 
     def toggle(self, subject: Subject, award_key: str, registered: bool) -> bool:
         year = self.year.value()
-        changes = run_or_report(self, lambda: registration.set_registered(self.store, year, subject.kind, subject.id,
-                                                                          award_key, registered))
-        if changes is None:
+        outcome = attempt(self, lambda: registration.set_registered(self.store, year, subject.kind, subject.id,
+                                                                    award_key, registered))
+        if not outcome.ok:
             self.reload()
             return False
-        if changes:
-            self.record(changes)
+        if outcome.value:  # an empty Changes: it was so already, no undo step
+            self.record(outcome.value)
         return True
 
     # --- Excel and printing ---------------------------------------------------------------

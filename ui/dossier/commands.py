@@ -11,7 +11,7 @@ from collections.abc import Callable
 from app.services import council
 from app.services import dossier as service
 from app.services.changes import Changes, Done
-from ui.dialogs.error_dialog import run_or_report
+from ui.runner import Outcome, attempt
 
 
 class Edits:
@@ -21,30 +21,31 @@ class Edits:
     def __init__(self, parent, store, notify, record: Callable[[Changes], None]) -> None:
         self.parent, self.store, self.notify, self.record = parent, store, notify, record
 
-    def run(self, action: Callable[[], Changes | Done]) -> Done | Changes | None:
-        """Run one action without recording it yet (the caller records it); None when it was refused (shown)."""
-        return run_or_report(self.parent, action)
+    def run(self, action: Callable[[], Changes | Done]) -> Outcome[Done | Changes]:
+        """Run one action without recording it yet (the caller records it); a refusal is already shown."""
+        return attempt(self.parent, action)
 
-    def apply(self, action: Callable[[], Changes | Done]) -> Done | Changes | None:
-        """Run one action and record it; what it returned, or None when it was refused (already shown)."""
-        result = self.run(action)
-        if result is not None:
+    def apply(self, action: Callable[[], Changes | Done]) -> Outcome[Done | Changes]:
+        """Run one action and record it when it was done; a refusal is already shown."""
+        outcome = self.run(action)
+        if outcome.ok:
+            result = outcome.value
             self.record(result.changes if isinstance(result, Done) else result)
-        return result
+        return outcome
 
     def dossier(self, dossier_id: int, text: str, **after) -> bool:
-        return self.apply(lambda: service.update_dossier(self.store, dossier_id, text, **after)) is not None
+        return self.apply(lambda: service.update_dossier(self.store, dossier_id, text, **after)).ok
 
     def nomination(self, nomination_id: int, text: str, **after) -> bool:
-        return self.apply(lambda: service.update_nomination(self.store, nomination_id, text, **after)) is not None
+        return self.apply(lambda: service.update_nomination(self.store, nomination_id, text, **after)).ok
 
     def meeting(self, dossier_id: int, text: str, **after) -> bool:
-        return self.apply(lambda: council.update_meeting(self.store, dossier_id, text, **after)) is not None
+        return self.apply(lambda: council.update_meeting(self.store, dossier_id, text, **after)).ok
 
     def votes(self, nomination_id: int, votes_for: int | None, text: str) -> bool:
-        return self.apply(lambda: council.set_votes(self.store, nomination_id, votes_for, text)) is not None
+        return self.apply(lambda: council.set_votes(self.store, nomination_id, votes_for, text)).ok
 
     def attendance(self, dossier_id: int, member_id: int, after: tuple, text: str) -> bool:
         present, reason, written = after
         return self.apply(lambda: council.set_attendance(self.store, dossier_id, member_id, present, reason,
-                                                         written, label=text)) is not None
+                                                         written, label=text)).ok

@@ -344,10 +344,11 @@ class CouncilTab(QWidget):
         if typed:
             role, official_id, full_name, title = self._entered_member()
         year = self.view.dossier.year
-        added = self.edits.apply(lambda: council.add_member(self.edits.store, year, role, official_id, full_name,
-                                                            title))
-        if added is None:
+        outcome = self.edits.apply(lambda: council.add_member(self.edits.store, year, role, official_id, full_name,
+                                                              title))
+        if not outcome.ok:
             return None
+        added = outcome.value
         if typed:
             self.person.setEditText("")
             self.member_title.clear()
@@ -365,7 +366,7 @@ class CouncilTab(QWidget):
         if self.view is None:
             return
         year, store = self.view.dossier.year, self.edits.store
-        copied = self.edits.apply(lambda: council.copy_members(store, year - 1, year))
-        if copied is not None and not copied.value:
+        outcome = self.edits.apply(lambda: council.copy_members(store, year - 1, year))
+        if outcome.ok and not outcome.value.value:  # done, but last year had nobody to copy
             show_error(self, UserError(f"Năm {year - 1} chưa có danh sách Hội đồng để chép.",
                                        "Thêm từng thành viên bằng nút “Thêm thành viên…”."))

@@ -39,9 +39,9 @@ from app.services import award_decision
 from app.services.award_decision import Decision, Routing, nominee_money
 from app.services.dossier import Nomination
 from ui.commune_awards_commands import write_papers
-from ui.dialogs.error_dialog import run_or_report
 from ui.widgets.optional_date import OptionalDate
 from ui.dossier import GREEN, GREY, ID_ROLE, AutoField, DossierView, KeyedRowsModel, fit_rows, make_table, note_label
+from ui.runner import attempt
 from ui.widgets.autosave import text_box
 
 SUFFIX = " đồng"
@@ -307,9 +307,10 @@ class DecisionTab(QWidget):
     def _save(self, dossier_id: int, name: str, value) -> bool:
         """Save one field; the tab shows the saved decision itself (the money follows the base salary)."""
         store = self.edits.store
-        saved = run_or_report(self, lambda: award_decision.update_decision(store, dossier_id, **{name: value}))
-        if saved is None:
+        outcome = attempt(self, lambda: award_decision.update_decision(store, dossier_id, **{name: value}))
+        if not outcome.ok:
             return False
+        saved = outcome.value
         if self.view is not None and self.view.dossier.id == dossier_id:
             self.decision = saved.value
             self._show_lists(self.view)
@@ -333,10 +334,10 @@ class DecisionTab(QWidget):
             ) == QMessageBox.StandardButton.Yes
         if not confirm:
             return False
-        changes = run_or_report(self, lambda: award_decision.withdraw(self.edits.store, dossier_id))
-        if changes is None:
+        outcome = attempt(self, lambda: award_decision.withdraw(self.edits.store, dossier_id))
+        if not outcome.ok:
             return False
-        self.undo_stack.record(changes)  # every tab of the dossier locks or opens again: the page reloads
+        self.undo_stack.record(outcome.value)  # every tab of the dossier locks or opens again: the page reloads
         return True
 
     def issue_decision(self, confirm: bool | None = None) -> bool:
@@ -349,10 +350,10 @@ class DecisionTab(QWidget):
         if ready and not self._confirm_issue(confirm):  # not ready: the service says what is missing
             return False
         store, now = self.edits.store, datetime.now().replace(microsecond=0)
-        issued = run_or_report(self, lambda: award_decision.issue(store, dossier_id, now, self.today))
-        if issued is None:
+        issued = attempt(self, lambda: award_decision.issue(store, dossier_id, now, self.today))
+        if not issued.ok:
             return False
-        self.undo_stack.record(issued.changes)
+        self.undo_stack.record(issued.value.changes)
         return True
 
     def _confirm_issue(self, confirm: bool | None) -> bool:

@@ -252,9 +252,10 @@ class NominationsTab(NomineeTab):
             finally:
                 dialog.deleteLater()
         dossier_id, store = self.view.dossier.id, self.edits.store
-        added = self.edits.run(lambda: service.add_nominations(store, dossier_id, picks, award_key))
-        if added is None:
+        outcome = self.edits.run(lambda: service.add_nominations(store, dossier_id, picks, award_key))
+        if not outcome.ok:
             return []
+        added = outcome.value
         if added.value:
             self.current_id = added.value[0]  # shown selected once the page reads the list again
         self.edits.record(added.changes)

@@ -30,9 +30,9 @@ from app.errors import UserError
 from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
 from ui.checklist.side_panel import SidePanel
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistModel
-from ui.runner import run
+from ui.runner import attempt, run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
 from ui.pages.page import Page
@@ -286,9 +286,6 @@ class ChecklistPage(Page):
 
     # --- editing --------------------------------------------------------------------------
 
-    def _run(self, action):
-        return run_or_report(self, action)
-
     def _done(self, changes, task_id: int) -> None:
         """Mirror our own action in the Edit menu; show it by reading that task's rows again, not the year."""
         self.undo_stack.record(changes, origin=self)
@@ -298,11 +295,12 @@ class ChecklistPage(Page):
         row = self._selected()
         if row is None:
             return
-        changes = self._run(lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on, reason))
-        if changes is None:
+        outcome = attempt(self, lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on,
+                                                             reason))
+        if not outcome.ok:
             self._show_selected()
             return
-        self._done(changes, row.task_id)
+        self._done(outcome.value, row.task_id)
 
     def attach(self, files: list[str] | None = None) -> None:
         row = self._selected()
@@ -317,7 +315,7 @@ class ChecklistPage(Page):
                 self._done(attached.changes, row.task_id)
 
     def open_evidence(self, link_id: int) -> None:
-        path = self._run(lambda: evidence.evidence_path(self.store, link_id))
+        path = attempt(self, lambda: evidence.evidence_path(self.store, link_id)).value_or(None)
         if path and not open_path(path):
             show_error(self, UserError("Máy chưa có chương trình mở được loại tệp này.", "Cài phần mềm đọc tệp phù hợp (ví dụ trình đọc PDF).", str(path)))
 
@@ -325,15 +323,17 @@ class ChecklistPage(Page):
         current = next((e.note for e in evidence.list_evidence(self.store, self._selected().task_id) if e.link_id == link_id), "")
         text, ok = QInputDialog.getText(self, "Ghi chú tài liệu", "Ghi chú:", text=current)
         if ok and text.strip() != current:
-            changes = self._run(lambda: evidence.set_note(self.store, link_id, text))
-            if changes is not None:
-                self._done(changes, self._selected().task_id)
+            outcome = attempt(self, lambda: evidence.set_note(self.store, link_id, text))
+            if outcome.ok:
+                self._done(outcome.value, self._selected().task_id)
 
     def detach(self, link_id: int) -> None:
         row = self._selected()
-        changes = self._run(lambda: evidence.detach(self.store, link_id)) if row else None
-        if changes:
-            self._done(changes, row.task_id)
+        if not row:
+            return
+        outcome = attempt(self, lambda: evidence.detach(self.store, link_id))
+        if outcome.ok and outcome.value:  # an empty Changes: nothing was detached, nothing to undo
+            self._done(outcome.value, row.task_id)
 
     def open_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog

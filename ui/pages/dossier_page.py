@@ -37,7 +37,6 @@ from app.services.dossier_readiness import (
     Missing,
     readiness,
 )
-from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dossier import DossierView, note_label
 from ui.dossier.banner import ReadinessBanner
@@ -248,10 +247,11 @@ class DossierPage(Page):
             finally:
                 dialog.deleteLater()
         self.flush_edits()
-        made = run_or_report(self, lambda: service.create_dossier(self.store, year, campaign, form_version,
-                                                                  today=self._today()))
-        if made is None:
+        outcome = attempt(self, lambda: service.create_dossier(self.store, year, campaign, form_version,
+                                                               today=self._today()))
+        if not outcome.ok:
             return None
+        made = outcome.value
         self.dossier_id = made.value.id
         self._record(made.changes)
         return made.value.id
@@ -262,11 +262,11 @@ class DossierPage(Page):
             return False
         self.flush_edits()
         dossier = self.view.dossier
-        changes = run_or_report(self, lambda: service.delete_dossier(self.store, dossier.id))
-        if changes is None:
+        outcome = attempt(self, lambda: service.delete_dossier(self.store, dossier.id))
+        if not outcome.ok:
             return False
         self.dossier_id = None
-        self._record(changes)
+        self._record(outcome.value)
         return True
 
     def go_to(self, missing: Missing) -> None:

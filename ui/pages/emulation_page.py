@@ -24,7 +24,6 @@ from app.services import checklist, criteria_sets, scoring
 from app.services import emulation_evaluation as service
 from app.services.changes import OFFICIALS, PLANS, SCORING, Changes
 from app.services.emulation_evaluation import Evaluation
-from ui.dialogs.error_dialog import run_or_report
 from ui.emulation.marks_panel import MarksPanel
 from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilter, SubjectsModel
 from ui.runner import attempt
@@ -281,12 +280,12 @@ class EmulationPage(Page):
         if evaluation is None or subject is None:
             return
         criterion_id = evaluation.criterion_ids[code]
-        changes = run_or_report(self, lambda: service.set_mark(
+        outcome = attempt(self, lambda: service.set_mark(
             self.store, evaluation.year, criterion_id, subject.kind, subject.id, status, reason))
-        if changes is None:
+        if not outcome.ok:
             self.panel.show_subject(subject)  # the refused choice goes back to what is saved
             return
-        self._done(changes)
+        self._done(outcome.value)
 
     # --- registers ------------------------------------------------------------------------
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from app.services import plans as service
 from app.domain.plan_kinds import plan_kind
 from app.services.changes import OFFICIALS, PLANS, Changes
-from ui.dialogs.error_dialog import run_or_report
 from ui.dialogs.new_plan_dialog import NewPlanDialog
 from ui.plan.plan_info_editor import PlanInfoEditor
 from ui.plan.tree_panel import TreePanel
 from ui.pages.page import Page
+from ui.runner import attempt
 
 
 # What the checklist records on a plan's tasks; the plan's own screen shows none of it.
@@ -129,7 +129,7 @@ class PlansPage(Page):
         self.picker.setToolTip(self.picker.currentText() or "Kế hoạch đang mở")
         self.info.autosave.flush()
         plan_id = self.current_plan_id()
-        plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
+        plan = attempt(self, lambda: service.get_plan(self.store, plan_id)).value_or(None) if plan_id else None
         self.info.show_plan(plan)
         self._fix_year(plan)
         self.tree.show_plan(plan.id if plan else None, plan.year if plan else 0)
@@ -140,7 +140,7 @@ class PlansPage(Page):
         elif changes.touches(PLANS, self):
             self._refresh_picker_labels()
             plan_id = self.current_plan_id()
-            plan = self._run(lambda: service.get_plan(self.store, plan_id)) if plan_id else None
+            plan = attempt(self, lambda: service.get_plan(self.store, plan_id)).value_or(None) if plan_id else None
             if plan is None:
                 self.reload()
                 return
@@ -153,7 +153,7 @@ class PlansPage(Page):
             self.tree.show_plan(self.tree.plan_id, self.tree.year)
 
     def _fix_year(self, plan) -> None:
-        fixed = self._run(lambda: service.year_is_fixed(self.store, plan.id)) if plan else False
+        fixed = attempt(self, lambda: service.year_is_fixed(self.store, plan.id)).value_or(False) if plan else False
         self.info.fix_year(bool(fixed))
 
     def flush_edits(self) -> None:
@@ -167,18 +167,16 @@ class PlansPage(Page):
         if shown != [(s.id, self._label(s)) for s in service.list_plans(self.store)]:
             self.reload()
 
-    def _run(self, action):
-        return run_or_report(self, action)
-
     def _done(self, changes, select_id: int | None = None) -> None:
         """Mirror our own action in the Edit menu and show it (the window does not tell this page)."""
         self.undo_stack.record(changes, origin=self)
         self.reload(select_id)
 
     def _save_info(self, plan_id: int, before, after) -> None:
-        saved = self._run(lambda: service.update_plan(self.store, plan_id, after))
-        if saved is None:
+        outcome = attempt(self, lambda: service.update_plan(self.store, plan_id, after))
+        if not outcome.ok:
             return
+        saved = outcome.value
         self.info.accept_saved(saved.value)
         self.undo_stack.record(saved.changes, origin=self)
         self._refresh_picker_labels()  # the year and number are in the plan's name
@@ -192,9 +190,9 @@ class PlansPage(Page):
         year, kind = dialog.chosen()
         if self._same_plan_exists(year, kind):
             return
-        created = self._run(lambda: service.create_plan(self.store, service.new_plan_data(self.store, year, kind)))
-        if created:
-            self._done(created.changes, created.value.id)
+        outcome = attempt(self, lambda: service.create_plan(self.store, service.new_plan_data(self.store, year, kind)))
+        if outcome.ok:
+            self._done(outcome.value.changes, outcome.value.value.id)
 
     def copy_plan(self) -> None:
         plan = self.info.plan
@@ -207,9 +205,9 @@ class PlansPage(Page):
         year, _kind = dialog.chosen()
         if self._same_plan_exists(year, plan.kind):
             return
-        copied = self._run(lambda: service.copy_plan(self.store, plan.id, year))
-        if copied:
-            self._done(copied.changes, copied.value.id)
+        outcome = attempt(self, lambda: service.copy_plan(self.store, plan.id, year))
+        if outcome.ok:
+            self._done(outcome.value.changes, outcome.value.value.id)
 
     def _confirm_delete(self, plan) -> bool:
         count = sum(len(area.tasks) for area in self.tree.areas)
@@ -224,9 +222,9 @@ class PlansPage(Page):
         plan = self.info.plan
         if plan is None or not self._confirm_delete(plan):
             return
-        changes = self._run(lambda: service.delete_plan(self.store, plan.id))
-        if changes:
-            self._done(changes)
+        outcome = attempt(self, lambda: service.delete_plan(self.store, plan.id))
+        if outcome.ok and outcome.value:  # an empty Changes: nothing was deleted, nothing to undo
+            self._done(outcome.value)
             window = self.window()
             if hasattr(window, "statusBar"):
                 window.statusBar().showMessage("Đã xóa kế hoạch. Nhấn Ctrl+Z để hoàn tác.", 8000)
@@ -244,9 +242,9 @@ class PlansPage(Page):
         data = service.new_plan_data(self.store, dialog.year.value(), dialog.chosen_kind())
         if imported.number:
             data = replace(data, number=imported.number)
-        saved = self._run(lambda: save_imported_plan(self.store, imported, data))
-        if saved:
-            self._done(saved.changes, saved.value.id)
+        outcome = attempt(self, lambda: save_imported_plan(self.store, imported, data))
+        if outcome.ok:
+            self._done(outcome.value.changes, outcome.value.value.id)
 
     def export_plan(self) -> None:
         from ui.dialogs.export_plan_dialog import export_plan_interactively

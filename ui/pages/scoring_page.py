@@ -28,7 +28,7 @@ from app.services import checklist, criteria_sets, scoring
 from app.services.changes import PLANS, SCORING, Changes
 from app.services.evidence_choices import year_evidence_files
 from app.services.scoring import ScoreLine, ScoreSheet
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import show_error
 from ui.runner import attempt, run
 from ui.scoring.evidence_picker import EvidencePicker
 from ui.scoring.score_panel import ScorePanel, StartPanel
@@ -302,18 +302,18 @@ class ScoringPage(Page):
         if self.sheet is None:
             return
         year = self.sheet.year
-        changes = run_or_report(self, lambda: scoring.accept_proposal(self.store, year, criterion_id, self._today()))
-        if changes is not None:
+        outcome = attempt(self, lambda: scoring.accept_proposal(self.store, year, criterion_id, self._today()))
+        if outcome.ok:
             self.panel.clear_refusal()
-            self._done(changes)
+            self._done(outcome.value)
 
     def save_comment(self, criterion_id: int, text: str) -> None:
         if self.sheet is None:
             return
         year = self.sheet.year
-        changes = run_or_report(self, lambda: scoring.set_comment(self.store, year, criterion_id, text))
-        if changes is not None:
-            self._done(changes)
+        outcome = attempt(self, lambda: scoring.set_comment(self.store, year, criterion_id, text))
+        if outcome.ok:
+            self._done(outcome.value)
 
     def _panel_line(self) -> ScoreLine | None:
         line = self.panel.line
@@ -342,10 +342,10 @@ class ScoringPage(Page):
             picker = EvidencePicker(year_evidence_files(self.store, year), year, self)
             chosen = picker.chosen() if picker.exec() else []
         for choice in chosen:
-            done = run_or_report(self, lambda c=choice: scoring.link_evidence(
+            linked = attempt(self, lambda c=choice: scoring.link_evidence(
                 self.store, year, line.criterion_id, c.file_id, c.name))
-            if done is not None:
-                self._done(done.changes)
+            if linked.ok:
+                self._done(linked.value.changes)
 
     def open_evidence(self, link_id: int) -> None:
         path = attempt(self, lambda: scoring.evidence_file(self.store, link_id)).value_or(None)
@@ -354,9 +354,9 @@ class ScoringPage(Page):
                                        "Cài phần mềm đọc tệp phù hợp (ví dụ trình đọc PDF).", str(path)))
 
     def detach(self, link_id: int) -> None:
-        changes = run_or_report(self, lambda: scoring.detach_evidence(self.store, link_id))
-        if changes is not None:
-            self._done(changes)
+        outcome = attempt(self, lambda: scoring.detach_evidence(self.store, link_id))
+        if outcome.ok:
+            self._done(outcome.value)
 
     def start(self) -> None:
         year, set_id = self.year.currentData(), self.set_choice.currentData()

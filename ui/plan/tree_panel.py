@@ -26,10 +26,11 @@ from app.errors import UserError
 from app.services import plan_tree as tree
 from app.services.changes import PLANS, Changes
 from app.services.officials import list_officials
-from ui.dialogs.error_dialog import run_or_report, show_error
+from ui.dialogs.error_dialog import show_error
 from ui.plan.task_editor import TaskEditor
 from ui.widgets.autosave import Autosave
 from ui.plan.tree_model import ID_ROLE, KIND_ROLE, build_model, show_task_row
+from ui.runner import attempt
 
 
 class TreePanel(QWidget):
@@ -226,9 +227,6 @@ class TreePanel(QWidget):
 
     # --- editing ------------------------------------------------------------------------
 
-    def _run(self, action):
-        return run_or_report(self, action)
-
     def _record(self, changes, reload: bool = True) -> None:
         """Mirror the action in the Edit menu; show it here ourselves (the window does not tell our page)."""
         self.undo_stack.record(changes, origin=self.origin)
@@ -237,9 +235,10 @@ class TreePanel(QWidget):
             self.counted.emit()
 
     def _save_task(self, task_id: int, before, after) -> None:
-        saved = self._run(lambda: tree.update_task(self.store, task_id, after))
-        if saved is None:
+        outcome = attempt(self, lambda: tree.update_task(self.store, task_id, after))
+        if not outcome.ok:
             return
+        saved = outcome.value
         self.task_editor.accept_saved(saved.value)
         self._record(saved.changes, reload=False)  # one row changed: shown in place, not a whole new tree
         self.areas = tuple(replace(area, tasks=tuple(saved.value if t.id == task_id else t for t in area.tasks))
@@ -250,9 +249,9 @@ class TreePanel(QWidget):
         area = self._area(self._area_id) if self._area_id is not None else None
         if area is None or self.area_title.text().strip() == area.title:
             return
-        changes = self._run(lambda: tree.rename_area(self.store, area.id, self.area_title.text()))
-        if changes is not None:
-            self._record(changes)
+        outcome = attempt(self, lambda: tree.rename_area(self.store, area.id, self.area_title.text()))
+        if outcome.ok:
+            self._record(outcome.value)
 
     def _target_area(self) -> tuple[int | None, int | None]:
         """Where a new task goes: after the selected task, or at the end of the selected (or last) area."""
@@ -269,8 +268,10 @@ class TreePanel(QWidget):
         if area_id is None:
             show_error(self, UserError("Kế hoạch chưa có lĩnh vực nào.", "Thêm một lĩnh vực trước rồi thêm nhiệm vụ."))
             return
-        added = self._run(lambda: tree.add_task(self.store, area_id, tree.TaskData("Nhiệm vụ mới"), position))
-        if added:
+        outcome = attempt(self, lambda: tree.add_task(self.store, area_id, tree.TaskData("Nhiệm vụ mới"),
+                                                      position))
+        if outcome.ok:
+            added = outcome.value
             self._record(added.changes)
             self._select("task", added.value.id)
             self.task_editor.title.setFocus()
@@ -283,8 +284,9 @@ class TreePanel(QWidget):
         position = None
         if current and current[0] == "area":
             position = self._area(current[1]).position + 1
-        added = self._run(lambda: tree.add_area(self.store, self.plan_id, "Lĩnh vực mới", position))
-        if added:
+        outcome = attempt(self, lambda: tree.add_area(self.store, self.plan_id, "Lĩnh vực mới", position))
+        if outcome.ok:
+            added = outcome.value
             self._record(added.changes)
             self._select("area", added.value.id)
             self.area_title.setFocus()
@@ -296,9 +298,9 @@ class TreePanel(QWidget):
             return
         kind, item_id = current
         delete = tree.delete_task if kind == "task" else tree.delete_area
-        changes = self._run(lambda: delete(self.store, item_id))
-        if changes:
-            self._record(changes)
+        outcome = attempt(self, lambda: delete(self.store, item_id))
+        if outcome.ok and outcome.value:  # an empty Changes: nothing was deleted, nothing to undo
+            self._record(outcome.value)
             self._say("Đã xóa. Nhấn Ctrl+Z để hoàn tác.")
 
     def move(self, offset: int) -> None:
@@ -306,20 +308,25 @@ class TreePanel(QWidget):
         if not current:
             return
         kind, item_id = current
-        changes = self._move_area(item_id, offset) if kind == "area" else self._move_task(item_id, offset)
-        if changes:
-            self._record(changes)
+        action = self._move_area(item_id, offset) if kind == "area" else self._move_task(item_id, offset)
+        if action is None:
+            return  # already first or last: nowhere to go
+        outcome = attempt(self, action)
+        if outcome.ok and outcome.value:  # an empty Changes: nothing moved, nothing to undo
+            self._record(outcome.value)
             self._select(kind, item_id, quiet=True)
 
     def _move_area(self, area_id: int, offset: int):
+        """The service call that moves the area by ``offset``, or None when it is already first or last."""
         area = self._area(area_id)
         target = area.position + offset
         if not 0 <= target < len(self.areas):
             return None
-        return self._run(lambda: tree.move_area(self.store, area_id, target))
+        return lambda: tree.move_area(self.store, area_id, target)
 
     def _move_task(self, task_id: int, offset: int):
-        """Up from the first task of an area goes to the end of the area above; down likewise."""
+        """The service call that moves the task (or None: nowhere to go). Up from the first task of an area goes
+        to the end of the area above; down likewise."""
         task = self._task(task_id)
         area_index = next(i for i, a in enumerate(self.areas) if a.id == task.area_id)
         target = (task.area_id, task.position + offset)
@@ -329,7 +336,7 @@ class TreePanel(QWidget):
                 return None
             other = self.areas[neighbour]
             target = (other.id, len(other.tasks) if offset < 0 else 0)
-        return self._run(lambda: tree.move_task(self.store, task_id, *target))
+        return lambda: tree.move_task(self.store, task_id, *target)
 
     def _say(self, message: str) -> None:
         window = self.window()
