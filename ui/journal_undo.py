@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from app.errors import UserError
 from app.services.changes import Changes
 
 if TYPE_CHECKING:  # the window is built before the data (and SQLAlchemy) is loaded
@@ -76,12 +75,10 @@ class JournalStep(QUndoCommand):
 
     def _move(self, direction: str) -> None:
         from app.services import undo as journal
-        from ui.dialogs.error_dialog import show_error
+        from ui.runner import attempt
 
-        try:
-            changes = getattr(journal, direction)(self.stack.store, self.step)
-        except UserError as error:
+        moved = attempt(self.stack.parent(), lambda: getattr(journal, direction)(self.stack.store, self.step))
+        if not moved.ok:  # refused (shown): the step leaves the menu, the data stays as it is
             self.setObsolete(True)
-            show_error(None, error)
             return
-        self.stack.notify(changes)
+        self.stack.notify(moved.value)

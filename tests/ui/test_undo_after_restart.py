@@ -48,3 +48,19 @@ def test_the_demo_brings_no_undo_steps(qtbot, demo_store):
     """The demo arrives whole: there is nothing of it to undo."""
     window = _window(qtbot, demo_store)
     assert not _edit_action(window, "Hoàn tác").isEnabled()
+
+
+def test_a_refused_undo_is_said_and_changes_nothing(qtbot, store, errors_shown):
+    """Ctrl+Z on a row changed outside the journal says why in Vietnamese and leaves the data as it is."""
+    import sqlite3
+    from contextlib import closing
+
+    added = add_official(store, OfficialData("Lê Thị Mai")).value
+    window = _window(qtbot, store)
+    with closing(sqlite3.connect(store.folder.database)) as conn, conn:
+        conn.execute("UPDATE official SET full_name = 'Lê Thị Mai Anh' WHERE id = ?", (added.id,))
+    _edit_action(window, "Hoàn tác").trigger()
+    assert errors_shown and errors_shown[0].startswith("Không hoàn tác được “Thêm Lê Thị Mai”")
+    assert [o.full_name for o in list_officials(store)] == ["Lê Thị Mai Anh"]
+    assert not _edit_action(window, "Hoàn tác").isEnabled()
+    window.close()

@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.services import officials as service
 from app.services.changes import OFFICIALS, Changes
 from app.store import Store
-from ui.dialogs.error_dialog import show_error
 from ui.dialogs.official_dialog import OfficialDialog
 from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter, OfficialsTableModel
 from ui.widgets.autosave import transient
 from ui.pages.page import Page
+from ui.runner import attempt
 
 
 class OfficialsPage(Page):
@@ -133,38 +132,33 @@ class OfficialsPage(Page):
         dialog = OfficialDialog(self)
         if not dialog.exec():
             return
-        try:
-            added = service.add_official(self.store, dialog.result_data)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self.undo_stack.record(added.changes)
-        self.select(added.value.id)
+        added = attempt(self, lambda: service.add_official(self.store, dialog.result_data))
+        if added.ok:
+            self.undo_stack.record(added.value.changes)
+            self.select(added.value.value.id)
 
     def edit_selected(self, *_args) -> None:
         official_id = self.selected_id()
         if official_id is None:
             return
-        try:
-            before = service.get_official(self.store, official_id)
-            dialog = OfficialDialog(self, before.data)
-            if not dialog.exec():
-                return
-            after = service.update_official(self.store, official_id, dialog.result_data)
-        except UserError as error:
-            show_error(self, error)
+        before = attempt(self, lambda: service.get_official(self.store, official_id))
+        if not before.ok:
             return
-        self.undo_stack.record(after.changes)
+        dialog = OfficialDialog(self, before.value.data)
+        if not dialog.exec():
+            return
+        after = attempt(self, lambda: service.update_official(self.store, official_id, dialog.result_data))
+        if after.ok:
+            self.undo_stack.record(after.value.changes)
 
     def delete_selected(self) -> None:
         official_id = self.selected_id()
         if official_id is None:
             return
-        try:
-            changes = service.delete_official(self.store, official_id)
-        except UserError as error:
-            show_error(self, error)
+        deleted = attempt(self, lambda: service.delete_official(self.store, official_id))
+        if not deleted.ok:
             return
+        changes = deleted.value
         self.undo_stack.record(changes)
         window = self.window()
         if hasattr(window, "statusBar"):
