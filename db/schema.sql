@@ -42,7 +42,7 @@ CREATE TABLE "plan" (
 	signer_authority VARCHAR(100) NOT NULL, 
 	signer_title VARCHAR(100) NOT NULL, 
 	signer_name VARCHAR(200) NOT NULL, 
-	copied_from_id INTEGER, 
+	copied_from_id INTEGER, parts_json TEXT, 
 	CONSTRAINT pk_plan PRIMARY KEY (id), 
 	CONSTRAINT fk_plan_copied_from_id_plan FOREIGN KEY(copied_from_id) REFERENCES "plan" (id) ON DELETE SET NULL
 );

@@ -296,7 +296,7 @@ def _labelled(folded: Folded, clause: Clause, found: list[tuple[Hit, date]]) -> 
     if not found:
         return []
     hits = [hit for hit, _ in found]
-    lead = trim(folded, clause.start, hits[0].start)
+    lead = _whole_year(folded, clause.start, hits[0]) or trim(folded, clause.start, hits[0].start)
     if lead:
         labels = [lead] + [trim(folded, before.end, hit.start) for before, hit in zip(hits, hits[1:])]
     else:
@@ -304,3 +304,12 @@ def _labelled(folded: Folded, clause: Clause, found: list[tuple[Hit, date]]) -> 
         ends = [min([s for s in stops + [h.start for h in hits] if s >= hit.end]) for hit in hits]
         labels = [trim(folded, hit.end, end) for hit, end in zip(hits, ends)]
     return [Milestone(day, label) for (_, day), label in zip(found, labels)]
+
+
+def _whole_year(folded: Folded, start: int, hit: Hit) -> str:
+    """"Cả năm 2027" / "suốt năm 2027": the date's words are "Cả năm", not a bare "Cả"
+    (the year's hit starts at "năm", leaving "Cả" alone in front)."""
+    before = folded.text[start : hit.start].split()
+    if before[-1:] in (["ca"], ["suot"]) and folded.text.startswith("nam", hit.start):
+        return trim(folded, start, hit.start + len("nam"))
+    return ""

@@ -7,10 +7,12 @@ official; any other lead (a role such as "Công chức Tư pháp - Hộ tịch" 
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from app.domain.vietnamese import fold
-from app.importers.plan_model import ImportedPlan
+from app.importers.plan_model import ImportedPlan, to_json_dict
 from app.services.changes import Done
 from app.services.plan_rows import save_task_schedule, text_of
 from app.services.plan_tree import TaskData, validated_task
@@ -41,7 +43,7 @@ def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> 
         officials = session.execute(
             select(OfficialRow.id, OfficialRow.full_name).where(OfficialRow.active.is_(True))
         ).all()
-        plan = PlanRow(year=clean.year, kind=clean.kind)
+        plan = PlanRow(year=clean.year, kind=clean.kind, parts_json=parts_json(imported))
         session.add(plan)
         session.flush()
         _write(session, plan, clean)
@@ -57,6 +59,11 @@ def save_imported_plan(store: Store, imported: ImportedPlan, data: PlanData) -> 
         session.flush()
         saved = _read(session, plan)
     return Done(saved, action.changes)
+
+
+def parts_json(imported: ImportedPlan) -> str:
+    """The document's parts around the tasks, as read, kept verbatim with the plan (NFC, not escaped)."""
+    return json.dumps(to_json_dict(imported)["plan"], ensure_ascii=False)
 
 
 def _add_areas(session, plan_id: int, titles: list[str]) -> dict[str, int]:

@@ -31,6 +31,8 @@ class PlanRow(Base):
     signer_title: Mapped[str] = mapped_column(String(100), default="")  # "CHỦ TỊCH"
     signer_name: Mapped[str] = mapped_column(String(200), default="")
     copied_from_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"), nullable=True)
+    # JSON of the imported document's parts as read ("plan" of ``import-plan --json``); None if not imported.
+    parts_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class PlanSectionRow(Base):

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,16 +38,21 @@ from app.importers.plan_file import parse_plan_text, plain_text, read_plan_file
 from app.importers.plan_model import ImportedPlan, ImportedTask
 from app.services.plans import MAX_YEAR, MIN_YEAR
 from ui.dialogs.error_dialog import show_error
+from ui.dialogs.import_plan_parts import PlanPartsPanel, task_origin
 from ui.runner import run
 from ui.widgets.fit import fit_to_screen
 
 COLUMNS = ("Lĩnh vực", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian thực hiện", "Hạn đọc được")
 _DUE_COLUMN = len(COLUMNS) - 1
+_TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the task as read: keeps its place, source and detail through edits
 
 
 class ImportPlanDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``confirm(year, kind)`` is asked on "Lưu": False keeps the preview open, with every correction."""
+
+    def __init__(self, parent: QWidget | None = None, confirm: Callable[[int, str], bool] | None = None) -> None:
         super().__init__(parent)
+        self._confirm = confirm
         self.setWindowTitle("Nhập kế hoạch từ văn bản")
         self.imported: ImportedPlan | None = None
         self.source = QPlainTextEdit(objectName="paste", placeholderText="Dán nội dung kế hoạch vào đây, hoặc bấm “Chọn tệp…” (.docx, .txt).")
@@ -59,6 +67,8 @@ class ImportPlanDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.parts = PlanPartsPanel()
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self.parts.show_task(self.task_at(current.row())))
         self.year = QSpinBox(objectName="import_year", minimum=MIN_YEAR, maximum=MAX_YEAR, value=date.today().year)
         self.year.valueChanged.connect(self._refresh_due)
         self.kind = QComboBox(objectName="import_kind")
@@ -89,7 +99,12 @@ class ImportPlanDialog(QDialog):
         layout.addLayout(source_row)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel("Kiểm tra và sửa trực tiếp trong bảng trước khi lưu (nhấp đúp vào ô để sửa):"))
-        layout.addWidget(self.table, 3)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.parts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 3)
         layout.addLayout(target_row)
         layout.addWidget(self.buttons)
 
@@ -154,11 +169,11 @@ class ImportPlanDialog(QDialog):
         for column, width in enumerate((170, 300, 150, 150, 180, 150)):
             self.table.setColumnWidth(column, width)
         self.table.resizeRowsToContents()
-        warnings = "\n".join(f"• {w}" for w in imported.warnings[:8])
-        more = f"\n… và {len(imported.warnings) - 8} lưu ý khác." if len(imported.warnings) > 8 else ""
+        self.parts.show_plan(imported)
+        noted = f"\n{len(imported.warnings)} lưu ý: xem thẻ “Lưu ý” bên phải." if imported.warnings else ""
         self.summary.setText(
             f"Đọc được {len(imported.areas)} lĩnh vực, {len(imported.tasks)} nhiệm vụ"
-            + (f" — {imported.title}" if imported.title else "") + (f"\n{warnings}{more}" if warnings else "")
+            + (f" — {imported.title}" if imported.title else "") + noted
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(imported.tasks))
 
@@ -167,7 +182,14 @@ class ImportPlanDialog(QDialog):
         texts = (task.area, task.title, task.lead, "; ".join(task.coordinators), task.product, task.timeframe, "")
         items = [QStandardItem(text) for text in texts]
         items[_DUE_COLUMN].setEditable(False)
+        items[1].setData(task, _TASK_ROLE)
+        for item in items:
+            item.setToolTip(task_origin(task))  # where it was read, beside the reading
         return items
+
+    def task_at(self, row: int) -> ImportedTask | None:
+        item = self.model.item(row, 1) if row >= 0 else None
+        return item.data(_TASK_ROLE) if item is not None else None
 
     def _item_changed(self, item: QStandardItem) -> None:
         if item.column() == len(COLUMNS) - 2:
@@ -189,9 +211,16 @@ class ImportPlanDialog(QDialog):
             if not cell(1):
                 continue
             coordinators = [part.strip() for part in cell(3).split(";") if part.strip()]
-            tasks.append(ImportedTask(cell(0), cell(1), cell(2), coordinators, cell(4), cell(5)))
+            read = self.task_at(row) or ImportedTask("", "")
+            tasks.append(replace(read, area=cell(0), title=cell(1), lead=cell(2), coordinators=coordinators,
+                                 product=cell(4), timeframe=cell(5)))
         areas = list(dict.fromkeys(task.area for task in tasks))
         return replace(self.imported, areas=areas, tasks=tasks, year=self.year.value())
 
     def chosen_kind(self) -> str:
         return self.kind.currentData()
+
+    def accept(self) -> None:
+        # Asked here, not after exec(): a "Không" must leave the clerk in the preview, corrections intact.
+        if self._confirm is None or self._confirm(self.year.value(), self.chosen_kind()):
+            super().accept()

@@ -233,12 +233,10 @@ class PlansPage(Page):
         from app.services.plan_import import save_imported_plan
         from ui.dialogs.import_plan_dialog import ImportPlanDialog
 
-        dialog = ImportPlanDialog(self)
+        dialog = ImportPlanDialog(self, confirm=lambda year, kind: not self._same_plan_exists(year, kind))
         if not dialog.exec():
             return
         imported = dialog.edited_plan()
-        if self._same_plan_exists(dialog.year.value(), dialog.chosen_kind()):
-            return
         data = service.new_plan_data(self.store, dialog.year.value(), dialog.chosen_kind())
         if imported.number:
             data = replace(data, number=imported.number)

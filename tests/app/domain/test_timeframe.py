@@ -439,3 +439,12 @@ def test_unknown_always_says_why(text):
     schedule = parse_timeframe(text, YEAR)
     assert schedule.kind != "unknown" or schedule.problem
     assert [m.due for m in schedule.milestones] == sorted(m.due for m in schedule.milestones)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "description"),
+    [("Cả năm 2027", "Hạn 31/12/2027 (Cả năm)"), ("suốt năm 2027", "Hạn 31/12/2027 (suốt năm)")],
+)
+def test_a_whole_year_is_labelled_whole_year_not_a_bare_word(phrase, description):
+    """"Cả năm 2027" is due at the year's end with the label "Cả năm", never the lone word "Cả"."""
+    assert parse_timeframe(phrase, 2026).describe() == description
