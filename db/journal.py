@@ -154,32 +154,31 @@ def next_redo(conn: sqlite3.Connection) -> Step | None:
 def undo(conn: sqlite3.Connection, action_id: int | None = None) -> Step | None:
     """Put back the rows of ``action_id`` (the latest step by default), inside the caller's transaction."""
     step = next_undo(conn) if action_id is None else _step(conn, action_id, "done")
-    if step is None:
-        return None
-    rows = conn.execute("SELECT table_name, op, row_id, before, after FROM journal_row WHERE action_id = ?"
-                        " ORDER BY id DESC", (step.id,)).fetchall()
-    _refuse_if_touched_later(conn, step)
-    with _only_its_rows(conn, step):
-        for table, op, row_id, before, after in rows:
-            _expect(conn, step.label, table, row_id, after)
-            _put(conn, table, row_id, before)
-    conn.execute("UPDATE journal_action SET state = 'undone' WHERE id = ?", (step.id,))
+    if step is not None:
+        _refuse_if_touched_later(conn, step)
+        _move(conn, step, backwards=True)
     return step
 
 
 def redo(conn: sqlite3.Connection, action_id: int | None = None) -> Step | None:
     """Apply the first undone step (or ``action_id``) again, inside the caller's transaction."""
     step = next_redo(conn) if action_id is None else _step(conn, action_id, "undone")
-    if step is None:
-        return None
-    rows = conn.execute("SELECT table_name, op, row_id, before, after FROM journal_row WHERE action_id = ?"
-                        " ORDER BY id", (step.id,)).fetchall()
-    with _only_its_rows(conn, step):
-        for table, op, row_id, before, after in rows:
-            _expect(conn, step.label, table, row_id, before)
-            _put(conn, table, row_id, after)
-    conn.execute("UPDATE journal_action SET state = 'done' WHERE id = ?", (step.id,))
+    if step is not None:
+        _move(conn, step, backwards=False)
     return step
+
+
+def _move(conn: sqlite3.Connection, step: Step, backwards: bool) -> None:
+    """Take the step's rows from one side of the journal to the other: after → before (undo), or back."""
+    order = "DESC" if backwards else "ASC"
+    rows = conn.execute("SELECT table_name, row_id, before, after FROM journal_row WHERE action_id = ?"
+                        f" ORDER BY id {order}", (step.id,)).fetchall()
+    with _only_its_rows(conn, step):
+        for table, row_id, before, after in rows:
+            now, then = (after, before) if backwards else (before, after)
+            _expect(conn, step.label, table, row_id, now)
+            _put(conn, table, row_id, then)
+    conn.execute("UPDATE journal_action SET state = ? WHERE id = ?", ("undone" if backwards else "done", step.id))
 
 
 @contextmanager

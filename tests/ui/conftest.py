@@ -40,3 +40,14 @@ def type_text(widget, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def open_window(qtbot, store):
+    """The main window on ``store``, shown and attached, as the application opens it."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store.folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(store)
+    return window

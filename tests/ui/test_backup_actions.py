@@ -17,18 +17,15 @@ from app.backups import backup_now, restorable_backups, restore_backup
 from app.services.plan_tree import get_task
 from app.services.profile import get_profile
 from ui.dialogs.backup_picker import BackupPicker
-from ui.main_window import MainWindow
+
 from ui.pages.plans_page import PlansPage
+from .conftest import open_window
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _window(qtbot, store):
-    window = MainWindow(store.folder)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(store)
-    return window
+    return open_window(qtbot, store)
 
 
 def _click_in_box(object_name: str, button_name: str, seen: list):

@@ -7,16 +7,13 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app import __version__
 from app.services.officials import list_officials
 from app.startup import open_store
-from ui.main_window import PAGES, MainWindow
+from ui.main_window import PAGES
 from ui.pages.officials_page import OfficialsPage
+from .conftest import open_window
 
 
 def _window(qtbot, store):
-    window = MainWindow(store.folder)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(store)
-    return window
+    return open_window(qtbot, store)
 
 
 def _page(window, kind):

@@ -5,15 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app.backups import backup_now
-from ui.main_window import MainWindow
+
+from .conftest import open_window
 
 
-def _window(qtbot, store) -> MainWindow:
-    window = MainWindow(store.folder)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(store)
-    return window
+def _window(qtbot, store):
+    return open_window(qtbot, store)
 
 
 def test_status_bar_warns_when_today_is_before_the_last_backup(qtbot, store):

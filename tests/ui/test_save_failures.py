@@ -10,19 +10,16 @@ from app.services.dossier import list_dossiers
 from app.services.profile import get_profile
 from tests.app.test_store_write_failures import fill, refuse_commits
 from tests.ui.conftest import type_text
-from ui.main_window import MainWindow
+
 from ui.pages.dossier_page import DossierPage
 from ui.pages.plans_page import PlansPage
 from ui.pages.profile_page import ProfilePage
 from ui.widgets.autosave import UNSAVED_TIP, flush_all_edits
+from .conftest import open_window
 
 
-def _window(qtbot, store) -> MainWindow:
-    window = MainWindow(store.folder)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(store)
-    return window
+def _window(qtbot, store):
+    return open_window(qtbot, store)
 
 
 def _profile_field(window):

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from app.services.officials import OfficialData, add_official, list_officials
 from app.store import Store
-from ui.main_window import MainWindow
+
+from .conftest import open_window
 
 
 def _window(qtbot, store):
-    window = MainWindow(store.folder)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(store)
-    return window
+    return open_window(qtbot, store)
 
 
 def _edit_action(window, starts):
