@@ -9,10 +9,8 @@ copied and read back. Page numbers are centred in the top margin from page 2.
 from __future__ import annotations
 
 import os
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -34,6 +32,7 @@ from app.documents.atomic import atomic_path
 from app.documents.fonts import FontSet, face_name, header_right_needed_pt, register_pdf_fonts, text_width_pt
 from app.documents.long_text import PIECE
 from app.documents.pdf_long_text import long_cell
+from app.documents.pdf_text import Rule, layout_table, longest_line, markup, one_line, style
 from app.documents.model import (
     HEADING_STYLES,
     Align,
@@ -126,72 +125,6 @@ def _page_template(orientation: Orientation, numbered: bool) -> PageTemplate:
     return PageTemplate(id=orientation.value, frames=[frame], onPage=number_page, pagesize=(width, height))
 
 
-# ----------------------------------------------------------------------------- text
-
-
-def _style(size: float, *, align: int = TA_CENTER, indent: float = 0.0, after: float = 0.0) -> ParagraphStyle:
-    """A paragraph style in the serif family; weight and slant come from the markup."""
-    return ParagraphStyle(
-        name=f"s{size}-{align}-{indent}-{after}",
-        fontName=face_name(),
-        fontSize=size,
-        leading=size * L.LINE_SPACING,
-        alignment=align,
-        firstLineIndent=indent,
-        spaceAfter=after,
-    )
-
-
-def _markup(runs: tuple[Run, ...], *, bold: bool = False, italic: bool = False) -> str:
-    """reportlab mini-markup for the runs; ``bold``/``italic`` add to every run, never remove."""
-    parts = []
-    for run in runs:
-        text = escape(run.text).replace("\n", "<br/>")
-        if run.underline:
-            text = f"<u>{text}</u>"
-        if run.italic or italic:
-            text = f"<i>{text}</i>"
-        if run.bold or bold:
-            text = f"<b>{text}</b>"
-        parts.append(text)
-    return "".join(parts)
-
-
-def _line(text: str, size: float, *, bold: bool = False, italic: bool = False, align: int = TA_CENTER):
-    """A one-run paragraph; "\\n" breaks the line."""
-    return RLParagraph(_markup((Run(text),), bold=bold, italic=italic), _style(size, align=align))
-
-
-class _Rule(Flowable):
-    """A horizontal rule of a given length, centred in the space it is given (Decree 30 header rules)."""
-
-    def __init__(self, length: float, *, before: float = 4.0, after: float = 2.0, thickness: float = 0.6):
-        super().__init__()
-        self.length, self.before, self.after, self.thickness = length, before, after, thickness
-        self._avail = length
-
-    def wrap(self, avail_width, avail_height):
-        self._avail = avail_width
-        return avail_width, self.before + self.after + self.thickness
-
-    def draw(self):
-        x0 = max(0.0, (self._avail - self.length) / 2)
-        y = self.after
-        self.canv.setLineWidth(self.thickness)
-        self.canv.line(x0, y, x0 + min(self.length, self._avail), y)
-
-
-def _layout_table(rows, widths, *commands) -> RLTable:
-    """A reportlab table whose cell font is ours: its default (Helvetica) would be named on every page."""
-    table = RLTable(rows, colWidths=widths)
-    table.setStyle([("FONTNAME", (0, 0), (-1, -1), face_name()), *commands])
-    return table
-
-
-def _longest_line(text: str, size: float, *, bold: bool = False) -> float:
-    return max((text_width_pt(line, size, bold=bold) for line in text.split("\n")), default=0.0)
-
-
 # ----------------------------------------------------------------------------- blocks
 
 
@@ -200,21 +133,21 @@ def _header(header: Header, width: float) -> RLTable:
     left_width, right = L.header_columns(header_right_needed_pt(header), width)
     left_cell = []
     if header.superior_body:
-        left_cell.append(_line(header.superior_body, L.BODY_NAME_SIZE))
-    left_cell.append(_line(header.issuing_body, L.BODY_NAME_SIZE, bold=True))
-    issuer_width = min(_longest_line(header.issuing_body, L.BODY_NAME_SIZE, bold=True), left_width)
-    left_cell.append(_Rule(issuer_width * L.ISSUER_RULE_SHARE))
+        left_cell.append(one_line(header.superior_body, L.BODY_NAME_SIZE))
+    left_cell.append(one_line(header.issuing_body, L.BODY_NAME_SIZE, bold=True))
+    issuer_width = min(longest_line(header.issuing_body, L.BODY_NAME_SIZE, bold=True), left_width)
+    left_cell.append(Rule(issuer_width * L.ISSUER_RULE_SHARE))
     motto_width = text_width_pt(header.motto, L.MOTTO_SIZE, bold=True)
     right_cell = [
-        _line(header.national_title, L.NATIONAL_TITLE_SIZE, bold=True),
-        _line(header.motto, L.MOTTO_SIZE, bold=True),
-        _Rule(min(motto_width, right)),
+        one_line(header.national_title, L.NATIONAL_TITLE_SIZE, bold=True),
+        one_line(header.motto, L.MOTTO_SIZE, bold=True),
+        Rule(min(motto_width, right)),
     ]
     rows = [
         [left_cell, right_cell],
-        [_line(header.number_line, L.NUMBER_SIZE), _line(header.place_date, L.PLACE_DATE_SIZE, italic=True)],
+        [one_line(header.number_line, L.NUMBER_SIZE), one_line(header.place_date, L.PLACE_DATE_SIZE, italic=True)],
     ]
-    return _layout_table(
+    return layout_table(
         rows,
         [left_width, right],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -227,12 +160,12 @@ def _header(header: Header, width: float) -> RLTable:
 
 def _title(block: TitleBlock, width: float) -> list[Flowable]:
     """Ô 5a and 9a: type, summary lines, a short rule, then "Kính gửi"."""
-    type_style = _style(L.TITLE_SIZE)
+    type_style = style(L.TITLE_SIZE)
     type_style.spaceBefore = L.TITLE_SPACE_BEFORE_PT
-    out: list[Flowable] = [RLParagraph(_markup((Run(block.doc_type),), bold=True), type_style)]
-    out += [_line(line, L.SUMMARY_SIZE, bold=True) for line in block.summary]
+    out: list[Flowable] = [RLParagraph(markup((Run(block.doc_type),), bold=True), type_style)]
+    out += [one_line(line, L.SUMMARY_SIZE, bold=True) for line in block.summary]
     longest = max((text_width_pt(line, L.SUMMARY_SIZE, bold=True) for line in block.summary), default=0.0)
-    out.append(_Rule(min(longest, width) * L.SUMMARY_RULE_SHARE or width * 0.2, after=L.SPACE_AFTER_PT * 2))
+    out.append(Rule(min(longest, width) * L.SUMMARY_RULE_SHARE or width * 0.2, after=L.SPACE_AFTER_PT * 2))
     if block.addressees:
         out.append(_addressees(block, width))
     return out
@@ -241,16 +174,16 @@ def _title(block: TitleBlock, width: float) -> list[Flowable]:
 def _addressees(block: TitleBlock, width: float) -> Flowable:
     lines = block.addressee_lines()
     if len(lines) == 1:
-        single = _line(f"Kính gửi: {lines[0]}", L.BODY_SIZE)
+        single = one_line(f"Kính gửi: {lines[0]}", L.BODY_SIZE)
         single.style.spaceAfter = L.SPACE_AFTER_PT * 2  # the same gap as the several-addressee form
         return single
     label = "Kính gửi:"
     label_width = text_width_pt(label + "  ", L.BODY_SIZE)
     # + 12: the cell's right padding and a little slack, so no name wraps needlessly
     body_width = min(max(text_width_pt(line, L.BODY_SIZE) for line in lines) + 12, width * 0.7)
-    cell = [_line(line, L.BODY_SIZE, align=TA_LEFT) for line in lines]
-    table = _layout_table(
-        [[_line(label, L.BODY_SIZE, align=TA_LEFT), cell]],
+    cell = [one_line(line, L.BODY_SIZE, align=TA_LEFT) for line in lines]
+    table = layout_table(
+        [[one_line(label, L.BODY_SIZE, align=TA_LEFT), cell]],
         [label_width, body_width],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -264,10 +197,9 @@ def _paragraph(block: Paragraph) -> RLParagraph:
     size = block.size or L.BODY_SIZE
     indented = block.style in HEADING_STYLES or block.style in (Style.BODY, Style.BASIS)
     align = {Style.CENTERED: TA_CENTER, Style.PLAIN: TA_LEFT}.get(block.style, TA_JUSTIFY)
-    style = _style(size, align=align, indent=L.FIRST_LINE_INDENT_MM * mm if indented else 0.0, after=L.SPACE_AFTER_PT)
-    style.keepWithNext = block.style in HEADING_STYLES
-    markup = _markup(block.runs, bold=block.style in HEADING_STYLES, italic=block.style is Style.BASIS)
-    return RLParagraph(markup, style)
+    look = style(size, align=align, indent=L.FIRST_LINE_INDENT_MM * mm if indented else 0.0, after=L.SPACE_AFTER_PT)
+    look.keepWithNext = block.style in HEADING_STYLES
+    return RLParagraph(markup(block.runs, bold=block.style in HEADING_STYLES, italic=block.style is Style.BASIS), look)
 
 
 def _paragraph_before(block: Paragraph, following) -> list[Flowable]:
@@ -286,14 +218,14 @@ def _paragraph_before(block: Paragraph, following) -> list[Flowable]:
 
 def _table(block: Table, width: float, split_rows: bool = False) -> RLTable:
     """Gridded table: header repeated on each page, wrapping cells, long rows split across pages."""
-    head = [_line(column.title, block.size, bold=True) for column in block.columns]
+    head = [one_line(column.title, block.size, bold=True) for column in block.columns]
     widths = [share * width for share in block.relative_widths()]
     pad = L.TABLE_CELL_PADDING_PT
     room = [column_width - 2 * pad for column_width in widths]
     data, spans = [head], []
     for index, row in enumerate(block.rows, start=1):
         if isinstance(row, GroupRow):
-            data.append([_line(row.text, block.size, bold=True, align=TA_LEFT)] + [""] * (len(block.columns) - 1))
+            data.append([one_line(row.text, block.size, bold=True, align=TA_LEFT)] + [""] * (len(block.columns) - 1))
             spans.append(("SPAN", (0, index), (-1, index)))
             continue
         data.append([_cell(value, column, space, block.size, row.bold) for value, column, space in zip(row.cells, block.columns, room)])
@@ -329,17 +261,17 @@ def _cell(value, column, space: float, size: float, bold: bool):
     if not bold and "\n" not in text and len(text) < PIECE and text_width_pt(text, size) <= space:
         return text
     if len(text) > PIECE:
-        return long_cell(text, lambda piece: _line(piece, size, bold=bold, align=_ALIGN[column.align]))
-    return _line(text, size, bold=bold, align=_ALIGN[column.align])
+        return long_cell(text, lambda piece: one_line(piece, size, bold=bold, align=_ALIGN[column.align]))
+    return one_line(text, size, bold=bold, align=_ALIGN[column.align])
 
 
 def _signature(signature: Signature) -> list[Flowable]:
     """Ô 7: authority and position in bold caps, room to sign and seal, the name in bold."""
-    out = [_line(text, L.SIGNATURE_SIZE, bold=True) for text in (signature.authority, signature.position) if text]
+    out = [one_line(text, L.SIGNATURE_SIZE, bold=True) for text in (signature.authority, signature.position) if text]
     if signature.note:
-        out.append(_line(signature.note, L.SIGNATURE_SIZE, italic=True))
+        out.append(one_line(signature.note, L.SIGNATURE_SIZE, italic=True))
     out.append(Spacer(1, L.SIGNATURE_GAP_MM * mm))
-    out.append(_line(signature.name, L.SIGNATURE_SIZE, bold=True))
+    out.append(one_line(signature.name, L.SIGNATURE_SIZE, bold=True))
     return out
 
 
@@ -347,8 +279,8 @@ def _recipients(closing: Closing) -> list[Flowable]:
     """Ô 9b: "Nơi nhận:" bold italic 12 pt over 11 pt lines, left-aligned."""
     if closing.recipients is None:
         return []
-    out = [_line(closing.recipients.label, L.RECIPIENTS_LABEL_SIZE, bold=True, italic=True, align=TA_LEFT)]
-    out += [_line(line, L.RECIPIENTS_SIZE, align=TA_LEFT) for line in closing.recipients.lines]
+    out = [one_line(closing.recipients.label, L.RECIPIENTS_LABEL_SIZE, bold=True, italic=True, align=TA_LEFT)]
+    out += [one_line(line, L.RECIPIENTS_SIZE, align=TA_LEFT) for line in closing.recipients.lines]
     return out
 
 
@@ -362,7 +294,7 @@ def _closing(closing: Closing, width: float) -> list[Flowable]:
         left = width / 2
         rows = [[_signature(closing.signatures[0]), _signature(closing.signatures[1])]]
         after = _recipients(closing)
-    table = _layout_table(
+    table = layout_table(
         rows, [left, width - left], ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)
     )
     table.spaceBefore = L.SPACE_AFTER_PT * 2
@@ -373,12 +305,12 @@ def _signatures(block: Signatures, width: float) -> list[Flowable]:
     """A row of signature blocks in equal columns (a single one centred on the full width); positions,
     notes and names each on a row of their own, so the names line up when one position wraps."""
     count = len(block.signatures)
-    positions = [[_line(text, L.SIGNATURE_SIZE, bold=True) for text in (s.authority, s.position) if text]
+    positions = [[one_line(text, L.SIGNATURE_SIZE, bold=True) for text in (s.authority, s.position) if text]
                  for s in block.signatures]
-    notes = [_line(s.note, L.SIGNATURE_SIZE, italic=True) if s.note else "" for s in block.signatures]
-    names = [_line(s.name, L.SIGNATURE_SIZE, bold=True) for s in block.signatures]
+    notes = [one_line(s.note, L.SIGNATURE_SIZE, italic=True) if s.note else "" for s in block.signatures]
+    names = [one_line(s.name, L.SIGNATURE_SIZE, bold=True) for s in block.signatures]
     gap = [Spacer(1, L.SIGNATURE_GAP_MM * mm)] + [""] * (count - 1)
-    table = _layout_table(
+    table = layout_table(
         [positions, notes, gap, names],
         [width / count] * count,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
