@@ -186,8 +186,17 @@ def read_parts(plan: ImportedPlan, lines: list[PlanLine], content: PlanLine | No
     plan.recipients, plan.signer_title, plan.signer = closing(lines)
 
 
+_BLANK_NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*/", re.IGNORECASE)
+
+
 def plan_number(lines: list[PlanLine]) -> str:
-    """The document number ("479/QĐ-UBND") from the "Số:" line, else from "… Quyết định số …"."""
+    """The document number ("479/QĐ-UBND") from the "Số:" line, else from "… Quyết định số …".
+
+    A "Số: /KH-UBND" line (a draft, its number left blank for the office to fill) means no number yet:
+    a number the text cites further down ("Kế hoạch số 125/KH-UBND của UBND tỉnh") is another paper's.
+    """
+    if any(_BLANK_NUMBER_LINE.match(line.text) for line in lines):
+        return ""
     for line in lines:
         found = _NUMBER_LINE.match(line.text) or _NUMBER_INLINE.search(line.text)
         if found:

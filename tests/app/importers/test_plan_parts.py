@@ -103,3 +103,14 @@ def test_a_table_task_keeps_its_row(tmp_path):
     document.save(path)
     task = read_plan_file(path).tasks[0]
     assert (task.place, task.source) == ("Bảng 1, hàng 2", "Rà soát văn bản | Công chức Tư pháp | Quý I")
+
+
+def test_a_draft_with_a_blank_number_takes_no_number_the_text_cites():
+    """ "Số: /KH-UBND" is a plan not numbered yet: "Kế hoạch số 125/KH-UBND của UBND tỉnh" below is another paper."""
+    from app.importers.plan_text import plan_number
+    from app.importers.plan_lines import read_line
+
+    text = ["Số: /KH-UBND", "KẾ HOẠCH", "Thực hiện Kế hoạch số 125/KH-UBND ngày 28/10/2021 của UBND tỉnh"]
+    assert plan_number([read_line(n, t) for n, t in enumerate(text, 1)]) == ""
+    numbered = ["Số: 12/KH-UBND", *text[1:]]
+    assert plan_number([read_line(n, t) for n, t in enumerate(numbered, 1)]) == "12/KH-UBND"
