@@ -1,6 +1,7 @@
 """The demo commune's own awards for 2024 (``resources/demo/commune-awards-2024.json``): the start-of-year
-registration and the Chairman's issued decision (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao
-động tiên tiến), so the award history, certificates and statistics have something to show."""
+registration, the letter that proposes Chiến sĩ thi đua cơ sở and Tập thể lao động tiên tiến to the
+district Chairman (theirs until 30/06/2025, Luật TĐKT 2022 Điều 80.2) and the commune Chairman's issued
+decision (Lao động tiên tiến only), so the award history, certificates and statistics have something to show."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from app.services import council, registers
 from app.services.achievement_draft import draft_report
 from app.services.award_decision import issue, update_decision
 from app.services.certificates import install_default_layout
-from app.services.dossier import add_nomination, create_dossier, update_nomination
+from app.services.dossier import add_nomination, create_dossier, update_dossier, update_nomination
 from app.services.registration import set_registered
 from app.store import Store
 
@@ -29,6 +30,9 @@ def load_demo_commune_awards(store: Store) -> None:
                 set_registered(store, year, subject, lookup[name], award, True)
     plan = demo["dossier"]
     dossier = create_dossier(store, year, plan["campaign"], plan["form_version"]).value.id
+    letter = plan["letter"]
+    update_dossier(store, dossier, letter_number=letter["number"], letter_date=date.fromisoformat(letter["date"]),
+                   addressee=letter["addressee"])
     members = {member.full_name: member.id for member in council.members(store, year)}
     meeting = plan["meeting"]
     council.update_meeting(

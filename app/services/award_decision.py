@@ -1,9 +1,11 @@
 """The commune Chairman's award decision, and who goes where after the council's vote.
 
-Since 1 July 2025 the commune Chairman grants Lao động tiên tiến, Chiến sĩ thi
-đua cơ sở, Tập thể lao động tiên tiến and Giấy khen; higher awards go up with
-the submission letter. Each award kind carries its level (data), so each
-nominee the council carried goes to one list or the other.
+Who grants what depends on the dossier's day (``dossier_day``): until 30/06/2025 the
+commune Chairman granted only Lao động tiên tiến and Giấy khen, Chiến sĩ thi đua cơ
+sở and Tập thể lao động tiên tiến went to the district Chairman (Luật TĐKT 2022 Điều
+80); from 01/07/2025 the commune grants those too (NĐ 129/2025 Điều 59). The dated
+law data (``app.domain.law``) gives each nomination's kind its level on that day
+(``dossier.judged``), so each nominee the council carried goes to one list or the other.
 
 Issuing the decision writes every award it grants into the award history
 (linked to the decision), so next year's eligibility sees it; the decision is
@@ -18,13 +20,14 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.domain.law import OWN_LIST, base_salary_on, grant_on, routing_text
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.queries.models.award_decision import Decision, award_money, nominee_money  # noqa: F401 (ui/ reads them here)
-from app.resources import load_json
 from app.services.changes import Changes, Done, short
 from app.services.council import outcomes
 from app.services.dossier import Nomination, nominations
+from app.services.dossier_day import read_dossier_day
 from app.store import Store
 from db.models import AwardDecisionRow, AwardRecordRow, CommuneProfileRow, DossierRow
 
@@ -52,14 +55,23 @@ def route(listed, results) -> Routing:
     )
 
 
-def base_salary_on(day: date) -> int:
-    """The base salary (lương cơ sở) in force on ``day``; 0 before the first dated value."""
-    values = sorted(load_json("awards", "money.json")["base_salary"], key=lambda item: item["from"])
-    amount = 0
-    for item in values:
-        if date.fromisoformat(item["from"]) <= day:
-            amount = int(item["amount"])
-    return amount
+def routing_line(split: Routing, listed, day: date) -> str:
+    """ "Chủ tịch UBND xã tặng: Lao động tiên tiến. Trình Chủ tịch UBND huyện: Chiến sĩ thi đua cơ sở (Luật …;
+    hồ sơ ngày 05/12/2024)." — of the carried nominees, or of every listed one before the council voted."""
+    carried = split.commune + split.superior
+    shown = carried or tuple(item for item in listed if item.award)
+    commune: list[str] = []
+    superior: dict[str, list[str]] = {}
+    bases: list[str] = []
+    for item in shown:
+        if item.award is None:
+            continue
+        grant = grant_on(item.award_key, day, item.award.authority_level, item.award.authority)
+        names = commune if grant.by_commune else superior.setdefault(grant.grantor, [])
+        if item.award_name not in names:
+            names.append(item.award_name)
+        bases.append(grant.basis if grant.basis != OWN_LIST else "")
+    return routing_text(commune, superior, bases, day)
 
 
 def _read(row: AwardDecisionRow) -> Decision:
@@ -88,11 +100,12 @@ def _decision_row(session: Session, dossier_id: int, create: bool) -> AwardDecis
         raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
     row = AwardDecisionRow(
         dossier_id=dossier_id, year=dossier.year, number="", signed_on=None, issued_at=None,
-        base_salary=base_salary_on(date(dossier.year, 12, 31)),
+        base_salary=0,
         executors="Văn phòng HĐND và UBND xã, công chức Tài chính - Kế toán và các tập thể, cá nhân "
                   "có tên tại Điều 1",
         recipients="Như Điều 3\nLưu: VT",
     )
+    row.base_salary = _salary_for(session, row)
     if create:
         session.add(row)
         session.flush()
@@ -118,10 +131,13 @@ def update_decision(store: Store, dossier_id: int, **values) -> Done[Decision]:
         if row.issued_at is not None:
             raise UserError("Quyết định đã ban hành; không sửa được nữa.",
                             "Nếu cần sửa, bấm “Hủy ban hành…” trước.")
+        follows = "base_salary" not in values and row.base_salary == _salary_for(action.session, row)
         for name, value in values.items():
             if isinstance(value, str):
                 value = clean_text(value) if name in ("executors", "recipients") else clean_line(value)
             setattr(row, name, value)
+        if follows:  # a base salary the clerk did not type follows the signing date (a new decree may apply)
+            row.base_salary = _salary_for(action.session, row)
         if row.signed_on is not None and row.signed_on.year != row.year and row.signed_on.year != row.year + 1:
             raise UserError(f"Ngày ký {row.signed_on:%d/%m/%Y} không thuộc năm {row.year} hoặc đầu năm sau.")
         if row.base_salary < 0:
@@ -130,6 +146,11 @@ def update_decision(store: Store, dossier_id: int, **values) -> Done[Decision]:
             _check_number(action.session, row)
         saved = _read(row)
     return Done(saved, action.changes)
+
+
+def _salary_for(session: Session, row: AwardDecisionRow) -> int:
+    """The base salary on the signing date; before it is set, on the dossier's day (else 31/12 of the year)."""
+    return base_salary_on(row.signed_on or read_dossier_day(session, row.dossier_id, date(row.year, 12, 31)))
 
 
 def _check_number(session: Session, row: AwardDecisionRow) -> None:

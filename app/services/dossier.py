@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.awards import COLLECTIVE as COLLECTIVE_SUBJECT
 from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, check_eligibility, limit_problem
+from app.domain.law import kind_on
 from app.domain.text import clean_line, clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
@@ -30,6 +31,7 @@ from app.queries.models.dossier import (
 )
 from app.services.nominee_facts import FactsContext, nominee_facts
 from app.services.award_kinds import read_kinds
+from app.services.dossier_day import read_dossier_day
 from app.services.changes import Changes, Done, short
 from app.store import Store
 from db.models import (
@@ -237,7 +239,7 @@ def nominations(store: Store, dossier_id: int, today: date | None = None) -> lis
         year = _dossier(session, dossier_id).year
     found = verdicts(store, year, today)
     with store.transaction() as session:
-        return judged(session, dossier_id, year, found)
+        return judged(session, dossier_id, year, found, today)
 
 
 def verdicts(store: Store, year: int, today: date | None = None) -> dict[tuple[str, int], object]:
@@ -248,9 +250,14 @@ def verdicts(store: Store, year: int, today: date | None = None) -> dict[tuple[s
     return {(subject.kind, subject.id): subject.verdict for subject in evaluated.subjects} if evaluated else {}
 
 
-def judged(session: Session, dossier_id: int, year: int, found: dict) -> list[Nomination]:
-    """The nominations of a dossier, each judged against its award's rules (``found``: ``verdicts``)."""
-    kinds = read_kinds(session, active_only=False)
+def judged(session: Session, dossier_id: int, year: int, found: dict, today: date | None = None) -> list[Nomination]:
+    """The nominations of a dossier, each judged against its award's rules (``found``: ``verdicts``).
+
+    Each nomination's ``award`` is the kind as in force on the dossier's day (``dossier_day``): who grants
+    it and its money follow the dated law data, so every reader of ``award.authority_level`` routes by date.
+    """
+    day = read_dossier_day(session, dossier_id, today)
+    kinds = {key: kind_on(kind, day) for key, kind in read_kinds(session, active_only=False).items()}
     rows = session.scalars(select(NominationRow).where(NominationRow.dossier_id == dossier_id)
                            .order_by(NominationRow.position, NominationRow.id)).all()
     votes = dict(session.execute(

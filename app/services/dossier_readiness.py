@@ -5,18 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.law import grant_on, vn_day, why
 from app.errors import UserError
+from app.queries.models.award_decision import Decision
 from app.services.council import Meeting, Outcome
 from app.services.dossier import DossierInfo
 from app.store import Store
+from db.models import AwardRecordRow
 
 LETTER, MEETING, MEMBERS, NOMINATION = "letter", "meeting", "members", "nomination"
+DECISION = "decision"
 
 
 @dataclass(frozen=True)
 class Missing:
     what: str  # one line, Vietnamese
-    where: str  # letter | meeting | members | nomination
+    where: str  # letter | meeting | members | nomination | decision
     target: int | None = None  # the nomination's id
 
 
@@ -62,3 +69,33 @@ def missing_of(dossier: DossierInfo, held: Meeting, listed, results: dict[int, O
             missing.append(Missing(f"{who}: chưa nhập số phiếu.", NOMINATION, item.id))
         # A nominee the council did not carry is a result, not a gap: the minutes record it, the letter omits it.
     return missing
+
+
+# --- authority by date (issue 17): a decision grants only what the commune could grant on the dossier's day
+
+
+def granted_records(session: Session, decision: Decision) -> tuple[tuple[str, str, str], ...]:
+    """(award key, award name, who) of every award an issued decision wrote into the history; none unissued."""
+    if decision.id is None or not decision.issued:
+        return ()
+    return tuple(session.execute(select(AwardRecordRow.award_key, AwardRecordRow.award_name,
+                                        AwardRecordRow.subject_name)
+                                 .where(AwardRecordRow.decision_id == decision.id)
+                                 .order_by(AwardRecordRow.id)).all())
+
+
+def authority_missing(day: date, decision: Decision, granted) -> list[Missing]:
+    """Each award of the issued decision that the commune Chairman could not grant on ``day``, with what to do."""
+    beyond: dict[str, list[str]] = {}
+    grants = {}
+    for key, name, who in granted:
+        grant = grant_on(key, day) if key else None
+        if grant is not None and not grant.by_commune and grant.basis:
+            grants[name] = grant
+            beyond.setdefault(name, []).append(who)
+    number = decision.number or "chưa có số"
+    return [Missing(f"Quyết định {number} tặng “{name}” cho {', '.join(people)}, nhưng ngày "
+                    f"{vn_day(day)} Chủ tịch UBND xã chưa có thẩm quyền ({why(day, grants[name])}). "
+                    f"Bấm “Hủy ban hành…” ở thẻ Quyết định rồi ban hành lại: “{name}” sẽ chuyển sang tờ trình "
+                    f"đề nghị {grants[name].grantor}.", DECISION)
+            for name, people in beyond.items()]

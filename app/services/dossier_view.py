@@ -19,7 +19,8 @@ from app.services.award_decision import Decision, Routing
 from app.services.award_kinds import read_kinds
 from app.services.council import Meeting, Member, Outcome
 from app.services.dossier import DossierInfo, Nomination, dossier_infos, judged, verdicts
-from app.services.dossier_readiness import Missing, missing_of
+from app.services.dossier_day import dossier_day
+from app.services.dossier_readiness import Missing, authority_missing, granted_records, missing_of
 from app.store import Store
 from db.models import OfficialRow
 
@@ -46,6 +47,7 @@ class DossierView:
     missing: tuple[Missing, ...]
     decision: Decision
     people: tuple[Person, ...] = ()  # the active officials, by name
+    day: date | None = None  # the dossier's day (``dossier_day``): the law in force on it applies
 
     def nomination(self, nomination_id: int | None) -> Nomination | None:
         return next((item for item in self.nominations if item.id == nomination_id), None)
@@ -67,6 +69,11 @@ class DossierView:
         """The carried nominees by who grants their award, and those not carried."""
         return award_decision.route(self.nominations, self.outcomes)
 
+    @property
+    def authority_text(self) -> str:
+        """Who grants what on the dossier's day and why: the line the dossier page shows over its tabs."""
+        return award_decision.routing_line(self.routing, self.nominations, self.day) if self.day else ""
+
 
 @dataclass(frozen=True)
 class DossierPage:
@@ -83,7 +90,7 @@ def read_page(store: Store, year: int, dossier_id: int | None, today: date | Non
         listed = tuple(dossier_infos(session, year))
         ids = [item.id for item in listed]
         chosen = dossier_id if dossier_id in ids else (ids[-1] if ids else None)
-        view = _view(session, next(item for item in listed if item.id == chosen), found) if chosen else None
+        view = _view(session, next(item for item in listed if item.id == chosen), found, today) if chosen else None
     return DossierPage(listed, view)
 
 
@@ -95,18 +102,21 @@ def read_view(store: Store, dossier_id: int, today: date | None = None) -> Dossi
         return None
     found = verdicts(store, dossier.year, today)
     with store.transaction() as session:
-        return _view(session, dossier, found)
+        return _view(session, dossier, found, today)
 
 
-def _view(session, dossier: DossierInfo, found: dict) -> DossierView:
-    listed = tuple(judged(session, dossier.id, dossier.year, found))
+def _view(session, dossier: DossierInfo, found: dict, today: date | None) -> DossierView:
+    listed = tuple(judged(session, dossier.id, dossier.year, found, today))
     held = council.read_meeting(session, dossier.id)
+    day = dossier_day(dossier.letter_date, held.held_on, today)
+    decision = award_decision.read_decision(session, dossier.id)
     results = council.read_outcomes(session, dossier.id)
     people = tuple(Person(row.id, row.full_name, row.position) for row in session.scalars(
         select(OfficialRow).where(OfficialRow.active.is_(True))))
     return DossierView(
         dossier=dossier, nominations=listed, outcomes=results, meeting=held,
         members=tuple(item.member for item in held.attendance), kinds=read_kinds(session, active_only=False),
-        missing=tuple(missing_of(dossier, held, listed, results)),
-        decision=award_decision.read_decision(session, dossier.id),
+        missing=tuple(missing_of(dossier, held, listed, results))
+        + tuple(authority_missing(day, decision, granted_records(session, decision))),
+        decision=decision, day=day,
         people=tuple(sorted(people, key=lambda person: (name_key(person.full_name), person.id))))

@@ -6,8 +6,8 @@ and date); "QUYẾT ĐỊNH" / "Về việc …" with a rule under it; the autho
 line of its own ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …", note 6 of the form: the head's
 title when the head decides); the Căn cứ lines and "Theo đề nghị của …" (italic,
 ";" each, the last "."); "QUYẾT ĐỊNH:"; Điều 1 (who gets what), Điều 2 (the
-money: coefficient × base salary, Decree 152/2025 Điều 50 as the award kinds
-hold it), Điều 3 (effect and who executes, "./."); Nơi nhận "- Như Điều 3; …
+money: coefficient × base salary, by the table and base salary in force on the
+signing date — ``resources/law/money.json`` — whose decrees it cites), Điều 3 (effect and who executes, "./."); Nơi nhận "- Như Điều 3; …
 - Lưu: VT." left, the signature right: "CHỦ TỊCH" (the Chairman signs in his
 own right, no "TM."; a vice-chairman signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -57,6 +58,7 @@ from app.documents.papers.council_minutes import (
 )
 from app.documents.papers.submission_letter import minutes_basis
 from app.domain.dates import long_date
+from app.domain.law import kind_on, money_citation
 from app.domain.vietnamese import fold
 from app.queries.models.award_decision import Decision, nominee_money
 from app.queries.models.dossier import OFFICIAL, DossierInfo, Nomination, form_version_for
@@ -265,13 +267,20 @@ def money_lines(granted: list[Nomination], base_salary: int, profile: CommunePro
     return lines, total
 
 
-def article_two(granted: list[Nomination], decision: Decision, profile: CommuneProfile) -> list[Paragraph]:
+def dated_for_money(granted: Iterable[Nomination], signed: date) -> list[Nomination]:
+    """The granted nominees with their award's money as in force on the signing date."""
+    return [replace(item, award=kind_on(item.award, signed)) if item.award else item for item in granted]
+
+
+def article_two(granted: list[Nomination], decision: Decision, profile: CommuneProfile,
+                signed: date | None = None) -> list[Paragraph]:
     lines, total = money_lines(granted, decision.base_salary, profile)
     if not lines:
         return [_article(2, "Các danh hiệu, hình thức khen thưởng tại Điều 1 không kèm theo tiền thưởng.")]
     base = f"{money_text(decision.base_salary)} đồng" if decision.base_salary else f"{GAP} đồng"
+    cited = money_citation(signed) if signed else ""
     blocks = [_article(2, f"Kèm theo danh hiệu, hình thức khen thưởng tại Điều 1, các tập thể, cá nhân được "
-                          f"thưởng theo mức lương cơ sở {base} như sau:")]
+                          f"thưởng{' ' + cited if cited else ''} (mức lương cơ sở {base}) như sau:")]
     blocks += [para(f"- {line};") for line in lines]
     amount = (f"{money_text(total)} đồng ({amount_words(total)})" if total else f"{GAP} đồng")
     blocks.append(para(f"Tổng số tiền thưởng: {amount}, chi từ {FUND} năm {decision.year}."))
@@ -302,7 +311,7 @@ def decision_blocks(dossier: DossierInfo, decision: Decision, granted: list[Nomi
                     *basis_lines(tuple(decision_bases(signed, held_on, profile))),
                     para("QUYẾT ĐỊNH:", Style.CENTERED, bold=True)]
     blocks += article_one(granted, dossier, profile)
-    blocks += article_two(granted, decision, profile)
+    blocks += article_two(granted, decision, profile, signed)
     blocks.append(article_three(decision))
     lines = tuple(line for line in decision.recipients.split("\n") if line.strip()) or ("Như Điều 3",)
     blocks.append(Closing((chairman_signature(profile),), recipients(lines)))
@@ -364,7 +373,7 @@ def award_decision(dossier: DossierInfo, decision: Decision, granted: Iterable[N
     ``granted`` is ``award_decision.routing(...).commune``; ``held_on`` the council meeting's date. The Căn cứ
     lines follow ``decision.signed_on`` (``today`` stands in for a draft without a date).
     """
-    granted = list(granted)
+    granted = dated_for_money(granted, decision.signed_on or today or date(decision.year, 12, 31))
     blocks = decision_blocks(dossier, decision, granted, profile, held_on, today)
     blocks += [PageBreak(), *list_blocks(decision, granted, profile)]
     return Document(
@@ -377,7 +386,8 @@ def award_decision(dossier: DossierInfo, decision: Decision, granted: Iterable[N
 
 def decision_list_workbook(decision: Decision, granted: Iterable[Nomination], profile: CommuneProfile) -> Document:
     """The DANH SÁCH for Excel: names as text, money as numbers, the total a value."""
-    table = list_table(list(granted), decision.base_salary, profile, paper=False,
+    granted = dated_for_money(granted, decision.signed_on or date(decision.year, 12, 31))
+    table = list_table(granted, decision.base_salary, profile, paper=False,
                        title=f"Danh sách khen thưởng năm {decision.year}")
     return Document(title=f"Danh sách kèm theo Quyết định khen thưởng năm {decision.year}", blocks=(table,),
                     author=f"UBND {_commune(profile)}")

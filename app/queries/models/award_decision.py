@@ -13,7 +13,7 @@ def award_money(coefficient: Decimal | None, base_salary: int) -> int:
     """Coefficient × base salary, rounded up to the unit in ``money.json``; 0 without a coefficient."""
     if coefficient is None or base_salary <= 0:
         return 0
-    unit = int(load_json("awards", "money.json").get("round_to", 1000))
+    unit = int(load_json("law", "money.json").get("round_to", 1000))
     amount = coefficient * base_salary
     return int((amount / unit).to_integral_value(rounding=ROUND_CEILING)) * unit
 

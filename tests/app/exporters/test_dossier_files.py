@@ -86,11 +86,12 @@ def test_minutes_pdf_shows_the_votes_and_no_date_under_the_motto(written):
 
 
 def test_letter_goes_to_the_superior_and_leaves_out_who_was_not_carried(written):
-    """Kính gửi the superior authority's Chairman; the desk named, Ơn nowhere; the list notes the justification."""
+    """Kính gửi the superior authority's Chairman; the desk and (a 2024 CSTĐCS, the district's) Mai named, Ơn
+    nowhere; the list notes the justification."""
     text = pdf_text(written["TTr-KhenThuong-2024.pdf"])
     assert f"Kính gửi: Chủ tịch {SUPERIOR}." in text and "TỜ TRÌNH" in text
-    assert DESK in text and ON not in text
-    assert "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN" in text and "Kèm theo Tờ trình số 15/TTr-UBND" in text
+    assert DESK in text and MAI in text and ON not in text
+    assert "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG" in text and "Kèm theo Tờ trình số 15/TTr-UBND" in text
     assert DESK_REASON.split(",")[0] in text
     assert "TM. ỦY BAN NHÂN DÂN" in text and "Trần Văn Hùng" in text
 
@@ -162,8 +163,9 @@ def test_the_package_can_carry_the_dossier(store, tmp_path):
     assert {"key": "dossier", "title": "Hồ sơ đề nghị khen thưởng"} in result.manifest.contents
 
 
-def test_the_demo_package_takes_the_submitted_dossier_not_the_communes_own(demo_store, tmp_path):
-    """The demo's second 2024 dossier ends with the Chairman's decision: it is not sent upward."""
+def test_the_demo_package_takes_both_2024_dossiers_that_go_upward(demo_store, tmp_path):
+    """The demo's second 2024 dossier proposes CSTĐCS and TTLĐTT to the district (theirs until 30/06/2025):
+    it goes upward too, beside the CCHC campaign's."""
     from datetime import date
 
     from app.exporters.dossier_files import package_items
@@ -175,4 +177,4 @@ def test_the_demo_package_takes_the_submitted_dossier_not_the_communes_own(demo_
     items = package_items(demo_store, Request(), tmp_path)
     campaigns = {dossier.campaign for dossier in list_dossiers(demo_store, 2024)}
     assert len(campaigns) == 2
-    assert items and all("Phong trào thi đua đẩy mạnh" in item.title for item in items)
+    assert all(any(campaign in item.title for item in items) for campaign in campaigns)

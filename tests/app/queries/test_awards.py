@@ -16,6 +16,7 @@ from app.queries.awards import (
     statistics_facts,
 )
 from app.services.award_history import list_records
+from app.services.dossier import update_dossier
 
 TODAY = date(2025, 3, 15)
 
@@ -46,7 +47,8 @@ def test_a_missing_dossier_is_a_vietnamese_user_error(demo_store):
 
 def test_dossier_gaps_list_what_stops_printing(demo_store):
     """A dossier without a letter number and date is not ready; a complete one has no gaps."""
-    assert dossier_gaps(demo_store, 1, TODAY) == ()
+    assert dossier_gaps(demo_store, 1, TODAY) == () and dossier_gaps(demo_store, 2, TODAY) == ()
+    update_dossier(demo_store, 2, letter_number="", letter_date=None)
     assert {gap.what for gap in dossier_gaps(demo_store, 2, TODAY)} == {"Tờ trình chưa có số.", "Tờ trình chưa có ngày."}
 
 

@@ -281,12 +281,14 @@ def test_numbers_and_percentages_are_written_the_vietnamese_way():
 
 
 def test_the_letter_names_the_superior_awards_carried(built):
-    """Only the desk (a district award, carried) is named; Ơn (not carried) and Mai (a commune award) are not."""
+    """A 2024 dossier: Mai's CSTĐCS (the district's until 30/06/2025) and the desk's district Giấy khen are
+    named; Ơn (not carried) is not."""
     named = letter_nominees(built.listed, built.results)
-    assert [item.name for item in named] == [DESK]
+    assert [item.name for item in named] == [MAI, DESK]
     lines = texts(submission_letter(built.dossier, built.listed, built.results, built.profile))
     joined = "\n".join(lines)
-    assert "TỜ TRÌNH" in lines and "V/v đề nghị tặng Giấy khen của Chủ tịch UBND huyện" in lines
+    assert "TỜ TRÌNH" in lines
+    assert "V/v đề nghị tặng Chiến sĩ thi đua cơ sở và Giấy khen của Chủ tịch UBND huyện" in lines
     assert f"Chủ tịch {SUPERIOR}." in lines  # the addressee, from the profile
     assert "Số: 15/TTr-UBND" in lines and ON not in joined
     assert any(line.startswith("Căn cứ Nghị định số 152/2025/NĐ-CP") for line in lines)
@@ -294,12 +296,15 @@ def test_the_letter_names_the_superior_awards_carried(built):
     assert "(Kèm theo Tờ trình số 15/TTr-UBND ngày 02/12/2024 của Ủy ban nhân dân xã Hòa Bình Xuân)" in lines
 
 
-def test_with_no_superior_award_carried_the_letter_names_all_carried(built):
-    """Mai's CSTĐCS is decided by the commune; when nothing superior passed, the letter still names her."""
-    results = dict(built.results)
-    desk = built.nominee(DESK)
+def test_with_no_superior_award_carried_the_letter_names_all_carried(store, built):
+    """Dated 15/08/2025, Mai's CSTĐCS is decided by the commune; when nothing superior passed, the letter
+    still names her."""
+    update_dossier(store, built.dossier.id, letter_date=date(2025, 8, 15))
+    later = Built(store, built.dossier.id)
+    results = dict(later.results)
+    desk = later.nominee(DESK)
     results[desk.id] = replace(results[desk.id], quorum_met=False)
-    assert [item.name for item in letter_nominees(built.listed, results)] == [MAI]
+    assert [item.name for item in letter_nominees(later.listed, results)] == [MAI]
 
 
 def test_the_list_notes_the_justification_of_a_nominee_proposed_against_the_rules(built):
@@ -307,5 +312,5 @@ def test_the_list_notes_the_justification_of_a_nominee_proposed_against_the_rule
     workbook = nominee_list_workbook(built.dossier, built.listed, built.results, built.profile)
     table = workbook.blocks[0]
     rows = [row for row in table.rows if isinstance(row, Row)]
-    assert [(row.cells[1], row.cells[4]) for row in rows] == [(DESK, DESK_REASON)]
-    assert [row.text for row in table.rows if isinstance(row, GroupRow)] == ["I. TẬP THỂ"]
+    assert [(row.cells[1], row.cells[4]) for row in rows][-1] == (DESK, DESK_REASON)
+    assert [row.text for row in table.rows if isinstance(row, GroupRow)] == ["I. CÁ NHÂN", "II. TẬP THỂ"]
