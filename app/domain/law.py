@@ -147,13 +147,14 @@ def kind_on(kind: AwardKind, day: date) -> AwardKind:
 # ----------------------------------------------------------------------------- words
 
 
-def money_citation(day: date) -> str:
-    """ "theo Nghị định 98/2023/NĐ-CP (…), mức lương cơ sở theo Nghị định 73/2024/NĐ-CP": the money table and
-    the base salary in force on ``day``, as a decision's Điều 2 cites them; "" when the data has neither."""
+def money_citation(day: date, base_salary: int) -> str:
+    """ "theo Nghị định 98/2023/NĐ-CP, mức lương cơ sở 2.340.000 đồng (Nghị định 73/2024/NĐ-CP)": the money table
+    in force on ``day`` and the base salary, whose decree is cited only when the amount is that decree's."""
     table, _verified = money_basis_on(day)
-    salary = base_salary_basis_on(day)
-    parts = [f"theo {table}"] if table else []
-    return ", ".join(parts + ([f"mức lương cơ sở theo {salary}"] if salary else []))
+    amount = f"{base_salary:,}".replace(",", ".") + " đồng" if base_salary else "…… đồng"
+    decree = base_salary_basis_on(day) if base_salary and base_salary == base_salary_on(day) else ""
+    salary = f"mức lương cơ sở {amount}" + (f" ({decree})" if decree else "")
+    return f"theo {table}, {salary}" if table else salary
 
 
 def vn_day(day: date) -> str:
@@ -171,6 +172,25 @@ def period_text(grant: Grant) -> str:
     return f"từ {vn_day(grant.since)}" if grant.since else ""
 
 
+def authority_history(kind_key: str) -> str:
+    """ "Chủ tịch UBND huyện (đến 30/6/2025); Chủ tịch UBND xã (từ 01/7/2025)": a shipped kind's grantors over
+    time, periods with the same grantor joined; "" for a kind the data does not know."""
+    spans: list[list] = []  # [grantor, since, until]
+    for grant in grant_periods(kind_key):
+        if spans and spans[-1][0] == grant.grantor:
+            spans[-1][2] = grant.until
+        else:
+            spans.append([grant.grantor, grant.since, grant.until])
+    if len(spans) == 1:
+        return spans[0][0]
+    texts = []
+    for grantor, since, until in spans:
+        when = (f"từ {vn_day(since)}" if since else "") + (" " if since and until else "")
+        when += f"đến {vn_day(until)}" if until else ""
+        texts.append(f"{grantor} ({when})" if when else grantor)
+    return "; ".join(texts)
+
+
 def why(day: date, chosen: Grant) -> str:
     """ "Theo Luật Thi đua, khen thưởng 2022, Điều 80 khoản 2: từ 01/01/2024 đến 30/6/2025 Chủ tịch UBND huyện
     tặng; hồ sơ ngày 05/12/2024" — which version applies and why."""
@@ -180,6 +200,15 @@ def why(day: date, chosen: Grant) -> str:
     return f"{source}: {when + ' ' if when else ''}{chosen.grantor} tặng; hồ sơ ngày {vn_day(day)}"
 
 
+def _joined_bases(bases: list[str]) -> str:
+    """ "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3, Điều 80 khoản 2": articles of one act cited once."""
+    acts: dict[str, list[str]] = {}
+    for basis in dict.fromkeys(basis for basis in bases if basis):
+        act, found, article = basis.partition(", Điều ")
+        acts.setdefault(act if found else basis, []).extend([f"Điều {article}"] if found else [])
+    return "; ".join(", ".join([act, *articles]) for act, articles in acts.items())
+
+
 def routing_text(commune: list[str], superior: dict[str, list[str]], bases: list[str], day: date) -> str:
     """ "Chủ tịch UBND xã tặng: Lao động tiên tiến. Trình Chủ tịch UBND huyện: Chiến sĩ thi đua cơ sở, Tập thể
     lao động tiên tiến (Luật …; hồ sơ ngày 05/12/2024)." — award names, the grantors above the commune, the bases."""
@@ -187,6 +216,6 @@ def routing_text(commune: list[str], superior: dict[str, list[str]], bases: list
     parts += [f"Trình {grantor}: {', '.join(names)}." for grantor, names in superior.items()]
     if not parts:
         return ""
-    cited = "; ".join(dict.fromkeys(basis for basis in bases if basis))
+    cited = _joined_bases(bases)
     tail = f" ({cited + '; ' if cited else ''}hồ sơ ngày {vn_day(day)})."
     return " ".join(parts)[:-1] + tail

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.awards import DISCIPLINE_ORDER, AwardKind, kind_from_dict
+from app.domain.law import authority_history, grant_periods, known_kinds, period_text
 from app.services import award_kinds
 from app.services.award_kinds import LEVEL_LABELS, SUBJECT_LABELS
 from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
@@ -43,6 +44,7 @@ KIND_LABELS = {"title": "Danh hiệu thi đua", "form": "Hình thức khen thư�
 BASE_LABELS = {"present": "số thành viên dự họp", "all": "tổng số thành viên Hội đồng"}
 HOW_LABELS = {True: "trên (quá)", False: "từ … trở lên"}
 BLOCKING_TIP = "Bắt buộc: không đạt thì không đủ điều kiện. Không bắt buộc: chỉ nhắc để Hội đồng lưu ý."
+BY_LAW = "Theo luật, theo ngày hồ sơ"
 NO_RULES = ("Danh hiệu mới chưa có điều kiện xét tự động: phần mềm không kiểm tra điều kiện, "
             "Hội đồng xét theo hồ sơ.")
 
@@ -60,6 +62,9 @@ class KindsModel(RegisterModel):
     def texts(self, item: KindRow) -> tuple[str, ...]:
         kind = item.kind
         name = kind.name if item.active else f"{kind.name} (ngừng dùng)"
+        if kind.key in known_kinds():  # the law's, by the dossier's day: read only
+            return (name, SUBJECT_LABELS.get(kind.subject, kind.subject), authority_history(kind.key), BY_LAW,
+                    kind.vote.describe())
         return (name, SUBJECT_LABELS.get(kind.subject, kind.subject), kind.authority,
                 LEVEL_LABELS.get(kind.authority_level, kind.authority_level), kind.vote.describe())
 
@@ -67,7 +72,19 @@ class KindsModel(RegisterModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
             kind = self._rows[index.row()].kind
             return "\n".join(part for part in (kind.name, kind.basis and f"Căn cứ: {kind.basis}", kind.note) if part)
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() in (2, 3):
+            return grant_bases(self._rows[index.row()].kind.key) or None
         return super().data(index, role)
+
+
+def grant_bases(key: str) -> str:
+    """One line per dated grant of a shipped kind: "từ 01/7/2025: Chủ tịch UBND xã — Nghị định 129/2025 …"."""
+    lines = []
+    for grant in grant_periods(key):
+        when = period_text(grant) or "mọi thời điểm"
+        checked = "" if grant.verified else " (chưa đối chiếu văn bản)"
+        lines.append(f"{when}: {grant.grantor} — {grant.basis}{checked}")
+    return "\n".join(lines)
 
 
 class RulesEditor(QWidget):
@@ -191,6 +208,12 @@ class KindForm(FormDialog):
         self.authority = QLineEdit(self.raw.get("authority", ""), objectName="authority",
                                    placeholderText="ví dụ: Chủ tịch UBND xã")
         self.level = self._combo("level", LEVEL_LABELS, self.raw.get("authority_level", "commune"))
+        if self.raw.get("key") in known_kinds():  # who grants it is the law's, by date: shown, not edited
+            self.authority.setText(authority_history(self.raw["key"]))
+            for widget in (self.authority, self.level):
+                widget.setEnabled(False)
+                widget.setToolTip(grant_bases(self.raw["key"]))
+            self.level.setItemText(self.level.currentIndex(), BY_LAW)
         self.vote_row, self.vote_text = self._vote_widgets(self.raw.get("vote", {}))
         self.money = QDoubleSpinBox(objectName="money", minimum=0, maximum=50, decimals=2, singleStep=0.1,
                                     specialValueText="Không có", suffix=" × mức lương cơ sở")
@@ -261,8 +284,9 @@ class KindForm(FormDialog):
 
     def entered(self) -> dict:
         raw = dict(self.raw, name=self.name.text(), kind=self.kind.currentData(), subject=self.subject.currentData(),
-                   authority=self.authority.text().strip(), authority_level=self.level.currentData(),
                    vote=self.vote())
+        if self.authority.isEnabled():  # a shipped kind keeps its stored text: the law data speaks for it
+            raw.update(authority=self.authority.text().strip(), authority_level=self.level.currentData())
         for key, box in (("money_coefficient", self.money), ("money_coefficient_collective", self.collective_money)):
             if box.value() > 0 and box.isEnabled():
                 raw[key] = stored_number(box.value(), raw.get(key))

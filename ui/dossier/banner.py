@@ -1,5 +1,5 @@
 """The readiness banner over the dossier's tabs: "Còn thiếu 5 mục" (opens to the list, each line with
-"Đến đó"), or "Hồ sơ đã đủ" in green."""
+"Đến đó"), or "Hồ sơ đã đủ" in green; above it, who grants what on the dossier's day and why."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ class ReadinessBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="readiness")
         self.missing: tuple[Missing, ...] | None = None
+        # which version of the law applies (Luật TĐKT 2022 Điều 80 before 01/7/2025, NĐ 129/2025 after)
+        self.authority = QLabel(objectName="authority_line", wordWrap=True)
+        self.authority.hide()
         self.status = QLabel(objectName="readiness_status", wordWrap=True)
         self.toggle = QPushButton("Xem", objectName="readiness_toggle", checkable=True)
         self.toggle.toggled.connect(self._toggled)
@@ -33,8 +36,14 @@ class ReadinessBanner(QFrame):
         header.addWidget(self.toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.authority)
         layout.addLayout(header)
         layout.addWidget(self.detail)
+
+    def show_authority(self, text: str) -> None:
+        """ "Chủ tịch UBND xã tặng: … Trình Chủ tịch UBND huyện: … (Luật …; hồ sơ ngày …)."; hidden when empty."""
+        self.authority.setText(text)
+        self.authority.setVisible(bool(text))
 
     def show_missing(self, missing: tuple[Missing, ...]) -> None:
         if missing == self.missing:

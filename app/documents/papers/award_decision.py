@@ -278,9 +278,9 @@ def article_two(granted: list[Nomination], decision: Decision, profile: CommuneP
     if not lines:
         return [_article(2, "Các danh hiệu, hình thức khen thưởng tại Điều 1 không kèm theo tiền thưởng.")]
     base = f"{money_text(decision.base_salary)} đồng" if decision.base_salary else f"{GAP} đồng"
-    cited = money_citation(signed) if signed else ""
+    cited = money_citation(signed, decision.base_salary) if signed else f"theo mức lương cơ sở {base}"
     blocks = [_article(2, f"Kèm theo danh hiệu, hình thức khen thưởng tại Điều 1, các tập thể, cá nhân được "
-                          f"thưởng{' ' + cited if cited else ''} (mức lương cơ sở {base}) như sau:")]
+                          f"thưởng {cited} như sau:")]
     blocks += [para(f"- {line};") for line in lines]
     amount = (f"{money_text(total)} đồng ({amount_words(total)})" if total else f"{GAP} đồng")
     blocks.append(para(f"Tổng số tiền thưởng: {amount}, chi từ {FUND} năm {decision.year}."))
