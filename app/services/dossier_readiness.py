@@ -99,3 +99,15 @@ def authority_missing(day: date, decision: Decision, granted) -> list[Missing]:
                     f"Bấm “Hủy ban hành…” ở thẻ Quyết định rồi ban hành lại: “{name}” sẽ chuyển sang tờ trình "
                     f"đề nghị {grants[name].grantor}.", DECISION)
             for name, people in beyond.items()]
+
+
+def abolished_missing(day: date, listed) -> list[Missing]:
+    """Each nominee proposed for an award no one can grant on ``day`` (Giấy khen of the district Chairman after
+    30/06/2025: the district is gone), with the law data's advice."""
+    found = []
+    for item in listed:
+        grant = grant_on(item.award_key, day)
+        if grant.note:
+            found.append(Missing(f"{item.name} ({item.award_name}): hồ sơ ngày {vn_day(day)}. {grant.note}",
+                                 NOMINATION, item.id))
+    return found

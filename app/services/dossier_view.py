@@ -20,7 +20,13 @@ from app.services.award_kinds import read_kinds
 from app.services.council import Meeting, Member, Outcome
 from app.services.dossier import DossierInfo, Nomination, dossier_infos, judged, verdicts
 from app.services.dossier_day import dossier_day
-from app.services.dossier_readiness import Missing, authority_missing, granted_records, missing_of
+from app.services.dossier_readiness import (
+    Missing,
+    abolished_missing,
+    authority_missing,
+    granted_records,
+    missing_of,
+)
 from app.store import Store
 from db.models import OfficialRow
 
@@ -117,6 +123,7 @@ def _view(session, dossier: DossierInfo, found: dict, today: date | None) -> Dos
         dossier=dossier, nominations=listed, outcomes=results, meeting=held,
         members=tuple(item.member for item in held.attendance), kinds=read_kinds(session, active_only=False),
         missing=tuple(missing_of(dossier, held, listed, results))
-        + tuple(authority_missing(day, decision, granted_records(session, decision))),
+        + tuple(authority_missing(day, decision, granted_records(session, decision)))
+        + tuple(abolished_missing(day, listed)),
         decision=decision, day=day,
         people=tuple(sorted(people, key=lambda person: (name_key(person.full_name), person.id))))

@@ -77,3 +77,12 @@ def test_the_base_salary_follows_the_signing_date_unless_typed(demo_store):
     update_decision(demo_store, made, base_salary=2_000_000)
     update_decision(demo_store, made, signed_on=date(2024, 6, 21))
     assert award_decision.decision_for(demo_store, made).base_salary == 2_000_000
+
+
+def test_a_district_giay_khen_proposed_after_the_district_was_abolished_is_listed(demo_store):
+    """The CCHC dossier (district Giấy khen) dated 15/08/2025: each such nominee is listed with what to choose."""
+    assert not [gap for gap in readiness(demo_store, 1, TODAY) if "không còn" in gap.what]
+    update_dossier(demo_store, 1, letter_date=date(2025, 8, 15))
+    gaps = [gap for gap in readiness(demo_store, 1, TODAY) if "không còn từ 01/7/2025" in gap.what]
+    assert len(gaps) == 10 and all(gap.target is not None for gap in gaps)
+    assert "Giấy khen của Chủ tịch UBND xã" in gaps[0].what and "hồ sơ ngày 15/8/2025" in gaps[0].what
