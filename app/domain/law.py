@@ -76,6 +76,11 @@ def known_kinds() -> frozenset[str]:
     return frozenset(_grants())
 
 
+def money_kinds() -> frozenset[str]:
+    """The award keys some dated money table covers (their coefficient is the law's, not the clerk's)."""
+    return frozenset(key for period in _money_tables() for key in period.entry.get("table", {}))
+
+
 def grant_periods(kind_key: str) -> tuple[Grant, ...]:
     """Every dated grant of a shipped kind, oldest first (empty for a kind the data does not know)."""
     return tuple(_grant(period) for period in _grants().get(kind_key, ()))

@@ -155,7 +155,11 @@ def test_rules_read_as_plain_vietnamese(store):
 
 
 def test_a_kind_for_both_may_pay_a_collective_its_own_coefficient(qtbot, store):
-    """Giấy khen ships 0,3 for a person and 0,6 for a collective; the field is open only for "both"."""
+    """A kind the clerk added for both, 0,3 for a person and 0,6 for a collective; the field is open only for
+    "both" (the shipped kinds' money is the law's, by date: resources/law/money.json)."""
+    award_kinds.save_kind(store, {"key": "gk_hoi", "name": "Giấy khen của Hội", "subject": "both", "kind": "form",
+                                  "authority": "Chủ tịch Hội", "authority_level": "superior",
+                                  "money_coefficient": "0.3", "money_coefficient_collective": "0.6", "rules": []})
     dialog, _stack, _changes = _open(qtbot, store)
     seen = []
 
@@ -166,7 +170,7 @@ def test_a_kind_for_both_may_pay_a_collective_its_own_coefficient(qtbot, store):
         seen.append(form.collective_money.isEnabled())
         form.subject.setCurrentIndex(form.subject.findData("both"))
 
-    _edit(dialog, "giay_khen_xa", change)
+    _edit(dialog, "gk_hoi", change)
     assert seen == [(0.3, 0.6, True), False]
-    kind = award_kinds.award_kinds(store)["giay_khen_xa"]
+    kind = award_kinds.award_kinds(store)["gk_hoi"]
     assert (str(kind.coefficient_for("official")), str(kind.coefficient_for("collective"))) == ("0.3", "0.7")

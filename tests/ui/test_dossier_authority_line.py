@@ -61,12 +61,14 @@ def test_the_kinds_list_shows_each_shipped_kinds_authority_by_date(qtbot, store)
 
 
 def test_a_shipped_kinds_authority_is_read_only_and_the_clerks_own_kind_stays_editable(qtbot, store):
-    """The form of CSTĐCS shows the dated grantors disabled; a kind the clerk added keeps its own grantor and level."""
+    """The form of CSTĐCS shows the dated grantors and the money disabled; a kind the clerk added keeps its own
+    grantor and level."""
     dialog, _stack, _changes = _open(qtbot, store)
     seen = {}
 
     def look(form: KindForm) -> None:
         seen["shipped"] = (form.authority.isEnabled(), form.level.isEnabled(), form.authority.text())
+        seen["money"] = (form.money.isEnabled(), form.money.value(), form.entered().get("money_coefficient"))
         form.reject()
 
     dialog.select("cstdcs")
@@ -74,6 +76,7 @@ def test_a_shipped_kinds_authority_is_read_only_and_the_clerks_own_kind_stays_ed
     dialog.edit_button.click()
     qtbot.waitUntil(lambda: "shipped" in seen)
     assert seen["shipped"][:2] == (False, False) and "Chủ tịch UBND xã (từ 01/7/2025)" in seen["shipped"][2]
+    assert seen["money"] == (False, 1.0, "1.0")  # the law's coefficient, shown and kept, not edited
     own = kind_from_dict({"key": "gk_hoi", "name": "Giấy khen của Hội", "authority": "Chủ tịch Hội",
                           "authority_level": "superior"})
     assert KindsModel().texts(KindRow("gk_hoi", own))[2:4] == ("Chủ tịch Hội", "Trình cấp trên")

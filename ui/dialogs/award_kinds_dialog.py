@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.awards import DISCIPLINE_ORDER, AwardKind, kind_from_dict
-from app.domain.law import authority_history, grant_periods, known_kinds, period_text
+from app.domain.law import authority_history, grant_periods, known_kinds, money_kinds, period_text
 from app.services import award_kinds
 from app.services.award_kinds import LEVEL_LABELS, SUBJECT_LABELS
 from ui.dialogs.register_dialog import RegisterDialog, RegisterModel
@@ -45,6 +45,8 @@ BASE_LABELS = {"present": "số thành viên dự họp", "all": "tổng số th
 HOW_LABELS = {True: "trên (quá)", False: "từ … trở lên"}
 BLOCKING_TIP = "Bắt buộc: không đạt thì không đủ điều kiện. Không bắt buộc: chỉ nhắc để Hội đồng lưu ý."
 BY_LAW = "Theo luật, theo ngày hồ sơ"
+MONEY_BY_LAW = ("Hệ số tiền thưởng theo nghị định có hiệu lực vào ngày ký quyết định (Nghị định 91/2017, 98/2023, "
+                "152/2025…), không sửa ở đây.")
 NO_RULES = ("Danh hiệu mới chưa có điều kiện xét tự động: phần mềm không kiểm tra điều kiện, "
             "Hội đồng xét theo hồ sơ.")
 
@@ -225,6 +227,10 @@ class KindForm(FormDialog):
         self.collective_money.setValue(float(self.raw.get("money_coefficient_collective") or 0))
         self.subject.currentIndexChanged.connect(self._show_collective_money)
         self._show_collective_money()
+        self.money_by_law = self.raw.get("key") in money_kinds()  # the decree of the decision's date pays it
+        for box in (self.money, self.collective_money):
+            box.setEnabled(box.isEnabled() and not self.money_by_law)
+            box.setToolTip(MONEY_BY_LAW if self.money_by_law else "")
         for label, widget in (("Tên:", self.name), ("Loại:", self.kind), ("Đối tượng:", self.subject),
                               ("Cơ quan quyết định:", self.authority), ("Cấp:", self.level),
                               ("Tỷ lệ phiếu cần đạt:", self.vote_row), ("", self.vote_text),
@@ -288,6 +294,8 @@ class KindForm(FormDialog):
         if self.authority.isEnabled():  # a shipped kind keeps its stored text: the law data speaks for it
             raw.update(authority=self.authority.text().strip(), authority_level=self.level.currentData())
         for key, box in (("money_coefficient", self.money), ("money_coefficient_collective", self.collective_money)):
+            if self.money_by_law:
+                continue  # shown, not edited: resources/law/money.json decides
             if box.value() > 0 and box.isEnabled():
                 raw[key] = stored_number(box.value(), raw.get(key))
             else:
@@ -295,7 +303,8 @@ class KindForm(FormDialog):
         return copy.deepcopy(raw)
 
     def _show_collective_money(self, *_args) -> None:
-        self.collective_money.setEnabled(self.subject.currentData() == "both")
+        by_law = getattr(self, "money_by_law", False)
+        self.collective_money.setEnabled(self.subject.currentData() == "both" and not by_law)
 
 
 class AwardKindsDialog(RegisterDialog):
