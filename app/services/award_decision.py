@@ -23,7 +23,12 @@ from sqlalchemy.orm import Session
 from app.domain.law import OWN_LIST, base_salary_on, grant_on, routing_text
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
-from app.queries.models.award_decision import Decision, award_money, nominee_money  # noqa: F401 (ui/ reads them here)
+from app.queries.models.award_decision import (  # noqa: F401 (ui/ reads them here)
+    Decision,
+    award_money,
+    decision_money,
+    nominee_money,
+)
 from app.services.changes import Changes, Done, short
 from app.services.council import outcomes
 from app.services.dossier import Nomination, nominations

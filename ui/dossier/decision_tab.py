@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import clean_line, clean_text
 from app.services import award_decision
-from app.services.award_decision import Decision, Routing, nominee_money
+from app.services.award_decision import Decision, Routing, decision_money
 from app.services.dossier import Nomination
 from ui.commune_awards_commands import write_papers
 from ui.widgets.optional_date import OptionalDate
@@ -243,8 +243,8 @@ class DecisionTab(QWidget):
         self._show_lists(view)
         self._show_state()
 
-    def _money(self, item: Nomination) -> int:
-        return nominee_money(item, self.decision.base_salary)
+    def _money(self, item: Nomination) -> int:  # as the paper pays it: the coefficient of the signing date
+        return decision_money(item, self.decision.base_salary, self.decision.signed_on or self.view.day)
 
     def _show_lists(self, view: DossierView) -> None:
         split = self.split

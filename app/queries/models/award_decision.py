@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import ROUND_CEILING, Decimal
 
+from app.domain.law import kind_on
 from app.resources import load_json
 
 
@@ -21,6 +22,12 @@ def award_money(coefficient: Decimal | None, base_salary: int) -> int:
 def nominee_money(item, base_salary: int) -> int:
     """The money a granted nominee receives: the kind's coefficient for a person or a collective."""
     return award_money(item.award.coefficient_for(item.subject_kind) if item.award else None, base_salary)
+
+
+def decision_money(item, base_salary: int, day: date | None) -> int:
+    """``nominee_money`` with the award's coefficient as in force on ``day`` (the decision's signing date)."""
+    dated = replace(item, award=kind_on(item.award, day)) if item.award and day else item
+    return nominee_money(dated, base_salary)
 
 
 @dataclass(frozen=True)
