@@ -19,9 +19,12 @@ from app.services.award_decision import Decision, Routing
 from app.services.award_kinds import read_kinds
 from app.services.council import Meeting, Member, Outcome
 from app.services.dossier import DossierInfo, Nomination, dossier_infos, judged, verdicts
+from app.queries.models.carried import carried_of
+from app.services.award_history import read_record
+from app.services.dossier_checks import CheckFacts, warnings_of
 from app.services.dossier_readiness import Missing, missing_of
 from app.store import Store
-from db.models import OfficialRow
+from db.models import AwardRecordRow, CommuneProfileRow, OfficialRow
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class DossierView:
     missing: tuple[Missing, ...]
     decision: Decision
     people: tuple[Person, ...] = ()  # the active officials, by name
+    warnings: tuple[Missing, ...] = ()  # the papers disagree (``dossier_checks``): printed all the same
+
+    def warnings_for(self, nomination_id: int | None) -> tuple[Missing, ...]:
+        """The warnings about one nominee (the report tab shows them under the nominee's name)."""
+        return tuple(item for item in self.warnings if item.target is not None and item.target == nomination_id)
 
     def nomination(self, nomination_id: int | None) -> Nomination | None:
         return next((item for item in self.nominations if item.id == nomination_id), None)
@@ -102,11 +110,30 @@ def _view(session, dossier: DossierInfo, found: dict) -> DossierView:
     listed = tuple(judged(session, dossier.id, dossier.year, found))
     held = council.read_meeting(session, dossier.id)
     results = council.read_outcomes(session, dossier.id)
+    decision = award_decision.read_decision(session, dossier.id)
+    checks = _check_facts(session, listed, results, decision)
     people = tuple(Person(row.id, row.full_name, row.position) for row in session.scalars(
         select(OfficialRow).where(OfficialRow.active.is_(True))))
     return DossierView(
         dossier=dossier, nominations=listed, outcomes=results, meeting=held,
         members=tuple(item.member for item in held.attendance), kinds=read_kinds(session, active_only=False),
         missing=tuple(missing_of(dossier, held, listed, results)),
-        decision=award_decision.read_decision(session, dossier.id),
-        people=tuple(sorted(people, key=lambda person: (name_key(person.full_name), person.id))))
+        decision=decision,
+        people=tuple(sorted(people, key=lambda person: (name_key(person.full_name), person.id))),
+        warnings=tuple(warnings_of(dossier, held, listed, results, checks)))
+
+
+def _check_facts(session, listed, results, decision: Decision) -> CheckFacts:
+    """What the cross-checks read besides the view: the Chairman, each nominee's history, the issued awards."""
+    profile = session.get(CommuneProfileRow, 1)
+    records = {item.id: tuple(read_record(row) for row in session.scalars(select(AwardRecordRow).where(
+        AwardRecordRow.subject_kind == item.subject_kind, AwardRecordRow.subject_id == item.subject_id)))
+        for item in listed}
+    issued = None
+    if decision.issued and decision.id:
+        rows = session.scalars(select(AwardRecordRow).where(AwardRecordRow.decision_id == decision.id))
+        issued = frozenset((row.subject_kind, row.subject_id, row.award_key) for row in rows)
+    split = award_decision.route(listed, results)
+    named = split.superior or carried_of(listed, results).carried  # as ``submission_letter.letter_nominees``
+    return CheckFacts(profile.chairman_name if profile else "", records, named, split.commune, decision.number,
+                      issued)
