@@ -31,6 +31,7 @@ from app.services import dossier as service
 from app.services.changes import AWARDS, OFFICIALS, SCORING, Changes
 from app.services.dossier_view import read_page
 from app.services.dossier_readiness import (
+    DECISION,
     LETTER,
     MEMBERS,
     NOMINATION,
@@ -212,7 +213,7 @@ class DossierPage(Page):
             return
         for tab in self._tabs():
             tab.show_view(self.view)
-        self.banner.show_missing(self.view.missing)
+        self.banner.show_missing(self.view.missing, self.view.warnings)
         self.stack.setCurrentIndex(1)
 
     def _year_changed(self) -> None:
@@ -273,6 +274,8 @@ class DossierPage(Page):
         """Show the tab (and the nominee) where a missing item is filled in."""
         if missing.where == LETTER:
             self.tabs.setCurrentIndex(LETTER_TAB)
+        elif missing.where == DECISION:
+            self.tabs.setCurrentIndex(DECISION_TAB)
         elif missing.where != NOMINATION:
             self.tabs.setCurrentIndex(COUNCIL_TAB)
             self.council_tab.show_section(MEMBERS if missing.where == MEMBERS else "meeting")
