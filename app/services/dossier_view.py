@@ -70,6 +70,10 @@ class DossierView:
         outcome = self.outcomes.get(nomination_id)
         return outcome.text() if outcome is not None else "Chưa nhập số phiếu"
 
+    def named(self) -> tuple[Nomination, ...]:
+        """Those the letter and its list propose (as ``submission_letter.letter_nominees``)."""
+        return letter_named(self.nominations, self.outcomes)
+
     @property
     def routing(self) -> Routing:
         """The carried nominees by who grants their award, and those not carried."""
@@ -133,7 +137,12 @@ def _check_facts(session, listed, results, decision: Decision) -> CheckFacts:
     if decision.issued and decision.id:
         rows = session.scalars(select(AwardRecordRow).where(AwardRecordRow.decision_id == decision.id))
         issued = frozenset((row.subject_kind, row.subject_id, row.award_key) for row in rows)
+    return CheckFacts(profile.chairman_name if profile else "", records, letter_named(listed, results),
+                      award_decision.route(listed, results).commune, decision.number, issued)
+
+
+def letter_named(listed, results) -> tuple[Nomination, ...]:
+    """Who the letter proposes: the carried going upward, or every carried when none does (the rule of
+    ``submission_letter.letter_nominees``, which the services cannot import)."""
     split = award_decision.route(listed, results)
-    named = split.superior or carried_of(listed, results).carried  # as ``submission_letter.letter_nominees``
-    return CheckFacts(profile.chairman_name if profile else "", records, named, split.commune, decision.number,
-                      issued)
+    return split.superior or carried_of(listed, results).carried

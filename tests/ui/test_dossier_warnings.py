@@ -56,3 +56,22 @@ def test_the_report_tab_warns_when_the_chairman_certifies_his_own_report(qtbot, 
     mai = next(item for item in page.view.nominations if item.name == "Lê Thị Mai")
     page.report_tab.select(mai.id)
     qtbot.waitUntil(lambda: not page.report_tab.warning.isVisible())
+
+
+def test_the_letter_tab_counts_distinct_people_and_says_why_others_are_not_named(qtbot, demo_store):
+    """The commune's own 2024 dossier: the header counts each person once ("lượt" for Mai's two titles), the
+    names listed are those the letter proposes, and each one left out says why."""
+    page = _submitted_dossier(qtbot, demo_store)
+    own = next(item.id for item in list_dossiers(demo_store, 2024) if item.campaign.startswith("Bình xét"))
+    page.dossiers.setCurrentIndex(page.dossiers.findData(own))
+    qtbot.waitUntil(lambda: page.view.dossier.id == own)
+    header, *lines = page.letter_tab.included.text().split("<br>")
+    names = [line.split(". ", 1)[1].split(" — ")[0] for line in lines]
+    assert [item.name for item in page.view.named()] == names
+    persons = {name for name in names if not name.startswith("Bộ phận")}
+    assert f"{len(persons):02d} cá nhân" in header
+    assert ("lượt đề nghị" in header) == (len(names) - ("Bộ phận Tiếp nhận và Trả kết quả xã" in names) > len(persons))
+    left_out = page.letter_tab.left_out.text()
+    for item in page.view.nominations:
+        if item not in page.view.named():
+            assert f"{item.name} — {item.award_name}: " in left_out
