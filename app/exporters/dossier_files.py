@@ -68,9 +68,8 @@ def campaign_plan(store: Store, year: int):
 def reported(facts, upward: bool) -> list:
     """Whose achievement report goes with the papers: the nominees the council carried (``facts.carried``, the
     set the letter, list, minutes and decision read), individuals then collectives as the letter numbers
-    them; going ``upward`` (the package for the
-    superior level), only those the letter proposes. A nominee not carried gets no report file: the
-    readiness list says why it is left out."""
+    them; going ``upward`` (the package for the superior level), only those the letter proposes. A nominee
+    not carried gets no report file: the readiness list says why it is left out."""
     from app.documents.papers.council_minutes import by_subject
     from app.documents.papers.submission_letter import letter_nominees
 

@@ -35,9 +35,9 @@ from app.documents.model import (
 )
 from app.documents.papers.achievement_report import position_line
 from app.documents.papers.common import number_line, roman, text_paragraphs
+from app.domain.vietnamese import fold
 from app.queries.models.carried import carried_of, count_text, tally
 from app.queries.models.council import METHODS, Meeting, Member, Outcome
-from app.domain.vietnamese import fold
 from app.queries.models.dossier import OFFICIAL, DossierInfo, Nomination
 from app.queries.models.profile import CommuneProfile
 
