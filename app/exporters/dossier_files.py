@@ -3,7 +3,8 @@
 - ``TTr-KhenThuong-2024.pdf`` / ``.docx``: the TỜ TRÌNH with its DANH SÁCH on an attached page;
 - ``DanhSach-KhenThuong-2024.xlsx``: the DANH SÁCH as an Excel sheet (names and notes as text);
 - ``BB-HoiDongTDKT-2024.pdf`` / ``.docx``: the BIÊN BẢN of the council's meeting;
-- ``BCTT-01-le-thi-mai.pdf`` / ``.docx``: each nominee's BÁO CÁO THÀNH TÍCH, numbered in list order.
+- ``BCTT-01-le-thi-mai.pdf`` / ``.docx``: the BÁO CÁO THÀNH TÍCH of each nominee the council carried (in the
+  package: each the letter proposes), numbered as the letter lists them; none for a nominee not carried.
 
 Names are ASCII and Windows-safe (``package_names``); the Vietnamese titles live
 inside the files. Every file goes through the atomic renderers: written whole
@@ -64,7 +65,22 @@ def campaign_plan(store: Store, year: int):
     return CampaignPlan() if plan is None else CampaignPlan(plan.number, plan.issue_date, plan.title)
 
 
-def _documents(store: Store, dossier, today: date):
+def reported(facts, upward: bool) -> list:
+    """Whose achievement report goes with the papers: the nominees the council carried (``facts.carried``, the
+    set the letter, list, minutes and decision read), individuals then collectives as the letter numbers
+    them; going ``upward`` (the package for the superior level), only those the letter proposes. A nominee
+    not carried gets no report file: the readiness list says why it is left out."""
+    from app.documents.papers.council_minutes import by_subject
+    from app.documents.papers.submission_letter import letter_nominees
+
+    chosen = list(facts.carried.carried)
+    if upward:
+        named = {item.id for item in letter_nominees(facts.nominations, facts.outcomes)}
+        chosen = [item for item in chosen if item.id in named]
+    return [item for _title, members in by_subject(chosen) for item in members]  # as the letter numbers them
+
+
+def _documents(store: Store, dossier, today: date, upward: bool = False):
     """(file stem, document, description) for every paper of the dossier, in the order they are written."""
     from app.documents.papers.achievement_report import achievement_report
     from app.documents.papers.council_minutes import council_minutes
@@ -83,7 +99,7 @@ def _documents(store: Store, dossier, today: date):
         (minutes_base_name(year), council_minutes(dossier, held, listed, results, profile),
          "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
     ]
-    for number, item in enumerate(listed, start=1):
+    for number, item in enumerate(reported(facts, upward), start=1):
         report = achievement_report(item, dossier.form_version, profile, year, facts.records[item.id], facts.kinds)
         out.append((report_base_name(number, item.name), report, f"Báo cáo thành tích: {item.name}"))
     return out
@@ -116,16 +132,17 @@ def write_dossier_files(store: Store, dossier_id: int, folder: Path, today: date
 
 
 def export_dossier(store: Store, dossier_id: int, folder: Path, today: date | None = None,
-                   allow_incomplete: bool = False, progress=None, word: bool = True) -> list[WrittenFile]:
+                   allow_incomplete: bool = False, progress=None, word: bool = True,
+                   upward: bool = False) -> list[WrittenFile]:
     """As ``write_dossier_files``, with each file's Vietnamese description (for the package index);
-    without ``word``, no Word copies."""
+    without ``word``, no Word copies; ``upward``: the reports of those the letter proposes only."""
     today = today or date.today()
     dossier = dossier_info(store, dossier_id)
     if not allow_incomplete:
         check_ready(store, dossier_id, dossier.year, today)
     render = _renderers(word)
     jobs = []
-    for stem, document, description in _documents(store, dossier, today):
+    for stem, document, description in _documents(store, dossier, today, upward):
         kinds = ("xlsx",) if stem == list_base_name(dossier.year) else ("pdf", "docx") if word else ("pdf",)
         jobs += [(render[kind], document, f"{stem}.{kind}", f"{description} ({FORMAT_NAMES[kind]})") for kind in kinds]
     return write_files(jobs, Path(folder), "hồ sơ khen thưởng", progress)
@@ -148,7 +165,7 @@ def package_items(store: Store, request, scratch: Path) -> list:
     for index, dossier in enumerate(dossiers, start=1):
         subfolder = f"HoSoKhenThuong-{index}" if len(dossiers) > 1 else ""
         for written in export_dossier(store, dossier.id, scratch / str(dossier.id), request.today,
-                                      word=request.word_copies):
+                                      word=request.word_copies, upward=True):
             title = f"Hồ sơ khen thưởng “{dossier.campaign}”: {written.description}"
             items.append(PackItem(written.path, written.path.name, "dossier", title, "year", subfolder))
     return items

@@ -12,6 +12,7 @@ from app.errors import UserError
 from app.queries.models.award_decision import Decision
 from app.queries.models.award_history import Record
 from app.queries.models.award_statistics import Statistics
+from app.queries.models.carried import Carried, carried_of
 from app.queries.models.council import Meeting, Outcome
 from app.queries.models.dossier import DossierInfo, Nomination
 from app.queries.models.profile import CommuneProfile
@@ -61,13 +62,20 @@ class DossierPaperFacts:
     meeting: Meeting
     kinds: Mapping[str, AwardKind]
     records: Mapping[int, tuple[Record, ...]]  # each nomination's past awards, by nomination id
+    carried: Carried  # who the council carried: what the letter, list, minutes and reports print
+
+
+def carried_nominees(store: Store, dossier_id: int, today: date | None = None) -> Carried:
+    """The dossier's carried-nominee set: the one source for who is proposed (``carried_of``)."""
+    return carried_of(nominations(store, dossier_id, today), council.outcomes(store, dossier_id))
 
 
 def dossier_paper_facts(store: Store, dossier_id: int, today: date) -> DossierPaperFacts:
     listed = tuple(nominations(store, dossier_id, today))
     records = {item.id: tuple(list_records(store, item.subject_kind, item.subject_id)) for item in listed}
-    return DossierPaperFacts(get_profile(store), listed, council.outcomes(store, dossier_id),
-                             council.meeting(store, dossier_id), award_kinds(store, active_only=False), records)
+    results = council.outcomes(store, dossier_id)
+    return DossierPaperFacts(get_profile(store), listed, results, council.meeting(store, dossier_id),
+                             award_kinds(store, active_only=False), records, carried_of(listed, results))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from app.queries.models.award_decision import (  # noqa: F401 (ui/ reads them he
     decision_money,
     nominee_money,
 )
+from app.queries.models.carried import carried_of
 from app.services.changes import Changes, Done, short
 from app.services.council import outcomes
 from app.services.dossier import Nomination, nominations
@@ -51,12 +52,15 @@ def routing(store: Store, dossier_id: int, today: date | None = None) -> Routing
 
 
 def route(listed, results) -> Routing:
-    """Who goes where, from nominations and outcomes already read (the dossier page's view has both)."""
-    carried = [item for item in listed if results.get(item.id) and results[item.id].passed]
+    """Who goes where, from nominations and outcomes already read (the dossier page's view has both).
+
+    Who is carried comes from ``carried_of``, the rule every paper reads; only the split is decided here."""
+    voted = carried_of(listed, results)
+    carried = voted.carried
     return Routing(
         commune=tuple(item for item in carried if item.award and item.award.authority_level == "commune"),
         superior=tuple(item for item in carried if not item.award or item.award.authority_level != "commune"),
-        not_carried=tuple(item for item in listed if item not in carried),
+        not_carried=voted.not_carried,
     )
 
 

@@ -33,7 +33,7 @@ MAX_ROWS = 20_000
 _SHOWN_PROBLEMS = 200
 
 
-def _read(row: AwardRecordRow) -> Record:
+def read_record(row: AwardRecordRow) -> Record:
     return Record(row.subject_kind, row.subject_name, row.year, row.award_name, row.authority, row.decision_number,
                   row.decision_date, row.subject_id, row.award_key, id=row.id, source=row.source)
 
@@ -45,7 +45,7 @@ def list_records(store: Store, subject_kind: str | None = None, subject_id: int 
             query = query.where(AwardRecordRow.subject_kind == subject_kind)
         if subject_id is not None:
             query = query.where(AwardRecordRow.subject_id == subject_id)
-        return [_read(row) for row in session.scalars(query)]
+        return [read_record(row) for row in session.scalars(query)]
 
 
 def history_of(session, subject_kind: str, subject_id: int) -> tuple[AwardRecord, ...]:

@@ -17,7 +17,7 @@ from app.store import Store
 from db.models import AwardRecordRow
 
 LETTER, MEETING, MEMBERS, NOMINATION = "letter", "meeting", "members", "nomination"
-DECISION = "decision"
+DECISION = "decision"  # the commune's own decision (a cross-check's warning, ``dossier_checks``)
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,16 @@ def readiness(store: Store, dossier_id: int, today: date | None = None) -> list[
     if view is None:
         raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
     return list(view.missing)
+
+
+def warnings(store: Store, dossier_id: int, today: date | None = None) -> list[Missing]:
+    """What the papers say that disagrees (``dossier_checks``): printed all the same; empty when they agree."""
+    from app.services.dossier_view import read_view
+
+    view = read_view(store, dossier_id, today)
+    if view is None:
+        raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
+    return list(view.warnings)
 
 
 def missing_of(dossier: DossierInfo, held: Meeting, listed, results: dict[int, Outcome]) -> list[Missing]:
@@ -60,7 +70,9 @@ def missing_of(dossier: DossierInfo, held: Meeting, listed, results: dict[int, O
         missing.append(Missing("Chưa có ai trong danh sách đề nghị.", NOMINATION))
     for item in listed:
         who = f"{item.name} ({item.award_name})"
-        if not item.achievements.strip():
+        outcome = results.get(item.id)
+        rejected = outcome is not None and outcome.passed is False  # no report of theirs is printed
+        if not item.achievements.strip() and not rejected:
             missing.append(Missing(f"{who}: chưa có báo cáo thành tích.", NOMINATION, item.id))
         if item.eligibility.eligible is False and not item.justification.strip():
             missing.append(Missing(f"{who}: chưa đủ điều kiện và chưa ghi lý do vẫn đề nghị.", NOMINATION, item.id))

@@ -19,6 +19,9 @@ from app.services.award_decision import Decision, Routing
 from app.services.award_kinds import read_kinds
 from app.services.council import Meeting, Member, Outcome
 from app.services.dossier import DossierInfo, Nomination, dossier_infos, judged, verdicts
+from app.queries.models.carried import carried_of
+from app.services.award_history import read_record
+from app.services.dossier_checks import CheckFacts, warnings_of
 from app.services.dossier_day import dossier_day
 from app.services.dossier_readiness import (
     Missing,
@@ -28,7 +31,7 @@ from app.services.dossier_readiness import (
     missing_of,
 )
 from app.store import Store
-from db.models import OfficialRow
+from db.models import AwardRecordRow, CommuneProfileRow, OfficialRow
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ class DossierView:
     decision: Decision
     people: tuple[Person, ...] = ()  # the active officials, by name
     day: date | None = None  # the dossier's day (``dossier_day``): the law in force on it applies
+    warnings: tuple[Missing, ...] = ()  # the papers disagree (``dossier_checks``): printed all the same
+
+    def warnings_for(self, nomination_id: int | None) -> tuple[Missing, ...]:
+        """The warnings about one nominee (the report tab shows them under the nominee's name)."""
+        return tuple(item for item in self.warnings if item.target is not None and item.target == nomination_id)
 
     def nomination(self, nomination_id: int | None) -> Nomination | None:
         return next((item for item in self.nominations if item.id == nomination_id), None)
@@ -69,6 +77,10 @@ class DossierView:
     def outcome_text(self, nomination_id: int) -> str:
         outcome = self.outcomes.get(nomination_id)
         return outcome.text() if outcome is not None else "Chưa nhập số phiếu"
+
+    def named(self) -> tuple[Nomination, ...]:
+        """Those the letter and its list propose (as ``submission_letter.letter_nominees``)."""
+        return letter_named(self.nominations, self.outcomes)
 
     @property
     def routing(self) -> Routing:
@@ -117,6 +129,7 @@ def _view(session, dossier: DossierInfo, found: dict, today: date | None) -> Dos
     day = dossier_day(dossier.letter_date, held.held_on, today)
     decision = award_decision.read_decision(session, dossier.id)
     results = council.read_outcomes(session, dossier.id)
+    checks = _check_facts(session, listed, results, decision)
     people = tuple(Person(row.id, row.full_name, row.position) for row in session.scalars(
         select(OfficialRow).where(OfficialRow.active.is_(True))))
     return DossierView(
@@ -126,4 +139,26 @@ def _view(session, dossier: DossierInfo, found: dict, today: date | None) -> Dos
         + tuple(authority_missing(day, decision, granted_records(session, decision)))
         + tuple(abolished_missing(day, listed)),
         decision=decision, day=day,
-        people=tuple(sorted(people, key=lambda person: (name_key(person.full_name), person.id))))
+        people=tuple(sorted(people, key=lambda person: (name_key(person.full_name), person.id))),
+        warnings=tuple(warnings_of(dossier, held, listed, results, checks)))
+
+
+def _check_facts(session, listed, results, decision: Decision) -> CheckFacts:
+    """What the cross-checks read besides the view: the Chairman, each nominee's history, the issued awards."""
+    profile = session.get(CommuneProfileRow, 1)
+    records = {item.id: tuple(read_record(row) for row in session.scalars(select(AwardRecordRow).where(
+        AwardRecordRow.subject_kind == item.subject_kind, AwardRecordRow.subject_id == item.subject_id)))
+        for item in listed}
+    issued = None
+    if decision.issued and decision.id:
+        rows = session.scalars(select(AwardRecordRow).where(AwardRecordRow.decision_id == decision.id))
+        issued = frozenset((row.subject_kind, row.subject_id, row.award_key) for row in rows)
+    return CheckFacts(profile.chairman_name if profile else "", records, letter_named(listed, results),
+                      award_decision.route(listed, results).commune, decision.number, issued)
+
+
+def letter_named(listed, results) -> tuple[Nomination, ...]:
+    """Who the letter proposes: the carried going upward, or every carried when none does (the rule of
+    ``submission_letter.letter_nominees``, which the services cannot import)."""
+    split = award_decision.route(listed, results)
+    return split.superior or carried_of(listed, results).carried

@@ -20,6 +20,7 @@ from ui.models.row_table_model import RowTableModel
 from ui.widgets.autosave import Autosave
 
 GREEN, RED, GREY = "#1b5e20", "#b00020", "#707070"
+ORANGE = "#b35c00"  # a warning: the papers print, but disagree with each other
 NOTE_STYLE = f"color: {GREY}"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's id (nomination or council member)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
+from app.queries.models.carried import tally
 from app.services.dossier import FORM_VERSIONS
 from ui.dialogs.error_dialog import show_error
 from ui.widgets.optional_date import OptionalDate
@@ -97,7 +98,8 @@ class LetterTab(QWidget):
         names.addWidget(self.included)
         names.addWidget(self.left_out)
         names.addWidget(note_label("Chỉ người, tập thể được Hội đồng biểu quyết đạt mới có tên trong tờ trình "
-                                   "và danh sách; biên bản họp ghi kết quả của tất cả."))
+                                   "và danh sách (khen thưởng thuộc thẩm quyền Chủ tịch UBND xã thì vào quyết "
+                                   "định của xã); biên bản họp ghi kết quả của tất cả."))
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(4, 0, 4, 0)
@@ -128,18 +130,25 @@ class LetterTab(QWidget):
         self._show_names(view)
 
     def _show_names(self, view: DossierView) -> None:
-        passed = view.passed()
-        if passed:
-            lines = [f"{number}. {html(item.name)} — {html(item.award_name)}" for number, item in enumerate(passed, 1)]
-            self.included.setText(f"<b style='color:{GREEN}'>Có tên trong tờ trình ({len(passed)}):</b><br>"
+        named = view.named()
+        if named:
+            lines = [f"{number}. {html(item.name)} — {html(item.award_name)}" for number, item in enumerate(named, 1)]
+            self.included.setText(f"<b style='color:{GREEN}'>Có tên trong tờ trình: {tally(named).text()}</b><br>"
                                   + "<br>".join(lines))
         else:
             self.included.setText(f"<b style='color:{GREY}'>Chưa có ai được Hội đồng biểu quyết đạt.</b>")
-        others = [item for item in view.nominations if view.outcome_state(item.id) is not True]
+        chosen = {item.id for item in named}
+        others = [item for item in view.nominations if item.id not in chosen]
         self.left_out.setVisible(bool(others))
-        lines = [f"{html(item.name)} — {html(item.award_name)}: {html(view.outcome_text(item.id))}" for item in others]
+        lines = [f"{html(item.name)} — {html(item.award_name)}: {html(self._why_not(view, item))}" for item in others]
         self.left_out.setText(f"<b style='color:{RED}'>Không có tên trong tờ trình ({len(others)}):</b><br>"
                               + "<br>".join(lines))
+
+    @staticmethod
+    def _why_not(view: DossierView, item) -> str:
+        if view.outcome_state(item.id) is True:  # carried, granted by the commune's own decision
+            return "Chủ tịch UBND xã tặng (xem thẻ Quyết định)"
+        return view.outcome_text(item.id)
 
     def flush(self) -> None:
         for field in self.fields.values():

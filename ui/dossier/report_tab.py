@@ -34,7 +34,7 @@ from app.services.achievement_draft import (
 )
 from app.services.dossier import FORM_VERSIONS, OFFICIAL, Nomination
 from ui.widgets.optional_date import OptionalDate
-from ui.dossier import GREY, ID_ROLE, AutoField, DossierView, html, note_label
+from ui.dossier import GREY, ID_ROLE, ORANGE, AutoField, DossierView, html, note_label
 from app.services.changes import short
 from ui.dossier.nominee_tab import NomineeTab
 from ui.runner import attempt
@@ -72,6 +72,9 @@ class ReportTab(NomineeTab):
         self.nominees.setMinimumWidth(140)
         self.heading = QLabel(objectName="report_heading", wordWrap=True)
         self.form_note = note_label(name="form_note")
+        # the cross-checks about this nominee (signing his own report, a later decision cited …): never a block
+        self.warning = QLabel(objectName="report_warning", wordWrap=True)
+        self.warning.hide()
         self.draft_button = QPushButton("Soạn từ dữ liệu", objectName="draft_report", clicked=lambda: self.draft(),
                                         toolTip="Điền báo cáo từ danh sách cán bộ, nhiệm vụ kế hoạch, sáng kiến, "
                                                 "kỷ luật và kết quả tự chấm điểm")
@@ -125,6 +128,7 @@ class ReportTab(NomineeTab):
         column.setContentsMargins(4, 0, 4, 0)
         column.addLayout(top)
         column.addWidget(self.form_note)
+        column.addWidget(self.warning)
         column.addWidget(part_one)
         column.addWidget(part_two, 1)
         column.addLayout(day)
@@ -184,17 +188,25 @@ class ReportTab(NomineeTab):
         item = self.view.nomination(self.current_id) if self.view else None
         self.body.setEnabled(item is not None)
         if item is None:
+            self.warning.hide()
             self.heading.setText(f"<span style='color:{GREY}'>Chưa có ai trong danh sách đề nghị.</span>")
             for name, empty in (("report_duties", ""), ("report_achievements", ""), ("report_date", None)):
                 self.fields[name].show(None, empty)
             return
         self.heading.setText(f"<b>{html(item.name)}</b><br>Đề nghị: {html(item.award_name)}")
+        self._show_warnings(item.id)
         form = self.identity[OFFICIAL if item.subject_kind == OFFICIAL else "collective"]
         self.identity_stack.setCurrentWidget(form)
         form.field.show(item.id, item.identity)
         self.fields["report_duties"].show(item.id, item.duties)
         self.fields["report_achievements"].show(item.id, item.achievements)
         self.fields["report_date"].show(item.id, item.report_date)
+
+    def _show_warnings(self, nomination_id: int) -> None:
+        found = self.view.warnings_for(nomination_id)
+        self.warning.setText("<br>".join(f"<span style='color:{ORANGE}'>⚠ {html(entry.what)}</span>"
+                                         for entry in found))
+        self.warning.setVisible(bool(found))
 
     def flush(self) -> None:
         for form in self.identity.values():

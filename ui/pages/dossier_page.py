@@ -213,7 +213,7 @@ class DossierPage(Page):
             return
         for tab in self._tabs():
             tab.show_view(self.view)
-        self.banner.show_missing(self.view.missing)
+        self.banner.show_missing(self.view.missing, self.view.warnings)
         self.banner.show_authority(self.view.authority_text)
         self.stack.setCurrentIndex(1)
 

@@ -34,7 +34,7 @@ from app.documents.model import (
 from app.documents.papers.common import commune_body, place_date_line, text_paragraphs
 from app.domain.awards import AwardKind
 from app.domain.vietnamese import fold
-from app.queries.models.award_history import Record
+from app.queries.models.award_history import Record, records_as_of
 from app.queries.models.dossier import OFFICIAL, Nomination
 from app.queries.models.profile import CommuneProfile
 from app.resources import load_json
@@ -107,10 +107,10 @@ def decision_text(record: Record) -> str:
     return "; ".join(part for part in (decision, record.authority) if part)
 
 
-def history_table(item: Mapping, records: Iterable[Record], kinds: Mapping[str, AwardKind], year: int) -> Table:
-    """One part-III table: the records of its kind up to the dossier's year, oldest first; two empty rows
-    to write in when there are none."""
-    chosen = sorted((r for r in records if r.year <= year and award_kind_of(r, kinds) == item["award_kind"]),
+def history_table(item: Mapping, records: Iterable[Record], kinds: Mapping[str, AwardKind]) -> Table:
+    """One part-III table: the records of its kind (already those known on the report's date), oldest first;
+    two empty rows to write in when there are none."""
+    chosen = sorted((r for r in records if award_kind_of(r, kinds) == item["award_kind"]),
                     key=lambda r: (r.year, r.award_name))
     rows = [Row((r.year, r.award_name, decision_text(r))) for r in chosen] or [Row(("", "", ""))] * 2
     year_title, award_title, decision_title = item["columns"]
@@ -118,7 +118,7 @@ def history_table(item: Mapping, records: Iterable[Record], kinds: Mapping[str, 
     return Table(columns, tuple(rows), size=12)
 
 
-def _section(section: Mapping, nomination: Nomination, records, kinds, year: int) -> list:
+def _section(section: Mapping, nomination: Nomination, records, kinds) -> list:
     blocks: list = [heading(section["heading"], 1)]
     for item in section["items"]:
         if item["type"] == "fields":
@@ -126,7 +126,7 @@ def _section(section: Mapping, nomination: Nomination, records, kinds, year: int
         elif item["type"] == "text":
             blocks += _text_item(item, nomination)
         elif item["type"] == "history":
-            blocks += [heading(item["heading"], 2), history_table(item, records, kinds, year)]
+            blocks += [heading(item["heading"], 2), history_table(item, records, kinds)]
         else:
             raise ValueError(f"unknown report item type {item['type']!r}")
     return blocks
@@ -161,17 +161,18 @@ def achievement_report(nomination: Nomination, form_version: str, profile: Commu
                        ) -> Document:
     """The nominee's report in the layout of ``form_version``, portrait, for PDF and Word.
 
-    ``records`` is the nominee's award history (part III), ``kinds`` the award kinds that sort it into
-    titles and forms; ``year`` is the dossier's, the last year part III lists and the year of a blank date.
+    ``records`` is the nominee's award history: part III lists only what existed on the report's own date
+    (``records_as_of``: a decision signed after the report is not cited); ``kinds`` sorts it into titles and
+    forms; ``year`` is the dossier's, the year of a blank date.
     """
     form = report_form(form_version)
     layout = form["individual" if nomination.subject_kind == OFFICIAL else "collective"]
-    records, kinds = list(records), kinds or {}
+    records, kinds = records_as_of(records, nomination.report_date, year), kinds or {}
     header = Header(commune_body(profile.commune_name), "",
                     place_date_line(profile.place_name, nomination.report_date, year))
     blocks: list = [header, report_title(form, nomination, profile)]
     for section in layout["sections"]:
-        blocks += _section(section, nomination, records, kinds, year)
+        blocks += _section(section, nomination, records, kinds)
     blocks += signature_rows(layout, nomination, profile)
     return Document(
         title=f"Báo cáo thành tích: {nomination.name} ({nomination.award_name})",

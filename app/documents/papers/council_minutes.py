@@ -35,6 +35,8 @@ from app.documents.model import (
 )
 from app.documents.papers.achievement_report import position_line
 from app.documents.papers.common import number_line, roman, text_paragraphs
+from app.domain.vietnamese import fold
+from app.queries.models.carried import carried_of, count_text, tally
 from app.queries.models.council import METHODS, Meeting, Member, Outcome
 from app.queries.models.dossier import OFFICIAL, DossierInfo, Nomination
 from app.queries.models.profile import CommuneProfile
@@ -73,19 +75,10 @@ def percent_text(value: Decimal) -> str:
     return f"{text}%"
 
 
-def count_text(count: int) -> str:
-    """ "02": official papers write small counts with two digits."""
-    return f"{count:02d}"
-
-
 def subjects_text(items: Iterable[Nomination]) -> str:
-    """ "01 tập thể, 02 cá nhân" (a kind with none is left out)."""
-    items = list(items)
-    collectives = sum(1 for item in items if item.subject_kind != OFFICIAL)
-    persons = len(items) - collectives
-    parts = [f"{count_text(collectives)} tập thể" if collectives else "",
-             f"{count_text(persons)} cá nhân" if persons else ""]
-    return ", ".join(part for part in parts if part)
+    """ "01 tập thể, 08 cá nhân (09 lượt đề nghị)": each person and collective once (a kind with none is left
+    out), the proposals added when someone is proposed for two titles."""
+    return tally(items).text()
 
 
 def lower_first(text: str) -> str:
@@ -104,8 +97,8 @@ def by_subject(items: Iterable[Nomination]) -> list[tuple[str, list[Nomination]]
 
 
 def carried(listed: Iterable[Nomination], results: Mapping[int, Outcome]) -> list[Nomination]:
-    """The nominations the council carried (votes entered, quorum met, threshold reached), in list order."""
-    return [item for item in listed if results.get(item.id) is not None and results[item.id].passed is True]
+    """The nominations the council carried, in list order (``carried_of``: the one rule every paper reads)."""
+    return list(carried_of(listed, results).carried)
 
 
 def who_line(nomination: Nomination, position: str) -> str:
@@ -197,8 +190,18 @@ def method_text(meeting: Meeting) -> str:
     how = f" ({how})" if how else ""
     written = (f"; {count_text(meeting.written)} thành viên vắng mặt đã gửi ý kiến bằng văn bản"
                if meeting.written else "")
-    return (f"Hội đồng đã thảo luận, phân tích, đánh giá thành tích của từng tập thể, cá nhân được đề nghị và "
-            f"biểu quyết{how} đối với từng trường hợp{written}. Kết quả như sau:")
+    return f"Hội đồng đã biểu quyết{how} đối với từng trường hợp được đề nghị{written}. Kết quả như sau:"
+
+
+DEFAULT_DISCUSSION = "Hội đồng đã thảo luận, phân tích, đánh giá thành tích của từng tập thể, cá nhân được đề nghị."
+
+
+def discussion_blocks(meeting: Meeting) -> list[Paragraph]:
+    """The clerk's account of the discussion, each line once (a line pasted twice prints once); the standard
+    sentence when there is none. The vote sentence after it says only how the council voted: it once
+    repeated "Hội đồng đã thảo luận, phân tích, đánh giá…", which the demo's discussion already says."""
+    lines = list({fold(line.strip()): line for line in meeting.discussion.split("\n") if line.strip()}.values())
+    return text_paragraphs("\n".join(lines)) or [para(DEFAULT_DISCUSSION)]
 
 
 def thresholds_text(listed: Iterable[Nomination]) -> str:
@@ -267,7 +270,7 @@ def council_minutes(dossier: DossierInfo, meeting: Meeting, listed: Iterable[Nom
     listed = list(listed)
     blocks: list = [minutes_header(profile, meeting), minutes_title(dossier, profile), *opening_blocks(meeting)]
     blocks.append(para("Nội dung:", bold=True))
-    blocks += text_paragraphs(meeting.discussion)
+    blocks += discussion_blocks(meeting)
     blocks.append(para(method_text(meeting)))
     blocks.append(vote_table(listed, results, profile))
     if thresholds_text(listed):

@@ -8,6 +8,7 @@ import pytest
 
 from app.errors import UserError
 from app.queries.awards import (
+    carried_nominees,
     decision_paper_facts,
     dossier_gaps,
     dossier_info,
@@ -29,6 +30,17 @@ def test_dossier_paper_facts_give_each_nominee_its_own_award_history(demo_store)
         assert facts.records[item.id] == tuple(list_records(demo_store, item.subject_kind, item.subject_id))
     assert set(facts.outcomes) == {item.id for item in facts.nominations}
     assert facts.meeting.dossier_id == 1 and facts.profile.commune_name == "Hòa Bình Xuân"
+
+
+def test_the_carried_set_is_one_for_every_paper(demo_store):
+    """Dossier 1: nine carried, Huỳnh Văn Ân not (2/6); the papers' facts and the decision read the same set."""
+    voted = carried_nominees(demo_store, 1, TODAY)
+    assert [item.name for item in voted.not_carried] == ["Huỳnh Văn Ân"]
+    assert (voted.tally.persons, voted.tally.collectives) == (8, 1)
+    assert dossier_paper_facts(demo_store, 1, TODAY).carried == voted
+    own = carried_nominees(demo_store, 2, TODAY)
+    assert own.tally.text() == "01 tập thể, 08 cá nhân (09 lượt đề nghị)"  # Lê Thị Mai: CSTĐCS and LĐTT
+    assert {item.id for item in decision_paper_facts(demo_store, 2, TODAY).granted} <= {item.id for item in own.carried}
 
 
 def test_decision_paper_facts_grant_only_what_the_commune_grants(demo_store):
