@@ -40,7 +40,7 @@ class SourcedRule:
         """ "theo Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7" or "theo quy chế của Hội đồng"."""
         if not self.by_law:
             return "theo quy chế của Hội đồng"
-        return f"theo {self.source}" + ("" if self.verified else ", chưa đối chiếu")
+        return f"theo {self.source}" + ("" if self.verified else "; điều khoản chưa được đối chiếu")
 
     def describe(self) -> str:
         """ "từ 80% trở lên tổng số thành viên Hội đồng (theo Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7)"."""
