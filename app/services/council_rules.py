@@ -77,6 +77,16 @@ class RulesView:
     kinds: tuple[KindRule, ...]
 
 
+def dossier_rules_view(store: Store, dossier_id: int) -> RulesView:
+    """The rules screen for a dossier: its year, and the law's versions in force on its day."""
+    with store.transaction() as session:
+        dossier = session.get(DossierRow, dossier_id)
+        if dossier is None:
+            raise UserError("Không tìm thấy hồ sơ khen thưởng này; có thể đã bị xóa.")
+        year, day = dossier.year, dossier_day(session, dossier_id)
+    return rules_view(store, year, day)
+
+
 def rules_view(store: Store, year: int, day: date) -> RulesView:
     """What the screen “Quy chế của Hội đồng năm …” shows, for a dossier of ``day``."""
     with store.transaction() as session:
