@@ -49,12 +49,12 @@ METHOD_WORDS = {"secret_ballot": "bỏ phiếu kín", "show_of_hands": "giơ tay
 # 11 pt: the eight columns fit A4 portrait; "85,71%" and "STT" each stay on one line.
 VOTE_COLUMNS = (
     Column("STT", 0.75, Align.CENTER),
-    Column("Họ và tên / Tên tập thể", 1.6),
+    Column("Họ và tên / Tên tập thể", 1.5),
     Column("Chức vụ, đơn vị", 1.5),
-    Column("Hình thức đề nghị", 1.45),
-    Column("Số phiếu đồng ý / số thành viên tính tỷ lệ", 1.65, Align.CENTER),
+    Column("Hình thức đề nghị", 1.4),
+    Column("Số phiếu đồng ý / số thành viên tính tỷ lệ", 1.6, Align.CENTER),
     Column("Tỷ lệ %", 1.05, Align.CENTER),
-    Column("Tỷ lệ cần đạt, căn cứ", 1.75),
+    Column("Tỷ lệ cần đạt, căn cứ", 2.0),
     Column("Kết quả", 0.95, Align.CENTER),
 )
 PERSONS, COLLECTIVES = "CÁ NHÂN", "TẬP THỂ"
