@@ -83,6 +83,7 @@ def _check_open(session: Session, dossier_id: int) -> None:
 
 def forget_member(session: Session, dossier_id: int, member_id: int) -> None:
     """A member marked present again (or no longer writing in): their written votes on this dossier go."""
-    for row in session.scalars(select(WrittenVoteRow).join(NominationRow, NominationRow.id == WrittenVoteRow.nomination_id)
-                               .where(NominationRow.dossier_id == dossier_id, WrittenVoteRow.member_id == member_id)):
+    for row in session.scalars(
+            select(WrittenVoteRow).join(NominationRow, NominationRow.id == WrittenVoteRow.nomination_id)
+            .where(NominationRow.dossier_id == dossier_id, WrittenVoteRow.member_id == member_id)):
         session.delete(row)

@@ -1,4 +1,4 @@
-"""Revision 0009 (council_rule, council_threshold, written_vote) goes up and down on a real file without losing a row."""
+"""Revision 0009 (council_rule, council_threshold, written_vote) goes up and down on a real file, no row lost."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _downgrade(engine, revision: str) -> None:
 
 
 def test_round_trip_keeps_the_dossier_and_the_new_tables_work(tmp_path):
-    """0008 with a dossier → 0009 (a written vote and a year's rules stored) → 0008 (tables gone, dossier kept) → 0009."""
+    """0008 with a dossier → 0009 (a written vote, a year's rules) → 0008 (tables gone, dossier kept) → 0009."""
     engine = make_engine(tmp_path / "round-trip.sqlite3")
     migrate.upgrade(engine, "0008")
     with engine.begin() as connection:
