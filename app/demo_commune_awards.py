@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from app.demo_dossier import record_written_votes
 from app.resources import load_json
 from app.services import council, registers
 from app.services.achievement_draft import draft_report
@@ -43,6 +44,7 @@ def load_demo_commune_awards(store: Store) -> None:
     )
     for name, (reason, written) in meeting["absent"].items():
         council.set_attendance(store, dossier, members[name], False, reason, written)
+    nominated = []
     for kind, name, award, votes in plan["nominations"]:
         subject = people[name] if kind == "official" else groups[name]
         nomination = add_nomination(store, dossier, kind, subject, award).value
@@ -50,6 +52,8 @@ def load_demo_commune_awards(store: Store) -> None:
         update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
                           report_achievements=draft.achievements, report_date=date(2024, 12, 10))
         council.set_votes(store, nomination, votes)
+        nominated.append((nomination, name, award))
+    record_written_votes(store, members, meeting.get("written_votes", {}), nominated)
     decision = plan["decision"]
     update_decision(store, dossier, number=decision["number"], signed_on=date.fromisoformat(decision["signed_on"]))
     issue(store, dossier, now=datetime.fromisoformat(decision["issued_at"]), today=date(2024, 12, 20))

@@ -1,13 +1,13 @@
 """The demo commune's 2024 award dossier (``resources/demo/dossier-2024.json``): the council and its
-meeting, ten nominations (one not eligible, proposed with a reason and not carried), the reports
-drafted from the app's data."""
+meeting, ten nominations (one not eligible, proposed with a reason and not carried), the absent
+member's written votes, the reports drafted from the app's data."""
 
 from __future__ import annotations
 
 from datetime import date, time
 
 from app.resources import load_json
-from app.services import council, registers
+from app.services import council, registers, written_votes
 from app.services.achievement_draft import draft_report
 from app.services.dossier import add_nomination, create_dossier, update_dossier, update_nomination
 from app.store import Store
@@ -35,6 +35,7 @@ def load_demo_dossier(store: Store) -> None:
     for name, (reason, written) in meeting["absent"].items():
         council.set_attendance(store, dossier, members[name], False, reason, written)
     identities = demo["identity"] | demo["collective_identity"]
+    nominated = []
     for kind, name, award, votes, justification in demo["nominations"]:
         subject = people[name] if kind == "official" else groups[name]
         nomination = add_nomination(store, dossier, kind, subject, award, justification).value
@@ -44,3 +45,14 @@ def load_demo_dossier(store: Store) -> None:
                           report_achievements=demo["achievements"].get(name, draft.achievements),
                           report_date=date(2024, 11, 25))
         council.set_votes(store, nomination, votes)
+        nominated.append((nomination, name, award))
+    record_written_votes(store, members, meeting.get("written_votes", {}), nominated)
+
+
+def record_written_votes(store: Store, members: dict[str, int], spec: dict, nominated: list) -> None:
+    """Each absent member's written vote on every nominee: "đồng ý" but for those listed ``against``
+    as [name, award key]."""
+    for name, votes in spec.items():
+        against = {tuple(item) for item in votes.get("against", [])}
+        for nomination, nominee, award in nominated:
+            written_votes.set_written_vote(store, nomination, members[name], (nominee, award) not in against)

@@ -451,6 +451,38 @@ CREATE TABLE journal_row (
 	CONSTRAINT fk_journal_row_action_id_journal_action FOREIGN KEY(action_id) REFERENCES journal_action (id) ON DELETE CASCADE
 );
 
+CREATE TABLE council_rule (
+	id INTEGER NOT NULL, 
+	year INTEGER NOT NULL, 
+	quorum_numerator INTEGER NOT NULL, 
+	quorum_denominator INTEGER NOT NULL, 
+	CONSTRAINT pk_council_rule PRIMARY KEY (id), 
+	CONSTRAINT uq_council_rule_year UNIQUE (year)
+);
+
+CREATE TABLE council_threshold (
+	id INTEGER NOT NULL, 
+	year INTEGER NOT NULL, 
+	award_key VARCHAR(60) NOT NULL, 
+	percent VARCHAR(10) NOT NULL, 
+	base VARCHAR(10) NOT NULL, 
+	strictly_more BOOLEAN NOT NULL, 
+	secret_ballot BOOLEAN NOT NULL, 
+	CONSTRAINT pk_council_threshold PRIMARY KEY (id), 
+	CONSTRAINT uq_council_threshold_year UNIQUE (year, award_key)
+);
+
+CREATE TABLE written_vote (
+	id INTEGER NOT NULL, 
+	nomination_id INTEGER NOT NULL, 
+	member_id INTEGER NOT NULL, 
+	agrees BOOLEAN NOT NULL, 
+	CONSTRAINT pk_written_vote PRIMARY KEY (id), 
+	CONSTRAINT fk_written_vote_nomination_id_nomination FOREIGN KEY(nomination_id) REFERENCES nomination (id) ON DELETE CASCADE, 
+	CONSTRAINT fk_written_vote_member_id_council_member FOREIGN KEY(member_id) REFERENCES council_member (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_written_vote_nomination_id UNIQUE (nomination_id, member_id)
+);
+
 CREATE INDEX ix_plan_year ON "plan" (year);
 
 CREATE INDEX ix_plan_area_plan_id ON plan_area (plan_id);
@@ -526,4 +558,10 @@ CREATE INDEX ix_meeting_attendance_member_id ON meeting_attendance (member_id);
 CREATE INDEX ix_report_text_year ON report_text (year);
 
 CREATE INDEX ix_journal_row_action_id ON journal_row (action_id);
+
+CREATE INDEX ix_council_threshold_year ON council_threshold (year);
+
+CREATE INDEX ix_written_vote_nomination_id ON written_vote (nomination_id);
+
+CREATE INDEX ix_written_vote_member_id ON written_vote (member_id);
 

@@ -33,7 +33,7 @@ KIND_OF_TABLE: Mapping[str, Kind] = {
                      "procedure_stat"), SCORING),
     **dict.fromkeys(("award_kind", "award_record", "dossier", "nomination", "council_member", "council_meeting",
                      "meeting_attendance", "nomination_vote", "registration", "award_decision",
-                     "certificate_layout"), AWARDS),
+                     "certificate_layout", "council_rule", "council_threshold", "written_vote"), AWARDS),
 }
 
 

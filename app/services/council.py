@@ -11,13 +11,16 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.awards import Quorum, vote_result
+from app.domain.awards import Quorum
+from app.domain.vote_rules import tally
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.queries.models.council import METHODS, Attendance, Meeting, Member, Outcome
 from app.resources import load_json
 from app.services.award_kinds import read_kinds
 from app.services.changes import Changes, Done, short
+from app.services.council_rules import default_quorum, dossier_day, read_rules, vote_rule
+from app.services.written_votes import forget_member, read_written
 from app.store import Store
 from db.models import (
     AwardDecisionRow,
@@ -35,8 +38,8 @@ def council_roles() -> list[str]:
 
 
 def quorum() -> Quorum:
-    raw = load_json("awards", "council-rules.json")["quorum"]
-    return Quorum(int(raw["numerator"]), int(raw["denominator"]))
+    """The shipped default quorum (a year's own is in ``council_rules.read_rules``)."""
+    return default_quorum()
 
 
 def members(store: Store, year: int) -> list[Member]:
@@ -135,7 +138,7 @@ def read_meeting(session: Session, dossier_id: int) -> Meeting:
     )
     return Meeting(dossier_id, dossier.year, row.number, row.held_on, row.starts_at, row.ends_at, row.place,
                    by_id.get(row.chair_id), by_id.get(row.secretary_id), row.method, row.discussion,
-                   attendance, quorum())
+                   attendance, read_rules(session, dossier.year).quorum)
 
 
 def _meeting_row(session: Session, dossier_id: int, create: bool = True) -> CouncilMeetingRow:
@@ -190,22 +193,23 @@ def set_attendance(store: Store, dossier_id: int, member_id: int, present: bool,
             mark = MeetingAttendanceRow(meeting_id=row.id, member_id=member_id)
             session.add(mark)
         mark.present, mark.absence_reason, mark.written_vote = present, clean_line(absence_reason), written_vote
+        if not written_vote:
+            forget_member(session, dossier_id, member_id)
         session.flush()
         _check_votes_fit(session, dossier_id)
     return action.changes
 
 
 def _check_votes_fit(session: Session, dossier_id: int) -> None:
-    """After attendance changes, no nominee may have more votes than there are voters."""
+    """After attendance changes, no nominee may have more votes at the meeting than members present."""
     counts = meeting_counts(session, dossier_id)
-    kinds = read_kinds(session, active_only=False)
-    for award_key, votes_for in session.execute(
-            select(NominationRow.award_key, NominationVoteRow.votes_for)
-            .join(NominationVoteRow, NominationVoteRow.nomination_id == NominationRow.id)
+    for votes_for in session.scalars(
+            select(NominationVoteRow.votes_for)
+            .join(NominationRow, NominationVoteRow.nomination_id == NominationRow.id)
             .where(NominationRow.dossier_id == dossier_id)):
-        voters = _voters(counts, kinds.get(award_key))
-        if votes_for > voters:
-            raise UserError(f"Đã có đề nghị được {votes_for} phiếu đồng ý, nhiều hơn số người biểu quyết ({voters}).",
+        if votes_for > counts["present"]:
+            raise UserError(f"Đã có đề nghị được {votes_for} phiếu đồng ý tại cuộc họp, nhiều hơn số thành viên "
+                            f"dự họp ({counts['present']}).",
                             "Sửa số phiếu trước rồi đánh dấu vắng mặt.")
 
 
@@ -231,26 +235,18 @@ def _write_votes(session: Session, nomination_id: int, votes_for: int | None) ->
             session.delete(vote)
         return
     current = meeting_counts(session, nomination.dossier_id)
-    voters = _voters(current, read_kinds(session, active_only=False).get(nomination.award_key))
     if votes_for < 0:
         raise UserError("Số phiếu đồng ý không được âm.")
     if current["total"] == 0:
         raise UserError(f"Hội đồng năm {current['year']} chưa có thành viên.", "Nhập danh sách Hội đồng trước.")
-    if votes_for > voters:
-        written = f", {current['written']} gửi ý kiến bằng văn bản" if voters > current["present"] else ""
+    if votes_for > current["present"]:
         raise UserError(
-            f"Số phiếu đồng ý ({votes_for}) nhiều hơn số thành viên biểu quyết ({voters}: "
-            f"{current['present']} dự họp{written}).")
+            f"Số phiếu đồng ý tại cuộc họp ({votes_for}) nhiều hơn số thành viên dự họp ({current['present']}).",
+            "Ý kiến bằng văn bản của thành viên vắng mặt nhập riêng ở bảng “Ý kiến bằng văn bản”.")
     if vote is None:
         vote = NominationVoteRow(nomination_id=nomination_id, votes_for=votes_for)
         session.add(vote)
     vote.votes_for = votes_for
-
-
-def _voters(counts: dict, kind) -> int:
-    """Who can vote on an award: those present, and for a share of all members, the absent who wrote in."""
-    written = counts["written"] if kind is not None and kind.vote.base == "all" else 0
-    return counts["present"] + written
 
 
 def meeting_counts(session: Session, dossier_id: int) -> dict:
@@ -271,20 +267,24 @@ def outcomes(store: Store, dossier_id: int) -> dict[int, Outcome]:
 
 
 def read_outcomes(session: Session, dossier_id: int) -> dict[int, Outcome]:
-    """``outcomes`` inside a transaction already open."""
+    """``outcomes`` inside a transaction already open: each nominee's rule (by the dossier's day) and tally."""
     counts = meeting_counts(session, dossier_id)
     kinds = read_kinds(session, active_only=False)
+    day = dossier_day(session, dossier_id)
+    written = read_written(session, dossier_id)
     rows = session.execute(
         select(NominationRow.id, NominationRow.award_key, NominationVoteRow.votes_for)
         .outerjoin(NominationVoteRow, NominationVoteRow.nomination_id == NominationRow.id)
         .where(NominationRow.dossier_id == dossier_id)).all()
-    met = quorum().met(counts["present"], counts["total"])
+    met = read_rules(session, counts["year"]).quorum.met(counts["present"], counts["total"])
     result = {}
     for nomination_id, award_key, votes_for in rows:
         kind = kinds.get(award_key)
-        if votes_for is None or kind is None or counts["total"] == 0:
-            result[nomination_id] = Outcome(nomination_id, None, met)
-            continue
-        vote = vote_result(kind.vote, votes_for, counts["present"], counts["total"], counts["written"])
-        result[nomination_id] = Outcome(nomination_id, vote, met)
+        rule = vote_rule(session, kind, day, counts["year"]) if kind is not None else None
+        opinions = written.get(nomination_id, ())
+        counted = None
+        if votes_for is not None and rule is not None and counts["total"] and votes_for <= counts["present"]:
+            agreed = tuple(vote.agrees is True for vote in opinions if vote.agrees is not None)
+            counted = tally(rule, votes_for, counts["present"], counts["total"], agreed)
+        result[nomination_id] = Outcome(nomination_id, counted, met, rule, opinions)
     return result

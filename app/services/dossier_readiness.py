@@ -80,6 +80,7 @@ def missing_of(dossier: DossierInfo, held: Meeting, listed, results: dict[int, O
         if outcome is None or outcome.result is None:
             missing.append(Missing(f"{who}: chưa nhập số phiếu.", NOMINATION, item.id))
         # A nominee the council did not carry is a result, not a gap: the minutes record it, the letter omits it.
+    missing += written_vote_gaps(listed, results)
     return missing
 
 
@@ -123,3 +124,17 @@ def abolished_missing(day: date, listed) -> list[Missing]:
             found.append(Missing(f"{item.name} ({item.award_name}): hồ sơ ngày {vn_day(day)}. {grant.note}",
                                  NOMINATION, item.id))
     return found
+
+
+def written_vote_gaps(listed, results: dict[int, Outcome]) -> list[Missing]:
+    """A nominee whose rule counts all members (NĐ 98/2023 Điều 30.7) lacks the written vote of a member
+    marked absent with a written opinion: the tally and the minutes would be short of it."""
+    gaps = []
+    for item in listed:
+        outcome = results.get(item.id)
+        names = outcome.missing_written if outcome is not None else ()
+        if names:
+            gaps.append(Missing(f"{item.name} ({item.award_name}): chưa nhập ý kiến bằng văn bản của "
+                                f"{', '.join(names)} (tỷ lệ tính trên tổng số thành viên Hội đồng).",
+                                NOMINATION, item.id))
+    return gaps

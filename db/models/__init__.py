@@ -17,6 +17,9 @@ Schema notes:
 - ``award_kind``, ``award_record``, ``dossier``, ``nomination``, ``council_member``,
   ``council_meeting``, ``meeting_attendance``, ``nomination_vote``: the award dossier;
   see ``db/models/awards.py``.
+- ``council_rule``, ``council_threshold``, ``written_vote``: the council's own rules per year
+  (quorum, thresholds the law leaves to it) and absent members' written votes per nominee;
+  see ``db/models/council_rules.py``.
 - ``registration``, ``award_decision``, ``certificate_layout``: the commune's own awards;
   see ``db/models/commune_awards.py``.
 - ``report_text``: the progress report's narrative parts as the clerk wrote them, per year,
@@ -32,6 +35,7 @@ from db.models.awards import (
 from db.models.base import Base
 from db.models.commune_awards import AwardDecisionRow, CertificateLayoutRow, RegistrationRow
 from db.models.commune import CommuneProfileRow
+from db.models.council_rules import CouncilRuleRow, CouncilThresholdRow, WrittenVoteRow
 from db.models.journal import JournalActionRow, JournalRowRow
 from db.models.official import OfficialRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
@@ -47,6 +51,7 @@ from db.models.scoring import (
 
 __all__ = [
     "AwardDecisionRow", "CertificateLayoutRow", "RegistrationRow",
+    "CouncilRuleRow", "CouncilThresholdRow", "WrittenVoteRow",
     "AwardKindRow", "AwardRecordRow", "CouncilMeetingRow", "CouncilMemberRow", "DossierRow",
     "MeetingAttendanceRow", "NominationRow", "NominationVoteRow",
     "AssessmentRow", "CollectiveRow", "CriteriaSetRow", "CriterionRow", "DisciplineRow", "EmulationMarkRow",

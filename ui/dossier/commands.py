@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.services import council
+from app.services import council, written_votes
 from app.services import dossier as service
 from app.services.changes import Changes, Done
 from ui.runner import Outcome, attempt
@@ -44,6 +44,10 @@ class Edits:
 
     def votes(self, nomination_id: int, votes_for: int | None, text: str) -> bool:
         return self.apply(lambda: council.set_votes(self.store, nomination_id, votes_for, text)).ok
+
+    def written(self, nomination_id: int, member_id: int, agrees: bool | None, text: str) -> bool:
+        return self.apply(lambda: written_votes.set_written_vote(self.store, nomination_id, member_id, agrees,
+                                                                 text)).ok
 
     def attendance(self, dossier_id: int, member_id: int, after: tuple, text: str) -> bool:
         present, reason, written = after

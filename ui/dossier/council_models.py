@@ -90,7 +90,7 @@ def _checked(value) -> bool:
 class VotesModel(KeyedRowsModel):
     """Rows: (nomination, rule text, outcome text, passed). The count column is edited in a spin box."""
 
-    HEADERS = ("Người được đề nghị", "Danh hiệu", "Phiếu đồng ý", "Cần đạt", "Kết quả")
+    HEADERS = ("Người được đề nghị", "Danh hiệu", "Phiếu đồng ý tại cuộc họp", "Cần đạt (căn cứ)", "Kết quả")
     COUNT, RESULT = 2, 4
     voted = Signal(int, object)
 
@@ -135,7 +135,7 @@ class VotesDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
         spin = QSpinBox(parent, objectName="votes_for", minimum=NO_VOTES, maximum=self.maximum,
                         keyboardTracking=False, specialValueText="—", alignment=Qt.AlignmentFlag.AlignCenter)
-        spin.setToolTip("Số phiếu đồng ý (kể cả ý kiến bằng văn bản của thành viên vắng mặt)")
+        spin.setToolTip("Số phiếu đồng ý của các thành viên dự họp (ý kiến bằng văn bản nhập ở bảng riêng)")
         spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
         return spin
 

@@ -43,6 +43,8 @@ from ui.dossier import (
 )
 from app.services.changes import short
 from ui.dossier.council_models import AttendanceModel, MembersModel, VotesDelegate, VotesModel
+from ui.dossier.council_rules_dialog import edit_rules
+from ui.dossier.council_written import WrittenVotesBox
 from ui.widgets.autosave import text_box, transient
 
 
@@ -92,6 +94,8 @@ class CouncilTab(QWidget):
         self.attendance = make_table(self.attendance_model, "attendance")
         self.attendance.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.quorum = QLabel(objectName="quorum", wordWrap=True)
+        self.rules_button = QPushButton(objectName="council_rules", clicked=self.open_rules)
+        self.written = WrittenVotesBox()
         self.votes_model = VotesModel(self)
         self.votes = make_table(self.votes_model, "votes")
         self.votes_delegate = VotesDelegate(self.votes)
@@ -106,6 +110,7 @@ class CouncilTab(QWidget):
                 table.horizontalHeader().resizeSection(column, width)
         self.attendance_model.marked.connect(self.mark)
         self.votes_model.voted.connect(self.vote)
+        self.written.model.written.connect(self.write_vote)
         self.members.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.person.activated.connect(self._person_chosen)
         self.person.lineEdit().returnPressed.connect(lambda: self.add_member())
@@ -180,18 +185,19 @@ class CouncilTab(QWidget):
         attendance = QVBoxLayout(attendance_box)
         attendance.addWidget(self.attendance)
         attendance.addWidget(self.quorum)
+        attendance.addWidget(self.rules_button)
         votes_box = QGroupBox("Kết quả biểu quyết")
         votes = QVBoxLayout(votes_box)
         votes.addWidget(self.votes)
-        votes.addWidget(note_label("Gõ số phiếu đồng ý rồi nhấn Enter. Với danh hiệu tính trên tổng số thành viên "
-                                   "Hội đồng (như Chiến sĩ thi đua cơ sở), ý kiến bằng văn bản của thành viên vắng "
-                                   "mặt được tính vào số phiếu."))
+        votes.addWidget(note_label("Gõ số phiếu đồng ý của các thành viên dự họp rồi nhấn Enter. Ý kiến bằng văn "
+                                   "bản của thành viên vắng mặt nhập ở bảng dưới; với danh hiệu tính trên tổng số "
+                                   "thành viên Hội đồng (như Chiến sĩ thi đua cơ sở) ý kiến đó được cộng vào."))
         talk_box = QGroupBox("Nội dung thảo luận, kết luận")
         QVBoxLayout(talk_box).addWidget(self.discussion)
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(4, 0, 4, 0)
-        for box in (members_box, meeting_box, attendance_box, votes_box, talk_box):
+        for box in (members_box, meeting_box, attendance_box, votes_box, self.written, talk_box):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
@@ -199,7 +205,7 @@ class CouncilTab(QWidget):
         self.scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll)
-        self.sections = {"members": members_box, "meeting": meeting_box, "votes": votes_box}
+        self.sections = {"members": members_box, "meeting": meeting_box, "votes": votes_box, "written": self.written}
 
     def _year(self) -> int:
         return self.view.dossier.year if self.view else self.held_on.edit.date().year()
@@ -214,9 +220,10 @@ class CouncilTab(QWidget):
         self.members_model.show_rows(view.members, lambda member: member.id)
         self._fill_people()
         self.attendance_model.show_rows(held.attendance, lambda item: item.member.id)
-        votes = [(item, item.award.vote.describe() if item.award else "", view.outcome_text(item.id),
-                  view.outcome_state(item.id)) for item in view.nominations]
-        self.votes_delegate.maximum = max(held.total, 0)
+        rules = {key: outcome.rule.describe() for key, outcome in view.outcomes.items() if outcome.rule}
+        votes = [(item, rules.get(item.id, ""), view.outcome_text(item.id), view.outcome_state(item.id))
+                 for item in view.nominations]
+        self.votes_delegate.maximum = max(held.present, 0)  # written votes are entered apart
         self.votes_delegate.locked = view.decision.issued
         self._show_votes(votes)
         for table, count in ((self.members, len(view.members)), (self.attendance, held.total),
@@ -228,6 +235,8 @@ class CouncilTab(QWidget):
         for name in ("number", "place", "starts_at", "ends_at", "held_on", "method", "discussion"):
             self.fields[name].show(key, getattr(held, name))
         self._show_quorum(view)
+        self.rules_button.setText(f"Quy chế của Hội đồng năm {year}…")
+        self.written.show_view(view)
         self._enable()
 
     def _show_votes(self, rows) -> None:
@@ -305,6 +314,15 @@ class CouncilTab(QWidget):
         index = self.votes_model.index(self.votes_model.row_of(nomination_id), VotesModel.COUNT)
         self.votes_model.dataChanged.emit(index, index)  # the spin box goes back to the count saved
         return False
+
+    def write_vote(self, nomination_id: int, member_id: int, agrees: bool | None) -> bool:
+        item, member = self.view.nomination(nomination_id), next(m for m in self.view.members if m.id == member_id)
+        word = {True: "đồng ý", False: "không đồng ý", None: "xóa"}[agrees]
+        return self.edits.written(nomination_id, member_id, agrees,
+                                  f"Ý kiến văn bản của {short(member.full_name)}: {word} — {short(item.name)}")
+
+    def open_rules(self) -> bool:
+        return self.view is not None and edit_rules(self, self.edits, self.view.dossier.id)
 
     def mark(self, member_id: int, present: bool, reason: str, written: bool) -> bool:
         member = next((item for item in self.view.members if item.id == member_id), None) if self.view else None

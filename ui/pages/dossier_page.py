@@ -283,6 +283,10 @@ class DossierPage(Page):
         elif "báo cáo thành tích" in missing.what:
             self.tabs.setCurrentIndex(REPORT_TAB)
             self.report_tab.select(missing.target)
+        elif "ý kiến bằng văn bản" in missing.what:
+            self.tabs.setCurrentIndex(COUNCIL_TAB)
+            self.council_tab.show_section("written")
+            self.council_tab.written.select(missing.target)
         elif "số phiếu" in missing.what:
             self.tabs.setCurrentIndex(COUNCIL_TAB)
             self.council_tab.select(missing.target)

@@ -4,8 +4,11 @@ Per FORMS.md §4: "Số: …/BB-HĐTĐKT" and no place/date line under the motto
 "BIÊN BẢN" and the meeting's name; time, place, who attended (present out of
 all members, the absent with their reason and whether they voted in writing,
 the list with roles), chair and secretary; the discussion; how the council
-voted and a table of each nominee's votes out of the members the rule counts
-(percentages with a Vietnamese comma, "85,71%"), the quorum; the conclusion
+voted and a table of each nominee's votes out of the members the rule counts,
+the base named ("6/7 tổng số thành viên (có 1 phiếu bằng văn bản)", "5/6
+thành viên dự họp"), percentages with a Vietnamese comma ("85,71%"), the
+threshold and its source (NĐ 98/2023 Điều 30 khoản 7, or the council's own
+rules); each absent member's written vote, nominee by nominee; the quorum; the conclusion
 naming who is carried; the closing time; THƯ KÝ left, CHỦ TỌA right; "Nơi
 nhận: … - Lưu: VT, Hồ sơ.".
 
@@ -45,15 +48,16 @@ COUNCIL = "HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG"
 COUNCIL_SUFFIX = "HĐTĐKT"
 GAP = "……"
 METHOD_WORDS = {"secret_ballot": "bỏ phiếu kín", "show_of_hands": "giơ tay"}
-# 11 pt: the seven columns fit A4 portrait with the vote header on three lines.
+# 11 pt: the eight columns fit A4 portrait; "85,71%" and "STT" each stay on one line.
 VOTE_COLUMNS = (
-    Column("STT", 0.6, Align.CENTER),
-    Column("Họ và tên / Tên tập thể", 2.0),
-    Column("Chức vụ, đơn vị", 2.1),
-    Column("Hình thức đề nghị", 1.9),
-    Column("Số phiếu đồng ý / tổng số thành viên", 1.45, Align.CENTER),
-    Column("Tỷ lệ %", 0.95, Align.CENTER),
-    Column("Kết quả", 1.0, Align.CENTER),
+    Column("STT", 0.75, Align.CENTER),
+    Column("Họ và tên / Tên tập thể", 1.5),
+    Column("Chức vụ, đơn vị", 1.5),
+    Column("Hình thức đề nghị", 1.4),
+    Column("Số phiếu đồng ý / số thành viên tính tỷ lệ", 1.6, Align.CENTER),
+    Column("Tỷ lệ %", 1.05, Align.CENTER),
+    Column("Tỷ lệ cần đạt, căn cứ", 2.0),
+    Column("Kết quả", 0.95, Align.CENTER),
 )
 PERSONS, COLLECTIVES = "CÁ NHÂN", "TẬP THỂ"
 
@@ -165,16 +169,18 @@ def opening_blocks(meeting: Meeting) -> list[Paragraph]:
 # ----------------------------------------------------------------------------- the votes
 
 
-def _vote_cells(outcome: Outcome | None) -> tuple[str, str, str]:
+def _vote_cells(outcome: Outcome | None) -> tuple[str, str, str, str]:
+    """Votes over the named base, the percentage, the threshold with its source, the verdict."""
+    needed = outcome.rule.describe() if outcome is not None and outcome.rule is not None else ""
     if outcome is None or outcome.result is None:
-        return "", "", "Chưa biểu quyết"
+        return "", "", needed, "Chưa biểu quyết"
     result = outcome.result
-    return (f"{result.votes_for}/{result.base}", percent_text(result.percent),
-            "Đạt" if outcome.passed else "Không đạt")
+    return (result.base_text(), percent_text(result.percent), needed, "Đạt" if outcome.passed else "Không đạt")
 
 
 def vote_table(listed: Iterable[Nomination], results: Mapping[int, Outcome], profile: CommuneProfile) -> Table:
-    """One row per nominee, individuals then collectives: votes out of the members the award's rule counts.
+    """One row per nominee, individuals then collectives: votes out of the members the award's rule counts
+    (the base named), the threshold and where it comes from (a decree or the council's own rules).
 
     No group rows: a group title would be the only row a page break leaves under the header.
     """
@@ -185,10 +191,11 @@ def vote_table(listed: Iterable[Nomination], results: Mapping[int, Outcome], pro
 
 
 def method_text(meeting: Meeting) -> str:
-    """ "Hội đồng đã biểu quyết (bỏ phiếu kín) đối với từng trường hợp …"."""
+    """ "Hội đồng đã biểu quyết (bỏ phiếu kín) đối với từng trường hợp …", and how written votes count."""
     how = METHOD_WORDS.get(meeting.method) or METHODS.get(meeting.method, "")
     how = f" ({how})" if how else ""
-    written = (f"; {count_text(meeting.written)} thành viên vắng mặt đã gửi ý kiến bằng văn bản"
+    written = (f"; {count_text(meeting.written)} thành viên vắng mặt đã gửi ý kiến bằng văn bản, được tính "
+               "vào kết quả đối với danh hiệu, hình thức tính tỷ lệ trên tổng số thành viên Hội đồng"
                if meeting.written else "")
     return f"Hội đồng đã biểu quyết{how} đối với từng trường hợp được đề nghị{written}. Kết quả như sau:"
 
@@ -204,14 +211,24 @@ def discussion_blocks(meeting: Meeting) -> list[Paragraph]:
     return text_paragraphs("\n".join(lines)) or [para(DEFAULT_DISCUSSION)]
 
 
-def thresholds_text(listed: Iterable[Nomination]) -> str:
-    """ "Tỷ lệ phiếu đồng ý cần đạt: Chiến sĩ thi đua cơ sở: từ 80% trở lên tổng số thành viên Hội đồng; …"."""
-    seen: dict[str, str] = {}
-    for item in listed:
-        if item.award is not None:
-            seen.setdefault(item.award.name, item.award.vote.describe())
-    parts = [f"{name}: {rule}" for name, rule in seen.items()]
-    return f"Tỷ lệ phiếu đồng ý cần đạt: {'; '.join(parts)}." if parts else ""
+def written_vote_blocks(meeting: Meeting, listed: Iterable[Nomination], results: Mapping[int, Outcome]) -> list:
+    """One sentence per absent member who voted in writing: whom they agreed to, whom not, what is missing."""
+    listed = list(listed)
+    blocks = []
+    for item in meeting.absent:
+        if not item.written_vote:
+            continue
+        member = item.member
+        choices: dict[bool | None, list[str]] = {True: [], False: [], None: []}
+        for nomination in listed:
+            outcome = results.get(nomination.id)
+            vote = next((v for v in (outcome.written if outcome else ()) if v.member_id == member.id), None)
+            choices[vote.agrees if vote else None].append(f"{nomination.name} ({nomination.award_name})")
+        parts = [f"{word} đối với {', '.join(names)}" for word, names in
+                 (("đồng ý", choices[True]), ("không đồng ý", choices[False]), ("chưa có ý kiến", choices[None]))
+                 if names]
+        blocks.append(para(f"Ý kiến bằng văn bản của Đ/c {member.full_name} (vắng mặt): {'; '.join(parts)}."))
+    return blocks
 
 
 def conclusion_blocks(listed: list[Nomination], results: Mapping[int, Outcome], profile: CommuneProfile) -> list:
@@ -273,8 +290,7 @@ def council_minutes(dossier: DossierInfo, meeting: Meeting, listed: Iterable[Nom
     blocks += discussion_blocks(meeting)
     blocks.append(para(method_text(meeting)))
     blocks.append(vote_table(listed, results, profile))
-    if thresholds_text(listed):
-        blocks.append(para(thresholds_text(listed)))
+    blocks += written_vote_blocks(meeting, listed, results)
     blocks.append(para(f"Cuộc họp có {meeting.quorum_text()}."))
     blocks += conclusion_blocks(listed, results, profile)
     blocks += [_ending(meeting), minutes_closing(meeting)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from app.domain.awards import Quorum, VoteResult
+from app.domain.awards import Quorum
+from app.domain.vote_rules import ALL, SourcedRule, Tally
 
 METHODS = {"show_of_hands": "biểu quyết giơ tay", "secret_ballot": "bỏ phiếu kín"}
 
@@ -67,14 +68,32 @@ class Meeting:
     def quorum_text(self) -> str:
         state = "đủ" if self.quorum_met else "không đủ"
         return (f"{self.present}/{self.total} thành viên dự họp: {state} số lượng để họp "
-                f"(cần {self.quorum.describe()})")
+                f"(cần {self.quorum.describe()}, theo quy chế của Hội đồng)")
+
+
+@dataclass(frozen=True)
+class WrittenVote:
+    """An absent member's written vote on one nominee; ``agrees`` None: not entered yet."""
+
+    member_id: int
+    full_name: str
+    agrees: bool | None
 
 
 @dataclass(frozen=True)
 class Outcome:
     nomination_id: int
-    result: VoteResult | None  # None: no votes entered yet
+    result: Tally | None  # None: no votes entered yet
     quorum_met: bool
+    rule: SourcedRule | None = None  # the vote the award needs and its source (None: unknown award)
+    written: tuple[WrittenVote, ...] = ()  # the written votes of the absent who wrote in
+
+    @property
+    def missing_written(self) -> tuple[str, ...]:
+        """Who wrote in but has no vote on this nominee, where the base is all members (they count)."""
+        if self.rule is None or self.rule.rule.base != ALL:
+            return ()
+        return tuple(vote.full_name for vote in self.written if vote.agrees is None)
 
     @property
     def passed(self) -> bool | None:

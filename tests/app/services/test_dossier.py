@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.criteria import EMULATION
 from app.errors import UserError
-from app.services import award_history, council, criteria_sets, registers, scoring
+from app.services import award_history, council, criteria_sets, registers, scoring, written_votes
 from app.services.achievement_draft import draft_report
 from app.services.dossier import (
     add_nomination,
@@ -119,6 +119,7 @@ def _council(store, dossier, present=7, total=9, written=0):
 
 
 def test_votes_below_the_threshold_fail_and_the_result_follows_the_numbers(year):
+    """CSTĐCS counts of all members: 7 at the meeting fail, the absent member's written "đồng ý" carries it."""
     store, people, _, dossier = year
     mai = people["Lê Thị Mai"]
     nomination = add_nomination(store, dossier, "official", mai, "cstdcs").value
@@ -128,11 +129,13 @@ def test_votes_below_the_threshold_fail_and_the_result_follows_the_numbers(year)
     council.set_votes(store, nomination, 7)
     outcome = council.outcomes(store, dossier)[nomination]
     assert outcome.passed is False
-    assert outcome.text() == "7/10 phiếu đồng ý (70%), không đạt (cần từ 80% trở lên tổng số thành viên Hội đồng)"
-    council.set_votes(store, nomination, 8)
+    assert outcome.text() == ("7/10 phiếu đồng ý (70%), không đạt (cần từ 80% trở lên tổng số thành viên Hội đồng); "
+                              "theo Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7")
+    writer = held.absent[0].member
+    written_votes.set_written_vote(store, nomination, writer.id, True)
     assert council.outcomes(store, dossier)[nomination].passed is True
-    with pytest.raises(UserError, match="nhiều hơn số thành viên biểu quyết"):
-        council.set_votes(store, nomination, 10)
+    with pytest.raises(UserError, match="nhiều hơn số thành viên dự họp"):
+        council.set_votes(store, nomination, 9)
 
 
 def test_a_meeting_without_quorum_passes_nothing(year):

@@ -33,7 +33,7 @@ from app.documents.papers.submission_letter import (
     submission_letter,
 )
 from app.domain.criteria import EMULATION
-from app.services import award_history, council, criteria_sets, registers, scoring
+from app.services import award_history, council, criteria_sets, registers, scoring, written_votes
 from app.services.achievement_draft import draft_report
 from app.services.award_kinds import award_kinds
 from app.services.dossier import (
@@ -87,19 +87,23 @@ def _council(store, dossier_id: int) -> None:
                                       "Các thành viên thảo luận, đối chiếu tiêu chuẩn.")
 
 
-def _nominate(store, dossier_id, kind, subject_id, award, votes, justification="") -> int:
+def _nominate(store, dossier_id, kind, subject_id, award, votes, justification="", written=True) -> int:
+    """Nominate, with ``votes`` at the meeting and the absent member's written vote (``written``: agrees)."""
     nomination = add_nomination(store, dossier_id, kind, subject_id, award, justification).value
     draft = draft_report(store, nomination, TODAY)
     update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
                       report_achievements=draft.achievements or "- Hoàn thành tốt nhiệm vụ được giao.",
                       report_date=date(2024, 11, 20))
     council.set_votes(store, nomination, votes)
+    absent = next(member for member in council.members(store, 2024) if member.full_name == ABSENT)
+    written_votes.set_written_vote(store, nomination, absent.id, written)
     return nomination
 
 
 def build_dossier(store, form_version: str = "nd152-m08") -> int:
-    """A ready dossier of 2024: Mai carried (6/7) for CSTĐCS, Ơn not (5/7), the one-stop desk carried for the
-    district's Giấy khen (a superior award) though not eligible, with the clerk's justification."""
+    """A ready dossier of 2024: Mai carried (5 at the meeting + 1 written = 6/7) for CSTĐCS, Ơn not (5/7, the
+    written vote against), the one-stop desk carried for the district's Giấy khen (6/6 present; a superior
+    award) though not eligible, with the clerk's justification."""
     save_profile(store, CommuneProfile(commune_name="Hòa Bình Xuân", province="Quảng Ngãi", superior_authority=SUPERIOR,
                                        receiving_office="Sở Nội vụ tỉnh Quảng Ngãi", place_name="Hòa Bình Xuân",
                                        chairman_name="Trần Văn Hùng", chairman_title="Chủ tịch"))
@@ -114,8 +118,8 @@ def build_dossier(store, form_version: str = "nd152-m08") -> int:
                              form_version=form_version, today=TODAY).value.id
     update_dossier(store, dossier, letter_number="15", letter_date=date(2024, 12, 2))
     _council(store, dossier)
-    _nominate(store, dossier, "official", people[MAI], "cstdcs", 6, "Có sáng kiến số hóa sổ hộ tịch.")
-    _nominate(store, dossier, "official", people[ON], "cstdcs", 5, "Hoàn thành xuất sắc nhiệm vụ.")
+    _nominate(store, dossier, "official", people[MAI], "cstdcs", 5, "Có sáng kiến số hóa sổ hộ tịch.")
+    _nominate(store, dossier, "official", people[ON], "cstdcs", 5, "Hoàn thành xuất sắc nhiệm vụ.", written=False)
     _nominate(store, dossier, "collective", desk, "giay_khen_huyen", 6, DESK_REASON)
     award_history.add_record(store, award_history.RecordData("official", MAI, 2023, "Lao động tiên tiến",
                                                              "Chủ tịch UBND xã", "120/QĐ-UBND", date(2023, 12, 20)))
@@ -257,8 +261,11 @@ def test_minutes_record_attendance_votes_and_conclusion(built):
     assert "biểu quyết (bỏ phiếu kín)" in joined
     table = next(block for block in document.blocks if isinstance(block, Table))
     rows = {row.cells[1]: row.cells[4:] for row in table.rows if isinstance(row, Row)}
-    assert rows[MAI] == ("6/7", "85,71%", "Đạt") and rows[ON] == ("5/7", "71,43%", "Không đạt")
-    assert rows[DESK] == ("6/6", "100%", "Đạt")
+    law = "từ 80% trở lên tổng số thành viên Hội đồng (theo Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7)"
+    assert rows[MAI] == ("6/7 tổng số thành viên (có 1 phiếu bằng văn bản)", "85,71%", law, "Đạt")
+    assert rows[ON] == ("5/7 tổng số thành viên (có 1 phiếu bằng văn bản)", "71,43%", law, "Không đạt")
+    assert rows[DESK] == ("6/6 thành viên dự họp", "100%", "trên 50% số thành viên dự họp (theo quy chế của Hội đồng)",
+                          "Đạt")
     assert "khen thưởng cho 01 tập thể, 01 cá nhân có tên sau:" in joined
     assert "Cuộc họp kết thúc vào 10 giờ 30, ngày 28 tháng 11 năm 2024./." in lines
     closing = document.blocks[-1]
