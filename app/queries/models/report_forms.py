@@ -81,6 +81,19 @@ def drive_versions() -> dict[str, str]:
 FORM_VERSIONS = drive_versions()
 
 
+def decree_choices() -> dict[str, str]:
+    """The screen's choice of decree for a dossier: stored key → "Nghị định 98/2023/NĐ-CP (01/01/2024 – 30/06/2025)"."""
+    spans: dict[str, list[Period]] = {}
+    for period in periods():
+        spans.setdefault(period.forms[DRIVE][INDIVIDUAL], []).append(period)
+    out = {}
+    for key, group in spans.items():
+        until = None if any(period.until is None for period in group) else max(period.until for period in group)
+        span = f"{group[0].start:%d/%m/%Y} – {until:%d/%m/%Y}" if until else f"từ {group[0].start:%d/%m/%Y}"
+        out[key] = f"{FORM_VERSIONS[key].split(', ', 1)[1]} ({span})"
+    return out
+
+
 def form_for(stored: str, purpose: str, subject: str) -> str:
     """The form of one report in a dossier that stores ``stored`` (its decree's drive form)."""
     for period in periods():
@@ -131,7 +144,8 @@ def choice_note(stored: str, purpose: str, subjects: Iterable[str], day: date | 
     "Mẫu số 02 (tập thể), Mẫu số 03 (cá nhân), Nghị định 98/2023/NĐ-CP — báo cáo thành tích năm …, vì hồ sơ
     lập ngày 05/12/2024." ``day`` is the dossier's date (the letter's); without it the stored decree stands.
     """
-    wanted = sorted(set(subjects) or {INDIVIDUAL, COLLECTIVE}, reverse=True)  # tập thể first
+    given = set(subjects) or {COLLECTIVE, INDIVIDUAL}
+    wanted = [subject for subject in (COLLECTIVE, INDIVIDUAL) if subject in given]  # tập thể first
     keys = {subject: form_for(stored, purpose, subject) for subject in wanted}
     labels = {subject: form_label(key) for subject, key in keys.items()}
     if len(set(keys.values())) == 1:
