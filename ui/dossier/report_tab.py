@@ -252,6 +252,9 @@ def form_note_text(view: DossierView) -> str:
     """ "Theo Mẫu số 08, Nghị định 98/2023/NĐ-CP — …, vì hồ sơ lập ngày 05/12/2024." and where to change it."""
     listed = view.nominations
     purpose = dossier_purpose(item.award.kind if item.award else None for item in listed)
+    day, what = view.dossier.letter_date, "hồ sơ lập"
+    if day is None and view.meeting.held_on is not None:  # the year's titles: no letter, the council decides
+        day, what = view.meeting.held_on, "Hội đồng họp"
     note = choice_note(view.dossier.form_version, purpose, {subject_of(item.subject_kind) for item in listed},
-                       view.dossier.letter_date)
+                       day, what)
     return f"Theo {note} Nghị định áp dụng đổi ở thẻ “Tờ trình”."

@@ -138,11 +138,13 @@ def form_label(key: str) -> FormLabel:
     return FormLabel(form["form"], law["name"], law["number"], bool(form.get("verified")))
 
 
-def choice_note(stored: str, purpose: str, subjects: Iterable[str], day: date | None) -> str:
+def choice_note(stored: str, purpose: str, subjects: Iterable[str], day: date | None,
+                what: str = "hồ sơ lập") -> str:
     """The screen's sentence: which form, of which decree, for which purpose, and why.
 
     "Mẫu số 02 (tập thể), Mẫu số 03 (cá nhân), Nghị định 98/2023/NĐ-CP — báo cáo thành tích năm …, vì hồ sơ
-    lập ngày 05/12/2024." ``day`` is the dossier's date (the letter's); without it the stored decree stands.
+    lập ngày 05/12/2024." ``day`` is the dossier's date, ``what`` says which ("hồ sơ lập": the letter's;
+    "Hội đồng họp": the meeting's, for a dossier with no letter); without a day the stored decree stands.
     """
     given = set(subjects) or {COLLECTIVE, INDIVIDUAL}
     wanted = [subject for subject in (COLLECTIVE, INDIVIDUAL) if subject in given]  # tập thể first
@@ -152,22 +154,21 @@ def choice_note(stored: str, purpose: str, subjects: Iterable[str], day: date | 
         forms = labels[wanted[0]].form
     else:
         forms = ", ".join(f"{labels[s].form} ({SUBJECT_TEXT[s]})" for s in wanted)
-    text = f"{forms}, {labels[wanted[0]].decree_name} — {PURPOSE_TEXT[purpose]}"
-    text += _why(stored, day)
+    text = f"{forms}, {labels[wanted[0]].decree_name} — {PURPOSE_TEXT[purpose]}" + _why(stored, day, what)
     if not all(label.verified for label in labels.values()):
         text += " Bố cục mẫu chưa đối chiếu với văn bản gốc: kiểm tra lại trước khi nộp."
     return text
 
 
-def _why(stored: str, day: date | None) -> str:
+def _why(stored: str, day: date | None, what: str) -> str:
     if day is None:
-        return ", theo nghị định chọn khi lập hồ sơ (tờ trình chưa có ngày)."
+        return ", theo nghị định chọn khi lập hồ sơ (hồ sơ chưa có ngày tờ trình, ngày họp Hội đồng)."
     period = period_on(day)
     in_force = period.forms[DRIVE][INDIVIDUAL]
     if in_force != stored:
-        return (f". Nhưng ngày {day:%d/%m/%Y} của tờ trình thuộc {FORM_VERSIONS[in_force].split(', ', 1)[1]}: "
-                "đổi mẫu ở thẻ “Tờ trình” nếu hồ sơ lập theo ngày đó.")
-    text = f", vì hồ sơ lập ngày {day:%d/%m/%Y}."
+        return (f". Nhưng {what} ngày {day:%d/%m/%Y}, thuộc {FORM_VERSIONS[in_force].split(', ', 1)[1]}: "
+                "đổi ở thẻ “Tờ trình” nếu hồ sơ theo ngày đó.")
+    text = f", vì {what} ngày {day:%d/%m/%Y}."
     if decree(period.decree).get("expected"):
         text += f" Từ {period.start:%d/%m/%Y} dự kiến có nghị định thay thế, chưa có mẫu mới: kiểm tra lại."
     return text

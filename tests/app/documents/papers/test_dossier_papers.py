@@ -143,9 +143,11 @@ class Built:
         return next(item for item in self.listed if item.name == name)
 
     def report(self, name: str, version: str | None = None):
-        item = self.nominee(name)
+        return self.report_of(self.nominee(name), version=version)
+
+    def report_of(self, item, purpose: str = "drive", version: str | None = None):
         return achievement_report(item, version or self.dossier.form_version, self.profile, 2024,
-                                  self.records[item.id], self.kinds)
+                                  self.records[item.id], self.kinds, purpose)
 
 
 @pytest.fixture

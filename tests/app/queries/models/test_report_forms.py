@@ -102,6 +102,8 @@ def test_the_note_says_which_form_and_why():
 def test_the_note_warns_when_the_letters_date_belongs_to_another_decree():
     """A dossier kept on NĐ 98 whose letter is dated 08/2025 is told that day falls under NĐ 152."""
     note = choice_note("nd98-m08", DRIVE, {INDIVIDUAL}, date(2025, 8, 10))
-    assert "ngày 10/08/2025 của tờ trình thuộc Nghị định 152/2025/NĐ-CP" in note and "vì hồ sơ lập" not in note
-    assert "tờ trình chưa có ngày" in choice_note("nd98-m08", DRIVE, {INDIVIDUAL}, None)
+    assert "Nhưng hồ sơ lập ngày 10/08/2025, thuộc Nghị định 152/2025/NĐ-CP" in note and "vì hồ sơ lập" not in note
+    assert "chưa có ngày tờ trình" in choice_note("nd98-m08", DRIVE, {INDIVIDUAL}, None)
+    met = choice_note("nd98-m08", ANNUAL, {INDIVIDUAL}, date(2024, 12, 16), "Hội đồng họp")
+    assert met.startswith("Mẫu số 03, Nghị định 98/2023/NĐ-CP") and "vì Hội đồng họp ngày 16/12/2024." in met
     assert "dự kiến có nghị định thay thế" in choice_note("nd152-m08", DRIVE, {INDIVIDUAL}, date(2027, 4, 1))
