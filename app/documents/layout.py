@@ -31,6 +31,7 @@ MOTTO_SIZE = 13.0  # 13–14 pt bold
 BODY_NAME_SIZE = 12.0  # superior / issuing body: 12–13 pt caps
 NUMBER_SIZE = 13.0  # "Số: …": 13 pt
 PLACE_DATE_SIZE = 14.0  # 13–14 pt italic
+FORM_LABEL_SIZE = 12.0  # "Mẫu số 08 — Nghị định số …" above the header, as the decrees' forms print it
 ISSUER_RULE_SHARE = 0.4  # the rule under the issuing body: 1/3–1/2 of its line
 SUMMARY_RULE_SHARE = 0.35  # the rule under the summary line: short, centred
 HEADER_RIGHT_SHARE = (0.5, 0.6)  # the motto column's share of the text width, least and most

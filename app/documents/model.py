@@ -202,6 +202,8 @@ class Header:
     "\\n" for two lines; a short rule goes under it) and ``number_line``, written in full
     ("Số: 15/KH-UBND", or "Số:      /KH-UBND" for a draft). Right: the national title and motto (rule
     as long as the motto) and ``place_date`` in italics, empty in papers that carry no date there.
+    ``form_label``, when given, is the line a decree's form carries above it, right-aligned, bold:
+    "Mẫu số 08 — Nghị định số 98/2023/NĐ-CP".
     """
 
     issuing_body: str
@@ -210,6 +212,7 @@ class Header:
     superior_body: str = ""
     national_title: str = NATIONAL_TITLE
     motto: str = NATIONAL_MOTTO
+    form_label: str = ""
 
 
 def addressee_lines(names: tuple[str, ...]) -> tuple[str, ...]:

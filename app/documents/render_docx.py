@@ -197,6 +197,8 @@ def _header(word, header: Header, width_mm: float) -> None:
     # Word pads every cell by 1.9 mm on each side: the right column needs that on top of its text.
     needed_mm = header_right_needed_pt(header) * _MM_PER_PT + 2 * _WORD_CELL_MARGIN_MM + 1
     left_mm, right_mm = L.header_columns(needed_mm, width_mm)
+    if header.form_label:
+        _line(word, header.form_label, L.FORM_LABEL_SIZE, _ALIGN[Align.RIGHT], bold=True)
     table = _layout_table(word, 2, [left_mm, right_mm])
     left, right = table.rows[0].cells
     if header.superior_body:

@@ -329,6 +329,8 @@ def _story(document: Document, split_rows: bool = False) -> list[Flowable]:
     for index, block in enumerate(blocks):
         width = L.text_width_mm(orientation) * mm
         if isinstance(block, Header):
+            if block.form_label:
+                story.append(one_line(block.form_label, L.FORM_LABEL_SIZE, bold=True, align=TA_RIGHT))
             story.append(_header(block, width))
         elif isinstance(block, TitleBlock):
             story.extend(_title(block, width))

@@ -22,6 +22,7 @@ from app.exporters.package_names import ascii_words, windows_safe
 from app.exporters.package_request import PackItem
 from app.exporters.written import WrittenFile, write_files
 from app.queries.awards import dossier_gaps, dossier_info, dossier_paper_facts, dossier_routing, year_dossiers
+from app.queries.models.report_forms import dossier_purpose
 from app.queries.plans import emulation_plan
 from app.store import Store
 
@@ -99,8 +100,10 @@ def _documents(store: Store, dossier, today: date, upward: bool = False):
         (minutes_base_name(year), council_minutes(dossier, held, listed, results, profile),
          "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
     ]
+    purpose = dossier_purpose(item.award.kind if item.award else None for item in listed)
     for number, item in enumerate(reported(facts, upward), start=1):
-        report = achievement_report(item, dossier.form_version, profile, year, facts.records[item.id], facts.kinds)
+        report = achievement_report(item, dossier.form_version, profile, year, facts.records[item.id], facts.kinds,
+                                    purpose)
         out.append((report_base_name(number, item.name), report, f"Báo cáo thành tích: {item.name}"))
     return out
 

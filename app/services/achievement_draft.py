@@ -34,7 +34,9 @@ from db.models import (
 
 PERSON_FIELDS = ("Họ và tên", "Sinh ngày, tháng, năm", "Giới tính", "Quê quán", "Trú quán", "Đơn vị công tác",
                  "Chức vụ", "Trình độ chuyên môn, nghiệp vụ")
-COLLECTIVE_FIELDS = ("Tên tập thể", "Địa chỉ trụ sở", "Điện thoại", "Số lượng thành viên", "Chức năng, nhiệm vụ")
+# "Quá trình thành lập và phát triển": part I of the annual collective forms (NĐ 91 Mẫu 01 and its successors).
+COLLECTIVE_FIELDS = ("Tên tập thể", "Địa chỉ trụ sở", "Điện thoại", "Quá trình thành lập và phát triển",
+                     "Số lượng thành viên", "Chức năng, nhiệm vụ")
 
 
 @dataclass(frozen=True)

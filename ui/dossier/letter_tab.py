@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.queries.models.carried import tally
-from app.services.dossier import FORM_VERSIONS
+from app.queries.models.report_forms import decree_choices
 from ui.dialogs.error_dialog import show_error
 from ui.widgets.optional_date import OptionalDate
 from ui.dossier import GREEN, GREY, RED, AutoField, DossierView, html, note_label
@@ -39,7 +39,7 @@ class LetterTab(QWidget):
         self.form_version = QComboBox(objectName="form_version")
         self.form_version.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.form_version.setMinimumContentsLength(20)
-        for key, label in FORM_VERSIONS.items():
+        for key, label in decree_choices().items():
             self.form_version.addItem(label, key)
         self.number = QLineEdit(objectName="letter_number", placeholderText="Ví dụ: 25/TTr-UBND")
         self.letter_date = OptionalDate("letter_date")
@@ -83,7 +83,7 @@ class LetterTab(QWidget):
         top = QFormLayout(dossier_box)
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         top.addRow("Phong trào, đợt thi đua:", self.campaign)
-        top.addRow("Mẫu báo cáo thành tích:", self.form_version)
+        top.addRow("Mẫu báo cáo thành tích theo:", self.form_version)
         letter_box = QGroupBox("Tờ trình")
         form = QFormLayout(letter_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

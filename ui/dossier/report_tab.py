@@ -32,7 +32,8 @@ from app.services.achievement_draft import (
     PERSON_FIELDS,
     draft_report,
 )
-from app.services.dossier import FORM_VERSIONS, OFFICIAL, Nomination
+from app.queries.models.report_forms import choice_note, dossier_purpose, subject_of
+from app.services.dossier import OFFICIAL, Nomination
 from ui.widgets.optional_date import OptionalDate
 from ui.dossier import GREY, ID_ROLE, ORANGE, AutoField, DossierView, html, note_label
 from app.services.changes import short
@@ -171,8 +172,7 @@ class ReportTab(NomineeTab):
             if item.id == self.current_id:
                 self.nominees.setCurrentItem(entry)
         self.nominees.blockSignals(False)
-        self.form_note.setText("Theo " + FORM_VERSIONS.get(view.dossier.form_version, view.dossier.form_version)
-                               + " (đổi mẫu ở thẻ “Tờ trình”).")
+        self.form_note.setText(form_note_text(view))
         self.show_current()
 
     def select(self, nomination_id: int | None) -> None:
@@ -258,3 +258,15 @@ def replaced_parts(item: Nomination, draft) -> list[str]:
     if item.achievements and item.achievements != draft.achievements:
         parts.append("thành tích đạt được")
     return parts
+
+
+def form_note_text(view: DossierView) -> str:
+    """ "Theo Mẫu số 08, Nghị định 98/2023/NĐ-CP — …, vì hồ sơ lập ngày 05/12/2024." and where to change it."""
+    listed = view.nominations
+    purpose = dossier_purpose(item.award.kind if item.award else None for item in listed)
+    day, what = view.dossier.letter_date, "hồ sơ lập"
+    if day is None and view.meeting.held_on is not None:  # the year's titles: no letter, the council decides
+        day, what = view.meeting.held_on, "Hội đồng họp"
+    note = choice_note(view.dossier.form_version, purpose, {subject_of(item.subject_kind) for item in listed},
+                       day, what)
+    return f"Theo {note} Nghị định áp dụng đổi ở thẻ “Tờ trình”."

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.queries.models.report_forms import decree_choices
 from app.services import dossier as service
 from app.services.changes import AWARDS, OFFICIALS, SCORING, Changes
 from app.services.dossier_view import read_page
@@ -68,7 +69,7 @@ class NewDossierDialog(QDialog):
         self.campaign = QLineEdit(proposed_campaign(year), objectName="new_campaign")
         self.campaign.selectAll()
         self.version = QComboBox(objectName="new_form_version")
-        for key, label in service.FORM_VERSIONS.items():
+        for key, label in decree_choices().items():
             self.version.addItem(label, key)
         self.version.setCurrentIndex(self.version.findData(service.form_version_for(today)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -79,11 +80,12 @@ class NewDossierDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Tên phong trào, đợt thi đua:", self.campaign)
-        form.addRow("Mẫu báo cáo thành tích:", self.version)
+        form.addRow("Mẫu báo cáo thành tích theo:", self.version)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note_label("Mẫu theo ngày trình: Nghị định 91/2017 đến hết năm 2023, Nghị định 98/2023 "
-                                    "đến 30/6/2025, Nghị định 152/2025 từ 01/7/2025. Đổi được sau ở thẻ “Tờ trình”."))
+        layout.addWidget(note_label("Mẫu theo ngày trình: " + "; ".join(decree_choices().values()) + ". Hồ sơ bình "
+                                    "xét danh hiệu thi đua năm dùng mẫu báo cáo thành tích năm của nghị định đó. "
+                                    "Đổi được sau ở thẻ “Tờ trình”."))
         layout.addWidget(buttons)
         self.setMinimumWidth(500)
 

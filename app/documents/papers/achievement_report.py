@@ -37,6 +37,7 @@ from app.domain.vietnamese import fold
 from app.queries.models.award_history import Record, records_as_of
 from app.queries.models.dossier import OFFICIAL, Nomination
 from app.queries.models.profile import CommuneProfile
+from app.queries.models.report_forms import DRIVE, form_for, form_label, subject_of
 from app.resources import load_json
 
 BLANK = "…" * 12  # a gap the clerk fills by hand
@@ -56,6 +57,14 @@ def report_form(version: str) -> dict:
     if version not in forms:
         raise ValueError(f"no achievement report layout for form version {version!r}; known: {sorted(forms)}")
     return forms[version]
+
+
+def subject_layout(version: str, subject: str) -> Mapping:
+    """The body of ``version`` for "individual" or "collective", following "layout_of" to the form it reuses."""
+    layout = report_form(version).get(subject)
+    if layout is None:
+        raise ValueError(f"form version {version!r} has no {subject} layout")
+    return subject_layout(layout["layout_of"], subject) if "layout_of" in layout else layout
 
 
 def commune_unit(profile: CommuneProfile) -> str:
@@ -158,18 +167,21 @@ def report_title(form: Mapping, nomination: Nomination, profile: CommuneProfile)
 
 def achievement_report(nomination: Nomination, form_version: str, profile: CommuneProfile, year: int,
                        records: Iterable[Record] = (), kinds: Mapping[str, AwardKind] | None = None,
-                       ) -> Document:
-    """The nominee's report in the layout of ``form_version``, portrait, for PDF and Word.
+                       purpose: str = DRIVE) -> Document:
+    """The nominee's report on its form, portrait, for PDF and Word.
 
-    ``records`` is the nominee's award history: part III lists only what existed on the report's own date
-    (``records_as_of``: a decision signed after the report is not cited); ``kinds`` sorts it into titles and
-    forms; ``year`` is the dossier's, the year of a blank date.
+    ``form_version`` is what the dossier stores (its decree's drive form); with ``purpose`` (the dossier's:
+    drive or annual) and the nominee's subject it gives the form, whose number and decree print above the
+    header. ``records`` is the nominee's award history (part III), ``kinds`` the award kinds that sort it into
+    titles and forms — part III lists only what existed on the report's own date (``records_as_of``: a
+    decision signed after the report is not cited); ``year`` is the dossier's, the year of a blank date.
     """
-    form = report_form(form_version)
-    layout = form["individual" if nomination.subject_kind == OFFICIAL else "collective"]
+    subject = subject_of(nomination.subject_kind)
+    key = form_for(form_version, purpose, subject)
+    form, layout, label = report_form(key), subject_layout(key, subject), form_label(key)
     records, kinds = records_as_of(records, nomination.report_date, year), kinds or {}
     header = Header(commune_body(profile.commune_name), "",
-                    place_date_line(profile.place_name, nomination.report_date, year))
+                    place_date_line(profile.place_name, nomination.report_date, year), form_label=label.printed)
     blocks: list = [header, report_title(form, nomination, profile)]
     for section in layout["sections"]:
         blocks += _section(section, nomination, records, kinds)
@@ -178,5 +190,6 @@ def achievement_report(nomination: Nomination, form_version: str, profile: Commu
         title=f"Báo cáo thành tích: {nomination.name} ({nomination.award_name})",
         blocks=tuple(blocks),
         author=commune_unit(profile),
-        subject=f"{form['form']}, {form['decree']}",
+        # The paper prints what the form carries; how sure the layout is stays in the file's properties.
+        subject=f"{form['form']}, {form['decree']}" + ("" if label.verified else " (bố cục chưa đối chiếu văn bản gốc)"),
     )

@@ -1,4 +1,4 @@
-"""An award dossier as papers print it: the dossier, its nominations, the report form in force on a date."""
+"""An award dossier as papers print it: the dossier and its nominations (the report form: ``report_forms``)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain.awards import AwardKind, Eligibility
+from app.queries.models.report_forms import FORM_VERSIONS, form_version_for  # noqa: F401  (re-exported)
 
 OFFICIAL, COLLECTIVE = "official", "collective"
-FORM_VERSIONS = {
-    "nd91-m07": "Mẫu số 07, Nghị định 91/2017/NĐ-CP",
-    "nd98-m08": "Mẫu số 08, Nghị định 98/2023/NĐ-CP",
-    "nd152-m08": "Mẫu số 08, Nghị định 152/2025/NĐ-CP",
-}
-
-
-def form_version_for(on: date) -> str:
-    """The achievement report form in force on a date (FORMS.md §0)."""
-    if on < date(2024, 1, 1):
-        return "nd91-m07"
-    if on < date(2025, 7, 1):
-        return "nd98-m08"
-    return "nd152-m08"
 
 
 @dataclass(frozen=True)

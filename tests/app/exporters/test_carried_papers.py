@@ -40,13 +40,14 @@ def _report(written: dict[str, Path], slug: str, kind: str) -> Path:
 
 
 def test_the_report_lists_no_decision_signed_after_its_own_date(demo_store, tmp_path):
-    """Mai's report of 25/11/2024 leaves out QĐ 52 (20/12/2024) and keeps an award decided before it."""
+    """Mai's year-end report of 10/12/2024 leaves out QĐ 52 (20/12/2024) and keeps an award decided before it
+    (the year-end forms have part III, the award history; NĐ 98's drive form has none)."""
     award_history.add_record(demo_store, award_history.RecordData(
         "official", MAI, 2023, "Lao động tiên tiến", "Chủ tịch UBND xã", "120/QĐ-UBND", date(2023, 12, 20)))
-    written = _written(demo_store, SUBMITTED, tmp_path)
+    written = _written(demo_store, OWN, tmp_path)
     for kind, read in ((".pdf", pdf_text), (".docx", word_text)):
         text = read(_report(written, "le-thi-mai", kind))
-        assert "25 tháng 11 năm 2024" in text
+        assert "10 tháng 12 năm 2024" in text
         assert "52/QĐ-UBND" not in text and "20/12/2024" not in text
         assert "120/QĐ-UBND ngày 20/12/2023" in text
 

@@ -21,6 +21,7 @@ from app.documents.papers.achievement_report import (
     achievement_report,
     report_form,
     report_forms,
+    subject_layout,
 )
 from app.documents.papers.council_minutes import (
     council_minutes,
@@ -33,6 +34,7 @@ from app.documents.papers.submission_letter import (
     submission_letter,
 )
 from app.domain.criteria import EMULATION
+from app.queries.models.report_forms import periods
 from app.services import award_history, council, criteria_sets, registers, scoring, written_votes
 from app.services.achievement_draft import draft_report
 from app.services.award_kinds import award_kinds
@@ -145,9 +147,11 @@ class Built:
         return next(item for item in self.listed if item.name == name)
 
     def report(self, name: str, version: str | None = None):
-        item = self.nominee(name)
+        return self.report_of(self.nominee(name), version=version)
+
+    def report_of(self, item, purpose: str = "drive", version: str | None = None):
         return achievement_report(item, version or self.dossier.form_version, self.profile, 2024,
-                                  self.records[item.id], self.kinds)
+                                  self.records[item.id], self.kinds, purpose)
 
 
 @pytest.fixture
@@ -181,13 +185,16 @@ def texts(document) -> list[str]:
 
 
 def test_every_form_version_has_a_layout_marked_with_its_source():
-    """Each dossier form version has a layout in the JSON that names its decree, form and how sure it is."""
+    """Each form a period names has a body for each subject it serves, its decree, and how sure it is."""
     forms = report_forms()
-    assert set(forms) == set(FORM_VERSIONS)
-    for key, form in forms.items():
-        assert form["decree"] in FORM_VERSIONS[key] and form["form"] in FORM_VERSIONS[key]
-        assert form["source"] and form["verified"] is False
-        assert {"individual", "collective"} <= set(form)
+    assert set(FORM_VERSIONS) <= set(forms)
+    for key in FORM_VERSIONS:
+        assert forms[key]["decree"] in FORM_VERSIONS[key] and forms[key]["form"] in FORM_VERSIONS[key]
+    for period in periods():
+        for purpose in period.forms.values():
+            for subject, key in purpose.items():
+                assert forms[key]["source"] and forms[key]["verified"] is False
+                assert subject_layout(key, subject)["sections"], (key, subject)
     assert "unverified" in forms["nd91-m07"]["source"] and "verified S13" in forms["nd152-m08"]["source"]
 
 
