@@ -10,8 +10,9 @@ converts each .docx and .xlsx to PDF with ``soffice --headless --convert-to pdf`
 checks each PDF and prints a table; ``--png`` also draws every page (``OUT_FOLDER/png``) to look at.
 
 The checks (``check_pdf``), each on what LibreOffice printed:
-- a lonely page: a page after the first with at most ``LONELY_LINES`` lines of text (a signer's name that fell
-  alone onto the next page, the classic split signature block);
+- a lonely page (Word copies): a page after the first with at most ``LONELY_LINES`` lines of text (a signer's
+  name that fell alone onto the next page, the classic split signature block; a workbook's last page may
+  rightly hold one row, so sheets are not asked);
 - overprinted lines: two text lines on one page whose boxes overlap (a wrapped Excel row drawn over the next);
 - a sane page count: at least one page, and for a Word copy no more than one page beyond the app's own PDF
   of the same paper, when the export wrote one beside it.
@@ -184,13 +185,13 @@ def _is_page_number(line: Line) -> bool:
     return bool(re.fullmatch(r"(Trang\s*)?\d+(\s*/\s*\d+)?", line.text))
 
 
-def check_pdf(name: str, pdf: Path, own_pdf: Path | None = None) -> Finding:
-    """The lonely pages, overprinted lines and page count of one converted file."""
+def check_pdf(name: str, pdf: Path, own_pdf: Path | None = None, lonely: bool = True) -> Finding:
+    """The lonely pages (when asked), overprinted lines and page count of one converted file."""
     pages = page_lines(pdf)
     finding = Finding(name, len(pages), len(page_lines(own_pdf)) if own_pdf and own_pdf.exists() else None)
     for number, lines in enumerate(pages, start=1):
         text = [line for line in lines if not _is_page_number(line)]
-        if number > 1 and len(text) <= LONELY_LINES:
+        if lonely and number > 1 and len(text) <= LONELY_LINES:
             finding.lonely.append(number)
         finding.overprints += [f"tr. {number}: {pair}" for pair in overprints(text)]
     return finding
@@ -208,7 +209,7 @@ def check_files(files: list[Path], out: Path, png: bool = False) -> list[Finding
     findings = []
     for source, pdf in convert(editable, out / "pdf").items():
         own = source.with_suffix(".pdf") if source.suffix == ".docx" else None
-        findings.append(check_pdf(f"{source.parent.name}/{source.name}", pdf, own))
+        findings.append(check_pdf(f"{source.parent.name}/{source.name}", pdf, own, source.suffix == ".docx"))
         if png:
             draw_pages(pdf, out / "png")
     return findings
