@@ -26,6 +26,8 @@ GROUPED_FROM = 10_000  # whole numbers from here are amounts (money, people); be
 # LibreOffice); wrapping at spaces wastes a little more.
 _UNIT_PT = 5.25
 _CHAR_EM = 0.4
+_CAPS_EM = 0.62  # capitals ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") are half as wide again
+_BOLD_FACTOR = 1.08
 _WRAP_SLACK = 0.95
 _LINE_FACTOR = 1.25  # a line's height over the font size (Times in Excel and Calc)
 _ROW_PADDING_PT = 3.0
@@ -62,11 +64,20 @@ def _merged_widths(sheet, widths: dict[int, float]) -> dict[tuple[int, int], flo
             for rng in sheet.merged_cells.ranges}
 
 
-def text_lines(text: str, width_units: float, size: float) -> int:
+def _em(piece: str, bold: bool) -> float:
+    letters = [char for char in piece if char.isalpha()]
+    caps = len(letters) > 3 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
+    return (_CAPS_EM if caps else _CHAR_EM) * (_BOLD_FACTOR if bold else 1.0)
+
+
+def text_lines(text: str, width_units: float, size: float, bold: bool = False) -> int:
     """How many lines ``text`` wraps to in a column ``width_units`` wide at ``size`` points (an estimate that
     errs tall: a row a little too high prints; a row too low prints over the next one)."""
-    per_line = max(1, int(width_units * _UNIT_PT * _WRAP_SLACK / (size * _CHAR_EM)))
-    return sum(max(1, math.ceil(len(piece) / per_line)) for piece in text.split("\n"))
+    lines = 0
+    for piece in text.split("\n"):
+        per_line = max(1, int(width_units * _UNIT_PT * _WRAP_SLACK / (size * _em(piece, bold))))
+        lines += max(1, math.ceil(len(piece) / per_line))
+    return lines
 
 
 def fit_row_heights(sheet, first_row: int = 1) -> None:
@@ -80,7 +91,8 @@ def fit_row_heights(sheet, first_row: int = 1) -> None:
                 continue
             size = float(cell.font.sz or 11) if cell.font else 11.0
             width = merged.get((cell.row, cell.column), widths.get(cell.column, _DEFAULT_WIDTH))
-            lines = text_lines(str(cell.value), width, size) if isinstance(cell.value, str) else 1
+            bold = bool(cell.font and cell.font.b)
+            lines = text_lines(cell.value, width, size, bold) if isinstance(cell.value, str) else 1
             height = max(height, lines * size * _LINE_FACTOR + _ROW_PADDING_PT)
         if height:
             sheet.row_dimensions[row[0].row].height = round(height, 1)
@@ -99,17 +111,24 @@ def write_paper_header(sheet, header: Header, title: TitleBlock | None, shares: 
     """Decree 30 ô 1–4 in the first rows (the issuing body left, the national title and motto right, the number
     and the place and date under them), then the title; returns the next free row."""
     count = len(shares)
-    split = 1
-    while split < count - 1 and sum(shares[:split]) < 0.4:  # about 2/5 for the issuing body, as on paper
-        split += 1
+    # The columns nearest 2/5 of the width take the issuing body, as on paper; when no split leaves each side
+    # a quarter (a narrow last column), the two halves go on rows of their own across the sheet.
+    split = min(range(1, count), key=lambda k: abs(sum(shares[:k]) - 0.4))
+    side_by_side = min(sum(shares[:split]), sum(shares[split:])) >= 0.25
     bold, plain = Font(name=L.FONT_FAMILY, size=12, bold=True), Font(name=L.FONT_FAMILY, size=12)
     italic = Font(name=L.FONT_FAMILY, size=12, italic=True)
-    right = count if count > 1 else 1
-    _merged_text(sheet, 1, 1, split, header.issuing_body, bold)
-    _merged_text(sheet, 1, min(split + 1, right), right, f"{header.national_title}\n{header.motto}", bold)
-    _merged_text(sheet, 2, 1, split, header.number_line, plain)
-    _merged_text(sheet, 2, min(split + 1, right), right, header.place_date, italic)
-    row = 3
+    national = f"{header.national_title}\n{header.motto}"
+    if side_by_side:
+        _merged_text(sheet, 1, 1, split, header.issuing_body, bold)
+        _merged_text(sheet, 1, split + 1, count, national, bold)
+        _merged_text(sheet, 2, 1, split, header.number_line, plain)
+        _merged_text(sheet, 2, split + 1, count, header.place_date, italic)
+        row = 3
+    else:
+        for row, (text, font) in enumerate(((header.issuing_body, bold), (header.number_line, plain),
+                                            (national, bold), (header.place_date, italic)), start=1):
+            _merged_text(sheet, row, 1, count, text, font)
+        row = 5
     if title is not None:
         text = "\n".join((title.doc_type, *title.summary))
         _merged_text(sheet, row, 1, count, text, Font(name=L.FONT_FAMILY, size=13, bold=True))

@@ -15,13 +15,13 @@ from datetime import date
 
 from app.documents.model import (
     Align,
-    Closing,
     Column,
     Document,
     Orientation,
     Paragraph,
     Row,
     Signature,
+    Signatures,
     Style,
     Table,
     TitleBlock,
@@ -114,6 +114,18 @@ def _count_line(kind: str, subjects: list[Subject]) -> Paragraph:
     return para(f"Có {met}/{len(subjects)} {SUBJECT_LABELS[kind].lower()} đủ tiêu chuẩn.", Style.PLAIN, italic=True)
 
 
+def total_line(evaluation: Evaluation) -> Paragraph:
+    """ "Tổng hợp: 1/2 tập thể, 8/11 cá nhân đủ tiêu chuẩn.": the result in one line, the one the signatures
+    keep with when they go over to a new page (a signature never stands alone)."""
+    parts = []
+    for kind in KIND_ORDER:
+        subjects = [subject for subject in evaluation.subjects if subject.kind == kind]
+        if subjects:
+            met = sum(1 for subject in subjects if subject.verdict.qualifies)
+            parts.append(f"{met}/{len(subjects)} {SUBJECT_LABELS[kind].lower()}")
+    return para(f"Tổng hợp: {', '.join(parts)} đủ tiêu chuẩn.", Style.PLAIN, bold=True)
+
+
 def evaluation_blocks(evaluation: Evaluation) -> list:
     """The numbered parts, a kind with no subject left out, then the legend."""
     blocks: list = []
@@ -134,9 +146,11 @@ def evaluation_blocks(evaluation: Evaluation) -> list:
 DRAFTER = "NGƯỜI LẬP BIỂU"
 
 
-def closing(profile: CommuneProfile) -> Closing:
-    """The drafter (the clerk who kept the evaluation) left, the Chairman who approves it right."""
-    return Closing((Signature(DRAFTER, profile.clerk_name), chairman_signature(profile)))
+def closing(profile: CommuneProfile) -> Signatures:
+    """The drafter (the clerk who kept the evaluation) left, the Chairman who approves it right; a row of
+    signatures, so the two names line up though the Chairman's block has one line more. No recipients: the
+    evaluation goes with the report or the dossier."""
+    return Signatures((Signature(DRAFTER, profile.clerk_name), chairman_signature(profile)))
 
 
 def emulation_table(evaluation: Evaluation, profile: CommuneProfile, today: date | None = None) -> Document:
@@ -145,7 +159,7 @@ def emulation_table(evaluation: Evaluation, profile: CommuneProfile, today: date
     if evaluation.set_name.strip():
         blocks.append(para(f"(Bộ tiêu chuẩn: {evaluation.set_name.strip()})", Style.CENTERED, italic=True))
     blocks += evaluation_blocks(evaluation)
-    blocks.append(closing(profile))
+    blocks += [total_line(evaluation), closing(profile)]
     return Document(
         title=f"Kết quả đánh giá tiêu chuẩn thi đua năm {evaluation.year}",
         blocks=tuple(blocks),

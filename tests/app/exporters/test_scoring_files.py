@@ -203,3 +203,11 @@ def test_package_with_word_copies_offers_the_emulation_paper_beside_the_workbook
     result = build_package(store, PackageRequest(2024, ("scores",), today=TODAY, word_copies=True), tmp_path / "usb")
     names = {item.path for item in result.manifest.files if item.kind == "scores"}
     assert {"DanhGia-ThiDua-2024.pdf", "DanhGia-ThiDua-2024.docx", "DanhGia-ThiDua-2024.xlsx"} <= names
+
+
+def test_emulation_signatures_never_stand_alone_on_the_pdf_page(demo_store, tmp_path):
+    """The demo's evaluation: the page with the signers also carries the result line before them."""
+    pdf = write_emulation_files(demo_store, 2024, tmp_path, ("pdf",), today=TODAY)[0]
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+    signed = next(page for page in pages if "NGƯỜI LẬP BIỂU" in page)
+    assert "Tổng hợp:" in signed and "đủ tiêu chuẩn" in signed and "Trần Văn Hùng" in signed
