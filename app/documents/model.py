@@ -325,7 +325,9 @@ class Document:
     """A whole paper: blocks in reading order on A4 pages of ``orientation`` (a PageBreak may switch it).
 
     ``title`` goes to PDF metadata and Word core properties. Page numbers, when ``page_numbers`` is on,
-    are centred in the top margin from page 2 (Decree 30/2020: none on page 1).
+    are centred in the top margin from page 2 (Decree 30/2020: none on page 1). ``paper_sheets``: the
+    Excel copy is itself a paper to print, so each sheet opens with the Decree 30 header and the title
+    (a data list for the superior to compile has neither).
     """
 
     title: str
@@ -334,9 +336,14 @@ class Document:
     page_numbers: bool = True
     author: str = ""
     subject: str = field(default="")
+    paper_sheets: bool = False
 
     def __post_init__(self) -> None:
         _freeze(self, "blocks")
+
+    def first(self, kind: type) -> Block | None:
+        """The first block of ``kind`` (the header, the title block), or None."""
+        return next((block for block in self.blocks if isinstance(block, kind)), None)
 
     def tables(self) -> tuple[Table, ...]:
         """The tables of the document in order (what the Excel renderer writes)."""

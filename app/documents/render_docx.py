@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 
 from app.documents import layout as L
 from app.documents.atomic import atomic_path
+from app.documents.docx_flow import keep_cells_with_next, keep_lines, keep_row_whole, set_core_properties
 from app.documents.fonts import header_right_needed_pt, text_width_pt
 from app.documents.model import (
     HEADING_STYLES,
@@ -57,9 +58,7 @@ def render_docx(document: Document, path: str | os.PathLike[str]) -> None:
     if document.page_numbers:
         _number_pages(word.sections[0])
     _write_blocks(word, document)
-    word.core_properties.title = document.title
-    word.core_properties.author = document.author
-    word.core_properties.subject = document.subject
+    set_core_properties(word, document.title, document.author, document.subject)
     with atomic_path(path) as temp:
         word.save(str(temp))
 
@@ -134,19 +133,26 @@ def _line(container, text: str, size: float, align=_CENTER, **look):
     return _add_text(container, (Run(text),), size, align, **look)
 
 
+_RULE_LINE_PT = 4.0  # the rule's paragraph: its bottom border sits this far under the text above
+
+
 def _rule(container, length_pt: float, width_pt: float, before: float = 0.0) -> None:
-    """A centred rule ``length_pt`` long: the top border of an empty 2 pt paragraph, narrowed by indents."""
+    """A centred rule ``length_pt`` long: the bottom border of an empty paragraph, narrowed by indents.
+
+    The bottom, not the top: LibreOffice draws a top border of a short exact-height paragraph inside a table
+    cell up across the descenders of the line above ("lập", "phúc"); the bottom border stays below them.
+    """
     paragraph = container.add_paragraph()
     side = max(0.0, (width_pt - length_pt) / 2)
     fmt = paragraph.paragraph_format
     fmt.left_indent, fmt.right_indent = Pt(side), Pt(side)
     fmt.space_before, fmt.space_after = Pt(before), Pt(0)
-    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(2)
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(_RULE_LINE_PT)
     borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        top.set(qn(key), value)
-    borders.append(top)
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
 
 
@@ -268,12 +274,15 @@ def _table(word, block: Table, width_mm: float) -> None:
         cell.paragraphs[0].add_run(column.title).bold = True
         cell.paragraphs[0].runs[0].font.size = Pt(block.size)
     _repeat_as_header(table.rows[0])
+    keep_row_whole(table.rows[0])
     for row, source in zip(table.rows[1:], block.rows):
         cells = row.cells
-        if isinstance(source, GroupRow):
+        if isinstance(source, GroupRow):  # an area's title row goes to the page of its first task
             merged = cells[0].merge(cells[-1])
             run = merged.paragraphs[0].add_run(source.text)
             run.bold, run.font.size = True, Pt(block.size)
+            keep_row_whole(row)
+            merged.paragraphs[0].paragraph_format.keep_with_next = True
             continue
         for cell, value, column in zip(cells, source.cells, block.columns):
             cell.paragraphs[0].alignment = _ALIGN[column.align]
@@ -307,25 +316,32 @@ def _recipients(container, closing: Closing) -> None:
 
 
 def _closing(word, closing: Closing, width_mm: float) -> None:
-    """One signature right with recipients beside it on the left; two side by side with recipients below."""
-    word.add_paragraph().paragraph_format.space_after = Pt(0)
+    """One signature right with recipients beside it on the left; two side by side with recipients below.
+
+    The signature row never splits (the name never falls alone onto the next page), and the spacer before
+    it keeps with it.
+    """
+    keep_lines(word.add_paragraph())
     if len(closing.signatures) == 1:
         left_mm = width_mm * L.RECIPIENTS_SHARE
-        left, right = _layout_table(word, 1, [left_mm, width_mm - left_mm]).rows[0].cells
+        row = _layout_table(word, 1, [left_mm, width_mm - left_mm]).rows[0]
+        left, right = row.cells
         _recipients(left, closing)
         _tidy(left)
         _signature(right, closing.signatures[0])
+        keep_row_whole(row)
         return
-    left, right = _layout_table(word, 1, [width_mm / 2, width_mm / 2]).rows[0].cells
-    _signature(left, closing.signatures[0])
-    _signature(right, closing.signatures[1])
+    row = _layout_table(word, 1, [width_mm / 2, width_mm / 2]).rows[0]
+    _signature(row.cells[0], closing.signatures[0])
+    _signature(row.cells[1], closing.signatures[1])
+    keep_row_whole(row)
     _recipients(word, closing)
 
 
 def _signatures(word, block: Signatures, width_mm: float) -> None:
     """A row of signature blocks in equal columns (a single one centred on the full width); positions,
     notes and names each on a table row of their own, so the names line up when one position wraps."""
-    word.add_paragraph().paragraph_format.space_after = Pt(0)
+    keep_lines(word.add_paragraph())
     count = len(block.signatures)
     table = _layout_table(word, 3, [width_mm / count] * count)
     gap = Pt(L.SIGNATURE_GAP_MM / _MM_PER_PT - L.SIGNATURE_SIZE)
@@ -340,9 +356,10 @@ def _signatures(word, block: Signatures, width_mm: float) -> None:
         _line(name, signature.name, L.SIGNATURE_SIZE, bold=True)
         for cell in (top, note, name):
             _tidy(cell)
-        for cell in (top, note):  # the rows stay on one page with the names
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
+    for row in table.rows:  # whole rows, the first two kept with the names
+        keep_row_whole(row)
+    for row in table.rows[:2]:
+        keep_cells_with_next(row)
 
 
 def _page_break(word, block: PageBreak) -> Orientation | None:
@@ -367,12 +384,10 @@ def _write_blocks(word, document: Document) -> None:
             _paragraph(word, block)
         elif isinstance(block, Table):
             _table(word, block, width_mm)
-        elif isinstance(block, Closing):
+        elif isinstance(block, (Closing, Signatures)):
             if word.paragraphs and isinstance(previous, Paragraph):
-                word.paragraphs[-1].paragraph_format.keep_with_next = True  # the signature never stands alone
-            _closing(word, block, width_mm)
-        elif isinstance(block, Signatures):
-            _signatures(word, block, width_mm)
+                keep_lines(word.paragraphs[-1])  # the signature never stands alone
+            (_closing if isinstance(block, Closing) else _signatures)(word, block, width_mm)
         elif isinstance(block, PageBreak):
             orientation = _page_break(word, block) or orientation
         else:

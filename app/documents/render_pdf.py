@@ -338,14 +338,12 @@ def _story(document: Document, split_rows: bool = False) -> list[Flowable]:
             story.extend(_paragraph_before(block, blocks[index + 1] if index + 1 < len(blocks) else None))
         elif isinstance(block, Table):
             story.append(_table(block, width, split_rows))
-        elif isinstance(block, Closing):
-            closing = _closing(block, width)
+        elif isinstance(block, (Closing, Signatures)):
+            closing = _closing(block, width) if isinstance(block, Closing) else _signatures(block, width)
             if story and isinstance(story[-1], RLParagraph):
                 # The last sentence goes over with the signature: a signature never stands alone on a page.
                 closing = [KeepTogether([story.pop(), *closing])]
             story.extend(closing)
-        elif isinstance(block, Signatures):
-            story.extend(_signatures(block, width))
         elif isinstance(block, PageBreak):
             if block.orientation is not None:
                 orientation = block.orientation

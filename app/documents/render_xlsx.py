@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 
 from app.documents import layout as L
 from app.documents.atomic import atomic_path
-from app.documents.model import Align, Document, GroupRow, Orientation, Table
+from app.documents.model import Align, Document, GroupRow, Header, Orientation, Table, TitleBlock
+from app.documents.xlsx_print import fit_row_heights, footer_page_numbers, number_format, write_paper_header
 from app.documents.zip_dates import clamp_openpyxl
 
 clamp_openpyxl()  # a workbook written on a 1970 clock must not raise (see zip_dates)
@@ -55,13 +56,24 @@ def render_xlsx(source: Document | Table | Iterable[Table], path: str | os.PathL
     used: set[str] = set()
     for index, table in enumerate(tables, start=1):
         sheet = workbook.create_sheet(_sheet_name(table.title or f"Bảng {index}", used))
-        _fill(sheet, table)
-        print_setup(sheet, header_row=2 if table.title else 1)
+        header_row = _fill(sheet, table, _paper_header(sheet, source, table))
+        fit_row_heights(sheet)
+        print_setup(sheet, header_row=header_row)
     if isinstance(source, Document):
         workbook.properties.title = source.title
         workbook.properties.creator = source.author or "CCHC Xã"
     with atomic_path(path) as temp:
         workbook.save(str(temp))
+
+
+def _paper_header(sheet, source, table: Table) -> int:
+    """The Decree 30 header and title above the table when the document's sheets are papers; the next row."""
+    if not (isinstance(source, Document) and source.paper_sheets and len(table.columns) > 1):
+        return 1
+    header = source.first(Header)
+    if header is None:
+        return 1
+    return write_paper_header(sheet, header, source.first(TitleBlock), table.relative_widths())
 
 
 def _tables(source: Document | Table | Iterable[Table]) -> list[Table]:
@@ -95,10 +107,10 @@ def put_cell(sheet, row: int, column: int, value):
     return cell
 
 
-def _fill(sheet, table: Table) -> None:
-    """Optional title row, a bold header row, then the rows; group rows merged across all columns."""
+def _fill(sheet, table: Table, row: int = 1) -> int:
+    """From ``row``: optional title row, a bold header row, then the rows; group rows merged across all
+    columns. Returns the header row (what repeats on every printed page)."""
     count = len(table.columns)
-    row = 1
     if table.title:
         title = put_cell(sheet, row, 1, table.title)
         title.font = Font(name=_FONT, size=table.size + 1, bold=True)
@@ -111,6 +123,7 @@ def _fill(sheet, table: Table) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _GRID
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+    header_row = row
     for source in table.rows:
         row += 1
         if isinstance(source, GroupRow):
@@ -118,6 +131,7 @@ def _fill(sheet, table: Table) -> None:
         else:
             _data_row(sheet, row, source.cells, table, bold=source.bold)
     _set_widths(sheet, table)
+    return header_row
 
 
 def _group_row(sheet, row: int, source: GroupRow, table: Table) -> None:
@@ -133,6 +147,8 @@ def _data_row(sheet, row: int, values, table: Table, *, bold: bool) -> None:
     for column_index, (value, column) in enumerate(zip(values, table.columns), start=1):
         cell = put_cell(sheet, row, column_index, value)
         _styled(cell, _font(table.size, bold), _alignment(_H_ALIGN[column.align]))
+        if (shown := number_format(value)) is not None:
+            cell.number_format = shown
 
 
 def _styled(cell, font: Font, alignment: Alignment) -> None:
@@ -164,13 +180,14 @@ def _set_widths(sheet, table: Table) -> None:
 
 
 def print_setup(sheet, header_row: int) -> None:
-    """A4 landscape, fit to one page wide, the header row repeated on every printed page."""
+    """A4 landscape, fit to one page wide, the header row repeated on every printed page, "Trang 1/3" below."""
     sheet.page_setup.orientation = Orientation.LANDSCAPE.value
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"{header_row}:{header_row}"
+    footer_page_numbers(sheet)
     inch = 25.4
     sheet.page_margins.left = L.MARGIN_RIGHT_MM / inch  # landscape tables: 15 mm each side
     sheet.page_margins.right = L.MARGIN_RIGHT_MM / inch

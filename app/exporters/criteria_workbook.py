@@ -219,6 +219,7 @@ def _table(sheet, header: tuple[str, ...], rows: list[tuple], widths: tuple[int,
 
     from app.documents.layout import FONT_FAMILY
     from app.documents.render_xlsx import print_setup, put_cell
+    from app.documents.xlsx_print import fit_row_heights
 
     thin = Side(style="thin", color="000000")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -236,6 +237,7 @@ def _table(sheet, header: tuple[str, ...], rows: list[tuple], widths: tuple[int,
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
+    fit_row_heights(sheet)  # no office suite fits wrapped rows on opening: unsized, they print over each other
     print_setup(sheet, header_row=1)
 
 
@@ -244,6 +246,7 @@ def _guide_sheet(sheet) -> None:
 
     from app.documents.layout import FONT_FAMILY
     from app.documents.render_xlsx import put_cell
+    from app.documents.xlsx_print import fit_row_heights, footer_page_numbers
 
     for row, line in enumerate(GUIDE, start=1):
         if line:
@@ -251,8 +254,12 @@ def _guide_sheet(sheet) -> None:
             cell.font = Font(name=FONT_FAMILY, size=12, bold=row == 1)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     sheet.column_dimensions["A"].width = 120
+    fit_row_heights(sheet)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # the long lines never run onto a page of
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # their own
+    footer_page_numbers(sheet)
 
 
 __all__ = [

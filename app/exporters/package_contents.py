@@ -44,7 +44,8 @@ def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[
 
 
 def _score_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
-    """The biểu tự chấm điểm (PDF, Excel) and the emulation evaluation (Excel), each only when the year has it."""
+    """The biểu tự chấm điểm and the emulation evaluation (PDF, Excel; Word when asked), each only when the year
+    has it."""
     from app.exporters import scoring_files as files
 
     today, year, items = request.today or date.today(), request.year, []
@@ -53,7 +54,8 @@ def _score_items(store: Store, request: PackageRequest, scratch: Path) -> list[P
             items.append(PackItem(path, path.name, "scores", f"{files.scoring_title(year)} ({files.format_name(path)})",
                                   "year"))
     if files.has_emulation(store, year, today):
-        for path in files.write_emulation_files(store, year, scratch, ("xlsx",), today):
+        kinds = ("pdf", "docx", "xlsx") if request.word_copies else ("pdf", "xlsx")
+        for path in files.write_emulation_files(store, year, scratch, kinds, today):
             items.append(PackItem(path, path.name, "scores",
                                   f"{files.emulation_title(year)} ({files.format_name(path)})", "year"))
     return items

@@ -2,7 +2,8 @@
 
 - the biểu tự chấm điểm: ``TuChamDiem-CCHC-2024.pdf`` (A4 landscape) and
   ``TuChamDiem-CCHC-2024.xlsx`` (points and totals as numbers, never formulas);
-- the emulation evaluation: ``DanhGia-ThiDua-2024.xlsx`` and ``.pdf``.
+- the emulation evaluation: ``DanhGia-ThiDua-2024.pdf``, ``.docx`` (a paper: header, title, signatures)
+  and ``.xlsx`` (the same header and title over each table).
 
 File names are ASCII, named like the other papers (``KH-CCHC-2024``,
 ``BC-CCHC-2024-nam``), so they survive any USB stick, e-mail gateway or
@@ -24,6 +25,7 @@ from app.queries.year_papers import year_emulation, year_scoring
 from app.store import Store
 
 FORMATS = ("pdf", "xlsx")
+EMULATION_FORMATS = ("pdf", "docx", "xlsx")
 FORMAT_NAMES = {"pdf": "PDF, khổ ngang", "xlsx": "Excel", "docx": "Word, để chỉnh sửa"}
 
 
@@ -140,9 +142,9 @@ def write_scoring_files(store: Store, year: int, folder: Path, formats=FORMATS, 
     return [written.path for written in write_files(jobs, Path(folder), "biểu tự chấm điểm", progress)]
 
 
-def write_emulation_files(store: Store, year: int, folder: Path, formats=FORMATS, today: date | None = None,
-                          progress=None) -> list[Path]:
-    """Write the emulation evaluation of ``year`` into ``folder``: the same tables in every format.
+def write_emulation_files(store: Store, year: int, folder: Path, formats=EMULATION_FORMATS,
+                          today: date | None = None, progress=None) -> list[Path]:
+    """Write the emulation evaluation of ``year`` into ``folder``: the same paper in every format.
 
     Raises UserError when the year's evaluation has not started or has nobody to judge.
     """

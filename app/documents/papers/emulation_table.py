@@ -4,7 +4,9 @@ Builds from the ``Evaluation`` read model and the commune profile. One table per
 kind of subject (I. Tập thể, II. Cá nhân): a column per criterion code showing
 Đạt / Không đạt / Chưa rõ, the result, and the reason of each criterion not met
 or not known, named by its code; the codes' full texts are in the legend table
-below. Every value is text, so the same document goes to PDF and to Excel.
+below. Every value is text, so the same document goes to PDF, Word and Excel: a paper in each, with the
+Decree 30 header, the title, and the drafter's and the Chairman's signatures (Excel: header and title on
+every sheet).
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ from app.documents.model import (
     Orientation,
     Paragraph,
     Row,
+    Signature,
+    Signatures,
     Style,
     Table,
     TitleBlock,
     heading,
     para,
 )
-from app.documents.papers.common import roman
-from app.documents.papers.scoring_table import chairman_closing, table_header
+from app.documents.papers.common import chairman_signature, roman
+from app.documents.papers.scoring_table import table_header
 from app.domain.emulation import MARKS, UNKNOWN, Mark
 from app.queries.models.emulation import (
     COLLECTIVE,
@@ -110,6 +114,18 @@ def _count_line(kind: str, subjects: list[Subject]) -> Paragraph:
     return para(f"Có {met}/{len(subjects)} {SUBJECT_LABELS[kind].lower()} đủ tiêu chuẩn.", Style.PLAIN, italic=True)
 
 
+def total_line(evaluation: Evaluation) -> Paragraph:
+    """ "Tổng hợp: 1/2 tập thể, 8/11 cá nhân đủ tiêu chuẩn.": the result in one line, the one the signatures
+    keep with when they go over to a new page (a signature never stands alone)."""
+    parts = []
+    for kind in KIND_ORDER:
+        subjects = [subject for subject in evaluation.subjects if subject.kind == kind]
+        if subjects:
+            met = sum(1 for subject in subjects if subject.verdict.qualifies)
+            parts.append(f"{met}/{len(subjects)} {SUBJECT_LABELS[kind].lower()}")
+    return para(f"Tổng hợp: {', '.join(parts)} đủ tiêu chuẩn.", Style.PLAIN, bold=True)
+
+
 def evaluation_blocks(evaluation: Evaluation) -> list:
     """The numbered parts, a kind with no subject left out, then the legend."""
     blocks: list = []
@@ -127,17 +143,28 @@ def evaluation_blocks(evaluation: Evaluation) -> list:
     return blocks
 
 
+DRAFTER = "NGƯỜI LẬP BIỂU"
+
+
+def closing(profile: CommuneProfile) -> Signatures:
+    """The drafter (the clerk who kept the evaluation) left, the Chairman who approves it right; a row of
+    signatures, so the two names line up though the Chairman's block has one line more. No recipients: the
+    evaluation goes with the report or the dossier."""
+    return Signatures((Signature(DRAFTER, profile.clerk_name), chairman_signature(profile)))
+
+
 def emulation_table(evaluation: Evaluation, profile: CommuneProfile, today: date | None = None) -> Document:
-    """The whole result, A4 landscape, for PDF and Excel; ``today`` None leaves the day and month blank."""
+    """The whole result, A4 landscape, for PDF, Word and Excel; ``today`` None leaves the day and month blank."""
     blocks: list = [table_header(profile, today, evaluation.year), TitleBlock(doc_title(evaluation.year))]
     if evaluation.set_name.strip():
         blocks.append(para(f"(Bộ tiêu chuẩn: {evaluation.set_name.strip()})", Style.CENTERED, italic=True))
     blocks += evaluation_blocks(evaluation)
-    blocks.append(chairman_closing(profile))
+    blocks += [total_line(evaluation), closing(profile)]
     return Document(
         title=f"Kết quả đánh giá tiêu chuẩn thi đua năm {evaluation.year}",
         blocks=tuple(blocks),
         orientation=Orientation.LANDSCAPE,
         author=f"UBND xã {profile.commune_name}".strip(),
         subject=evaluation.set_name,
+        paper_sheets=True,
     )

@@ -14,6 +14,7 @@ from app.errors import UserError
 from app.exporters.package import PackageRequest, build_package
 from app.exporters.scoring_files import write_emulation_files, write_scoring_files
 from app.exporters.verify import verify_package
+from app.queries.profile import commune_profile
 from tests.app.documents.papers.test_scoring_table import (
     FORMULA_COMMENT,
     TODAY,
@@ -106,12 +107,12 @@ def test_a_year_without_scoring_is_refused_in_vietnamese(store, tmp_path):
 def test_emulation_workbook_names_subjects_and_reasons(store, tmp_path):
     """One sheet per kind and a legend; an official without an initiative is "Không đạt" on CN.4, with the why."""
     scored_commune(store)
-    _pdf, xlsx = write_emulation_files(store, 2024, tmp_path, today=TODAY)
+    _pdf, _docx, xlsx = write_emulation_files(store, 2024, tmp_path, today=TODAY)
     workbook = load_workbook(xlsx)
     assert workbook.sheetnames == ["Đánh giá tập thể năm 2024", "Đánh giá cá nhân năm 2024", "Tiêu chuẩn thi đua năm 2024"]
     people = workbook["Đánh giá cá nhân năm 2024"]
-    values = [[cell.value for cell in row] for row in people.iter_rows(min_row=2)]
-    header, mai = values[0], next(row for row in values if row[1] == "Lê Thị Mai")
+    values = [[cell.value for cell in row] for row in people.iter_rows()]
+    header, mai = next(row for row in values if row[0] == "STT"), next(row for row in values if row[1] == "Lê Thị Mai")
     assert header[:5] == ["STT", "Tên", "Chức vụ", "CN.1", "CN.2"] and header[-2:] == ["Kết quả", "Lý do"]
     assert mai[header.index("CN.4")] == "Không đạt" and mai[header.index("Kết quả")] == "Chưa đủ tiêu chuẩn"
     assert "CN.4 không đạt: Sổ sáng kiến năm 2024 không có sáng kiến nào của người này" in mai[-1]
@@ -122,7 +123,7 @@ def test_emulation_workbook_names_subjects_and_reasons(store, tmp_path):
 def test_emulation_pdf_is_landscape_with_both_parts(store, tmp_path):
     """The PDF is landscape, with "I. TẬP THỂ", "II. CÁ NHÂN" and the legend."""
     scored_commune(store)
-    pdf, _xlsx = write_emulation_files(store, 2024, tmp_path, today=TODAY)
+    pdf, _docx, _xlsx = write_emulation_files(store, 2024, tmp_path, today=TODAY)
     assert all(page.mediabox.width > page.mediabox.height for page in PdfReader(pdf).pages)
     text = _pdf_text(pdf)
     for expected in ("KẾT QUẢ ĐÁNH GIÁ TIÊU CHUẨN THI ĐUA NĂM 2024", "I. TẬP THỂ", "II. CÁ NHÂN", "Nguyễn Thị Thu Hà",
@@ -152,12 +153,12 @@ def test_package_carries_the_scores_of_a_scored_year(store, usb):
     assert result.name == "CCHC_HoaBinhXuan_2024_CD"
     manifest = json.loads((result.folder / "manifest.json").read_text("utf-8"))
     scores = {item["path"]: item for item in manifest["files"] if item["kind"] == "scores"}
-    assert sorted(scores) == ["DanhGia-ThiDua-2024.xlsx", f"{STEM}.pdf", f"{STEM}.xlsx"]
+    assert sorted(scores) == ["DanhGia-ThiDua-2024.pdf", "DanhGia-ThiDua-2024.xlsx", f"{STEM}.pdf", f"{STEM}.xlsx"]
     assert scores[f"{STEM}.pdf"]["title"] == "Biểu tự chấm điểm Chỉ số CCHC năm 2024 (PDF, khổ ngang)"
     with zipfile.ZipFile(result.zip_path) as archive:
         assert f"{result.name}/{STEM}.xlsx" in archive.namelist()
     assert verify_package(result.zip_path).ok
-    assert "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua (3 tệp)" in (result.folder / "DANH_MUC.txt").read_text("utf-8-sig")
+    assert "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua (4 tệp)" in (result.folder / "DANH_MUC.txt").read_text("utf-8-sig")
 
 
 def test_package_of_a_year_without_scoring_holds_no_scores_file(store, usb):
@@ -176,4 +177,37 @@ def test_demo_package_with_plan_report_and_scores(demo_store, usb):
     result = build_package(demo_store, PackageRequest(2024, ("plan", "report", "scores"), today=TODAY), usb)
     assert result.name == "CCHC_HoaBinhXuan_2024_KH-BC-CD"
     paths = {item.path for item in result.manifest.files if item.kind == "scores"}
-    assert paths == {f"{STEM}.pdf", f"{STEM}.xlsx", "DanhGia-ThiDua-2024.xlsx"}
+    assert paths == {f"{STEM}.pdf", f"{STEM}.xlsx", "DanhGia-ThiDua-2024.pdf", "DanhGia-ThiDua-2024.xlsx"}
+
+
+def test_emulation_evaluation_is_a_paper_with_header_and_both_signers(store, tmp_path):
+    """PDF and Word: the Decree 30 header, the title, the drafter and the Chairman with their names."""
+    from docx import Document as open_docx
+
+    scored_commune(store)
+    pdf, docx, _xlsx = write_emulation_files(store, 2024, tmp_path, today=TODAY)
+    word = open_docx(docx)
+    word_text = " ".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    word_text += " ".join(paragraph.text for paragraph in word.paragraphs)
+    for text in (_pdf_text(pdf), " ".join(word_text.split())):
+        for expected in ("ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "KẾT QUẢ ĐÁNH GIÁ TIÊU CHUẨN THI ĐUA",
+                         "NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN"):
+            assert expected in text, expected
+    assert commune_profile(store).chairman_name in _pdf_text(pdf)
+
+
+def test_package_with_word_copies_offers_the_emulation_paper_beside_the_workbook(store, tmp_path):
+    """With Word copies ticked, the package's scores carry the evaluation as PDF, Word and Excel."""
+    scored_commune(store)
+    (tmp_path / "usb").mkdir()
+    result = build_package(store, PackageRequest(2024, ("scores",), today=TODAY, word_copies=True), tmp_path / "usb")
+    names = {item.path for item in result.manifest.files if item.kind == "scores"}
+    assert {"DanhGia-ThiDua-2024.pdf", "DanhGia-ThiDua-2024.docx", "DanhGia-ThiDua-2024.xlsx"} <= names
+
+
+def test_emulation_signatures_never_stand_alone_on_the_pdf_page(demo_store, tmp_path):
+    """The demo's evaluation: the page with the signers also carries the result line before them."""
+    pdf = write_emulation_files(demo_store, 2024, tmp_path, ("pdf",), today=TODAY)[0]
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+    signed = next(page for page in pages if "NGƯỜI LẬP BIỂU" in page)
+    assert "Tổng hợp:" in signed and "đủ tiêu chuẩn" in signed and "Trần Văn Hùng" in signed
