@@ -35,12 +35,13 @@ from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
 from app.exporters.package_contents import CONTENTS
 from app.exporters.package_names import free_name, package_name, unique_in
 from app.domain.package_due import DueContent
-from app.exporters.package_request import (  # noqa: F401 (default_period, due_contents: ui/ reads them here)
+from app.exporters.package_request import (  # noqa: F401 (ui/ reads these here)
     ContentKind,
     PackageRequest,
     PackItem,
     default_period,
     due_contents,
+    suggested_period,
 )
 from app.file_links import is_link
 from app.progress import Cancelled

@@ -163,16 +163,14 @@ def test_the_package_can_carry_the_dossier(store, tmp_path):
 
 
 def test_the_demo_package_takes_the_submitted_dossier_not_the_communes_own(demo_store, tmp_path):
-    """The demo's second 2024 dossier ends with the Chairman's decision: it is not sent upward."""
+    """By default the package takes every dossier going upward: the demo's second 2024 dossier ends with the
+    Chairman's decision (its own content), so only the drive's dossier is sent upward."""
     from datetime import date
 
     from app.exporters.dossier_files import package_items
     from app.services.dossier import list_dossiers
 
-    class Request:
-        year, today, word_copies = 2024, date(2024, 12, 20), False
-
-    items = package_items(demo_store, Request(), tmp_path)
+    items = package_items(demo_store, PackageRequest(2024, ("dossier",), today=date(2024, 12, 20)), tmp_path)
     campaigns = {dossier.campaign for dossier in list_dossiers(demo_store, 2024)}
     assert len(campaigns) == 2
     assert items and all("Phong trào thi đua đẩy mạnh" in item.title for item in items)
