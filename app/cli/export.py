@@ -73,7 +73,7 @@ def _say_dossiers(store, year: int, wanted: tuple[int, ...] | None) -> None:
     taken = {choice.id for choice in chosen_dossiers(store, year, wanted, None)}
     for choice in dossier_choices(store, year, None):
         verb = "Đưa vào gói" if choice.id in taken else "Không đưa vào gói"
-        print(f"{verb} hồ sơ khen thưởng số {choice.id}: {choice.description}.")
+        print(f"{verb} hồ sơ khen thưởng số {choice.id} “{choice.campaign}”: {choice.details}.")
 
 
 def _export(args: argparse.Namespace, folder: DataFolder, contents: tuple[str, ...]) -> int:

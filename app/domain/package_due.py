@@ -60,5 +60,6 @@ def due_contents(rows: Iterable[Mapping], deadlines: Iterable[Mapping], year: in
         if _is_due(row, deadline, year, today):
             # a later row of the same content (the later report period) replaces the earlier one
             found.pop(row["content"], None)
-            found[row["content"]] = DueContent(row["content"], row.get("period", ""), deadline, entry["label"], today)
+            label = row.get("label") or entry["label"]  # a row may say how it rides with the deadline
+            found[row["content"]] = DueContent(row["content"], row.get("period", ""), deadline, label, today)
     return tuple(found.values())

@@ -66,8 +66,9 @@ def test_each_dossier_of_the_year_is_listed_for_the_clerk(qtbot, demo_store, tmp
     boxes = dialog.dossier_choices.boxes
     assert len(boxes) == 2
     (drive, titles) = sorted(boxes.values(), key=lambda box: "Bình xét" in box.text())
-    assert "Tờ trình số 218/TTr-UBND ngày 05/12/2024" in drive.text() and drive.isChecked() and drive.isEnabled()
-    assert "Quyết định số 52/QĐ-UBND" in titles.text() and not titles.isChecked() and not titles.isEnabled()
+    details = {box: dialog.dossier_choices.details[number].text() for number, box in boxes.items()}
+    assert "Tờ trình số 218/TTr-UBND ngày 05/12/2024" in details[drive] and drive.isChecked() and drive.isEnabled()
+    assert "Quyết định số 52/QĐ-UBND" in details[titles] and not titles.isChecked() and not titles.isEnabled()
     assert dialog.request().dossiers == tuple(number for number, box in boxes.items() if box is drive)
     dialog.content_boxes["dossier"].setChecked(False)
     assert not drive.isEnabled()

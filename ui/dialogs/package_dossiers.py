@@ -17,6 +17,7 @@ class DossierChoices(QWidget):
         super().__init__(parent)
         self.store = store
         self.boxes: dict[int, QCheckBox] = {}
+        self.details: dict[int, QLabel] = {}
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.empty_label = QLabel(wordWrap=True)
@@ -24,19 +25,23 @@ class DossierChoices(QWidget):
 
     def show_year(self, year: int, today: date) -> None:
         """List the dossiers of ``year`` (routing as of ``today``), replacing what was listed."""
-        for box in self.boxes.values():
-            self._layout.removeWidget(box)
-            box.deleteLater()
-        self.boxes = {}
+        for widget in (*self.boxes.values(), *self.details.values()):
+            self._layout.removeWidget(widget)
+            widget.deleteLater()
+        self.boxes, self.details = {}, {}
         choices = dossier_choices(self.store, year, today)
         self.empty_label.setText("" if choices else f"Năm {year} chưa có hồ sơ khen thưởng nào.")
         self.empty_label.setVisible(not choices)
         for choice in choices:
-            box = QCheckBox(f"Hồ sơ số {choice.id}: {choice.description}", checked=choice.goes_upward)
+            box = QCheckBox(choice.heading, checked=choice.goes_upward)
             box.setEnabled(choice.goes_upward)
             box.setProperty("goes_upward", choice.goes_upward)
-            self.boxes[choice.id] = box
+            # under the box, wrapped: a long campaign name must not widen the dialog past a laptop screen
+            details = QLabel(choice.details, wordWrap=True, enabled=False)
+            details.setContentsMargins(24, 0, 0, 4)
+            self.boxes[choice.id], self.details[choice.id] = box, details
             self._layout.addWidget(box)
+            self._layout.addWidget(details)
 
     def chosen(self) -> tuple[int, ...] | None:
         """The ticked dossiers' ids; None when the year has none (the package then says so itself)."""

@@ -24,13 +24,22 @@ class DossierChoice:
         return self.upward > 0
 
     @property
-    def description(self) -> str:
-        """ "“Phong trào…” — Tờ trình số 218/TTr-UBND ngày 05/12/2024 — 4 người/tập thể đề nghị cấp trên". """
+    def heading(self) -> str:
+        return f"Hồ sơ số {self.id}: “{self.campaign}”"
+
+    @property
+    def details(self) -> str:
+        """ "Tờ trình số 218/TTr-UBND ngày 05/12/2024; 4 người/tập thể đề nghị cấp trên khen thưởng"; or, with
+        nobody going upward, where the commune's own awards go instead."""
         if not self.upward:
             own = f"Quyết định số {self.decision} của xã" if self.decision else "quyết định của xã (chưa ban hành)"
-            return (f"“{self.campaign}” — không có ai đề nghị cấp trên; {self.own} người/tập thể được khen theo "
-                    f"{own}, đi trong mục “Quyết định khen thưởng của xã”")
+            return (f"Không có ai đề nghị cấp trên; {self.own} người/tập thể được khen theo {own}, "
+                    "đi trong mục “Quyết định khen thưởng của xã”")
         letter = f"Tờ trình số {self.letter_number}" if self.letter_number else "Tờ trình chưa có số"
         if self.letter_date is not None:
             letter += f" ngày {self.letter_date:%d/%m/%Y}"
-        return f"“{self.campaign}” — {letter} — {self.upward} người/tập thể đề nghị cấp trên khen thưởng"
+        return f"{letter}; {self.upward} người/tập thể đề nghị cấp trên khen thưởng"
+
+    @property
+    def description(self) -> str:
+        return f"{self.heading} — {self.details}"

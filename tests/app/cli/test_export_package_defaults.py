@@ -19,8 +19,8 @@ def test_the_default_package_of_a_past_year_carries_what_was_due(demo_store, tmp
     exported = _export(demo_store, tmp_path / "usb")
     assert exported.returncode == 0, exported.stderr
     assert "Hồ sơ đề nghị khen thưởng: hạn 10/12/2024 đã qua" in exported.stdout
-    assert "Đưa vào gói hồ sơ khen thưởng số 1: “Phong trào thi đua đẩy mạnh" in exported.stdout
-    assert "Không đưa vào gói hồ sơ khen thưởng số 2: “Bình xét danh hiệu thi đua năm 2024”" in exported.stdout
+    assert "Đưa vào gói hồ sơ khen thưởng số 1 “Phong trào thi đua đẩy mạnh" in exported.stdout
+    assert "Không đưa vào gói hồ sơ khen thưởng số 2 “Bình xét danh hiệu thi đua năm 2024”: Không có ai" in exported.stdout
     (archive,) = (tmp_path / "usb").glob("*.zip")
     assert archive.name == "CCHC_HoaBinhXuan_2024_BC-CD-KT-QD.zip"
     with zipfile.ZipFile(archive) as opened:

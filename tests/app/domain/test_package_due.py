@@ -35,6 +35,7 @@ def test_a_past_year_owes_its_year_papers_and_says_the_deadline_passed():
     due = due_contents(ROWS, DEADLINES, 2024, date(2026, 3, 1))
     assert [item.key for item in due] == ["report", "scores", "dossier", "decisions"]
     assert due[0].period == "year" and due[0].reason.startswith("hạn 20/11/2024 đã qua")
+    assert due[1].reason == "hạn 20/11/2024 đã qua (gửi cùng báo cáo kết quả CCHC năm)"  # the row's own label
 
 
 def test_a_future_year_owes_nothing_yet():
