@@ -126,6 +126,10 @@ class PackageDialog(QDialog):
             f"Ngày {self.today:%d/%m/%Y} chưa có nội dung nào của năm {year} đến hạn; đánh dấu theo mặc định.")
         self.period_box.setCurrentIndex(self.period_box.findData(suggested_period(year, self.today)))
         self.dossier_choices.show_year(year, self.today)
+        if self.content_boxes["dossier"].isChecked() and not self.dossier_choices.any_upward():
+            # due, yet nothing to send: unticked, saying so, rather than an error at "Xuất gói"
+            self.content_boxes["dossier"].setChecked(False)
+            self.reason_labels["dossier"].setText(f"năm {year} không có hồ sơ nào đề nghị cấp trên khen thưởng")
         self.dossier_choices.set_active(self.content_boxes["dossier"].isChecked())
 
     def choose_folder(self) -> None:

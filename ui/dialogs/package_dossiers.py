@@ -43,6 +43,9 @@ class DossierChoices(QWidget):
             self._layout.addWidget(box)
             self._layout.addWidget(details)
 
+    def any_upward(self) -> bool:
+        return any(box.property("goes_upward") for box in self.boxes.values())
+
     def chosen(self) -> tuple[int, ...] | None:
         """The ticked dossiers' ids; None when the year has none (the package then says so itself)."""
         if not self.boxes:
