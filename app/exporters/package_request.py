@@ -24,7 +24,7 @@ EVIDENCE_FOLDER = "tai-lieu-kiem-chung"
 class PackageRequest:
     year: int
     contents: tuple[str, ...] = ("plan", "report")
-    period: str | None = None  # the report's period key; None: ``default_period``
+    period: str | None = None  # the report's period key; None: ``suggested_period``
     make_zip: bool = True
     narrative: Mapping[str, str] | None = None
     today: date | None = None

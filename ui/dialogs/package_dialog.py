@@ -64,20 +64,7 @@ class PackageDialog(QDialog):
             self.year_box.addItem(str(year), year)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.today.year)))
         form.addRow("Năm:", self.year_box)
-        self.due_label = QLabel(wordWrap=True)
-        form.addRow("Nội dung:", self.due_label)
-        self.content_boxes: dict[str, QCheckBox] = {}
-        self.reason_labels: dict[str, QLabel] = {}
-        for kind in CONTENTS.values():
-            self.content_boxes[kind.key] = QCheckBox(kind.title)
-            self.reason_labels[kind.key] = QLabel(enabled=False)  # greyed: a hint, not a choice
-            row = QHBoxLayout()
-            row.addWidget(self.content_boxes[kind.key])
-            row.addWidget(self.reason_labels[kind.key], 1)
-            form.addRow("", row)
-        self.dossier_choices = DossierChoices(self.store)
-        form.addRow("Hồ sơ khen thưởng:", self.dossier_choices)
-        self.content_boxes["dossier"].toggled.connect(self.dossier_choices.set_active)
+        self._content_rows(form)
         self.period_box = QComboBox()
         for period in REPORT_PERIODS:
             self.period_box.addItem(f"Báo cáo {period.label}", period.key)
@@ -98,6 +85,23 @@ class PackageDialog(QDialog):
         row.addWidget(choose)
         form.addRow("Lưu vào (ổ USB hoặc thư mục):", row)
         return form
+
+    def _content_rows(self, form: QFormLayout) -> None:
+        """One box per content with, beside it, why it is ticked; then the year's dossiers to choose from."""
+        self.due_label = QLabel(wordWrap=True)
+        form.addRow("Nội dung:", self.due_label)
+        self.content_boxes: dict[str, QCheckBox] = {}
+        self.reason_labels: dict[str, QLabel] = {}
+        for kind in CONTENTS.values():
+            self.content_boxes[kind.key] = QCheckBox(kind.title)
+            self.reason_labels[kind.key] = QLabel(enabled=False)  # greyed: a hint, not a choice
+            row = QHBoxLayout()
+            row.addWidget(self.content_boxes[kind.key])
+            row.addWidget(self.reason_labels[kind.key], 1)
+            form.addRow("", row)
+        self.dossier_choices = DossierChoices(self.store)
+        form.addRow("Hồ sơ khen thưởng:", self.dossier_choices)
+        self.content_boxes["dossier"].toggled.connect(self.dossier_choices.set_active)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
