@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from app.errors import UserError
@@ -16,28 +17,46 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(NAME, parents=[common], help="xuất gói hồ sơ gửi cấp trên (thư mục và .zip)")
     parser.add_argument("--year", type=int, required=True, help="năm của hồ sơ")
     parser.add_argument("--out", type=Path, required=True, help="thư mục đích (ví dụ ổ USB)")
-    parser.add_argument("--content", default="", help="nội dung, cách nhau bằng dấu phẩy: plan,report,evidence "
-                        "(mặc định: plan,report)")
-    parser.add_argument("--period", choices=PERIODS, help="kỳ báo cáo (mặc định: kỳ gần nhất đã kết thúc)")
+    parser.add_argument("--content", default="", help="nội dung, cách nhau bằng dấu phẩy: plan,report,scores,dossier,"
+                        "decisions,evidence (mặc định: những nội dung đến hạn vào hôm nay, theo "
+                        "resources/defaults/package-due.json)")
+    parser.add_argument("--period", choices=PERIODS, help="kỳ báo cáo (mặc định: kỳ đến hạn, hoặc kỳ gần nhất đã kết thúc)")
+    parser.add_argument("--dossier", type=int, action="append", metavar="SO",
+                        help="số hồ sơ khen thưởng đưa vào gói (lặp lại cho nhiều hồ sơ; mặc định: mọi hồ sơ của năm "
+                             "có người đề nghị cấp trên khen thưởng)")
     parser.add_argument("--zip", action=argparse.BooleanOptionalAction, default=True, help="tạo thêm tệp .zip")
     parser.add_argument("--eml", action="store_true", help="tạo thêm thư nháp e-mail (.eml) đính kèm tệp .zip")
     parser.add_argument("--word", action="store_true", help="kèm bản Word (.docx) của các văn bản để chỉnh sửa")
     parser.set_defaults(run=run)
 
 
-def _contents(text: str) -> tuple[str, ...]:
-    from app.exporters.package import CONTENTS
+def _contents(args: argparse.Namespace, today: date) -> tuple[str, ...]:
+    """The contents asked for; without ``--content``, those due today (said on stdout, with why)."""
+    from app.exporters.package import CONTENTS, default_contents
 
-    if text.strip():
-        return tuple(part.strip() for part in text.split(",") if part.strip())
-    return tuple(key for key, kind in CONTENTS.items() if not kind.optional)
+    if args.content.strip():
+        contents = tuple(part.strip() for part in args.content.split(",") if part.strip())
+        if args.dossier and "dossier" not in contents:
+            raise UserError("--dossier chỉ dùng khi gói có nội dung “dossier”.",
+                            "Thêm “dossier” vào --content, hoặc bỏ --dossier.")
+        return contents
+    contents, due = default_contents(args.year, today)
+    if args.dossier and "dossier" not in contents:
+        contents = tuple(key for key in CONTENTS if key in {*contents, "dossier"})
+    print(f"Nội dung đến hạn ngày {today:%d/%m/%Y} cho gói năm {args.year}:" if due else
+          f"Ngày {today:%d/%m/%Y} chưa có nội dung nào của năm {args.year} đến hạn; gói gồm nội dung mặc định:")
+    for item in due:
+        print(f"- {CONTENTS[item.key].title}: {item.reason}")
+    if not due:
+        print("- " + ", ".join(CONTENTS[key].title for key in contents))
+    return contents
 
 
 def run(args: argparse.Namespace, folder: DataFolder) -> int:
     from app import folder_lock
     from app.exporters.package import chosen_kinds
 
-    contents = _contents(args.content)
+    contents = _contents(args, date.today())
     chosen_kinds(contents)  # refuse an unknown content before touching anything
     if not folder.database.exists():
         raise UserError(f"Thư mục dữ liệu “{folder.root}” chưa có dữ liệu.", "Kiểm tra lại --data-dir.", str(folder.root))
@@ -46,13 +65,27 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
         return _export(args, folder, contents)
 
 
+def _say_dossiers(store, year: int, wanted: tuple[int, ...] | None) -> None:
+    """Name each award dossier of the year and whether it goes in, so none is taken (or left) silently."""
+    from app.exporters.dossier_files import chosen_dossiers
+    from app.queries.package import dossier_choices
+
+    taken = {choice.id for choice in chosen_dossiers(store, year, wanted, None)}
+    for choice in dossier_choices(store, year, None):
+        verb = "Đưa vào gói" if choice.id in taken else "Không đưa vào gói"
+        print(f"{verb} hồ sơ khen thưởng số {choice.id} “{choice.campaign}”: {choice.details}.")
+
+
 def _export(args: argparse.Namespace, folder: DataFolder, contents: tuple[str, ...]) -> int:
     from app.exporters.package import PackageRequest, build_package
     from app.startup import open_store
 
     store, _report = open_store(folder)
     try:
-        request = PackageRequest(args.year, contents, args.period, args.zip, word_copies=args.word)
+        wanted = tuple(args.dossier) if args.dossier else None
+        if "dossier" in contents:
+            _say_dossiers(store, args.year, wanted)
+        request = PackageRequest(args.year, contents, args.period, args.zip, word_copies=args.word, dossiers=wanted)
         result = build_package(store, request, args.out.expanduser().resolve())
         for line in result.summary():
             print(line)

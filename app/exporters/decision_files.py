@@ -7,7 +7,7 @@
 
 Names are ASCII; every file goes through the atomic renderers (whole or not at
 all). The ``export_*`` functions return each file with its Vietnamese
-description, ready for the export package (not registered there yet).
+description; the issued decisions go in the export package (``package_decision_items``).
 """
 
 from __future__ import annotations
@@ -39,27 +39,31 @@ def statistics_base_name(first_year: int, last_year: int) -> str:
     return f"ThongKeKhenThuong-{first_year}-{last_year}"
 
 
-def _renderers():
-    from app.documents.render_docx import render_docx
+def _renderers(word: bool = True):
     from app.documents.render_pdf import render_pdf
     from app.documents.render_xlsx import render_xlsx
 
-    return {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx}
+    renderers = {"pdf": render_pdf, "xlsx": render_xlsx}
+    if word:  # python-docx loads only when a Word copy is asked for
+        from app.documents.render_docx import render_docx
+
+        renderers["docx"] = render_docx
+    return renderers
 
 
-def _jobs(papers) -> list:
-    """Render jobs for ``(stem, document, description, formats)``."""
-    render = _renderers()
+def _jobs(papers, word: bool = True) -> list:
+    """Render jobs for ``(stem, document, description, formats)``; without ``word``, no Word copies."""
+    render = _renderers(word)
     return [(render[kind], document, f"{stem}.{kind}", f"{description} ({FORMAT_NAMES[kind]})")
-            for stem, document, description, formats in papers for kind in formats]
+            for stem, document, description, formats in papers for kind in formats if kind in render]
 
 
 # ----------------------------------------------------------------------------- the decision
 
 
 def export_decision(store: Store, dossier_id: int, folder: Path, today: date | None = None,
-                    progress=None) -> list[WrittenFile]:
-    """As ``write_decision_files``, with each file's Vietnamese description."""
+                    progress=None, word: bool = True) -> list[WrittenFile]:
+    """As ``write_decision_files``, with each file's Vietnamese description; without ``word``, no Word copy."""
     from app.documents.papers.award_decision import (
         award_decision,
         decision_list_workbook,
@@ -83,7 +87,7 @@ def export_decision(store: Store, dossier_id: int, folder: Path, today: date | N
         (decision_list_base_name(year), decision_list_workbook(decision, granted, profile),
          "Danh sách kèm theo Quyết định khen thưởng", ("xlsx",)),
     ]
-    return write_files(_jobs(papers), Path(folder), "quyết định khen thưởng", progress)
+    return write_files(_jobs(papers, word), Path(folder), "quyết định khen thưởng", progress)
 
 
 def write_decision_files(store: Store, dossier_id: int, folder: Path, today: date | None = None,
@@ -155,3 +159,35 @@ def write_statistics_files(store: Store, first_year: int, last_year: int, folder
                            today: date | None = None, progress=None) -> list[Path]:
     """Write the award statistics of ``first_year``…``last_year`` (PDF, Excel) into ``folder``."""
     return [item.path for item in export_statistics(store, first_year, last_year, folder, today, progress)]
+
+
+# ----------------------------------------------------------------------------- in the export package
+
+DECISIONS_FOLDER = "quyet-dinh-cua-xa"
+
+
+def _package_name(name: str, number: str, several: bool) -> str:
+    """The file's name in the package: as written; with the decision's number when the year has several."""
+    from app.exporters.package_names import ascii_words, windows_safe
+
+    if not several:
+        return name
+    stem, _, extension = name.rpartition(".")
+    return windows_safe(f"{stem}-so-{'-'.join(ascii_words(number)) or 'khong-so'}.{extension}")
+
+
+def package_decision_items(store: Store, request, scratch: Path) -> list:
+    """The export package's "decisions" content: every decision the commune Chairman issued in the year, the paper
+    (PDF, Word when asked) and its list (Excel), in their own folder: the record of what the commune granted."""
+    from app.exporters.package_request import PackItem
+    from app.queries.package import issued_decisions
+
+    decisions = issued_decisions(store, request.year)
+    items = []
+    for decision in decisions:
+        for written in export_decision(store, decision.dossier_id, scratch / str(decision.dossier_id), request.today,
+                                       word=request.word_copies):
+            title = f"Quyết định số {decision.number} ngày {decision.signed_on:%d/%m/%Y}: {written.description}"
+            name = _package_name(written.path.name, decision.number, len(decisions) > 1)
+            items.append(PackItem(written.path, name, "decisions", title, "year", DECISIONS_FOLDER))
+    return items

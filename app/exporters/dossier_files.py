@@ -21,7 +21,7 @@ from app.errors import UserError
 from app.exporters.package_names import ascii_words, windows_safe
 from app.exporters.package_request import PackItem
 from app.exporters.written import WrittenFile, write_files
-from app.queries.awards import dossier_gaps, dossier_info, dossier_paper_facts, dossier_routing, year_dossiers
+from app.queries.awards import dossier_gaps, dossier_info, dossier_paper_facts
 from app.queries.models.report_forms import dossier_purpose
 from app.queries.plans import emulation_plan
 from app.store import Store
@@ -151,19 +151,38 @@ def export_dossier(store: Store, dossier_id: int, folder: Path, today: date | No
     return write_files(jobs, Path(folder), "hồ sơ khen thưởng", progress)
 
 
-def _own_awards_only(split) -> bool:
-    return bool(split.commune) and not split.superior
+def chosen_dossiers(store: Store, year: int, wanted: tuple[int, ...] | None, today: date | None) -> list:
+    """The dossiers going upward in the package: those ``wanted`` (ids), or by default every dossier of the
+    year with a nominee going upward. A UserError names a dossier that is not the year's or has nobody to send.
+
+    A dossier whose carried nominees are all within the commune's authority ends with the Chairman's
+    decision (the "decisions" content), not with a submission: it does not go to the superior level.
+    """
+    from app.queries.package import dossier_choices
+
+    choices = dossier_choices(store, year, today)
+    if wanted is None:
+        return [choice for choice in choices if choice.goes_upward]
+    if not wanted:
+        raise UserError(f"Chưa chọn hồ sơ khen thưởng nào của năm {year} để đưa vào gói.",
+                        "Đánh dấu ít nhất một hồ sơ, hoặc bỏ chọn “Hồ sơ đề nghị khen thưởng”.")
+    by_id = {choice.id: choice for choice in choices}
+    for number in wanted:
+        if number not in by_id:
+            raise UserError(f"Năm {year} không có hồ sơ khen thưởng số {number}.",
+                            f"Chọn trong: {', '.join(str(key) for key in by_id) or 'chưa có hồ sơ nào'}.")
+        if not by_id[number].goes_upward:
+            raise UserError(f"Hồ sơ khen thưởng số {number} (“{by_id[number].campaign}”) không có ai đề nghị "
+                            "cấp trên khen thưởng nên không có tờ trình để gửi.",
+                            "Bỏ hồ sơ này khỏi gói; quyết định khen thưởng của xã đi trong mục "
+                            "“Quyết định khen thưởng của xã”.")
+    return [choice for choice in choices if choice.id in wanted]
 
 
 def package_items(store: Store, request, scratch: Path) -> list:
-    """The export package's "dossier" content: every dossier of the year that proposes awards upward, each in
-    its own subfolder when there are several; a dossier not ready stops the package with what is missing.
-
-    A dossier whose carried nominees are all within the commune's authority ends with the Chairman's
-    decision, not with a submission: it does not go to the superior level.
-    """
-    dossiers = [dossier for dossier in year_dossiers(store, request.year)
-                if not _own_awards_only(dossier_routing(store, dossier.id, request.today))]
+    """The export package's "dossier" content: the chosen dossiers going upward (``chosen_dossiers``), each in
+    its own subfolder when there are several; a dossier not ready stops the package with what is missing."""
+    dossiers = chosen_dossiers(store, request.year, request.dossiers, request.today)
     items = []
     for index, dossier in enumerate(dossiers, start=1):
         subfolder = f"HoSoKhenThuong-{index}" if len(dossiers) > 1 else ""

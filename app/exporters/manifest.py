@@ -7,10 +7,11 @@ Format (UTF-8 JSON, Vietnamese kept as is)::
      "year": 2024, "app_version": "0.1.0", "exported_at": "2024-07-05T09:30:00+07:00",
      "contents": [{"key": "plan", "title": "Kế hoạch"}, ...],
      "files": [{"path": "KH-CCHC-2024.pdf", "kind": "plan", "title": "...", "period": "year",
-                "size": 12345, "sha256": "..."}, ...]}
+                "size": 12345, "sha256": "..."},
+               {"path": "quyet-dinh-cua-xa/QD-KhenThuong-2024.pdf", "kind": "decisions", ...}, ...]}
 
-``path`` is relative to the package folder, with forward slashes. The
-manifest does not list itself.
+``path`` is relative to the package folder, with forward slashes (a content may keep its own subfolder:
+the evidence, several dossiers, the commune's decisions). The manifest does not list itself.
 """
 
 from __future__ import annotations

@@ -34,11 +34,14 @@ from app.errors import UserError
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
 from app.exporters.package_contents import CONTENTS
 from app.exporters.package_names import free_name, package_name, unique_in
-from app.exporters.package_request import (  # noqa: F401 (default_period: ui/ reads it here)
+from app.domain.package_due import DueContent
+from app.exporters.package_request import (  # noqa: F401 (ui/ reads these here)
     ContentKind,
     PackageRequest,
     PackItem,
     default_period,
+    due_contents,
+    suggested_period,
 )
 from app.file_links import is_link
 from app.progress import Cancelled
@@ -122,6 +125,16 @@ def chosen_kinds(keys: Iterable[str]) -> list[ContentKind]:
     if not keys:
         raise UserError("Chưa chọn nội dung nào cho gói hồ sơ.", "Chọn ít nhất một nội dung (kế hoạch, báo cáo…).")
     return [kind for key, kind in CONTENTS.items() if key in keys]
+
+
+def default_contents(year: int, today: date) -> tuple[tuple[str, ...], tuple[DueContent, ...]]:
+    """The contents ticked by default for ``year``'s package on ``today``, and why: those due on that day
+    (``resources/defaults/package-due.json``); when none is, the contents that are not optional."""
+    due = tuple(item for item in due_contents(year, today) if item.key in CONTENTS)
+    if due:
+        keys = {item.key for item in due}
+        return tuple(key for key in CONTENTS if key in keys), due
+    return tuple(key for key, kind in CONTENTS.items() if not kind.optional), ()
 
 
 def build_package(store: Store, request: PackageRequest, destination: Path, progress: Progress | None = None,

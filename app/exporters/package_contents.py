@@ -11,7 +11,7 @@ from pathlib import Path
 from app.domain.progress import report_period
 from app.errors import UserError
 from app.exporters.package_names import safe_file_name
-from app.exporters.package_request import EVIDENCE_FOLDER, ContentKind, PackageRequest, PackItem, default_period
+from app.exporters.package_request import EVIDENCE_FOLDER, ContentKind, PackageRequest, PackItem, suggested_period
 from app.queries.evidence import year_evidence_files
 from app.queries.models.progress_report import period_span
 from app.queries.plans import year_plans
@@ -36,7 +36,7 @@ def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[
     from app.exporters.progress_report_files import export_progress_report
 
     today = request.today or date.today()
-    period = report_period(request.period or default_period(request.year, today))
+    period = report_period(request.period or suggested_period(request.year, today))
     written = export_progress_report(store, request.year, period.key, scratch, request.narrative, today,
                                      word=request.word_copies)
     title = f"Báo cáo kết quả CCHC {period_span(period.label, request.year)}"
@@ -68,6 +68,13 @@ def _dossier_items(store: Store, request: PackageRequest, scratch: Path) -> list
     return package_items(store, request, scratch)
 
 
+def _decision_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
+    """The commune Chairman's issued award decisions with their lists: the record of what the commune granted."""
+    from app.exporters.decision_files import package_decision_items
+
+    return package_decision_items(store, request, scratch)
+
+
 def _evidence_items(store: Store, request: PackageRequest, scratch: Path) -> list[PackItem]:
     return [PackItem(path, safe_file_name(evidence.original_name), "evidence", evidence.original_name, "",
                      EVIDENCE_FOLDER) for evidence, path in year_evidence_files(store, request.year)]
@@ -78,5 +85,6 @@ CONTENTS: dict[str, ContentKind] = {kind.key: kind for kind in (
     ContentKind("report", "BC", "Báo cáo kết quả", _report_items),
     ContentKind("scores", "CD", "Tự chấm điểm Chỉ số CCHC và đánh giá thi đua", _score_items, optional=True),
     ContentKind("dossier", "KT", "Hồ sơ đề nghị khen thưởng", _dossier_items, optional=True),
+    ContentKind("decisions", "QD", "Quyết định khen thưởng của xã", _decision_items, optional=True),
     ContentKind("evidence", "TLKC", "Tài liệu kiểm chứng", _evidence_items, optional=True),
 )}

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from app.domain.package_due import DueContent
+from app.domain.package_due import due_contents as _due_contents
 from app.domain.progress import REPORT_PERIODS
+from app.resources import load_json
 from app.store import Store
 
 EVIDENCE_FOLDER = "tai-lieu-kiem-chung"
@@ -21,13 +24,15 @@ EVIDENCE_FOLDER = "tai-lieu-kiem-chung"
 class PackageRequest:
     year: int
     contents: tuple[str, ...] = ("plan", "report")
-    period: str | None = None  # the report's period key; None: ``default_period``
+    period: str | None = None  # the report's period key; None: ``suggested_period``
     make_zip: bool = True
     narrative: Mapping[str, str] | None = None
     today: date | None = None
     # Word copies are for editing, and the clerk edits before sending: the package carries the papers as
     # PDF (to read and print) and Excel (to compile); a superior that asks for Word gets it when ticked.
     word_copies: bool = False
+    # The award dossiers going upward, by id; None: every dossier of the year with a nominee going upward.
+    dossiers: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -57,3 +62,15 @@ def default_period(year: int, today: date) -> str:
     """The latest report period of ``year`` whose end has passed; "year" when none has (or the year is over)."""
     ended = [period.key for period in REPORT_PERIODS if period.end(year) < today]
     return ended[-1] if ended else "year"
+
+
+def due_contents(year: int, today: date) -> tuple[DueContent, ...]:
+    """The contents of ``year``'s package due on ``today``, as ``resources/defaults/package-due.json`` says."""
+    return _due_contents(load_json("defaults", "package-due.json")["due"],
+                         load_json("defaults", "deadlines.json")["deadlines"], year, today)
+
+
+def suggested_period(year: int, today: date) -> str:
+    """The report period due on ``today`` (package-due.json); else the latest period ended (``default_period``)."""
+    report = next((due for due in due_contents(year, today) if due.key == "report"), None)
+    return report.period if report else default_period(year, today)

@@ -19,14 +19,93 @@ def _dialog(qtbot, store, out, today=date(2024, 8, 1)) -> PackageDialog:
     return dialog
 
 
-def test_defaults_follow_the_registry_and_the_date(qtbot, demo_store, tmp_path):
-    """Plan and report are ticked, scores and evidence are not; in August the six-month report is proposed."""
+def test_in_august_the_quarter_report_is_due_and_said_so(qtbot, demo_store, tmp_path):
+    """On 01/08 only the report is ticked, for the nine months (due 25/08 in deadlines.json), with why."""
     dialog = _dialog(qtbot, demo_store, tmp_path)
-    ticked = {key: box.isChecked() for key, box in dialog.content_boxes.items()}
-    assert ticked == {"plan": True, "report": True, "scores": False, "dossier": False, "evidence": False}
-    assert dialog.period_box.currentData() == "h1"
+    ticked = {key for key, box in dialog.content_boxes.items() if box.isChecked()}
+    assert ticked == {"report"} and dialog.period_box.currentData() == "q3"
+    assert dialog.reason_labels["report"].text().startswith("đến hạn 25/08/2024")
+    assert dialog.reason_labels["dossier"].text() == ""
     dialog.content_boxes["report"].setChecked(False)
     assert not dialog.period_box.isEnabled()
+
+
+def test_defaults_in_december_and_in_october_differ_as_the_data_says(qtbot, demo_store, tmp_path):
+    """December ticks the year report, scores, dossier and decisions (“đến hạn 10/12/2024”); October the 9 months."""
+    december = _dialog(qtbot, demo_store, tmp_path, today=date(2024, 12, 5))
+    assert {key for key, box in december.content_boxes.items() if box.isChecked()} == \
+        {"report", "scores", "dossier", "decisions"}
+    assert december.period_box.currentData() == "year"
+    assert december.reason_labels["dossier"].text() == "đến hạn 10/12/2024 (Hồ sơ đề nghị khen thưởng năm)"
+    october = _dialog(qtbot, demo_store, tmp_path, today=date(2024, 10, 1))
+    assert {key for key, box in october.content_boxes.items() if box.isChecked()} == {"report"}
+    assert october.period_box.currentData() == "q3"
+
+
+def test_a_changed_rule_changes_the_ticks(qtbot, demo_store, tmp_path, monkeypatch):
+    """The choice is data: a package-due table that makes the dossier due in October ticks it in October."""
+    import app.exporters.package_request as package_request
+
+    real = package_request.load_json
+
+    def load_json(*parts):
+        data = real(*parts)
+        if parts[-1] != "package-due.json":
+            return data
+        return {"due": [dict(row, opens_days_before=80) if row["content"] == "dossier" else row
+                        for row in data["due"]]}
+
+    monkeypatch.setattr(package_request, "load_json", load_json)
+    october = _dialog(qtbot, demo_store, tmp_path, today=date(2024, 10, 1))
+    assert october.content_boxes["dossier"].isChecked() and not october.content_boxes["decisions"].isChecked()
+
+
+def test_each_dossier_of_the_year_is_listed_for_the_clerk(qtbot, demo_store, tmp_path):
+    """Both 2024 dossiers are shown; the one going upward is ticked, the commune's own is shown, off, not tickable
+    (the titles' letter dated after 01/07/2025: the commune grants them all)."""
+    from tests.app.exporters.test_package_awards import keep_titles_at_the_commune
+
+    keep_titles_at_the_commune(demo_store)
+    dialog = _dialog(qtbot, demo_store, tmp_path, today=date(2024, 12, 20))
+    boxes = dialog.dossier_choices.boxes
+    assert len(boxes) == 2
+    (drive, titles) = sorted(boxes.values(), key=lambda box: "Bình xét" in box.text())
+    details = {box: dialog.dossier_choices.details[number].text() for number, box in boxes.items()}
+    assert "Tờ trình số 218/TTr-UBND ngày 05/12/2024" in details[drive] and drive.isChecked() and drive.isEnabled()
+    assert "Quyết định số 52/QĐ-UBND" in details[titles] and not titles.isChecked() and not titles.isEnabled()
+    assert dialog.request().dossiers == tuple(number for number, box in boxes.items() if box is drive)
+    dialog.content_boxes["dossier"].setChecked(False)
+    assert not drive.isEnabled()
+    drive.setChecked(False)
+    assert dialog.request().dossiers == ()
+
+
+def test_a_year_with_nothing_going_upward_leaves_the_dossier_unticked(qtbot, demo_store, tmp_path):
+    """December of a year whose only dossier ends with the commune's decision: the dossier is unticked, saying why."""
+    from app.services.dossier import create_dossier
+
+    create_dossier(demo_store, 2025, "Bình xét danh hiệu thi đua năm 2025", today=date(2025, 12, 1))
+    dialog = _dialog(qtbot, demo_store, tmp_path, today=date(2025, 12, 5))
+    dialog.year_box.addItem("2025", 2025)
+    dialog.year_box.setCurrentIndex(dialog.year_box.findData(2025))
+    assert len(dialog.dossier_choices.boxes) == 1 and not dialog.content_boxes["dossier"].isChecked()
+    assert dialog.reason_labels["dossier"].text() == "năm 2025 không có hồ sơ nào đề nghị cấp trên khen thưởng"
+    assert dialog.content_boxes["report"].isChecked()
+
+
+def test_the_december_package_carries_the_dossier_and_the_decision(qtbot, demo_store, tmp_path, monkeypatch):
+    """Exported as ticked in December: the letter going upward and QĐ 52 in its folder; the zip verifies."""
+    from app.exporters.verify import verify_package
+
+    monkeypatch.setattr(PackageDialog, "offer_next_steps", lambda self: None)
+    dialog = _dialog(qtbot, demo_store, tmp_path, today=date(2024, 12, 20))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    paths = {item.path for item in dialog.result.manifest.files}
+    # both 2024 dossiers go upward (CSTĐCS and TTLĐTT were the district's), each in its own folder
+    assert {"HoSoKhenThuong-1/TTr-KhenThuong-2024.pdf", "HoSoKhenThuong-2/TTr-KhenThuong-2024.pdf",
+            "quyet-dinh-cua-xa/QD-KhenThuong-2024.pdf"} <= paths
+    assert verify_package(dialog.result.zip_path).ok
 
 
 def test_word_copies_are_off_unless_ticked(qtbot, demo_store, tmp_path):

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
-from app.exporters.package import CONTENTS, PackageRequest, build_package, default_period
+from app.exporters.package import CONTENTS, PackageRequest, build_package, default_contents, suggested_period
 from app.services.checklist import plan_years
 from app.services.profile import get_profile
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
+from ui.dialogs.package_dossiers import DossierChoices
 from ui.runner import Outcome, run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
@@ -41,7 +42,7 @@ _UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến khi xuất gói; không c�
 
 
 class PackageDialog(QDialog):
-    """Xuất hồ sơ gửi cấp trên; ``today`` is for tests (it picks the default report period)."""
+    """Xuất hồ sơ gửi cấp trên; ``today`` is for tests (it picks what is due: the contents, the report period)."""
 
     def __init__(self, store, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +54,8 @@ class PackageDialog(QDialog):
         self.result_label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
         layout.addLayout(self._buttons())
-        self.year_box.currentIndexChanged.connect(self._suggest_period)
-        self._suggest_period()
+        self.year_box.currentIndexChanged.connect(self._suggest_defaults)
+        self._suggest_defaults()
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -63,11 +64,7 @@ class PackageDialog(QDialog):
             self.year_box.addItem(str(year), year)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.today.year)))
         form.addRow("Năm:", self.year_box)
-        self.content_boxes: dict[str, QCheckBox] = {}
-        for kind in CONTENTS.values():
-            box = QCheckBox(kind.title, checked=not kind.optional)
-            self.content_boxes[kind.key] = box
-            form.addRow("Nội dung:" if len(self.content_boxes) == 1 else "", box)
+        self._content_rows(form)
         self.period_box = QComboBox()
         for period in REPORT_PERIODS:
             self.period_box.addItem(f"Báo cáo {period.label}", period.key)
@@ -89,6 +86,23 @@ class PackageDialog(QDialog):
         form.addRow("Lưu vào (ổ USB hoặc thư mục):", row)
         return form
 
+    def _content_rows(self, form: QFormLayout) -> None:
+        """One box per content with, beside it, why it is ticked; then the year's dossiers to choose from."""
+        self.due_label = QLabel(wordWrap=True)
+        form.addRow("Nội dung:", self.due_label)
+        self.content_boxes: dict[str, QCheckBox] = {}
+        self.reason_labels: dict[str, QLabel] = {}
+        for kind in CONTENTS.values():
+            self.content_boxes[kind.key] = QCheckBox(kind.title)
+            self.reason_labels[kind.key] = QLabel(enabled=False)  # greyed: a hint, not a choice
+            row = QHBoxLayout()
+            row.addWidget(self.content_boxes[kind.key])
+            row.addWidget(self.reason_labels[kind.key], 1)
+            form.addRow("", row)
+        self.dossier_choices = DossierChoices(self.store)
+        form.addRow("Hồ sơ khen thưởng:", self.dossier_choices)
+        self.content_boxes["dossier"].toggled.connect(self.dossier_choices.set_active)
+
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.verify_button = QPushButton("Kiểm tra gói…")
@@ -103,9 +117,24 @@ class PackageDialog(QDialog):
         row.addWidget(close)
         return row
 
-    def _suggest_period(self) -> None:
-        key = default_period(int(self.year_box.currentData()), self.today)
-        self.period_box.setCurrentIndex(self.period_box.findData(key))
+    def _suggest_defaults(self) -> None:
+        """Tick what the year's package owes on ``today`` (package-due.json) and say why beside each box."""
+        year = int(self.year_box.currentData())
+        ticked, due = default_contents(year, self.today)
+        reasons = {item.key: item.reason for item in due}
+        for key, box in self.content_boxes.items():
+            box.setChecked(key in ticked)
+            self.reason_labels[key].setText(reasons.get(key, ""))
+        self.due_label.setText(
+            f"Đánh dấu sẵn những nội dung đến hạn gửi cấp trên (tính đến ngày {self.today:%d/%m/%Y}):" if due else
+            f"Ngày {self.today:%d/%m/%Y} chưa có nội dung nào của năm {year} đến hạn; đánh dấu theo mặc định.")
+        self.period_box.setCurrentIndex(self.period_box.findData(suggested_period(year, self.today)))
+        self.dossier_choices.show_year(year, self.today)
+        if self.content_boxes["dossier"].isChecked() and not self.dossier_choices.any_upward():
+            # due, yet nothing to send: unticked, saying so, rather than an error at "Xuất gói"
+            self.content_boxes["dossier"].setChecked(False)
+            self.reason_labels["dossier"].setText(f"năm {year} không có hồ sơ nào đề nghị cấp trên khen thưởng")
+        self.dossier_choices.set_active(self.content_boxes["dossier"].isChecked())
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Chọn nơi lưu gói hồ sơ", self.folder_edit.text())
@@ -115,7 +144,8 @@ class PackageDialog(QDialog):
     def request(self) -> PackageRequest:
         contents = tuple(key for key, box in self.content_boxes.items() if box.isChecked())
         return PackageRequest(int(self.year_box.currentData()), contents, str(self.period_box.currentData()),
-                              self.zip_box.isChecked(), today=self.today, word_copies=self.word_box.isChecked())
+                              self.zip_box.isChecked(), today=self.today, word_copies=self.word_box.isChecked(),
+                              dossiers=self.dossier_choices.chosen())
 
     # ---------------------------------------------------------------- the build
 

@@ -172,10 +172,7 @@ def test_the_demo_package_takes_both_2024_dossiers_that_go_upward(demo_store, tm
     from app.exporters.dossier_files import package_items
     from app.services.dossier import list_dossiers
 
-    class Request:
-        year, today, word_copies = 2024, date(2024, 12, 20), False
-
-    items = package_items(demo_store, Request(), tmp_path)
+    items = package_items(demo_store, PackageRequest(2024, ("dossier",), today=date(2024, 12, 20)), tmp_path)
     campaigns = {dossier.campaign for dossier in list_dossiers(demo_store, 2024)}
     assert len(campaigns) == 2
     assert all(any(campaign in item.title for item in items) for campaign in campaigns)

@@ -15,7 +15,7 @@ def test_contents_load_alone_in_their_fixed_order():
               "from app.exporters.package_contents import CONTENTS\n"
               "print(list(CONTENTS), 'app.exporters.package' in sys.modules)\n")
     shown = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
-    assert shown.stdout.split("\n")[0] == "['plan', 'report', 'scores', 'dossier', 'evidence'] False"
+    assert shown.stdout.split("\n")[0] == "['plan', 'report', 'scores', 'dossier', 'decisions', 'evidence'] False"
 
 
 def test_the_builder_offers_the_same_list():
