@@ -162,6 +162,7 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
         from ui.warm_up import OpenData
 
         threads.append(OpenData(window, folder, demo, PAGES[window.nav.currentRow()], data_opened).begin())
+        window.finish_menus()  # the menus' entries, while the data opens (after the first paint)
 
     QTimer.singleShot(0, open_data)
     code = app.exec()

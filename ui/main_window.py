@@ -12,15 +12,25 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QSize, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import __version__
 from app.paths import DataFolder
 from app.services.changes import BACKUPS, PROFILE, Changes
 from ui.journal_undo import JournalUndoStack
 from ui.widgets.autosave import flush_all_edits
+from ui.window_menus import add_titles
 from ui.window_state import restore_window, save_window
 
 
@@ -84,11 +94,21 @@ def missing_pages() -> list[str]:
     return missing
 
 
-def _placeholder(text: str) -> QLabel:
-    # Centred by style sheet: touching the ``Qt`` namespace here would cost ~40 ms before the first paint.
-    label = QLabel(text, styleSheet="qproperty-alignment: AlignCenter;")
+def _placeholder(text: str) -> QWidget:
+    """The text centred by stretches around it: an alignment flag touches the ``Qt`` namespace (~40 ms before the
+    first paint), rich text costs ~3 ms a label, a style sheet (as before) sets up Qt's style-sheet engine."""
+    holder = QWidget()
+    label = QLabel(text)
     label.setEnabled(False)
-    return label
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(label)
+    row.addStretch(1)
+    column = QVBoxLayout(holder)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(1)
+    return holder
 
 
 class MainWindow(QMainWindow):
@@ -106,12 +126,11 @@ class MainWindow(QMainWindow):
         # The menus live in the window, as on Windows: on Linux a "native" (global) menu bar first asks
         # D-Bus for a menu registrar, which held the first paint back by ~50 ms.
         self.menuBar().setNativeMenuBar(False)
-        self._build_menus()
+        self._menus: dict | None = add_titles(self)  # the entries follow the first paint (``finish_menus``)
         self.menuBar().setEnabled(False)
         self.folder_label = QLabel("Đang mở dữ liệu…", objectName="folder_label")
         self.backup_label = QLabel(objectName="backup_label")
-        self.clock_label = QLabel(objectName="clock_label", visible=False)  # filled by _update_status
-        self.clock_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.clock_label = QLabel(objectName="clock_label", visible=False)  # filled and styled by _update_status
         self.statusBar().addWidget(self.clock_label)
         self.statusBar().addWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
@@ -148,6 +167,7 @@ class MainWindow(QMainWindow):
         from ui.backup_actions import BackupActions
         from ui.qt_vietnamese import use_vietnamese_numbers
 
+        self.finish_menus()
         use_vietnamese_numbers()  # here, not before the first paint
         self.store = store
         self.undo_stack.store = store
@@ -163,14 +183,21 @@ class MainWindow(QMainWindow):
         for entry in PAGES:
             self.nav.addItem(entry.title)
             self.stack.addWidget(_placeholder("Đang mở dữ liệu…"))
-        self.nav.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 48)
+        self._pad_navigation()
         self.nav.currentRowChanged.connect(self._show_page)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+
+    def _pad_navigation(self) -> None:
+        """Roomy entries (≈ 8 px above and below, 6 px beside the text) by sizes, not a style sheet (see _placeholder)."""
+        self.nav.setSpacing(3)  # around each entry; with the default 3 px text margin, 6 px beside the text
+        height = self.nav.fontMetrics().height() + 10
+        for row in range(self.nav.count()):
+            self.nav.item(row).setSizeHint(QSize(self.nav.sizeHintForColumn(0), height))
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 54)
 
     def _show_page(self, row: int) -> None:
         if self.store is not None:
@@ -211,56 +238,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.stack.indexOf(checklist))
         checklist.select_task(task_id)
 
-    def _action(self, menu, text: str, slot, *shortcuts) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            self._shortcuts.append((action, shortcuts))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def finish_menus(self) -> None:
+        """The menus' entries (``ui/window_menus.py``), once: on the first turn after the first paint, or at attach."""
+        if self._menus is not None:
+            from ui.window_menus import fill_menus
+
+            menus, self._menus = self._menus, None
+            fill_menus(self, menus)
 
     def _bind_shortcuts(self) -> None:
         """Keys work once the data is open (the menus are disabled before); binding them costs ~40 ms."""
         for action, shortcuts in self._shortcuts:
             action.setShortcuts([QKeySequence(key) for key in shortcuts])
         self._shortcuts.clear()
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Tệp")
-        self._action(file_menu, "Sao lưu ngay", lambda: self.backups.backup(), "Ctrl+Shift+B")
-        self._action(file_menu, "Sao lưu ra thư mục khác (USB)…", lambda: self.backups.backup_elsewhere())
-        self._action(file_menu, "Khôi phục từ bản sao lưu…", lambda: self.backups.restore())
-        file_menu.addSeparator()
-        self._action(file_menu, "Xuất hồ sơ gửi cấp trên…", self.export_package, "Ctrl+E")
-        self._action(file_menu, "Kiểm tra gói hồ sơ…", self.check_package)
-        file_menu.addSeparator()
-        self._action(file_menu, "Mở thư mục dữ liệu", self.open_data_folder)
-        file_menu.addSeparator()
-        # Spelled out: the standard Quit key has no binding on Windows (nor offscreen), so Ctrl+Q did nothing there.
-        self._action(file_menu, "Thoát", self.close, "Ctrl+Q")
-        edit_menu = self.menuBar().addMenu("&Sửa")
-        undo = self._action(edit_menu, "Hoàn tác", lambda: self.undo_redo(self.undo_stack.undo), QKeySequence.StandardKey.Undo)
-        redo = self._action(edit_menu, "Làm lại", lambda: self.undo_redo(self.undo_stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
-        self.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"Hoàn tác {text}".strip()))
-        self.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"Làm lại {text}".strip()))
-        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        view_menu = self.menuBar().addMenu("&Xem")
-        for number, entry in enumerate(PAGES):
-            self._action(view_menu, entry.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
-        report_menu = self.menuBar().addMenu("&Báo cáo")
-        self._action(report_menu, "Báo cáo kết quả thực hiện CCHC…", self.open_progress_report)
-        awards_menu = self.menuBar().addMenu("&Khen thưởng")
-        self._action(awards_menu, "Sổ theo dõi khen thưởng…", self.open_award_history)
-        self._action(awards_menu, "Danh hiệu và hình thức khen thưởng…", self.open_award_kinds)
-        awards_menu.addSeparator()
-        self._action(awards_menu, "Đăng ký thi đua…", self.open_registration)
-        self._action(awards_menu, "Mẫu giấy khen và in phôi…", self.open_certificates)
-        self._action(awards_menu, "Thống kê khen thưởng…", self.open_award_statistics)
-        help_menu = self.menuBar().addMenu("Trợ &giúp")
-        self._action(help_menu, "Giới thiệu CCHC Xã", self.show_about)
 
     def open_progress_report(self) -> None:
         from ui.dialogs.progress_report_dialog import ProgressReportDialog
@@ -323,6 +313,8 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(f"Sao lưu gần nhất: {describe(latest)}" if latest else "Chưa có bản sao lưu")
         clock = folder_clock_check(self.store.folder)  # after each backup too: it may move the trusted date
         self.clock_label.setText(clock.short_warning)
+        if clock.wrong:  # styled only when shown: no style sheet before the first paint (see _placeholder)
+            self.clock_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self.clock_label.setToolTip(clock.warning)
         self.clock_label.setVisible(clock.wrong)
 

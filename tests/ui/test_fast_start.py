@@ -47,6 +47,7 @@ def test_the_window_shows_before_any_data_layer_or_renderer_is_imported(tmp_path
 
 
 def test_the_shell_waits_for_the_data_with_menus_and_keys_off(qtbot, folder):
+    """The shell paints with the menus' titles only; their entries come after, with no key bound until the data opens."""
     window = MainWindow(folder)
     qtbot.addWidget(window)
     window.show()
@@ -55,9 +56,43 @@ def test_the_shell_waits_for_the_data_with_menus_and_keys_off(qtbot, folder):
     assert window.folder_label.text() == "Đang mở dữ liệu…"
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [entry.title for entry in PAGES]
     assert window.pages == []
+    assert [action.text() for action in window.menuBar().actions()] == [
+        "&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "Trợ &giúp"]
+    assert all(action.menu().actions() == [] for action in window.menuBar().actions())
+    window.finish_menus()
+    window.finish_menus()  # once only
     undo = next(action for action in window.findChildren(type(window.menuBar().actions()[0]))
                 if action.text() == "Hoàn tác")
-    assert undo.shortcut().isEmpty()
+    assert undo.shortcut().isEmpty() and not undo.isEnabled()
+    assert len(window.menuBar().actions()[2].menu().actions()) == len(PAGES)
+
+
+def test_nothing_before_the_first_paint_uses_a_style_sheet(qtbot, folder):
+    """The shell sets no style sheet (the first one sets up Qt's style-sheet engine, ~10 ms before the first paint)."""
+    from PySide6.QtWidgets import QWidget
+
+    window = MainWindow(folder)
+    qtbot.addWidget(window)
+    assert [widget.objectName() for widget in [window, *window.findChildren(QWidget)] if widget.styleSheet()] == []
+
+
+def test_a_key_opens_a_page_not_built_yet_and_it_shows_its_data(qtbot, demo_store):
+    """Ctrl+3 right after the data opens builds the checklist on that first visit, filled with the year's rows."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(demo_store.folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_store)
+    qtbot.waitUntil(window.isActiveWindow)
+    row = [entry.name for entry in PAGES].index("ChecklistPage")
+    assert row == 2 and not any(isinstance(page, ChecklistPage) for page in window.pages)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), ChecklistPage))
+    page = window.stack.currentWidget()
+    from app.services.checklist import year_checklist
+
+    assert window.nav.currentRow() == row and page.model.total() == len(year_checklist(demo_store, 2024)) > 0
 
 
 def test_attaching_builds_only_the_page_in_view(qtbot, demo_store):

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import DOING
-from app.queries.dashboard_view import Dashboard, FirstView, dashboard, last_backup, plan_years, shown_year
+from app.queries.dashboard_view import (
+    Dashboard,
+    FirstView,
+    dashboard,
+    days_left_text,
+    last_backup,
+    plan_years,
+    shown_year,
+)
 from app.services.changes import OFFICIALS, PLANS, Changes
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
@@ -127,12 +135,22 @@ def _table(model, name: str) -> QTableView:
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height: no row is measured
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Widths from the longest text a column can hold, not ResizeToContents: that measured every cell on each
+    # layout pass, ~100 ms of the first page's showing on the 10-year database (issue 24).
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     return table
+
+
+def _fit_column(table: QTableView, column: int, longest: str) -> None:
+    """A fixed width for ``column`` wide enough for ``longest`` (its header's title included)."""
+    title = table.model().HEADERS[column]
+    widest = max(table.fontMetrics().horizontalAdvance(text) for text in (longest, title))
+    table.horizontalHeader().resizeSection(column, widest + 24)  # the cell's margins and the sort-free header's
 
 
 def _fit_rows(table: QTableView) -> None:
@@ -191,6 +209,8 @@ class DashboardPage(Page):
         self.upcoming_table = self._checkpoint_table(self.upcoming_model, "upcoming_table")
         self.deadlines_table = _table(self.deadlines_model, "deadlines_table")
         self.deadlines_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_column(self.deadlines_table, 1, "30/12/2030")
+        _fit_column(self.deadlines_table, 2, days_left_text(None))
         self.area_chart = BarChart(empty_text="Chưa có nhiệm vụ nào.")
         self.area_chart.setObjectName("area_chart")
         self.lead_chart = BarChart(empty_text="Chưa có nhiệm vụ nào.")
@@ -208,6 +228,8 @@ class DashboardPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 150)
+        _fit_column(table, 0, "30/12")
+        _fit_column(table, 3, "trễ 9999 ngày, đang làm")
         table.doubleClicked.connect(self._open)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), table, context=Qt.ShortcutContext.WidgetShortcut)

@@ -1,0 +1,78 @@
+"""The main window's menu entries and their keys, added after its first paint (issue 24).
+
+The window paints with the menu titles only (the menus are disabled until the data is open anyway);
+the 24 entries, their keys and the Edit menu's undo texts are added on the event loop's first turn,
+while the data opens in a thread: building them had cost ~25 ms before the first paint. ``fill_menus``
+runs once, whichever comes first: that turn or ``MainWindow.attach``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# The menus' titles, painted with the window; ``fill_menus`` adds what is in each.
+TITLES = ("&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "Trợ &giúp")
+
+
+def add_titles(window: MainWindow) -> dict:
+    return {title: window.menuBar().addMenu(title) for title in TITLES}
+
+
+def fill_menus(window: MainWindow, menus: dict) -> None:
+    """Every entry of every menu, its key noted for ``MainWindow._bind_shortcuts`` (bound once the data is open)."""
+    _file(window, menus["&Tệp"])
+    _edit(window, menus["&Sửa"])
+    from ui.main_window import PAGES
+
+    for number, entry in enumerate(PAGES):
+        _action(window, menus["&Xem"], entry.title, lambda _=False, n=number: window.nav.setCurrentRow(n),
+                f"Ctrl+{number + 1}")
+    _action(window, menus["&Báo cáo"], "Báo cáo kết quả thực hiện CCHC…", window.open_progress_report)
+    awards = menus["&Khen thưởng"]
+    _action(window, awards, "Sổ theo dõi khen thưởng…", window.open_award_history)
+    _action(window, awards, "Danh hiệu và hình thức khen thưởng…", window.open_award_kinds)
+    awards.addSeparator()
+    _action(window, awards, "Đăng ký thi đua…", window.open_registration)
+    _action(window, awards, "Mẫu giấy khen và in phôi…", window.open_certificates)
+    _action(window, awards, "Thống kê khen thưởng…", window.open_award_statistics)
+    _action(window, menus["Trợ &giúp"], "Giới thiệu CCHC Xã", window.show_about)
+
+
+def _action(window: MainWindow, menu, text: str, slot, *shortcuts) -> QAction:
+    action = QAction(text, window)
+    if shortcuts:
+        window._shortcuts.append((action, shortcuts))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def _file(window: MainWindow, menu) -> None:
+    _action(window, menu, "Sao lưu ngay", lambda: window.backups.backup(), "Ctrl+Shift+B")
+    _action(window, menu, "Sao lưu ra thư mục khác (USB)…", lambda: window.backups.backup_elsewhere())
+    _action(window, menu, "Khôi phục từ bản sao lưu…", lambda: window.backups.restore())
+    menu.addSeparator()
+    _action(window, menu, "Xuất hồ sơ gửi cấp trên…", window.export_package, "Ctrl+E")
+    _action(window, menu, "Kiểm tra gói hồ sơ…", window.check_package)
+    menu.addSeparator()
+    _action(window, menu, "Mở thư mục dữ liệu", window.open_data_folder)
+    menu.addSeparator()
+    # Spelled out: the standard Quit key has no binding on Windows (nor offscreen), so Ctrl+Q did nothing there.
+    _action(window, menu, "Thoát", window.close, "Ctrl+Q")
+
+
+def _edit(window: MainWindow, menu) -> None:
+    stack = window.undo_stack
+    undo = _action(window, menu, "Hoàn tác", lambda: window.undo_redo(stack.undo), QKeySequence.StandardKey.Undo)
+    redo = _action(window, menu, "Làm lại", lambda: window.undo_redo(stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
+    stack.undoTextChanged.connect(lambda text: undo.setText(f"Hoàn tác {text}".strip()))
+    stack.redoTextChanged.connect(lambda text: redo.setText(f"Làm lại {text}".strip()))
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
