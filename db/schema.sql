@@ -13,7 +13,7 @@ CREATE TABLE commune_profile (
 	chairman_name VARCHAR(200) NOT NULL, 
 	chairman_title VARCHAR(200) NOT NULL, 
 	clerk_name VARCHAR(200) NOT NULL, 
-	doc_suffix VARCHAR(50) NOT NULL, 
+	doc_suffix VARCHAR(50) NOT NULL, district_authority VARCHAR(300) DEFAULT '' NOT NULL, district_office VARCHAR(300) DEFAULT '' NOT NULL, 
 	CONSTRAINT pk_commune_profile PRIMARY KEY (id)
 );
 
@@ -451,6 +451,16 @@ CREATE TABLE journal_row (
 	CONSTRAINT fk_journal_row_action_id_journal_action FOREIGN KEY(action_id) REFERENCES journal_action (id) ON DELETE CASCADE
 );
 
+CREATE TABLE paper_date (
+	id INTEGER NOT NULL, 
+	kind VARCHAR(20) NOT NULL, 
+	year INTEGER NOT NULL, 
+	period VARCHAR(10) NOT NULL, 
+	day DATE NOT NULL, 
+	CONSTRAINT pk_paper_date PRIMARY KEY (id), 
+	CONSTRAINT uq_paper_date_kind UNIQUE (kind, year, period)
+);
+
 CREATE INDEX ix_plan_year ON "plan" (year);
 
 CREATE INDEX ix_plan_area_plan_id ON plan_area (plan_id);
@@ -526,4 +536,6 @@ CREATE INDEX ix_meeting_attendance_member_id ON meeting_attendance (member_id);
 CREATE INDEX ix_report_text_year ON report_text (year);
 
 CREATE INDEX ix_journal_row_action_id ON journal_row (action_id);
+
+CREATE INDEX ix_paper_date_year ON paper_date (year);
 

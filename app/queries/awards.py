@@ -23,6 +23,7 @@ from app.services.award_statistics import award_statistics
 from app.services.dossier import list_dossiers, nominations
 from app.services.dossier_readiness import Missing, readiness
 from app.services.officials import list_officials
+from app.services.paper_dates import dossier_day
 from app.services.profile import get_profile
 from app.services.registers import list_collectives
 from app.services.registration import Registration, registrations
@@ -64,10 +65,13 @@ class DossierPaperFacts:
 
 
 def dossier_paper_facts(store: Store, dossier_id: int, today: date) -> DossierPaperFacts:
+    """… with the profile addressed to the superior in force on the dossier's own date (``dossier_day``)."""
     listed = tuple(nominations(store, dossier_id, today))
     records = {item.id: tuple(list_records(store, item.subject_kind, item.subject_id)) for item in listed}
-    return DossierPaperFacts(get_profile(store), listed, council.outcomes(store, dossier_id),
-                             council.meeting(store, dossier_id), award_kinds(store, active_only=False), records)
+    meeting, dossier = council.meeting(store, dossier_id), dossier_info(store, dossier_id)
+    profile = get_profile(store).addressed_on(dossier_day(dossier.year, dossier.letter_date, meeting.held_on, today))
+    return DossierPaperFacts(profile, listed, council.outcomes(store, dossier_id),
+                             meeting, award_kinds(store, active_only=False), records)
 
 
 @dataclass(frozen=True)

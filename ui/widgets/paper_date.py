@@ -1,0 +1,88 @@
+"""The date a paper carries, shown and changed where the paper is made (report dialog, package dialog).
+
+A paper of a past period is dated at its deadline unless the clerk sets another day; setting it
+and "Dùng ngày mặc định" are each one undoable action (``app.services.paper_dates``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services.changes import Changes
+from app.services.paper_dates import PaperDate, clear_paper_date, paper_date, set_paper_date
+from ui.runner import attempt
+
+
+class PaperDateField(QWidget):
+    """One paper's date: a date box, the reason of the default, and "Dùng ngày mặc định".
+
+    ``record(changes)`` receives each action (the dialog's undo stack); ``reload`` after the paper
+    chosen (``show(kind, year, period)``) or the journal moved.
+    """
+
+    def __init__(self, store, today: date, record: Callable[[Changes], None], name: str = "paper_date",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.today, self.record = store, today, record
+        self.key: tuple[str, int, str] | None = None
+        self.current: PaperDate | None = None
+        self.edit = QDateEdit(objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.reset_button = QPushButton("Dùng ngày mặc định", objectName=f"{name}_reset")
+        self.reason = QLabel(objectName=f"{name}_reason", wordWrap=True)
+        self.reason.setEnabled(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.reason)
+        self.edit.editingFinished.connect(self.commit)
+        self.reset_button.clicked.connect(self.reset)
+
+    def show_paper(self, kind: str, year: int, period: str) -> None:
+        self.key = (kind, year, period)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.key is None:
+            return
+        self.current = paper_date(self.store, *self.key, self.today)
+        day = self.current.day
+        self.edit.blockSignals(True)
+        self.edit.setDate(QDate(day.year, day.month, day.day))
+        self.edit.blockSignals(False)
+        default = f"{self.current.default:%d/%m/%Y}"
+        self.reason.setText(
+            f"Ngày đã đặt cho giấy tờ này (mặc định là {default})." if self.current.stored
+            else f"Ngày mặc định: {self.current.reason}. Sửa ngày nếu giấy tờ ký vào ngày khác."
+        )
+        self.reset_button.setEnabled(self.current.stored)
+
+    def value(self) -> date:
+        chosen = self.edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def commit(self) -> None:
+        """Store the date shown when the clerk changed it (one undo step)."""
+        if self.key is None or self.current is None or self.value() == self.current.day:
+            return
+        outcome = attempt(self, lambda: set_paper_date(self.store, *self.key, self.value()))
+        self.reload()  # before the record: whoever hears of the change reads the new date here
+        if outcome.ok:
+            self.record(outcome.value)
+
+    def reset(self) -> None:
+        """Forget the clerk's date: the paper carries its default again (one undo step)."""
+        if self.key is None:
+            return
+        outcome = attempt(self, lambda: clear_paper_date(self.store, *self.key))
+        self.reload()
+        if outcome.ok:
+            self.record(outcome.value)
