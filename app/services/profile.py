@@ -28,7 +28,7 @@ FIELD_LABELS = {
 def _row(session: Session) -> CommuneProfileRow:
     row = session.get(CommuneProfileRow, _PROFILE_ID)
     if row is None:
-        row = CommuneProfileRow(id=_PROFILE_ID, **asdict(CommuneProfile()))
+        row = CommuneProfileRow(id=_PROFILE_ID, **{name: getattr(CommuneProfile(), name) for name in PROFILE_FIELDS})
         session.add(row)
     return row
 

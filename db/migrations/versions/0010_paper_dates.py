@@ -31,6 +31,12 @@ def upgrade() -> None:
     with op.batch_alter_table("commune_profile") as batch:
         batch.add_column(sa.Column("district_authority", sa.String(length=300), nullable=False, server_default=""))
         batch.add_column(sa.Column("district_office", sa.String(length=300), nullable=False, server_default=""))
+    # A name the clerk typed when there was one superior and it was the district ("… huyện …") is the
+    # district's: papers dated before 01/07/2025 keep addressing it (the province's names stay for the clerk
+    # to correct on the profile page).
+    for district, field in (("district_authority", "superior_authority"), ("district_office", "receiving_office")):
+        op.execute(f"UPDATE commune_profile SET {district} = {field} "
+                   f"WHERE {field} LIKE '%huyện%' OR {field} LIKE '%Huyện%'")
 
 
 def downgrade() -> None:
