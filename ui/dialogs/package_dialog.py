@@ -135,6 +135,7 @@ class PackageDialog(QDialog):
 
     def _show_dates(self) -> None:
         """The dates the chosen year's report and self-scoring table will carry."""
+        self.flush()  # a date typed belongs to the paper shown before
         year = int(self.year_box.currentData())
         self.report_date.show_paper(REPORT, year, str(self.period_box.currentData()))
         self.scoring_date.show_paper(SCORING, year, "year")
@@ -142,6 +143,15 @@ class PackageDialog(QDialog):
     def _stack_moved(self, _index: int) -> None:
         self.report_date.reload()
         self.scoring_date.reload()
+
+    def flush(self) -> None:
+        """Save the dates being typed (before the build, before closing)."""
+        self.report_date.flush()
+        self.scoring_date.flush()
+
+    def done(self, result: int) -> None:
+        self.flush()
+        super().done(result)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         follow_stack(self, True)
@@ -170,6 +180,7 @@ class PackageDialog(QDialog):
             show_error(self, UserError("Chưa chọn nơi lưu gói hồ sơ.", "Bấm “Chọn thư mục…” (ví dụ ổ USB) rồi xuất lại."))
             return
         self.result = None
+        self.flush()  # the papers carry the dates as shown
         request, destination = self.request(), Path(folder)
         built = run(self, "Đang xuất gói hồ sơ", lambda progress: build_package(
             self.store, request, destination, progress=progress, cancelled=progress.cancelled),

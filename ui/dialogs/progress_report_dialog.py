@@ -287,6 +287,7 @@ class ProgressReportDialog(QDialog):
 
     def flush(self) -> None:
         """Save what is being typed now (before undo, export, another period, closing)."""
+        self.date_field.flush()
         for field in self.fields.values():
             field.flush()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.services.changes import Changes
 from app.services.paper_dates import PaperDate, clear_paper_date, paper_date, set_paper_date
+from ui.dossier import AutoField
 from ui.runner import attempt
 
 
@@ -43,7 +44,9 @@ class PaperDateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.reason)
-        self.edit.editingFinished.connect(self.commit)
+        # saved on a pause in typing or on leaving the box, and by ``flush`` when the dialog closes
+        self.field = AutoField(self.value, self._write, self._save, changed=(self.edit.dateChanged,),
+                               focus=(self.edit,), parent=self)
         self.reset_button.clicked.connect(self.reset)
 
     def show_paper(self, kind: str, year: int, period: str) -> None:
@@ -51,13 +54,11 @@ class PaperDateField(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Show the paper's date as stored (after another paper was chosen, or undo and redo)."""
         if self.key is None:
             return
         self.current = paper_date(self.store, *self.key, self.today)
-        day = self.current.day
-        self.edit.blockSignals(True)
-        self.edit.setDate(QDate(day.year, day.month, day.day))
-        self.edit.blockSignals(False)
+        self.field.show(self.key, self.current.day)
         default = f"{self.current.default:%d/%m/%Y}"
         self.reason.setText(
             f"Ngày đã đặt cho giấy tờ này (mặc định là {default})." if self.current.stored
@@ -69,20 +70,32 @@ class PaperDateField(QWidget):
         chosen = self.edit.date()
         return date(chosen.year(), chosen.month(), chosen.day())
 
-    def commit(self) -> None:
-        """Store the date shown when the clerk changed it (one undo step)."""
-        if self.key is None or self.current is None or self.value() == self.current.day:
-            return
-        outcome = attempt(self, lambda: set_paper_date(self.store, *self.key, self.value()))
+    def _write(self, day: date) -> None:
+        self.edit.setDate(QDate(day.year, day.month, day.day))
+
+    def flush(self) -> None:
+        """Save the date being typed now (before the paper is made, before closing)."""
+        self.field.flush()
+
+    def _save(self, key: tuple[str, int, str], day: date) -> bool:
+        """Store the date the clerk typed (one undo step); False when it was refused."""
+        outcome = attempt(self, lambda: set_paper_date(self.store, *key, day))
+        if not outcome.ok:
+            return False
         self.reload()  # before the record: whoever hears of the change reads the new date here
-        if outcome.ok:
-            self.record(outcome.value)
+        self.record(outcome.value)
+        return True
 
     def reset(self) -> None:
         """Forget the clerk's date: the paper carries its default again (one undo step)."""
         if self.key is None:
             return
+        self.flush()
         outcome = attempt(self, lambda: clear_paper_date(self.store, *self.key))
-        self.reload()
         if outcome.ok:
+            self.current = paper_date(self.store, *self.key, self.today)
+            with self.field.autosave:  # the default shown is no typing to save
+                self._write(self.current.day)
+            self.field.saved = self.current.day
+            self.reload()
             self.record(outcome.value)
