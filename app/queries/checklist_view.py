@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
-from typing import NamedTuple
 
 from app.domain.progress import is_done_late, is_overdue, quarter_of, state_label
 from app.domain.vietnamese import fold
@@ -38,14 +36,8 @@ class ChecklistRow:
     completed_on: date | None
     reason: str
     evidence_count: int
-    product: str
+    search_key: str
     order_key: tuple
-
-    @cached_property
-    def search_key(self) -> str:
-        """The row's words without diacritics, for the checklist's search; worked out on first use, as folding
-        every row's long texts was most of the dashboard's read, which never searches (issue 24)."""
-        return fold(" ".join((self.title, self.area_title, self.lead, self.coordinators, self.product)))
 
     def state(self, today: date) -> str:
         return state_label(self.status, self.due, self.completed_on, today)
@@ -75,21 +67,10 @@ def checklist_row(values, names: dict[int, str], counts: dict[tuple[int, int | N
         area_title=area_title, number=f"{area_number}.{task_position + 1}", title=title, lead=lead,
         lead_official_id=lead_id, coordinators=coordinators, period=label, due=due, status=status,
         completed_on=completed_on, reason=reason,
-        evidence_count=counts.get((task_id, occurrence_id), 0) + counts.get((task_id, None), 0), product=product or "",
+        evidence_count=counts.get((task_id, occurrence_id), 0) + counts.get((task_id, None), 0),
+        search_key=fold(" ".join((title, area_title, lead, coordinators, product or ""))),
         order_key=(plan_kind != "reform", plan_id, area_position, task_position, due or date.max),
     )
-
-
-class Progress(NamedTuple):
-    """What the dashboard counts of one checkpoint: its state, area and lead; no titles, no search text."""
-
-    occurrence_id: int
-    status: str
-    due: date | None
-    completed_on: date | None
-    area_title: str
-    lead: str
-    order_key: tuple
 
 
 def plan_years(connection: sqlite3.Connection) -> list[int]:
@@ -112,18 +93,6 @@ FROM task_occurrence o
 JOIN plan_task t ON o.task_id = t.id
 JOIN plan_area a ON t.area_id = a.id
 JOIN plan p ON a.plan_id = p.id
-WHERE p.year = ? {only}
-ORDER BY o.id
-"""
-# The checkpoints the dashboard lists: not finished and due by a date (overdue, or due in the next 30 days).
-_UNFINISHED_BY = "AND o.status IN ('todo', 'doing') AND o.due IS NOT NULL AND o.due <= ?"
-_PROGRESS = """
-SELECT o.id, o.status, o.due, o.completed_on, t.position, t.lead_official_id, t.lead_text, a.position, a.title,
-       p.id, p.kind
-FROM task_occurrence o
-JOIN plan_task t ON o.task_id = t.id
-JOIN plan_area a ON t.area_id = a.id
-JOIN plan p ON a.plan_id = p.id
 WHERE p.year = ?
 ORDER BY o.id
 """
@@ -138,37 +107,12 @@ GROUP BY l.task_id, l.occurrence_id
 """
 
 
-def year_checklist(connection: sqlite3.Connection, year: int, unfinished_by: date | None = None) -> list[ChecklistRow]:
-    """Every checkpoint of the year's plans in plan order; the caller has made sure none is missing.
-
-    ``unfinished_by``: only those not finished and due on or before that day (what the dashboard lists)."""
-    names = _names(connection)
+def year_checklist(connection: sqlite3.Connection, year: int) -> list[ChecklistRow]:
+    """Every checkpoint of the year's plans in plan order; the caller has made sure none is missing."""
+    names = dict(connection.execute("SELECT id, full_name FROM official"))
     counts = {(task_id, occurrence_id): n for task_id, occurrence_id, n in connection.execute(_EVIDENCE, (year,))}
-    query, arguments = _ROWS.format(only=""), (year,)
-    if unfinished_by is not None:
-        query, arguments = _ROWS.format(only=_UNFINISHED_BY), (year, unfinished_by.isoformat())
-    rows = (checklist_row(_dated(values), names, counts) for values in connection.execute(query, arguments))
+    rows = (checklist_row(_dated(values), names, counts) for values in connection.execute(_ROWS, (year,)))
     return sorted(rows, key=lambda row: row.order_key)
-
-
-def year_progress(connection: sqlite3.Connection, year: int) -> list[Progress]:
-    """The state, area and lead of every checkpoint of the year, in the order of ``year_checklist``.
-
-    What the dashboard counts, read without the titles, products and coordinators: folding those into search
-    text for the whole year was most of the first page's read (issue 24); the checklist page does it."""
-    names = _names(connection)
-    rows = []
-    for (occurrence_id, status, due, completed_on, task_position, lead_id, lead_text, area_position, area_title,
-         plan_id, plan_kind) in connection.execute(_PROGRESS, (year,)):
-        due = as_date(due)
-        lead = (names.get(lead_id, "") if lead_id else "") or lead_text
-        rows.append(Progress(occurrence_id, status, due, as_date(completed_on), area_title, lead,
-                             (plan_kind != "reform", plan_id, area_position, task_position, due or date.max)))
-    return sorted(rows, key=lambda row: row.order_key)
-
-
-def _names(connection: sqlite3.Connection) -> dict[int, str]:
-    return dict(connection.execute("SELECT id, full_name FROM official"))
 
 
 def _dated(values: tuple) -> tuple:

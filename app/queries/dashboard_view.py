@@ -7,7 +7,7 @@ When the computer clock looks wrong (``app/domain/clock.py``) nothing that
 depends on today is computed: no overdue or upcoming rows, no days left, no
 overdue count — "còn 8455 ngày" and "0 quá hạn" from a 2001 clock would be
 read as facts — and ``clock`` carries the warning to show instead.
-Builds on ``year_progress`` and ``year_checklist`` (a few queries whatever the size), never a query per row. The first page
+Builds on ``year_checklist`` (a few queries whatever the size), never a query per row. The first page
 the window shows: read on plain sqlite3 so no ORM is imported before the clerk sees it (issue 24);
 ``app/services/dashboard.py`` builds the same value from the ORM's rows, and the tests hold them equal.
 """
@@ -15,16 +15,15 @@ the window shows: read on plain sqlite3 so no ORM is imported before the clerk s
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from app.backups import describe, latest_backup
 from app.clock import ClockCheck, folder_clock_check
-from app.domain.progress import DOING, DONE, SKIPPED, TODO, is_done_late, is_overdue
+from app.domain.progress import DOING, DONE, SKIPPED, TODO
 from app.domain.vietnamese import collation_key
 from app.queries import checklist_view
-from app.queries.checklist_view import ChecklistRow, Progress
+from app.queries.checklist_view import ChecklistRow
 from app.resources import load_json
 
 UPCOMING_DAYS = 30
@@ -134,15 +133,11 @@ def last_backup(folder) -> LastBackup | None:
 def dashboard(store, year: int, today: date, clock: ClockCheck | None = None) -> Dashboard:
     """Everything the start screen shows for ``year``, as of ``today``; ``clock`` defaults to the folder's check.
 
-    Reads on sqlite3 only what the page shows: the state, area and lead of each checkpoint for the counts
-    and bars, and in full only the rows it lists (issue 24). The tasks' checkpoints were given at start
-    (``app.startup``), so reading never writes.
+    Reads on sqlite3; the tasks' checkpoints were given at start (``app.startup``), so reading never writes.
     """
-    clock = clock or folder_clock_check(store.folder, today)
     with store.reading() as connection:
-        years, progress = checklist_view.plan_years(connection), checklist_view.year_progress(connection, year)
-        listed = [] if clock.wrong else checklist_view.year_checklist(connection, year, unfinished_by=_horizon(today))
-    return build(store.folder, progress, years, year, today, clock, {row.occurrence_id: row for row in listed})
+        rows, years = checklist_view.year_checklist(connection, year), checklist_view.plan_years(connection)
+    return build(store.folder, rows, years, year, today, clock)
 
 
 def plan_years(store) -> list[int]:
@@ -172,23 +167,19 @@ def first_view(store, today: date | None = None) -> FirstView:
     return FirstView(tuple(years), dashboard(store, shown_year(years, today), today))
 
 
-def build(folder, rows: Sequence[ChecklistRow | Progress], years: list[int], year: int, today: date,
-          clock: ClockCheck | None = None, listed: dict[int, ChecklistRow] | None = None) -> Dashboard:
-    """The dashboard of ``year`` from its checkpoints in plan order and the years that have plans (whoever read them).
-
-    ``rows``: full ``ChecklistRow``s (the ORM's path), or ``Progress`` with the rows the page lists in full in
-    ``listed`` by checkpoint id (the sqlite3 path)."""
+def build(folder, rows: list[ChecklistRow], years: list[int], year: int, today: date,
+          clock: ClockCheck | None = None) -> Dashboard:
+    """The dashboard of ``year`` from its checklist rows and the years that have plans (whoever read them)."""
     clock = clock or folder_clock_check(folder, today)
     known = None if clock.wrong else today  # a wrong clock's today is not used for anything
     unfinished = [] if known is None else [row for row in rows if row.status in (TODO, DOING) and row.due is not None]
-    horizon = _horizon(today)
-    full = (lambda row: row) if listed is None else (lambda row: listed[row.occurrence_id])
+    horizon = today + timedelta(days=UPCOMING_DAYS)
     return Dashboard(
         year=year,
         today=today,
         has_plans=year in years,
-        overdue=tuple(sorted((full(r) for r in unfinished if r.due < today), key=_by_due)),
-        upcoming=tuple(sorted((full(r) for r in unfinished if today <= r.due <= horizon), key=_by_due)),
+        overdue=tuple(sorted((r for r in unfinished if r.due < today), key=_by_due)),
+        upcoming=tuple(sorted((r for r in unfinished if today <= r.due <= horizon), key=_by_due)),
         deadlines=statutory_dates(year, known),
         by_area=_completion(rows, lambda row: " ".join(row.area_title.split())),
         by_lead=_sorted_leads(_completion(rows, lambda row: " ".join(row.lead.split()) or NO_LEAD)),
@@ -198,15 +189,11 @@ def build(folder, rows: Sequence[ChecklistRow | Progress], years: list[int], yea
     )
 
 
-def _horizon(today: date) -> date:
-    return today + timedelta(days=UPCOMING_DAYS)
-
-
 def _by_due(row: ChecklistRow) -> tuple:
     return (row.due, row.order_key)
 
 
-def _completion(rows: Sequence[ChecklistRow | Progress], label_of) -> tuple[Completion, ...]:
+def _completion(rows: list[ChecklistRow], label_of) -> tuple[Completion, ...]:
     """Groups in order of first appearance; groups whose every checkpoint was skipped are left out."""
     done: dict[str, int] = {}
     total: dict[str, int] = {}
@@ -225,12 +212,12 @@ def _sorted_leads(items: tuple[Completion, ...]) -> tuple[Completion, ...]:
     return tuple(sorted(items, key=lambda item: (item.label == NO_LEAD, collation_key(item.label))))
 
 
-def _counts(rows: Sequence[ChecklistRow | Progress], today: date | None) -> StatusCounts:
+def _counts(rows: list[ChecklistRow], today: date | None) -> StatusCounts:
     by_status = {TODO: 0, DOING: 0, DONE: 0, SKIPPED: 0}
     for row in rows:
         by_status[row.status] = by_status.get(row.status, 0) + 1
     return StatusCounts(
         todo=by_status[TODO], doing=by_status[DOING], done=by_status[DONE], skipped=by_status[SKIPPED],
-        overdue=None if today is None else sum(is_overdue(row.status, row.due, today) for row in rows),
-        done_late=sum(is_done_late(row.status, row.due, row.completed_on) for row in rows),
+        overdue=None if today is None else sum(row.overdue(today) for row in rows),
+        done_late=sum(row.done_late for row in rows),
     )

@@ -47,14 +47,12 @@ class ChecklistModel(QAbstractTableModel):
         # Worked out once per load, so that a filter pass only reads them.
         self._overdue: set[int] = set()
         self._quarter: dict[int, int | None] = {}
-        self._words: dict[int, str] = {}  # the search text (``ChecklistRow.search_key`` folds it on first use)
 
     def set_rows(self, rows: list[ChecklistRow], today: date | None = None) -> None:
         """Show a new year (or the same one reloaded): kept in the current sort order, through the current criteria."""
         self.today = today or date.today()
         self._overdue = {row.occurrence_id for row in rows if row.overdue(self.today)}
         self._quarter = {row.occurrence_id: row.quarter for row in rows}
-        self._words = {row.occurrence_id: row.search_key for row in rows}  # now: the first search must not wait
         self.beginResetModel()
         self.all_rows = sorted(rows, key=self._sort_key(self._sorted_by[0]), reverse=self._descending())
         self.rows = self._matching()
@@ -85,7 +83,7 @@ class ChecklistModel(QAbstractTableModel):
         if c["status"] not in (None, "overdue"):
             tests.append(lambda row, status=c["status"]: row.status == status)
         for word in c["words"]:
-            tests.append(lambda row, word=word, words=self._words: word in words[row.occurrence_id])
+            tests.append(lambda row, word=word: word in row.search_key)
         return tests
 
     def _matching(self) -> list[ChecklistRow]:
