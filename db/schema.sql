@@ -13,7 +13,7 @@ CREATE TABLE commune_profile (
 	chairman_name VARCHAR(200) NOT NULL, 
 	chairman_title VARCHAR(200) NOT NULL, 
 	clerk_name VARCHAR(200) NOT NULL, 
-	doc_suffix VARCHAR(50) NOT NULL, 
+	doc_suffix VARCHAR(50) NOT NULL, district_authority VARCHAR(300) DEFAULT '' NOT NULL, district_office VARCHAR(300) DEFAULT '' NOT NULL, 
 	CONSTRAINT pk_commune_profile PRIMARY KEY (id)
 );
 
@@ -483,6 +483,16 @@ CREATE TABLE written_vote (
 	CONSTRAINT uq_written_vote_nomination_id UNIQUE (nomination_id, member_id)
 );
 
+CREATE TABLE paper_date (
+	id INTEGER NOT NULL, 
+	kind VARCHAR(20) NOT NULL, 
+	year INTEGER NOT NULL, 
+	period VARCHAR(10) NOT NULL, 
+	day DATE NOT NULL, 
+	CONSTRAINT pk_paper_date PRIMARY KEY (id), 
+	CONSTRAINT uq_paper_date_kind UNIQUE (kind, year, period)
+);
+
 CREATE INDEX ix_plan_year ON "plan" (year);
 
 CREATE INDEX ix_plan_area_plan_id ON plan_area (plan_id);
@@ -564,4 +574,6 @@ CREATE INDEX ix_council_threshold_year ON council_threshold (year);
 CREATE INDEX ix_written_vote_nomination_id ON written_vote (nomination_id);
 
 CREATE INDEX ix_written_vote_member_id ON written_vote (member_id);
+
+CREATE INDEX ix_paper_date_year ON paper_date (year);
 

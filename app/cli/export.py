@@ -90,16 +90,22 @@ def _export(args: argparse.Namespace, folder: DataFolder, contents: tuple[str, .
         for line in result.summary():
             print(line)
         if args.eml and result.zip_path:
-            print(f"Đã tạo thư nháp e-mail: {_email(store, result)}")
+            print(f"Đã tạo thư nháp e-mail: {_email(store, result, request)}")
     finally:
         store.close()
     return 0
 
 
-def _email(store, result) -> Path:
+def _email(store, result, request) -> Path:
+    """The draft goes to the receiving office in force on the date of the package's report."""
+    from datetime import date
+
     from app.exporters.email_draft import write_email_draft
+    from app.exporters.package import default_period
+    from app.queries.year_papers import report_addressee
     from app.services.profile import get_profile
 
-    profile = get_profile(store)
-    return write_email_draft(result.manifest, result.zip_path, profile.receiving_office or profile.superior_authority,
-                             profile.clerk_name)
+    today = request.today or date.today()
+    period = request.period or default_period(request.year, today)
+    return write_email_draft(result.manifest, result.zip_path, report_addressee(store, request.year, period, today),
+                             get_profile(store).clerk_name)

@@ -21,7 +21,7 @@ from app.exporters.written import write_files
 from app.queries.models.emulation import Evaluation
 from app.queries.models.scoring import ScoreSheet
 from app.queries.profile import commune_profile
-from app.queries.year_papers import year_emulation, year_scoring
+from app.queries.year_papers import emulation_day, scoring_day, year_emulation, year_scoring
 from app.store import Store
 
 FORMATS = ("pdf", "xlsx")
@@ -128,14 +128,16 @@ def write_scoring_files(store: Store, year: int, folder: Path, formats=FORMATS, 
                         progress=None) -> list[Path]:
     """Write the biểu tự chấm điểm of ``year`` into ``folder`` (created if missing), one file per format.
 
-    The PDF (and Word) copy prints points "0,25" and the date line of ``today``;
-    the Excel copy holds numbers. Raises UserError when the year has no scoring.
+    The PDF (and Word) copy prints points "0,25" and the table's own date (``scoring_day``: the date
+    the clerk set, else the year report's deadline for a past year, else ``today``); the Excel copy
+    holds numbers. Raises UserError when the year has no scoring.
     """
     from app.documents.papers.scoring_table import scoring_table, scoring_workbook
 
     formats, today = _check(formats), today or date.today()
     sheet, profile = year_sheet(store, year, today), commune_profile(store)
-    paper = scoring_table(sheet, profile, today)
+    day = scoring_day(store, year, today)
+    paper = scoring_table(sheet, profile.addressed_on(day), day)
     documents = {"pdf": paper, "docx": paper, "xlsx": scoring_workbook(sheet, profile)}
     stem, title = scoring_base_name(year), scoring_title(year)
     jobs = [(_renderer(kind), documents[kind], f"{stem}.{kind}", f"{title} ({FORMAT_NAMES[kind]})") for kind in formats]
@@ -151,7 +153,8 @@ def write_emulation_files(store: Store, year: int, folder: Path, formats=EMULATI
     from app.documents.papers.emulation_table import emulation_table
 
     formats, today = _check(formats), today or date.today()
-    document = emulation_table(year_evaluation(store, year, today), commune_profile(store), today)
+    day = emulation_day(store, year, today)
+    document = emulation_table(year_evaluation(store, year, today), commune_profile(store).addressed_on(day), day)
     stem, title = emulation_base_name(year), emulation_title(year)
     jobs = [(_renderer(kind), document, f"{stem}.{kind}", f"{title} ({FORMAT_NAMES[kind]})") for kind in formats]
     return [written.path for written in write_files(jobs, Path(folder), "kết quả đánh giá thi đua", progress)]

@@ -24,6 +24,7 @@ from app.services.award_statistics import award_statistics
 from app.services.dossier import list_dossiers, nominations
 from app.services.dossier_readiness import Missing, readiness
 from app.services.officials import list_officials
+from app.services.dossier_day import dossier_day
 from app.services.profile import get_profile
 from app.services.registers import list_collectives
 from app.services.registration import Registration, registrations
@@ -71,11 +72,14 @@ def carried_nominees(store: Store, dossier_id: int, today: date | None = None) -
 
 
 def dossier_paper_facts(store: Store, dossier_id: int, today: date) -> DossierPaperFacts:
+    """… with the profile addressed to the superior in force on the dossier's own date (``dossier_day``)."""
     listed = tuple(nominations(store, dossier_id, today))
     records = {item.id: tuple(list_records(store, item.subject_kind, item.subject_id)) for item in listed}
+    meeting, dossier = council.meeting(store, dossier_id), dossier_info(store, dossier_id)
+    profile = get_profile(store).addressed_on(dossier_day(dossier.letter_date, meeting.held_on, today, dossier.year))
     results = council.outcomes(store, dossier_id)
-    return DossierPaperFacts(get_profile(store), listed, results, council.meeting(store, dossier_id),
-                             award_kinds(store, active_only=False), records, carried_of(listed, results))
+    return DossierPaperFacts(profile, listed, results, meeting, award_kinds(store, active_only=False), records,
+                             carried_of(listed, results))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ KIND_OF_TABLE: Mapping[str, Kind] = {
     **dict.fromkeys(("plan", "plan_section", "plan_area", "plan_task", "task_occurrence", "task_history",
                      "evidence_file", "evidence_link"), PLANS),
     "report_text": REPORTS,
+    "paper_date": REPORTS,  # a paper's own date: the report and package dialogs show it
     **dict.fromkeys(("criteria_set", "criterion", "rating_band", "assessment", "score_entry", "score_evidence",
                      "emulation_mark", "collective", "initiative", "initiative_author", "discipline",
                      "procedure_stat"), SCORING),

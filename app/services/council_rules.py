@@ -21,8 +21,9 @@ from app.errors import UserError
 from app.resources import load_json
 from app.services.award_kinds import read_kinds
 from app.services.changes import Changes
+from app.services.dossier_day import read_dossier_day
 from app.store import Store
-from db.models import CouncilMeetingRow, CouncilRuleRow, CouncilThresholdRow, DossierRow
+from db.models import CouncilRuleRow, CouncilThresholdRow, DossierRow
 
 
 def default_quorum() -> Quorum:
@@ -49,10 +50,8 @@ def rules(store: Store, year: int) -> CouncilRules:
 
 
 def dossier_day(session: Session, dossier_id: int) -> date:
-    """The day that chooses the law's version: the letter's date, else the meeting's, else 31/12 of the year."""
-    dossier = session.get(DossierRow, dossier_id)
-    held = session.scalar(select(CouncilMeetingRow.held_on).where(CouncilMeetingRow.dossier_id == dossier_id))
-    return dossier.letter_date or held or date(dossier.year, 12, 31)
+    """The day that chooses the law's version (``app.services.dossier_day``, the one rule)."""
+    return read_dossier_day(session, dossier_id)
 
 
 def vote_rule(session: Session, kind: AwardKind, day: date, year: int) -> SourcedRule:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.awards import COLLECTIVE as COLLECTIVE_SUBJECT
 from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, check_eligibility, limit_problem
 from app.domain.law import kind_on
+from app.domain.hierarchy import superior_on
 from app.domain.text import clean_line, clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
@@ -33,6 +34,7 @@ from app.services.nominee_facts import FactsContext, nominee_facts
 from app.services.award_kinds import read_kinds
 from app.services.dossier_day import read_dossier_day
 from app.services.changes import Changes, Done, short
+from app.services.paper_dates import DOSSIER, default_day
 from app.store import Store
 from db.models import (
     AwardDecisionRow,
@@ -74,13 +76,21 @@ def create_dossier(store: Store, year: int, campaign: str, form_version: str | N
         raise UserError(f"Mẫu báo cáo thành tích “{version}” không có trong phần mềm.")
     with store.action(f"Lập hồ sơ “{short(campaign)}”") as action:
         session = action.session
-        profile = session.get(CommuneProfileRow, 1)
-        addressee = f"Chủ tịch {profile.superior_authority}" if profile and profile.superior_authority else ""
+        addressee = _default_addressee(session.get(CommuneProfileRow, 1), year, today or date.today())
         row = DossierRow(year=year, campaign=campaign, form_version=version, addressee=addressee)
         session.add(row)
         session.flush()
         made = _info(row)
     return Done(made, action.changes)
+
+
+def _default_addressee(profile: CommuneProfileRow | None, year: int, today: date) -> str:
+    """ "Chủ tịch Ủy ban nhân dân huyện …" for a dossier of 2024: the superior in force on the dossier's
+    date (the dossier deadline of a past year, today for the current one), as the profile names it."""
+    if profile is None:
+        return ""
+    superior = superior_on(profile, default_day(DOSSIER, year, "year", today)[0])
+    return f"Chủ tịch {superior.authority}" if superior.authority else ""
 
 
 def update_dossier(store: Store, dossier_id: int, label: str = "Sửa hồ sơ khen thưởng", **values) -> Changes:

@@ -6,6 +6,7 @@ Every write is one journaled action (``Store.action``): undo and redo go through
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import date
 
 from sqlalchemy import func, select
 
@@ -104,9 +105,11 @@ def _existing(session, plan_id: int) -> PlanRow:
     return row
 
 
-def new_plan_data(store: Store, year: int, kind: str = REFORM) -> PlanData:
-    """A blank plan of ``kind`` for ``year``, with the commune's title and signer filled in."""
-    profile = get_profile(store)
+def new_plan_data(store: Store, year: int, kind: str = REFORM, today: date | None = None) -> PlanData:
+    """A blank plan of ``kind`` for ``year``, with the commune's title and signer filled in; its recipient is
+    the superior in force when the plan is issued (1 January of a past year, else today)."""
+    today = today or date.today()
+    profile = get_profile(store).addressed_on(date(year, 1, 1) if year < today.year else today)
     suffix = profile.doc_suffix or "UBND"
     return PlanData(
         year=year,

@@ -15,10 +15,11 @@ from db.models import CommuneProfileRow
 
 _PROFILE_ID = 1
 
-PROFILE_FIELDS = tuple(field.name for field in fields(CommuneProfile))
+PROFILE_FIELDS = tuple(field.name for field in fields(CommuneProfile) if field.name != "addressed_day")
 FIELD_LABELS = {
     "commune_name": "Tên xã", "province": "Tỉnh, thành phố", "superior_authority": "Cơ quan cấp trên",
-    "receiving_office": "Cơ quan nhận hồ sơ", "place_name": "Địa danh ghi ngày tháng",
+    "receiving_office": "Cơ quan nhận hồ sơ", "district_authority": "UBND huyện (trước 01/7/2025)",
+    "district_office": "Phòng Nội vụ huyện (trước 01/7/2025)", "place_name": "Địa danh ghi ngày tháng",
     "chairman_name": "Họ tên Chủ tịch UBND xã", "chairman_title": "Chức danh người ký",
     "clerk_name": "Công chức Văn phòng - Thống kê", "doc_suffix": "Ký hiệu cơ quan trong số văn bản",
 }
@@ -27,7 +28,7 @@ FIELD_LABELS = {
 def _row(session: Session) -> CommuneProfileRow:
     row = session.get(CommuneProfileRow, _PROFILE_ID)
     if row is None:
-        row = CommuneProfileRow(id=_PROFILE_ID, **asdict(CommuneProfile()))
+        row = CommuneProfileRow(id=_PROFILE_ID, **{name: getattr(CommuneProfile(), name) for name in PROFILE_FIELDS})
         session.add(row)
     return row
 

@@ -24,6 +24,8 @@ Schema notes:
   see ``db/models/commune_awards.py``.
 - ``report_text``: the progress report's narrative parts as the clerk wrote them, per year,
   period and section; see ``db/models/report.py``.
+- ``paper_date``: the date the clerk set for a paper of a past period (report, self-scoring,
+  emulation evaluation), per kind, year and period; see ``db/models/paper.py``.
 - ``journal_action``, ``journal_row``: the undo journal, what each user action changed;
   see ``db/models/journal.py`` and ``db/journal.py``.
 """
@@ -38,6 +40,7 @@ from db.models.commune import CommuneProfileRow
 from db.models.council_rules import CouncilRuleRow, CouncilThresholdRow, WrittenVoteRow
 from db.models.journal import JournalActionRow, JournalRowRow
 from db.models.official import OfficialRow
+from db.models.paper import PaperDateRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 from db.models.progress import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
 from db.models.report import ReportTextRow
@@ -58,5 +61,5 @@ __all__ = [
     "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
     "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
-    "JournalActionRow", "JournalRowRow", "OfficialRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
+    "JournalActionRow", "JournalRowRow", "OfficialRow", "PaperDateRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.services.changes import Changes
 from app.services.profile import get_profile
@@ -74,3 +75,15 @@ def test_profile_is_there_after_a_restart(qtbot, store, migrated_folder):
         assert again.editors["superior_authority"].text() == "Ủy ban nhân dân tỉnh Quảng Ngãi"
     finally:
         reopened.close()
+
+
+def test_the_former_districts_names_are_typed_and_explained(qtbot, store):
+    """The two “trước 01/7/2025” fields save as typed, and the page says which papers use them."""
+    page, _stack, _notes = _page(qtbot, store)
+    _type(qtbot, page, "district_authority", "Ủy ban nhân dân huyện Bình Xuân")
+    _type(qtbot, page, "district_office", "Phòng Nội vụ huyện Bình Xuân")
+    saved = get_profile(store)
+    assert (saved.district_authority, saved.district_office) == (
+        "Ủy ban nhân dân huyện Bình Xuân", "Phòng Nội vụ huyện Bình Xuân")
+    note = page.findChild(QLabel, "hierarchy_note")
+    assert note.isVisible() and "dùng cho giấy tờ ghi ngày trước 01/7/2025" in note.text()

@@ -3,6 +3,10 @@
 The build runs on the runner's worker thread with a plain cancel flag (the app
 layer never sees Qt); the progress box appears only if the build lasts over
 600 ms. "Hủy" leaves nothing behind (``build_package`` removes what it created).
+
+The dates the report and the self-scoring table will carry are shown and can be changed here
+(each change one undo step on the window's stack): a past period's papers are dated at their
+deadline, never silently the export day; the e-mail draft goes to the office in force then.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,24 +34,35 @@ from PySide6.QtWidgets import (
 from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
 from app.exporters.package import CONTENTS, PackageRequest, build_package, default_contents, suggested_period
+from app.queries.year_papers import report_addressee
 from app.services.checklist import plan_years
+from app.services.paper_dates import REPORT, SCORING
 from app.services.profile import get_profile
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import last_folder, remember_folder
 from ui.dialogs.package_dossiers import DossierChoices
+from ui.dialogs.register_dialog import follow_stack
 from ui.runner import Outcome, run
 from ui.system_open import open_path
+from ui.journal_undo import JournalUndoStack
 from ui.widgets.autosave import transient
+from ui.widgets.paper_date import PaperDateField
 
 _UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến khi xuất gói; không có gói dở dang nào."
 
 
 class PackageDialog(QDialog):
-    """Xuất hồ sơ gửi cấp trên; ``today`` is for tests (it picks what is due: the contents, the report period)."""
+    """Xuất hồ sơ gửi cấp trên; ``today`` is for tests (it picks what is due: the contents, the report period).
 
-    def __init__(self, store, parent: QWidget | None = None, today: date | None = None) -> None:
+    ``undo_stack`` and ``notify`` are the window's; without them (tests) the dialog keeps its own stack.
+    """
+
+    def __init__(self, store, parent: QWidget | None = None, today: date | None = None,
+                 undo_stack: JournalUndoStack | None = None, notify=None) -> None:
         super().__init__(parent)
         self.store, self.today = store, today or date.today()
+        self.notify = notify or (lambda _changes: None)
+        self.undo_stack = undo_stack if undo_stack is not None else JournalUndoStack(store, self.notify, self)
         self.result = None
         self.setWindowTitle("Xuất hồ sơ gửi cấp trên")
         layout = QVBoxLayout(self)
@@ -55,7 +71,11 @@ class PackageDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(self._buttons())
         self.year_box.currentIndexChanged.connect(self._suggest_defaults)
+        self.period_box.currentIndexChanged.connect(self._show_dates)
         self._suggest_defaults()
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo), (QKeySequence("Ctrl+Y"),
+                           self.undo_stack.redo), (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo)):
+            QShortcut(keys, self, activated=slot)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -69,6 +89,11 @@ class PackageDialog(QDialog):
         for period in REPORT_PERIODS:
             self.period_box.addItem(f"Báo cáo {period.label}", period.key)
         form.addRow("Kỳ báo cáo:", self.period_box)
+        record = lambda changes: self.undo_stack.record(changes, origin=self)  # noqa: E731
+        self.report_date = PaperDateField(self.store, self.today, record, "report_date")
+        form.addRow("Ngày của báo cáo:", self.report_date)
+        self.scoring_date = PaperDateField(self.store, self.today, record, "scoring_date")
+        form.addRow("Ngày của biểu tự chấm điểm:", self.scoring_date)
         if "report" in self.content_boxes:
             self.content_boxes["report"].toggled.connect(self.period_box.setEnabled)
         self.word_box = QCheckBox("Kèm bản Word (.docx) để cấp trên chỉnh sửa", checked=False,
@@ -135,6 +160,35 @@ class PackageDialog(QDialog):
             self.content_boxes["dossier"].setChecked(False)
             self.reason_labels["dossier"].setText(f"năm {year} không có hồ sơ nào đề nghị cấp trên khen thưởng")
         self.dossier_choices.set_active(self.content_boxes["dossier"].isChecked())
+        self._show_dates()
+
+    def _show_dates(self) -> None:
+        """The dates the chosen year's report and self-scoring table will carry."""
+        self.flush()  # a date typed belongs to the paper shown before
+        year = int(self.year_box.currentData())
+        self.report_date.show_paper(REPORT, year, str(self.period_box.currentData()))
+        self.scoring_date.show_paper(SCORING, year, "year")
+
+    def _stack_moved(self, _index: int) -> None:
+        self.report_date.reload()
+        self.scoring_date.reload()
+
+    def flush(self) -> None:
+        """Save the dates being typed (before the build, before closing)."""
+        self.report_date.flush()
+        self.scoring_date.flush()
+
+    def done(self, result: int) -> None:
+        self.flush()
+        super().done(result)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        follow_stack(self, True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        follow_stack(self, False)
+        super().hideEvent(event)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Chọn nơi lưu gói hồ sơ", self.folder_edit.text())
@@ -156,6 +210,7 @@ class PackageDialog(QDialog):
             show_error(self, UserError("Chưa chọn nơi lưu gói hồ sơ.", "Bấm “Chọn thư mục…” (ví dụ ổ USB) rồi xuất lại."))
             return
         self.result = None
+        self.flush()  # the papers carry the dates as shown
         request, destination = self.request(), Path(folder)
         built = run(self, "Đang xuất gói hồ sơ", lambda progress: build_package(
             self.store, request, destination, progress=progress, cancelled=progress.cancelled),
@@ -188,9 +243,9 @@ class PackageDialog(QDialog):
 
     def make_email_draft(self) -> Outcome[Path]:
         """Write the .eml beside the zip and open it (Outlook/Thunderbird opens it ready to send)."""
-        profile = get_profile(self.store)
-        draft = run(self, "Đang tạo thư nháp e-mail", lambda progress: _write_draft(
-            self.result, profile.receiving_office or profile.superior_authority, profile.clerk_name))
+        request, profile = self.request(), get_profile(self.store)
+        to = report_addressee(self.store, request.year, request.period, self.today)  # the office of the report's date
+        draft = run(self, "Đang tạo thư nháp e-mail", lambda progress: _write_draft(self.result, to, profile.clerk_name))
         if draft.ok:
             self.result_label.setText(self.result_label.text() + f"\nĐã tạo thư nháp e-mail: {draft.value}")
             open_path(draft.value)
@@ -228,6 +283,7 @@ def check_package_interactively(parent: QWidget | None, path: str | None = None)
 
 def open_package_dialog(parent: QWidget | None, store) -> PackageDialog:
     """The menu's “Xuất hồ sơ gửi cấp trên…”: show the dialog (modal) and return it when closed."""
-    dialog = PackageDialog(store, parent)
+    dialog = PackageDialog(store, parent, undo_stack=getattr(parent, "undo_stack", None),
+                           notify=getattr(parent, "notify", None))
     dialog.exec()
     return dialog

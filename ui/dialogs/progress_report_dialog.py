@@ -4,7 +4,9 @@ The four narrative parts are data (``app.services.report_texts``): each is saved
 types, per year and period, so changing the period shows that period's own text, reopening
 the dialog or the app shows it again, and the package and ``python -m app export`` print it.
 Every save and every "Dùng lại nội dung gợi ý" is an undo step on the window's stack.
-The export runs on the GUI thread behind a wait cursor, as the plan export
+The paper's own date (the deadline of a past period unless the clerk sets another; today for a
+period still running) is shown and set here; the report's statuses are judged as of it and it
+chooses the superior the report addresses. The export runs on the GUI thread behind a wait cursor, as the plan export
 does: three small files take well under a second.
 """
 
@@ -37,6 +39,7 @@ from app.domain.progress import REPORT_PERIODS
 from app.errors import UserError
 from app.exporters.progress_report_files import export_progress_report, file_names
 from app.services.checklist import plan_years
+from app.services.paper_dates import REPORT
 from app.services.progress_report import ProgressReport, percent, progress_report
 from app.services.report_texts import reset_text, set_text, stored_texts
 from ui.dialogs.error_dialog import show_error
@@ -47,6 +50,7 @@ from ui.runner import attempt, run
 from ui.journal_undo import JournalUndoStack
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
+from ui.widgets.paper_date import PaperDateField
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
                  "Quá hạn", "Không thực hiện")
@@ -110,6 +114,8 @@ class ProgressReportDialog(QDialog):
         self.period_box.setCurrentIndex(self.period_box.findData(period_of(self.today)))
         form.addRow("Năm:", self.year_box)
         form.addRow("Kỳ báo cáo:", self.period_box)
+        self.date_field = PaperDateField(self.store, self.today, self._date_changed, "report_date")
+        form.addRow("Ngày báo cáo:", self.date_field)
         return form
 
     def _counts_view(self) -> QTableView:
@@ -184,10 +190,27 @@ class ProgressReportDialog(QDialog):
     def reload(self) -> None:
         """Read the report for the chosen year and period: counts, and that period's own text."""
         self.flush()  # what was typed belongs to the period shown before
-        self.report = progress_report(self.store, self.year(), self.period_key(), self.today)
+        self.date_field.show_paper(REPORT, self.year(), self.period_key())
+        self.report = progress_report(self.store, self.year(), self.period_key(), self.paper_day())
         self._show_counts(self.report)
         self._fill_editors(self.report)
         self.result_label.clear()
+
+    def paper_day(self) -> date:
+        """The report's own date: statuses are judged as of it, and it is the date the paper prints."""
+        return self.date_field.current.day
+
+    def _date_changed(self, changes) -> None:
+        self.undo_stack.record(changes, origin=self)
+        if self.report is None or self.report.today != self.paper_day():
+            self.reload()
+
+    def _follow_date(self) -> None:
+        """After undo or redo: a date put back changes the report's statuses too."""
+        before = self.paper_day()
+        self.date_field.reload()
+        if self.paper_day() != before:
+            self.reload()
 
     def _show_counts(self, report: ProgressReport) -> None:
         c = report.totals
@@ -264,6 +287,7 @@ class ProgressReportDialog(QDialog):
 
     def flush(self) -> None:
         """Save what is being typed now (before undo, export, another period, closing)."""
+        self.date_field.flush()
         for field in self.fields.values():
             field.flush()
 
@@ -271,11 +295,13 @@ class ProgressReportDialog(QDialog):
         self.flush()
         self.undo_stack.undo()
         self._show_texts()
+        self._follow_date()
 
     def redo(self) -> None:
         self.flush()
         self.undo_stack.redo()
         self._show_texts()
+        self._follow_date()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         follow_stack(self, True)
@@ -293,6 +319,7 @@ class ProgressReportDialog(QDialog):
     def _stack_moved(self, _index: int) -> None:
         if self.report is not None:
             self._show_texts()
+            self._follow_date()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục để lưu báo cáo", self.folder_edit.text())

@@ -21,6 +21,8 @@ EXAMPLES = (
     ("province", "ví dụ: Quảng Ngãi"),
     ("superior_authority", "ví dụ: Ủy ban nhân dân tỉnh Quảng Ngãi"),
     ("receiving_office", "ví dụ: Sở Nội vụ tỉnh Quảng Ngãi"),
+    ("district_authority", "ví dụ: Ủy ban nhân dân huyện Bình Xuân"),
+    ("district_office", "ví dụ: Phòng Nội vụ huyện Bình Xuân"),
     ("place_name", "ví dụ: Hòa Bình Xuân"),
     ("chairman_name", "ví dụ: Trần Văn Hùng"),
     ("chairman_title", "ví dụ: Chủ tịch"),
@@ -28,6 +30,12 @@ EXAMPLES = (
     ("doc_suffix", "ví dụ: UBND (Số: 15/KH-UBND)"),
 )
 FIELDS = tuple((name, FIELD_LABELS[name], example) for name, example in EXAMPLES)
+# Why there are two superiors: the level is the law's (resources/law/hierarchy.json), the names the commune's.
+HIERARCHY_NOTE = (
+    "Cơ quan cấp trên và cơ quan nhận hồ sơ (cấp tỉnh) dùng cho giấy tờ ghi ngày từ 01/7/2025. "
+    "Hai dòng “trước 01/7/2025” (cấp huyện cũ) dùng cho giấy tờ ghi ngày trước 01/7/2025, "
+    "ví dụ báo cáo, tờ trình năm 2024 in lại hôm nay. Mỗi giấy tờ gửi cấp trên có vào đúng ngày ghi trên giấy."
+)
 
 
 class ProfilePage(Page):
@@ -48,10 +56,12 @@ class ProfilePage(Page):
         group = QGroupBox("Thông tin đơn vị dùng trên các văn bản")
         group.setLayout(form)
         self.preview = QLabel(objectName="preview", wordWrap=True)
+        hierarchy = QLabel(HIERARCHY_NOTE, objectName="hierarchy_note", wordWrap=True)
         note = QLabel("Mỗi thay đổi được lưu ngay khi gõ. Hoàn tác bằng Ctrl+Z.", wordWrap=True)
         note.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(group)
+        layout.addWidget(hierarchy)
         layout.addWidget(self.preview)
         layout.addWidget(note)
         layout.addStretch(1)

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
+
+from app.domain.hierarchy import superior_on
 
 
 @dataclass(frozen=True)
 class CommuneProfile:
     commune_name: str = ""
     province: str = ""
-    superior_authority: str = ""
+    superior_authority: str = ""  # the province's names: papers dated from 01/07/2025
     receiving_office: str = ""
     place_name: str = ""
     chairman_name: str = ""
     chairman_title: str = ""
     clerk_name: str = ""
     doc_suffix: str = "UBND"
+    district_authority: str = ""  # the former district's names: papers dated before 01/07/2025
+    district_office: str = ""
+    addressed_day: date | None = None  # set by ``addressed_on``: the day the superior fields are for
+
+    def addressed_on(self, day: date) -> CommuneProfile:
+        """The profile as a paper dated ``day`` prints it: ``superior_authority`` and ``receiving_office``
+        are the names of the level in force that day (``app.domain.hierarchy``), so every paper builder
+        reads the two fields it always read. Refuses to re-address a profile addressed for another day
+        (its province fields may already hold the district's names)."""
+        if self.addressed_day is not None:
+            if self.addressed_day != day:
+                raise ValueError(f"profile already addressed for {self.addressed_day}, not {day}")
+            return self
+        superior = superior_on(self, day)
+        return replace(self, superior_authority=superior.authority, receiving_office=superior.receiving_office,
+                       addressed_day=day)

@@ -103,9 +103,9 @@ def test_edited_text_is_what_gets_printed(store, tmp_path):
 
 
 def test_addressee_falls_back_when_the_profile_has_none(store, tmp_path):
-    """No superior authority in the profile: "Kính gửi: Ủy ban nhân dân cấp trên."."""
+    """No superior of the paper's date in the profile (the 2024 district): "Kính gửi: Ủy ban nhân dân cấp trên."."""
     half_year_commune(store)
-    set_profile_field(store, "superior_authority", "")
+    set_profile_field(store, "district_authority", "")
     files = export_progress_report(store, 2024, "q1", tmp_path, today=date(2024, 4, 10))
     assert files[0].path.name == "BC-CCHC-2024-quy1.pdf"
     assert "Kính gửi: Ủy ban nhân dân cấp trên." in _pdf_text(files[0].path)

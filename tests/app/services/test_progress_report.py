@@ -43,8 +43,9 @@ def half_year_commune(store) -> dict[str, int]:
     """
     save_profile(store, CommuneProfile(
         commune_name="Hòa Bình Xuân", place_name="Hòa Bình Xuân", chairman_name="Trần Văn Hùng",
-        chairman_title="Chủ tịch", superior_authority="Ủy ban nhân dân huyện Sơn Hà",
-        receiving_office="Phòng Nội vụ huyện Sơn Hà", doc_suffix="UBND",
+        chairman_title="Chủ tịch", district_authority="Ủy ban nhân dân huyện Sơn Hà",
+        district_office="Phòng Nội vụ huyện Sơn Hà", superior_authority="Ủy ban nhân dân tỉnh Quảng Ngãi",
+        receiving_office="Sở Nội vụ tỉnh Quảng Ngãi", doc_suffix="UBND",
     ))
     reform = create_plan(store, PlanData(year=2024, kind=REFORM, number="12/KH-UBND", issue_date=date(2024, 1, 5),
                                          title="Cải cách hành chính năm 2024 của xã Hòa Bình Xuân")).value

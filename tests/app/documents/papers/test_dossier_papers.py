@@ -52,7 +52,7 @@ from app.services.plans import PlanData, create_plan
 from app.services.profile import CommuneProfile, get_profile, save_profile
 
 TODAY = date(2025, 1, 10)
-SUPERIOR = "Ủy ban nhân dân tỉnh Quảng Ngãi"
+SUPERIOR = "Ủy ban nhân dân huyện Bình Xuân"  # a 2024 dossier goes to the district (before 01/07/2025)
 MAI, ON, DESK = "Lê Thị Mai", "Trương Thị Ơn", "Bộ phận Một cửa"
 DESK_REASON = "Bộ phận giải quyết 100% hồ sơ đúng hạn, được người dân đánh giá cao."
 COUNCIL = (
@@ -106,7 +106,9 @@ def build_dossier(store, form_version: str = "nd152-m08") -> int:
     """A ready dossier of 2024: Mai carried (5 at the meeting + 1 written = 6/7) for CSTĐCS, Ơn not (5/7, the
     written vote against), the one-stop desk carried for the district's Giấy khen (6/6 present; a superior
     award) though not eligible, with the clerk's justification."""
-    save_profile(store, CommuneProfile(commune_name="Hòa Bình Xuân", province="Quảng Ngãi", superior_authority=SUPERIOR,
+    save_profile(store, CommuneProfile(commune_name="Hòa Bình Xuân", province="Quảng Ngãi", district_authority=SUPERIOR,
+                                       district_office="Phòng Nội vụ huyện Bình Xuân",
+                                       superior_authority="Ủy ban nhân dân tỉnh Quảng Ngãi",
                                        receiving_office="Sở Nội vụ tỉnh Quảng Ngãi", place_name="Hòa Bình Xuân",
                                        chairman_name="Trần Văn Hùng", chairman_title="Chủ tịch"))
     people = _people(store)
