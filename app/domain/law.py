@@ -201,7 +201,7 @@ def why(day: date, chosen: Grant) -> str:
     tặng; hồ sơ ngày 05/12/2024" — which version applies and why."""
     when = period_text(chosen)
     unchecked = "" if chosen.verified or chosen.basis == OWN_LIST else " (căn cứ chưa đối chiếu văn bản)"
-    source = f"Theo {chosen.basis}{unchecked}" if chosen.basis != OWN_LIST else f"Theo danh mục của xã"
+    source = f"Theo {chosen.basis}{unchecked}" if chosen.basis != OWN_LIST else "Theo danh mục của xã"
     return f"{source}: {when + ' ' if when else ''}{chosen.grantor} tặng; hồ sơ ngày {vn_day(day)}"
 
 

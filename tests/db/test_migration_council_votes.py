@@ -39,7 +39,7 @@ def test_round_trip_keeps_the_dossier_and_the_new_tables_work(tmp_path):
     with engine.begin() as connection:
         for statement in ROWS:
             connection.exec_driver_sql(statement)
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, "0009")
     assert migrate.current_revision(engine) == "0009"
     with engine.begin() as connection:
         connection.exec_driver_sql("INSERT INTO written_vote (nomination_id, member_id, agrees) VALUES (1, 1, 1)")

@@ -8,12 +8,12 @@ import pytest
 
 from app.errors import UserError
 from app.services import undo
+from app.services.dossier_day import dossier_day
 from app.services.paper_dates import (
     EMULATION,
     REPORT,
     SCORING,
     clear_paper_date,
-    dossier_day,
     paper_date,
     set_paper_date,
 )
@@ -83,6 +83,6 @@ def test_a_date_before_the_papers_year_is_refused_in_vietnamese(store):
 
 def test_a_dossier_is_dated_by_its_letter_then_its_meeting_then_its_deadline():
     """The dossier's own dates win; without them a past year's dossier is dated at 10/12."""
-    assert dossier_day(2024, date(2024, 12, 5), date(2024, 12, 2), EXPORTED) == date(2024, 12, 5)
-    assert dossier_day(2024, None, date(2024, 12, 2), EXPORTED) == date(2024, 12, 2)
-    assert dossier_day(2024, None, None, EXPORTED) == date(2024, 12, 10)
+    assert dossier_day(date(2024, 12, 5), date(2024, 12, 2), EXPORTED, 2024) == date(2024, 12, 5)
+    assert dossier_day(None, date(2024, 12, 2), EXPORTED, 2024) == date(2024, 12, 2)
+    assert dossier_day(None, None, EXPORTED, 2024) == date(2024, 12, 10)
