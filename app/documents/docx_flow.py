@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 NO_AUTHOR = "CCHC Xã"  # a paper always names its commune; this is only for a document built without one
 
@@ -36,6 +37,17 @@ def keep_lines(paragraph) -> None:
     """A paragraph leading into a signature: its lines together and with the signature that follows."""
     paragraph.paragraph_format.keep_with_next = True
     paragraph.paragraph_format.keep_together = True
+
+
+def start_page(body, before: list) -> None:
+    """The first element added to ``body`` since ``before`` begins a new page: ``pageBreakBefore`` on a paragraph
+    (no empty paragraph that could land alone on a page of its own), a break paragraph before a table."""
+    first = next(element for element in body if element not in before)
+    if first.tag != qn("w:p"):
+        holder = OxmlElement("w:p")
+        first.addprevious(holder)
+        first = holder
+    DocxParagraph(first, None).paragraph_format.page_break_before = True  # python-docx keeps the schema's order
 
 
 def set_core_properties(word, title: str, author: str, subject: str, now: datetime | None = None) -> None:

@@ -13,14 +13,14 @@ import os
 from docx import Document as new_word_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from app.documents import layout as L
 from app.documents.atomic import atomic_path
-from app.documents.docx_flow import keep_cells_with_next, keep_lines, keep_row_whole, set_core_properties
+from app.documents.docx_flow import keep_cells_with_next, keep_lines, keep_row_whole, set_core_properties, start_page
 from app.documents.fonts import header_right_needed_pt, text_width_pt
 from app.documents.model import (
     HEADING_STYLES,
@@ -363,9 +363,9 @@ def _signatures(word, block: Signatures, width_mm: float) -> None:
 
 
 def _page_break(word, block: PageBreak) -> Orientation | None:
-    """A new page; with an orientation, a new section so the following pages turn."""
+    """A new page; with an orientation, a new section so the following pages turn. A plain break is made by
+    ``start_page`` on what follows: a paragraph holding the break could itself spill onto a blank page."""
     if block.orientation is None:
-        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         return None
     _set_page(word.add_section(WD_SECTION.NEW_PAGE), block.orientation)
     return block.orientation
@@ -376,6 +376,7 @@ def _write_blocks(word, document: Document) -> None:
     previous = None
     for block in document.blocks:
         width_mm = L.text_width_mm(orientation)
+        before = list(word.element.body) if isinstance(previous, PageBreak) and not previous.orientation else None
         if isinstance(block, Header):
             _header(word, block, width_mm)
         elif isinstance(block, TitleBlock):
@@ -387,9 +388,13 @@ def _write_blocks(word, document: Document) -> None:
         elif isinstance(block, (Closing, Signatures)):
             if word.paragraphs and isinstance(previous, Paragraph):
                 keep_lines(word.paragraphs[-1])  # the signature never stands alone
+            elif isinstance(previous, Signatures):  # a second row of signers stays with the first
+                keep_cells_with_next(word.tables[-1].rows[-1])
             (_closing if isinstance(block, Closing) else _signatures)(word, block, width_mm)
         elif isinstance(block, PageBreak):
             orientation = _page_break(word, block) or orientation
         else:
             raise TypeError(f"not a document block: {block!r}")
+        if before is not None:
+            start_page(word.element.body, before)
         previous = block

@@ -86,3 +86,29 @@ def test_the_motto_rule_is_a_bottom_border_under_the_text(tmp_path):
     motto = next(index for index, p in enumerate(right.paragraphs) if p.text.startswith("Độc lập"))
     rule = right.paragraphs[motto + 1]._p.pPr.find(qn("w:pBdr"))
     assert rule.find(qn("w:bottom")) is not None and rule.find(qn("w:top")) is None
+
+
+def test_a_page_break_is_on_the_next_paragraph_never_a_paragraph_of_its_own(tmp_path):
+    """A letter that fills its page exactly then its list: the list's first paragraph carries pageBreakBefore,
+    and no empty paragraph holding a break is left to spill onto a blank page (found in LibreOffice)."""
+    from app.documents.model import PageBreak
+
+    path = tmp_path / "to-trinh.docx"
+    render_docx(Document("Tờ trình", (para("Kính đề nghị."), PageBreak(), para("DANH SÁCH ĐỀ NGHỊ"))), path)
+    body = open_docx(path).paragraphs
+    listed = next(item for item in body if item.text == "DANH SÁCH ĐỀ NGHỊ")
+    assert listed.paragraph_format.page_break_before is True
+    assert not any(qn("w:br") in item._p.xml and item.text == "" for item in body)
+    assert "w:br" not in "".join(item._p.xml for item in body)
+
+
+def test_a_second_row_of_signers_stays_with_the_first(tmp_path):
+    """Two rows of signatures (the report forms): the first row's names keep with the next, so the second row
+    never stands alone on a page (found in LibreOffice: "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" alone on page 2)."""
+    path = tmp_path / "bao-cao.docx"
+    rows = (Signatures((Signature("", "NGƯỜI BÁO CÁO THÀNH TÍCH", "Lê Thị Mai"),)),
+            Signatures((Signature("", "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", "Trần Văn Hùng"),)))
+    render_docx(Document("Báo cáo", (para("Thành tích."),) + rows), path)
+    first = open_docx(path).tables[0]
+    assert all(paragraph.paragraph_format.keep_with_next for cell in first.rows[-1].cells
+               for paragraph in cell.paragraphs)
