@@ -107,7 +107,9 @@ def registration_list(year: int, persons: list[Registrant], groups: list[Registr
     for number_of_part, (name, lines, table) in enumerate(present, start=1):
         blocks += [heading(f"{roman(number_of_part)}. {name}"), table(lines)]
     signer = chairman_signature(profile)
-    names = (profile.receiving_office, "Hội đồng Thi đua - Khen thưởng xã")
+    # the superior's office of the list's own date (registration opens the year: its 1 January when blank)
+    addressed = profile.addressed_on(day or date(year, 1, 1))
+    names = (addressed.receiving_office, "Hội đồng Thi đua - Khen thưởng xã")
     blocks.append(Closing((signer,), recipients(tuple(name for name in names if name.strip()))))
     return Document(title=f"Danh sách đăng ký thi đua năm {year}", blocks=tuple(blocks),
                     author=f"UBND {_commune(profile)}")

@@ -252,6 +252,17 @@ def test_registration_list_has_both_parts_and_a_blank_number(store):
     assert DUNG not in text  # not registered
 
 
+def test_registration_list_copies_the_superior_office_of_its_own_year(store):
+    """A 2024 list copies the district's Phòng Nội vụ (the superior until 30/06/2025); a 2026 list the province's
+    Sở Nội vụ — the hierarchy by the paper's date, not the profile's current names."""
+    persons, groups = _registration(store)
+    profile = replace(get_profile(store), district_office="Phòng Nội vụ huyện Bình Xuân",
+                      receiving_office="Sở Nội vụ tỉnh Quảng Ngãi")
+    old, new = (_text(registration_list(year, persons, groups, profile)) for year in (2024, 2026))
+    assert "Phòng Nội vụ huyện Bình Xuân" in old and "Sở Nội vụ tỉnh Quảng Ngãi" not in old
+    assert "Sở Nội vụ tỉnh Quảng Ngãi" in new and "Phòng Nội vụ huyện" not in new
+
+
 def test_a_person_with_two_titles_has_one_row_in_catalogue_order(store):
     """Mai registered CSTĐCS then LĐTT: one row "Lao động tiên tiến; Chiến sĩ thi đua cơ sở"."""
     persons, groups = _registration(store)
