@@ -17,7 +17,7 @@ from app.queries.models.council import Meeting, Outcome
 from app.queries.models.dossier import DossierInfo, Nomination
 from app.queries.models.profile import CommuneProfile
 from app.services import council
-from app.services.award_decision import Routing, decision_for, routing
+from app.services.award_decision import decision_for, routing
 from app.services.award_history import list_records
 from app.services.award_kinds import award_kinds
 from app.services.award_statistics import award_statistics
@@ -46,11 +46,6 @@ def year_dossiers(store: Store, year: int) -> tuple[DossierInfo, ...]:
 def dossier_gaps(store: Store, dossier_id: int, today: date) -> tuple[Missing, ...]:
     """What stops the dossier from being printed whole; empty when it is ready."""
     return tuple(readiness(store, dossier_id, today))
-
-
-def dossier_routing(store: Store, dossier_id: int, today: date | None) -> Routing:
-    """The nominees the council carried, split by who grants their award."""
-    return routing(store, dossier_id, today)
 
 
 @dataclass(frozen=True)
