@@ -8,7 +8,6 @@ from html import escape
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.progress import DONE, SKIPPED, STATUS_LABELS
 from app.services.checklist import ChecklistRow, HistoryEntry
 from app.services.evidence import Evidence
+from ui.widgets.date_field import DateField
 
 
 def _size(size: int) -> str:
@@ -49,7 +49,7 @@ class SidePanel(QWidget):
         self.status = QComboBox(objectName="status")
         for key, label in STATUS_LABELS.items():
             self.status.addItem(label, key)
-        self.completed_on = QDateEdit(objectName="completed_on", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.completed_on = DateField(objectName="completed_on")
         self.reason = QLineEdit(objectName="reason", placeholderText="Bắt buộc khi “Không thực hiện”")
         self.done_today = QPushButton("Xong hôm nay", objectName="done_today", toolTip="Đánh dấu hoàn thành ngày hôm nay (Ctrl+Enter)")
         self.evidence = QListWidget(objectName="evidence", wordWrap=True)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.plan_kinds import plan_kind
 from app.services.plans import MAX_YEAR, MIN_YEAR, Plan, PlanData
 from ui.widgets.autosave import Autosave, text_box
+from ui.widgets.date_field import DateField
 
 
 def _lines(box: QPlainTextEdit) -> tuple[str, ...]:
@@ -45,7 +45,7 @@ class PlanInfoEditor(QScrollArea):
         self.kind_label = QLabel(objectName="plan_kind")
         self.number = QLineEdit(objectName="plan_number", placeholderText="Ví dụ: 15/KH-UBND")
         self.has_date = QCheckBox("Đã có ngày ban hành:", objectName="plan_has_date")
-        self.issue_date = QDateEdit(objectName="plan_issue_date", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.issue_date = DateField(objectName="plan_issue_date")
         self.title = QLineEdit(objectName="plan_title", placeholderText="Trích yếu, ví dụ “Cải cách hành chính năm 2024”")
         self.intro = text_box("plan_intro", 3, "Đoạn mở đầu (nếu có)", fixed=False)
         self.legal_bases = text_box("plan_legal_bases", 3, "Mỗi dòng một căn cứ, ví dụ “Căn cứ Nghị quyết số 76/NQ-CP …;”", fixed=False)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from app.domain.timeframe import parse_timeframe
 from app.services.officials import Official
 from app.services.plan_tree import Task, TaskData
 from ui.widgets.autosave import Autosave, text_box
+from ui.widgets.date_field import DateField
 
 
 class TaskEditor(QWidget):
@@ -43,7 +43,7 @@ class TaskEditor(QWidget):
         self.timeframe = QLineEdit(objectName="task_timeframe", placeholderText="Ví dụ: Quý I/2024; Thường xuyên; Trước ngày 15/12/2024")
         self.due_reading = QLabel(objectName="due_reading", wordWrap=True)
         self.override = QCheckBox("Đặt hạn bằng tay:", objectName="override")
-        self.override_date = QDateEdit(objectName="override_date", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.override_date = DateField(objectName="override_date")
         self.target = QLineEdit(objectName="task_target", placeholderText="Chỉ tiêu (số), ví dụ 100")
         self.target_unit = QLineEdit(objectName="task_target_unit", placeholderText="đơn vị, ví dụ %")
         self.target.setProperty("sample", "95")  # a number: what a test may type there

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+from ui.widgets.date_field import DateField
 
 
 class OptionalDate(QWidget):
@@ -14,7 +16,7 @@ class OptionalDate(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.given = QCheckBox("Có ngày", objectName=f"{name}_given")
-        self.edit = QDateEdit(objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.edit = DateField(objectName=name)
         self.edit.setEnabled(False)
         self.given.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.changes import Changes
 from app.services.paper_dates import PaperDate, clear_paper_date, paper_date, set_paper_date
 from ui.dossier import AutoField
 from ui.runner import attempt
+from ui.widgets.date_field import DateField
 
 
 class PaperDateField(QWidget):
@@ -31,7 +32,7 @@ class PaperDateField(QWidget):
         self.store, self.today, self.record = store, today, record
         self.key: tuple[str, int, str] | None = None
         self.current: PaperDate | None = None
-        self.edit = QDateEdit(objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.edit = DateField(objectName=name)
         self.reset_button = QPushButton("Dùng ngày mặc định", objectName=f"{name}_reset")
         self.reason = QLabel(objectName=f"{name}_reason", wordWrap=True)
         self.reason.setEnabled(False)
