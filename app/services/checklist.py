@@ -109,25 +109,47 @@ def set_status(
     now: datetime | None = None,
 ) -> Changes:
     """Record a checkpoint's status (saved at once, written to the task's history)."""
+    reason, completed_on = _checked(status, completed_on, reason, now)
+    with store.action("Cập nhật trạng thái") as action:
+        title = _apply(action.session, occurrence_id, _Status(status, completed_on, reason), now)
+        action.label = f"Cập nhật trạng thái “{short(title)}”"
+    return action.changes
+
+
+def set_status_many(
+    store: Store, occurrence_ids: list[int], status: str, completed_on: date | None = None, reason: str = "",
+    now: datetime | None = None,
+) -> Changes:
+    """The same status for several checkpoints at once: one action, so one Undo puts every one back."""
+    reason, completed_on = _checked(status, completed_on, reason, now)
+    wanted = _Status(status, completed_on, reason)
+    with store.action(f"Cập nhật trạng thái {len(occurrence_ids)} kỳ việc ({STATUS_LABELS[status]})") as action:
+        for occurrence_id in dict.fromkeys(occurrence_ids):
+            _apply(action.session, occurrence_id, wanted, now)
+    return action.changes
+
+
+def _checked(status: str, completed_on: date | None, reason: str, now: datetime | None) -> tuple[str, date | None]:
     reason = " ".join(reason.split())
     completed_on = completed_on if status == DONE else None
     problem = validate_status(status, completed_on, reason, (now or datetime.now()).date())
     if problem:
         raise UserError(problem, "Sửa lại rồi lưu; trạng thái cũ vẫn được giữ.")
-    with store.action("Cập nhật trạng thái") as action:
-        session = action.session
-        occ = session.get(OccurrenceRow, occurrence_id)
-        if occ is None:
-            raise UserError("Không tìm thấy kỳ thực hiện này; có thể nhiệm vụ đã bị xóa.", "Tải lại danh sách.")
-        title = " ".join(session.get(TaskRow, occ.task_id).title.split())
-        action.label = f"Cập nhật trạng thái “{short(title)}”"
-        before = _Status(occ.status, occ.completed_on, occ.reason)
-        after = _Status(status, completed_on, reason if status != TODO else "")
-        occ.status, occ.completed_on, occ.reason = after.status, after.completed_on, after.reason
-        if before != after:
-            session.add(TaskHistoryRow(task_id=occ.task_id, occurrence_id=occ.id, at=now or datetime.now(),
-                                       what=_describe(before, after, occ.label)))
-    return action.changes
+    return reason, completed_on
+
+
+def _apply(session, occurrence_id: int, wanted: _Status, now: datetime | None) -> str:
+    """``wanted`` on one checkpoint, with a line in its task's history when it changes; the task's title."""
+    occ = session.get(OccurrenceRow, occurrence_id)
+    if occ is None:
+        raise UserError("Không tìm thấy kỳ thực hiện này; có thể nhiệm vụ đã bị xóa.", "Tải lại danh sách.")
+    before = _Status(occ.status, occ.completed_on, occ.reason)
+    after = _Status(wanted.status, wanted.completed_on, wanted.reason if wanted.status != TODO else "")
+    occ.status, occ.completed_on, occ.reason = after.status, after.completed_on, after.reason
+    if before != after:
+        session.add(TaskHistoryRow(task_id=occ.task_id, occurrence_id=occ.id, at=now or datetime.now(),
+                                   what=_describe(before, after, occ.label)))
+    return " ".join(session.get(TaskRow, occ.task_id).title.split())
 
 
 def task_history(store: Store, task_id: int) -> list[HistoryEntry]:

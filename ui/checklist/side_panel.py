@@ -63,7 +63,7 @@ class SidePanel(QWidget):
         self.show_row(None, [], [])
 
     def _build(self) -> None:
-        status_box = QGroupBox("Trạng thái của kỳ đang chọn")
+        status_box = self.status_box = QGroupBox("Trạng thái của kỳ đang chọn", objectName="status_box")
         form = QFormLayout(status_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow screens: labels above the fields
         form.addRow("Trạng thái:", self.status)
@@ -118,6 +118,14 @@ class SidePanel(QWidget):
         for entry in history:
             self.history.addItem(f"{entry.at:%d/%m/%Y %H:%M} — {entry.what}")
         self._loading = False
+
+    def show_many(self, count: int) -> None:
+        """Several rows chosen: the status chosen here goes to every one of them (the rest shows the current row)."""
+        many = count > 1
+        self.status_box.setTitle(f"Trạng thái cho {count} kỳ việc đang chọn" if many else "Trạng thái của kỳ đang chọn")
+        if many:
+            self.heading.setText(f"<b>Đã chọn {count} kỳ việc.</b> Trạng thái chọn dưới đây áp dụng cho cả {count} "
+                                 "kỳ; tài liệu và lịch sử bên dưới là của dòng đang đứng.")
 
     def _emit_selected(self, signal) -> None:
         item = self.evidence.currentItem()

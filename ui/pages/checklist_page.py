@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,12 +30,14 @@ from app.domain.vietnamese import collation_key
 from app.errors import UserError
 from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
+from ui.checklist.bulk_status import FileDrop, ask_details, selected_rows, status_menu
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import show_error
 from ui.models.checklist_model import ROW_ROLE, ChecklistModel
 from ui.runner import attempt, run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
+from ui.widgets.table_habits import install_row_copy, remember_columns
 from ui.pages.page import Page
 
 _STATUS_FILTERS = (("Mọi trạng thái", None), *((label, key) for key, label in STATUS_LABELS.items()), ("Quá hạn", "overdue"))
@@ -79,7 +82,7 @@ class ChecklistPage(Page):
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Ctrl/Shift: a status for several
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
@@ -90,6 +93,11 @@ class ChecklistPage(Page):
         for column, width in enumerate((44, 300, 170, 150, 80, 56, 130, 110, 120)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        install_row_copy(table)
+        remember_columns(table, "checklist", self.store.folder.window_settings)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        FileDrop(table, self._drop_files)
         return table
 
     def _build(self) -> None:
@@ -130,6 +138,7 @@ class ChecklistPage(Page):
         self.filters["quarter"].currentIndexChanged.connect(lambda i: self._filter("quarter", _QUARTERS[i][1]))
         self.overdue_only.toggled.connect(lambda on: self._filter("overdue", on))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.panel.show_many(len(self._chosen())))
         self.panel.status_chosen.connect(self.set_status)
         self.panel.attach_requested.connect(self.attach)
         self.panel.open_requested.connect(self.open_evidence)
@@ -291,9 +300,16 @@ class ChecklistPage(Page):
         self.undo_stack.record(changes, origin=self)
         self._reread_tasks({task_id})
 
+    def _chosen(self) -> list:
+        return selected_rows(self.table)
+
     def set_status(self, status: str, completed_on, reason: str) -> None:
         row = self._selected()
         if row is None:
+            return
+        chosen = self._chosen()
+        if len(chosen) > 1:
+            self.set_status_of(chosen, status, completed_on, reason)
             return
         outcome = attempt(self, lambda: checklist.set_status(self.store, row.occurrence_id, status, completed_on,
                                                              reason))
@@ -301,6 +317,35 @@ class ChecklistPage(Page):
             self._show_selected()
             return
         self._done(outcome.value, row.task_id)
+
+    def set_status_of(self, rows: list, status: str, completed_on, reason: str) -> None:
+        """One status for every row in ``rows``: one action, one Undo."""
+        ids = [row.occurrence_id for row in rows]
+        outcome = attempt(self, lambda: checklist.set_status_many(self.store, ids, status, completed_on, reason))
+        if not outcome.ok:
+            self._show_selected()
+            return
+        self.undo_stack.record(outcome.value, origin=self)
+        self._reread_tasks({row.task_id for row in rows})
+
+    def _context_menu(self, position) -> None:
+        chosen = self._chosen()
+        if not chosen:
+            return
+        menu = QMenu(self)
+
+        def choose(status: str) -> None:
+            details = ask_details(self, status, len(chosen), self._today())
+            if details is not None:
+                self.set_status_of(chosen, status, *details)
+
+        menu.addMenu(status_menu(menu, len(chosen), choose))
+        menu.addAction(self.table.findChild(QAction, "copy_rows"))
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _drop_files(self, row: int, files: list[Path]) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.attach([str(path) for path in files])
 
     def attach(self, files: list[str] | None = None) -> None:
         row = self._selected()

@@ -39,6 +39,7 @@ from app.queries.dashboard_view import (
 from app.services.changes import OFFICIALS, PLANS, Changes
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
+from ui.widgets.table_habits import install_row_copy
 from ui.pages.page import Page
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -138,6 +139,7 @@ def _table(model, name: str) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height: no row is measured
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    install_row_copy(table)
     header = table.horizontalHeader()
     # Widths from the longest text a column can hold, not ResizeToContents: that measured every cell on each
     # layout pass, ~100 ms of the first page's showing on the 10-year database (issue 24).

@@ -29,6 +29,7 @@ from ui.emulation.subjects_model import FILTERS, KEY_ROLE, RESULT, SubjectsFilte
 from ui.runner import attempt
 from ui.widgets.year_start import EmptyState, YearSpin
 from ui.widgets.autosave import transient
+from ui.widgets.table_habits import install_row_copy, remember_columns
 from ui.pages.page import Page
 
 _GREY = "color: #707070"
@@ -86,6 +87,8 @@ class EmulationPage(Page):
         header.setSectionResizeMode(RESULT, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         table.setMinimumWidth(230)
+        install_row_copy(table)
+        remember_columns(table, "emulation", self.store.folder.window_settings)
         return table
 
     def _build(self) -> None:

@@ -25,6 +25,7 @@ from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter,
 from ui.widgets.autosave import transient
 from ui.pages.page import Page
 from ui.runner import attempt
+from ui.widgets.table_habits import install_row_copy, remember_columns
 
 
 class OfficialsPage(Page):
@@ -71,6 +72,8 @@ class OfficialsPage(Page):
         table.setWordWrap(False)  # one line a person; the full text is in the tooltip
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         table.doubleClicked.connect(self.edit_selected)
+        install_row_copy(table)
+        remember_columns(table, "officials", self.store.folder.window_settings)
         return table
 
     def _layout(self) -> None:

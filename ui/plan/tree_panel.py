@@ -31,6 +31,7 @@ from ui.plan.task_editor import TaskEditor
 from ui.widgets.autosave import Autosave
 from ui.plan.tree_model import ID_ROLE, KIND_ROLE, build_model, show_task_row
 from ui.runner import attempt
+from ui.widgets.table_habits import install_row_copy
 
 
 class TreePanel(QWidget):
@@ -68,6 +69,7 @@ class TreePanel(QWidget):
         view.setWordWrap(False)
         view.setUniformRowHeights(True)
         view.setAllColumnsShowFocus(True)
+        install_row_copy(view)
         return view
 
     def _area_form(self) -> QWidget:

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import UserError
 from app.services import undo
-from app.services.checklist import set_status, task_history, task_rows, year_checklist
+from app.services.checklist import set_status, set_status_many, task_history, task_rows, year_checklist
 from app.services.plan_tree import TaskData, add_task, plan_tree, update_task
 from app.services.plans import PlanData, create_plan
 
@@ -150,3 +150,26 @@ def test_a_completion_date_in_the_future_is_refused(store, plan):
     with pytest.raises(UserError, match="chưa tới"):
         set_status(store, occurrence, "done", date(2031, 1, 1), now=datetime(2024, 5, 1, 9))
     assert year_checklist(store, 2024)[0].status == "todo"
+
+
+def test_several_checkpoints_take_one_status_in_one_undo_step(store, plan):
+    """Three checkpoints marked done at once: each gets the status and a history line; one Undo puts all back."""
+    tasks = [_add(store, plan, 0, name, "Quý I/2024") for name in ("A", "B", "C")]
+    ids = [row.occurrence_id for row in year_checklist(store, 2024)]
+    changes = set_status_many(store, ids, "done", date(2024, 3, 25), now=datetime(2024, 3, 26, 8))
+    assert changes.label == "Cập nhật trạng thái 3 kỳ việc (Hoàn thành)"
+    assert [(r.status, r.completed_on) for r in year_checklist(store, 2024)] == [("done", date(2024, 3, 25))] * 3
+    assert all(task_history(store, task.id) for task in tasks)
+    undo.undo(store)
+    assert {r.status for r in year_checklist(store, 2024)} == {"todo"}
+    assert not any(task_history(store, task.id) for task in tasks)
+
+
+def test_several_checkpoints_refused_together_change_nothing(store, plan):
+    """A status the rules refuse (skipped without a reason) is refused for all of them: none changes."""
+    for name in ("A", "B"):
+        _add(store, plan, 0, name, "Quý I/2024")
+    ids = [row.occurrence_id for row in year_checklist(store, 2024)]
+    with pytest.raises(UserError, match="lý do"):
+        set_status_many(store, ids, "skipped", reason=" ")
+    assert {r.status for r in year_checklist(store, 2024)} == {"todo"}

@@ -74,6 +74,14 @@ def _set_status(store, row):
     return checklist.set_status(store, row.occurrence_id, "done", date(2024, 10, 1))
 
 
+def _many_todo(store):
+    return [row.occurrence_id for row in checklist.year_checklist(store, YEAR) if row.status == "todo"][:4]
+
+
+def _set_many(store, ids):
+    return checklist.set_status_many(store, ids, "skipped", reason="Không còn phù hợp sau khi sáp nhập")
+
+
 def _source(store, name: str, content: bytes):
     path = store.folder.root / name
     path.write_bytes(content)
@@ -125,6 +133,7 @@ CASES = [
     Case("chuyển nhiệm vụ sang lĩnh vực khác", _move_task),
     Case("xóa nhiệm vụ có minh chứng", lambda store, _p: plan_tree.delete_task(store, _task_with_evidence(store))),
     Case("cập nhật trạng thái", _set_status, prepare=_line_statuses),
+    Case("cập nhật trạng thái nhiều kỳ việc cùng lúc", _set_many, prepare=_many_todo),
     Case("đính kèm tệp mới", _attach_new),
     Case("đính kèm tệp đã lưu", _attach_again),
     Case("sửa ghi chú tài liệu", _note),
