@@ -353,6 +353,15 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.folder.root)))
 
+    def show_help(self) -> None:
+        """F1: the guide at the page of the screen in view (one window, reused)."""
+        from app.help_topics import topic_for_page
+        from ui.dialogs.help_dialog import HelpDialog
+
+        if getattr(self, "_help", None) is None:
+            self._help = HelpDialog(self)
+        self._help.open_at(topic_for_page(PAGES[max(0, self.nav.currentRow())].module))
+
     def show_about(self) -> None:
         import platform
 
@@ -360,7 +369,8 @@ class MainWindow(QMainWindow):
             self,
             "Giới thiệu CCHC Xã",
             f"<b>CCHC Xã</b> phiên bản {__version__}<br>"
-            "Phần mềm hỗ trợ công chức Văn phòng - Thống kê lập kế hoạch cải cách hành chính, "
+            "Phần mềm hỗ trợ công chức phụ trách cải cách hành chính, thi đua - khen thưởng của Ủy ban nhân dân "
+            "xã, phường lập kế hoạch cải cách hành chính, "
             "theo dõi nhiệm vụ, chấm điểm và lập hồ sơ thi đua - khen thưởng.<br><br>"
             f"Thư mục dữ liệu: {self.store.folder.root}<br>"
             f"Python {platform.python_version()}, Qt for Python {pyside_version}",

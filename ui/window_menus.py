@@ -40,11 +40,30 @@ def fill_menus(window: MainWindow, menus: dict) -> None:
     _action(window, awards, "Đăng ký thi đua…", window.open_registration)
     _action(window, awards, "Mẫu giấy khen và in phôi…", window.open_certificates)
     _action(window, awards, "Thống kê khen thưởng…", window.open_award_statistics)
+    _action(window, menus["Trợ &giúp"], "Hướng dẫn sử dụng", window.show_help, "F1")
     _action(window, menus["Trợ &giúp"], "Giới thiệu CCHC Xã", window.show_about)
 
 
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with an Alt letter (``&``) no other item of its menu has: a word's first plain letter if
+    one is free, else any plain letter ("Đ", "ổ" cannot be typed as such on the clerk's keyboard)."""
+    if "&" in text:
+        taken.add(text[text.index("&") + 1].lower())
+        return text
+    starts = [i for i, c in enumerate(text) if c.isascii() and c.isalpha() and (i == 0 or text[i - 1] == " ")]
+    anywhere = [i for i, c in enumerate(text) if c.isascii() and c.isalpha()]
+    for i in starts + anywhere:
+        if text[i].lower() not in taken:
+            taken.add(text[i].lower())
+            return f"{text[:i]}&{text[i:]}"
+    return text
+
+
 def _action(window: MainWindow, menu, text: str, slot, *shortcuts) -> QAction:
-    action = QAction(text, window)
+    taken = menu.property("mnemonics") or []
+    letters = set(taken)
+    action = QAction(with_mnemonic(text, letters), window)
+    menu.setProperty("mnemonics", sorted(letters))
     if shortcuts:
         window._shortcuts.append((action, shortcuts))
     action.triggered.connect(slot)
@@ -68,10 +87,10 @@ def _file(window: MainWindow, menu) -> None:
 
 def _edit(window: MainWindow, menu) -> None:
     stack = window.undo_stack
-    undo = _action(window, menu, "Hoàn tác", lambda: window.undo_redo(stack.undo), QKeySequence.StandardKey.Undo)
-    redo = _action(window, menu, "Làm lại", lambda: window.undo_redo(stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
-    stack.undoTextChanged.connect(lambda text: undo.setText(f"Hoàn tác {text}".strip()))
-    stack.redoTextChanged.connect(lambda text: redo.setText(f"Làm lại {text}".strip()))
+    undo = _action(window, menu, "&Hoàn tác", lambda: window.undo_redo(stack.undo), QKeySequence.StandardKey.Undo)
+    redo = _action(window, menu, "&Làm lại", lambda: window.undo_redo(stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
+    stack.undoTextChanged.connect(lambda text: undo.setText(f"&Hoàn tác {text}".strip()))
+    stack.redoTextChanged.connect(lambda text: redo.setText(f"&Làm lại {text}".strip()))
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.canRedoChanged.connect(redo.setEnabled)
     undo.setEnabled(stack.canUndo())

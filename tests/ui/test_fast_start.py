@@ -62,7 +62,7 @@ def test_the_shell_waits_for_the_data_with_menus_and_keys_off(qtbot, folder):
     window.finish_menus()
     window.finish_menus()  # once only
     undo = next(action for action in window.findChildren(type(window.menuBar().actions()[0]))
-                if action.text() == "Hoàn tác")
+                if action.text().replace("&", "") == "Hoàn tác")
     assert undo.shortcut().isEmpty() and not undo.isEnabled()
     assert len(window.menuBar().actions()[2].menu().actions()) == len(PAGES)
 
@@ -103,7 +103,7 @@ def test_attaching_builds_only_the_page_in_view(qtbot, demo_store):
     assert window.menuBar().isEnabled()
     assert [type(page).__name__ for page in window.pages] == [PAGES[window.nav.currentRow()].name]
     undo = next(action for action in window.findChildren(type(window.menuBar().actions()[0]))
-                if action.text() == "Hoàn tác")
+                if action.text().replace("&", "") == "Hoàn tác")
     assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert str(demo_store.folder.root) in window.folder_label.text()
 

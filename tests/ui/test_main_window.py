@@ -23,7 +23,7 @@ def _page(window, kind):
 def _menu_action(window, text):
     for menu_action in window.menuBar().actions():
         for action in menu_action.menu().actions():
-            if action.text() == text:
+            if action.text().replace("&", "") == text:
                 return action
     raise AssertionError(f"no menu item {text!r}")
 
@@ -210,3 +210,36 @@ def test_every_dialog_of_the_menus_fits_an_800_pixel_screen(qtbot, demo_store):
         qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), type(dialog).__name__
+
+
+def test_f1_opens_the_guide_at_the_page_in_view(qtbot, demo_store):
+    """On the checklist, F1 (Trợ giúp → Hướng dẫn sử dụng) shows the checklist's page of the guide, in Vietnamese."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = _window(qtbot, demo_store)
+    window.nav.setCurrentRow([entry.title for entry in PAGES].index("Theo dõi nhiệm vụ"))
+    assert _menu_action(window, "Hướng dẫn sử dụng").shortcut().toString() == "F1"
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(window, "_help", None) is not None and window._help.isVisible())
+    assert window._help.contents.currentItem().text() == "Theo dõi nhiệm vụ"
+    assert "Nhiều dòng một lúc" in window._help.page.toPlainText()
+
+
+def test_every_menu_item_has_its_own_alt_letter(qtbot, demo_store):
+    """Each item of each menu has a mnemonic (&) on a plain letter, none used twice in one menu."""
+    window = _window(qtbot, demo_store)
+    for menu_action in window.menuBar().actions():
+        letters = []
+        for action in menu_action.menu().actions():
+            if action.isSeparator():
+                continue
+            text = action.text()
+            assert "&" in text, f"{menu_action.text()} → {text!r} has no Alt letter"
+            letter = text[text.index("&") + 1]
+            assert letter.isascii() and letter.isalpha(), text
+            letters.append(letter.lower())
+        assert len(letters) == len(set(letters)), (menu_action.text(), letters)

@@ -92,7 +92,7 @@ KNOWN: dict = {}
 
 
 def _menu_actions(window) -> dict:
-    return {action.text(): action for menu in window.menuBar().actions() for action in menu.menu().actions()}
+    return {action.text().replace("&", ""): action for menu in window.menuBar().actions() for action in menu.menu().actions()}
 
 
 def test_the_dialog_list_names_every_menu_window(qtbot, demo_store):

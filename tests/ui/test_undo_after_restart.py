@@ -14,7 +14,7 @@ def _window(qtbot, store):
 
 def _edit_action(window, starts):
     edit = window.menuBar().actions()[1].menu()
-    return next(action for action in edit.actions() if action.text().startswith(starts))
+    return next(action for action in edit.actions() if action.text().replace("&", "").startswith(starts))
 
 
 def test_undo_and_redo_survive_closing_the_window(qtbot, store):
@@ -29,11 +29,11 @@ def test_undo_and_redo_survive_closing_the_window(qtbot, store):
     try:
         window = _window(qtbot, reopened)
         undo = _edit_action(window, "Hoàn tác")
-        assert undo.isEnabled() and undo.text() == "Hoàn tác Thêm Lê Thị Mai"
+        assert undo.isEnabled() and undo.text().replace("&", "") == "Hoàn tác Thêm Lê Thị Mai"
         undo.trigger()
         assert list_officials(reopened) == []
         redo = _edit_action(window, "Làm lại")
-        assert redo.text() == "Làm lại Thêm Lê Thị Mai"
+        assert redo.text().replace("&", "") == "Làm lại Thêm Lê Thị Mai"
         redo.trigger()
         assert [o.full_name for o in list_officials(reopened)] == ["Lê Thị Mai"]
         window.close()

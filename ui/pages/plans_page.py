@@ -49,7 +49,7 @@ class PlansPage(Page):
         self.tabs.currentChanged.connect(lambda _i: self.info.autosave.flush())
         self.empty = QLabel(
             "Chưa có kế hoạch nào. Bấm “Kế hoạch mới…” để lập kế hoạch, "
-            "hoặc “Nhập từ văn bản…” để lấy nhiệm vụ từ một kế hoạch đã có (tệp .docx hoặc .txt).",
+            "hoặc “Nhập…” để lấy nhiệm vụ từ một kế hoạch đã có (tệp .docx hoặc .txt).",
             wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter, objectName="empty_hint",
         )
         self.actions = self._make_actions()
