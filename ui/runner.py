@@ -24,13 +24,12 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from app.errors import UserError
 from app.progress import Cancelled
 from ui.dialogs.error_dialog import show_error, shortened, unexpected_details
-from ui.system_open import open_path
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 600  # shorter work never flashes a box
@@ -206,11 +205,8 @@ def wait_for_background() -> None:
 
 
 def report_written(parent: QWidget, title: str, folder: str, written: list[Path]) -> None:
-    """"Đã lưu vào …:" and the files' names, with "Mở thư mục" to open the folder."""
+    """"Đã lưu vào …:" and the files' names; print a PDF, open a file or the folder from the same box."""
+    from ui.dialogs.written_files import offer_written
+
     listing = "\n".join(f"• {Path(path).name}" for path in written)
-    box = QMessageBox(QMessageBox.Icon.Information, title, f"Đã lưu vào {folder}:\n{listing}", parent=parent)
-    open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-    if box.clickedButton() is open_button:
-        open_path(Path(folder))
+    offer_written(parent, title, f"Đã lưu vào {folder}:\n{listing}", [Path(p) for p in written], Path(folder))

@@ -225,11 +225,21 @@ def test_a_scanned_blank_is_shown_under_the_boxes_and_undone(qtbot, store, tmp_p
 
 
 def test_printing_reminds_first_then_writes_the_year(qtbot, demo_store, monkeypatch, tmp_path):
-    """The 100 % reminder comes before anything is written; OK writes the demo's 2024 certificates and the grid page."""
-    asked, offered = [], []
+    """The 100 % reminder comes before anything is written; OK writes the demo's 2024 certificates and the grid page,
+    and "In…" in the box that follows prints that very file."""
+    import ui.printing
+
+    asked, offered, printed = [], [], []
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Ok])
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: asked.append(text) or next(answers))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.No)
+
+    def click_print(box):
+        offered.append(box.text())
+        next(button for button in box.buttons() if button.text() == "&In…").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_print)
+    monkeypatch.setattr(ui.printing, "preview", lambda parent, path, title="": printed.append(path) or True)
     dialog, _stack, _changes = _open(qtbot, demo_store, dossier_id=1)
     assert dialog.year_box.value() == 2024
     out = tmp_path / "giay-khen-2024.pdf"
@@ -237,7 +247,7 @@ def test_printing_reminds_first_then_writes_the_year(qtbot, demo_store, monkeypa
     written = dialog.print_certificates(out)
     assert REMINDER in asked[0] and len(asked) == 2
     assert written.count > 0 and len(PdfReader(out).pages) == written.count + 1
-    assert "trang căn chỉnh (trang cuối)" in offered[0]
+    assert "trang căn chỉnh (trang cuối)" in offered[0] and printed == [out]
 
 
 def test_preview_is_written_to_a_temporary_file_and_opened(qtbot, demo_store, monkeypatch):

@@ -49,8 +49,9 @@ from ui.system_open import open_path
 from ui.widgets.fit import fit_to_screen
 from ui.widgets.autosave import transient
 
-REMINDER = ("In đúng 100% (Thực tế/Actual size), không chọn “Vừa trang”; in trang căn chỉnh trước trên giấy thường, "
-            "đặt lên phôi soi đèn để kiểm tra.")
+REMINDER = ("In đúng 100 %, không co giãn: in bằng nút “In…” của phần mềm sau khi ghi tệp (mỗi tờ đúng khổ phôi); "
+            "nếu in từ trình đọc PDF, chọn “Kích thước thực tế”, không chọn “Vừa trang”. In trang căn chỉnh trước "
+            "trên giấy thường, đặt lên phôi soi đèn để kiểm tra.")
 LAYOUT_FILTER = "Mẫu vị trí in giấy khen (*.json)"
 PDF_FILTER = "Tệp PDF (*.pdf)"
 
@@ -367,10 +368,10 @@ class CertificatesDialog(QDialog):
         return written.value
 
     def offer_open(self, written: CertificatesWritten) -> None:
-        answer = QMessageBox.question(
-            self, "Đã ghi giấy khen",
-            f"Đã ghi {written.count} giấy khen theo mẫu “{written.layout_name}” và trang căn chỉnh (trang cuối) "
-            f"vào tệp:\n{written.path}\n\nMở tệp để in ngay?")
-        if answer == QMessageBox.StandardButton.Yes and not open_path(written.path):
-            show_error(self, UserError("Không mở được tệp PDF.", "Mở tệp bằng trình đọc PDF của máy.",
-                                       str(written.path)))
+        """In… prints from here at 100 %, each sheet the blank's size (no reader's "fit to page" in between)."""
+        from ui.dialogs.written_files import offer_written
+
+        offer_written(self, "Đã ghi giấy khen",
+                      f"Đã ghi {written.count} giấy khen theo mẫu “{written.layout_name}” và trang căn chỉnh (trang cuối) "
+                      f"vào tệp:\n{written.path}\n\nBấm “In…” để xem trước và in đúng 100 %, đúng khổ phôi.",
+                      [written.path], written.path.parent)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.exporters.plan_papers import export_plan_papers, file_names
 from app.services.plans import get_plan
+from ui.dialogs.written_files import offer_written
 from ui.runner import run
 
 
@@ -51,10 +51,6 @@ def export_plan_interactively(parent: QWidget, store, plan_id: int, folder: str 
     written = papers.value
     remember_folder(store, folder)
     listing = "\n".join(f"• {item.path.name} — {item.description}" for item in written)
-    box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất văn bản", f"Đã lưu vào {folder}:\n{listing}", parent=parent)
-    open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-    if box.clickedButton() is open_button:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    offer_written(parent, "Đã xuất văn bản", f"Đã lưu vào {folder}:\n{listing}", [item.path for item in written],
+                  Path(folder))
     return written

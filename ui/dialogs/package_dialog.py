@@ -227,16 +227,11 @@ class PackageDialog(QDialog):
 
     def offer_next_steps(self) -> None:
         """Say what was written; offer to open the folder and to write the e-mail draft."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất gói hồ sơ", "\n".join(self.result.summary()), parent=self)
-        open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
-        mail_button = box.addButton("Tạo thư nháp e-mail", QMessageBox.ButtonRole.ActionRole)
-        mail_button.setEnabled(self.result.zip_path is not None)
-        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        if box.clickedButton() is open_button:
-            self.open_folder()
-        elif box.clickedButton() is mail_button:
-            self.make_email_draft()
+        from ui.dialogs.written_files import offer_written
+
+        papers = sorted(self.result.folder.rglob("*.pdf")) if self.result.folder.is_dir() else []
+        offer_written(self, "Đã xuất gói hồ sơ", "\n".join(self.result.summary()), papers, self.result.folder.parent,
+                      extra=[("Tạo thư nháp &e-mail", self.make_email_draft, self.result.zip_path is not None)])
 
     def open_folder(self) -> None:
         open_path(self.result.folder.parent)

@@ -10,7 +10,7 @@ here: ``date()``, ``setDate()``, ``displayFormat()``, ``dateChanged``, ``editing
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -48,7 +48,7 @@ class DateField(QLineEdit):
     def displayFormat(self) -> str:  # noqa: N802 - Qt's name
         return FORMAT
 
-    def setDate(self, value: QDate | date) -> None:  # noqa: N802 - Qt's name
+    def setDate(self, value: QDate | datetime.date) -> None:  # noqa: N802 - Qt's name
         day = value if isinstance(value, QDate) else QDate(value.year, value.month, value.day)
         changed = day != self._date
         self._date = QDate(day)
