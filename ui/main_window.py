@@ -353,6 +353,15 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.folder.root)))
 
+    def open_search(self) -> None:
+        """Ctrl+F: one box that finds plans, officials, tasks, criteria and nominees and goes to the one chosen."""
+        from ui.dialogs.search_dialog import SearchDialog
+        from ui.search_jump import go_to
+
+        if getattr(self, "_search", None) is None:
+            self._search = SearchDialog(self.store, lambda hit: go_to(self, hit), self)
+        self._search.open()
+
     def show_help(self) -> None:
         """F1: the guide at the page of the screen in view (one window, reused)."""
         from app.help_topics import topic_for_page

@@ -91,6 +91,8 @@ def _edit(window: MainWindow, menu) -> None:
     redo = _action(window, menu, "&Làm lại", lambda: window.undo_redo(stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
     stack.undoTextChanged.connect(lambda text: undo.setText(f"&Hoàn tác {text}".strip()))
     stack.redoTextChanged.connect(lambda text: redo.setText(f"&Làm lại {text}".strip()))
+    menu.addSeparator()
+    _action(window, menu, "&Tìm khắp dữ liệu", window.open_search, QKeySequence.StandardKey.Find)
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.canRedoChanged.connect(redo.setEnabled)
     undo.setEnabled(stack.canUndo())

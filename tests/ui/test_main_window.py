@@ -243,3 +243,55 @@ def test_every_menu_item_has_its_own_alt_letter(qtbot, demo_store):
             assert letter.isascii() and letter.isalpha(), text
             letters.append(letter.lower())
         assert len(letters) == len(set(letters)), (menu_action.text(), letters)
+
+
+def test_ctrl_f_finds_across_the_data_and_goes_to_the_hit(qtbot, demo_store):
+    """Ctrl+F, "dang van duc", Enter: the officials page shows with Đặng Văn Đức selected."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = _window(qtbot, demo_store)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "_search", None) is not None and window._search.isVisible())
+    dialog = window._search
+    QTest.keyClicks(dialog.words, "dang van duc")
+    dialog.find_now()
+    assert dialog.results.count() >= 1 and dialog.results.item(0).text().startswith("Cán bộ, công chức: Đặng Văn Đức")
+    QTest.keyClick(dialog.words, Qt.Key.Key_Return)
+    page = _page(window, OfficialsPage)
+    assert window.stack.currentWidget() is page and not dialog.isVisible()
+    selected = page.table.selectionModel().selectedRows()
+    assert [index.data() for index in selected] == ["Đặng Văn Đức"]
+
+
+def test_a_criterion_hit_opens_the_scoring_page_on_it(qtbot, demo_store):
+    """A criterion found by its words is selected on the scoring page of its year."""
+    from app.queries.search import search
+    from ui.pages.scoring_page import ScoringPage
+    from ui.search_jump import go_to
+
+    window = _window(qtbot, demo_store)
+    with demo_store.reading() as connection:
+        hit = next(h for h in search(connection, "tuyen truyen") if h.kind == "criterion")
+    go_to(window, hit)
+    page = _page(window, ScoringPage)
+    assert window.stack.currentWidget() is page
+    assert page._selected_line().criterion_id == hit.id
+
+
+def test_a_nominee_hit_opens_its_dossier_on_the_list(qtbot, demo_store):
+    """A nominee found by name is selected on the list tab of its own dossier (the second of 2024 here)."""
+    from app.queries.search import search
+    from ui.pages.dossier_page import DossierPage
+    from ui.search_jump import go_to
+
+    window = _window(qtbot, demo_store)
+    with demo_store.reading() as connection:
+        hit = [h for h in search(connection, "le thi mai") if h.kind == "nominee"][-1]
+    go_to(window, hit)
+    page = _page(window, DossierPage)
+    assert window.stack.currentWidget() is page and page.dossier_id == hit.owner_id
+    assert page.tabs.currentIndex() == 0 and page.nominations_tab.current_id == hit.id

@@ -147,7 +147,6 @@ class ChecklistPage(Page):
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.panel.mark_done_today)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
 
     # --- loading -------------------------------------------------------------------------
 

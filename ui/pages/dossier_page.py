@@ -273,6 +273,17 @@ class DossierPage(Page):
         self._record(outcome.value)
         return True
 
+    def show_nomination(self, year: int, dossier_id: int, nomination_id: int) -> None:
+        """One nominee of one dossier on the list tab (a hit of the search)."""
+        self.year.chosen = True  # the clerk's choice now: the default year must not come back over it
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.dossier_id = dossier_id
+        self.reload()
+        self.tabs.setCurrentIndex(NOMINATIONS_TAB)
+        self.nominations_tab.select(nomination_id)
+
     def go_to(self, missing: Missing) -> None:
         """Show the tab (and the nominee) where a missing item is filled in."""
         if missing.where == LETTER:

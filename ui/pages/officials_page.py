@@ -96,9 +96,8 @@ class OfficialsPage(Page):
             (QKeySequence(Qt.Key.Key_Delete), self.delete_selected),
             (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
             (QKeySequence(Qt.Key.Key_Enter), self.edit_selected),
-            (QKeySequence.StandardKey.Find, self.search.setFocus),
-        ):
-            shortcut = QShortcut(keys, self.table if keys != QKeySequence.StandardKey.Find else self)
+        ):  # Ctrl+F is the window's search across all the data (ui/dialogs/search_dialog.py)
+            shortcut = QShortcut(keys, self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 

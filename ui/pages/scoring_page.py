@@ -225,6 +225,16 @@ class ScoringPage(Page):
             self.tree.scrollTo(self.model.index_of(criterion_id, 0))
         self._show_selected()
 
+    def show_criterion(self, year: int, criterion_id: int) -> None:
+        """The year's sheet with one criterion selected (a hit of the search); nothing when the year scores another set."""
+        if self.year.count() == 0:
+            self.reload()
+        index = self.year.findData(year)
+        if index >= 0 and index != self.year.currentIndex():
+            self.year.setCurrentIndex(index)
+        if self.sheet is not None and self.model.index_of(criterion_id).isValid():
+            self._select(criterion_id, SCORE)
+
     def select_code(self, code: str) -> None:
         """Select a criterion by its code (tests, and later links from other screens)."""
         line = next((line for line in self.sheet.lines if line.code == code), None) if self.sheet else None
