@@ -37,8 +37,9 @@ _QUERIES = {
              "JOIN \"plan\" p ON p.id = a.plan_id ORDER BY p.year DESC, p.id, a.position, t.position"),
     "criterion": ("SELECT c.id, c.code || '. ' || c.name, s.year, s.name, s.kind, s.id FROM criterion c "
                   "JOIN criteria_set s ON s.id = c.set_id WHERE s.kind = 'par' ORDER BY s.year DESC, s.id, c.position"),
-    "nominee": ("SELECT n.id, COALESCE(o.full_name, c.name, ''), d.year, d.campaign, n.award_key, d.id FROM nomination n "
-                "JOIN dossier d ON d.id = n.dossier_id "
+    "nominee": ("SELECT n.id, COALESCE(o.full_name, c.name, ''), d.year, "
+                "COALESCE(json_extract(k.definition, '$.name'), n.award_key), d.letter_number, d.id FROM nomination n "
+                "JOIN dossier d ON d.id = n.dossier_id LEFT JOIN award_kind k ON k.key = n.award_key "
                 "LEFT JOIN official o ON n.subject_kind = 'official' AND o.id = n.subject_id "
                 "LEFT JOIN collective c ON n.subject_kind = 'collective' AND c.id = n.subject_id "
                 "ORDER BY d.year DESC, d.id, n.position"),
@@ -73,4 +74,5 @@ def _where(kind: str, year, first, second) -> str:
         return f"{first} ({year})"
     if kind == "official":
         return ", ".join(part for part in (first, second) if part)
-    return f"Hồ sơ khen thưởng năm {year}"
+    letter = f", tờ trình số {second}" if second else ""
+    return f"Đề nghị {first} — hồ sơ khen thưởng năm {year}{letter}"

@@ -11,7 +11,7 @@ from app.services import evidence
 from app.services.checklist import year_checklist
 from ui.checklist.bulk_status import FileDrop
 from ui.journal_undo import JournalUndoStack
-from ui.models.checklist_model import ROW_ROLE
+from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN
 from ui.pages.checklist_page import ChecklistPage
 
 from .test_checklist_page import TODAY, _page, year_plan  # noqa: F401 - the fixture is used by name
@@ -48,7 +48,10 @@ def test_ctrl_c_copies_the_selected_rows_as_columns(qtbot, store, year_plan):
     QTest.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().split("\n")
     assert len(lines) == 3
-    shown = [[page.model.index(r, c).data() or "" for c in range(page.model.columnCount())] for r in range(3)]
+    header = page.table.horizontalHeader()
+    order = sorted(range(page.model.columnCount()), key=header.visualIndex)
+    assert order[:2] == [0, STATUS_COLUMN]  # the status beside the number
+    shown = [[page.model.index(r, c).data() or "" for c in order] for r in range(3)]
     assert [line.split("\t") for line in lines] == [[" ".join(str(v).split()) for v in row] for row in shown]
     assert "Rà soát văn bản quy phạm pháp luật" in lines[0].split("\t")
 

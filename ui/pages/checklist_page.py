@@ -33,7 +33,7 @@ from app.services.changes import PLANS, Changes
 from ui.checklist.bulk_status import FileDrop, ask_details, selected_rows, status_menu
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import show_error
-from ui.models.checklist_model import ROW_ROLE, ChecklistModel
+from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN, ChecklistModel
 from ui.runner import attempt, run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
@@ -93,6 +93,11 @@ class ChecklistPage(Page):
         for column, width in enumerate((44, 300, 170, 150, 80, 56, 130, 110, 120)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The status beside the number: on a 1024-pixel screen it is read whole ("Hoàn thành (trễ hạn)"), the long
+        # title gives way (whole in its tooltip). The clerk may drag the columns; the order is remembered.
+        header.setSectionsMovable(True)
+        header.moveSection(STATUS_COLUMN, 1)
+        header.resizeSection(STATUS_COLUMN, table.fontMetrics().horizontalAdvance("Hoàn thành (trễ hạn)") + 16)
         install_row_copy(table)
         remember_columns(table, "checklist", self.store.folder.window_settings)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

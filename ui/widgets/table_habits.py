@@ -20,7 +20,9 @@ def rows_as_text(view: QAbstractItemView) -> str:
     if not selected and view.currentIndex().isValid():
         selected = [view.currentIndex().siblingAtColumn(0)]
     model = view.model()
-    columns = [c for c in range(model.columnCount(view.rootIndex())) if not _hidden(view, c)]
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    shown = [c for c in range(model.columnCount(view.rootIndex())) if not _hidden(view, c)]
+    columns = sorted(shown, key=header.visualIndex)  # the order on screen, columns dragged included
     lines = []
     for index in sorted(selected, key=_path):
         cells = (index.siblingAtColumn(column).data(Qt.ItemDataRole.DisplayRole) for column in columns)
