@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, default=None, help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
     parser.add_argument("--demo", action="store_true", help="nạp dữ liệu xã mẫu vào thư mục dữ liệu còn trống")
-    parser.add_argument("--version", action="version", version=f"CCHC Xã {__version__}")
+    parser.add_argument("--version", action="version", version=f"CCHC Xã {__version__}",
+                        help="hiện phiên bản rồi thoát")  # argparse fixes this help text before any translation
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra: dữ liệu mẫu → gói hồ sơ → kiểm tra gói, rồi thoát")
     # For tests and benchmarks: close the window as soon as it is shown.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)

@@ -105,6 +105,7 @@ def test_help_and_usage_errors_are_vietnamese(tmp_path):
     helped = run_app("--help")
     assert helped.returncode == 0 and "cách dùng:" in helped.stdout and "tùy chọn" in helped.stdout
     assert "usage" not in helped.stdout and "show this help" not in helped.stdout
+    assert "hiện phiên bản rồi thoát" in helped.stdout and "version number" not in helped.stdout
     wrong = run_app("import-plan", "x.docx", "--year", "99999")
     assert wrong.returncode == 2 and "lỗi:" in wrong.stderr and "không hợp lệ" in wrong.stderr
 
