@@ -44,10 +44,11 @@ def load_year_awards(store: Store, year: int, today: date) -> None:
     _council(store, year, spec, people)
     if today >= days["registration"]:
         _register(store, year, spec["registration"], people, groups)
+        _start_evaluation(store, year)
     if today >= days["evaluation"]:
         _initiatives(store, year, spec, people, days)
         _evaluate(store, year, spec, people, groups)
-    if today >= days["reports"]:
+    if today >= days["dossier"]:
         _dossier(store, year, spec, people, groups, days, today)
 
 
@@ -108,12 +109,16 @@ def _initiatives(store: Store, year: int, spec: dict, people: dict[str, int], da
             decision_date=date.fromisoformat(f"{year}-{recognition['date']}")))
 
 
-def _evaluate(store: Store, year: int, spec: dict, people: dict[str, int], groups: dict[str, int]) -> None:
-    """The nominees marked against every criterion of the year's emulation set (the set the year already
-    uses, else the newest one the app has), each with the year-end assessment as the reason."""
+def _start_evaluation(store: Store, year: int) -> None:
+    """The year's emulation criteria chosen with the launch plan: the set the year already uses (the demo's
+    plans may have chosen one), else the newest one the app has."""
     if scoring.assessment_set(store, year, EMULATION) is None:
         newest = max(list_sets(store, EMULATION), key=lambda summary: summary.id)
         scoring.start(store, year, newest.id, kind=EMULATION)
+
+
+def _evaluate(store: Store, year: int, spec: dict, people: dict[str, int], groups: dict[str, int]) -> None:
+    """The nominees marked against every criterion of the year's set, the year-end assessment as the reason."""
     stored = load_set(store, scoring.assessment_set(store, year, EMULATION))
     for kind, subject, lookup in (("collective", "collective", groups), ("official", "individual", people)):
         names = dict.fromkeys(name for who, name, *_ in spec["dossier"]["nominations"] if who == kind)
@@ -125,8 +130,8 @@ def _evaluate(store: Store, year: int, spec: dict, people: dict[str, int], group
 
 def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups: dict[str, int],
              days: dict[str, date], today: date) -> None:
-    """The year's dossier: nominees with their reports; then, each on its day, the meeting and votes,
-    the letter, the Chairman's decision issued."""
+    """The year's dossier opened in October with its nominees; then, each on its day, their reports, the
+    meeting and votes, the letter, the Chairman's decision issued."""
     plan = spec["dossier"]
     if any(item.campaign == plan["campaign"] for item in list_dossiers(store, year)):
         return  # loaded already: the demo is built once
@@ -136,10 +141,11 @@ def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups
     for kind, name, award, votes in plan["nominations"]:
         subject = people[name] if kind == "official" else groups[name]
         nomination = add_nomination(store, dossier, kind, subject, award).value
-        draft = draft_report(store, nomination, days["reports"])
-        update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
-                          report_achievements=plan["achievements"].get(name, draft.achievements),
-                          report_date=days["reports"])
+        if today >= days["reports"]:  # the offices hand in their reports in late November
+            draft = draft_report(store, nomination, days["reports"])
+            update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
+                              report_achievements=plan["achievements"].get(name, draft.achievements),
+                              report_date=days["reports"])
         nominated.append((nomination, name, award, votes))
     if today < days["meeting"]:
         return
