@@ -144,7 +144,7 @@ def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups
         if today >= days["reports"]:  # the offices hand in their reports in late November
             draft = draft_report(store, nomination, days["reports"])
             update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
-                              report_achievements=plan["achievements"].get(name, draft.achievements),
+                              report_achievements=_achievements(plan["achievements"], name, award, draft),
                               report_date=days["reports"])
         nominated.append((nomination, name, award, votes))
     if today < days["meeting"]:
@@ -162,6 +162,12 @@ def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups
         issued_at = datetime.combine(days["decision"], time.fromisoformat(decision["issued_at"]))
         issue(store, dossier, now=issued_at, today=days["decision"])
         install_default_layout(store)
+
+
+def _achievements(texts: dict, name: str, award: str, draft) -> str:
+    """The nominee's own text for this award ("Name|award": a second title gets its own, not a copy), else
+    their text, else the app's draft."""
+    return texts.get(f"{name}|{award}") or texts.get(name) or draft.achievements
 
 
 def _hold_meeting(store: Store, dossier: int, year: int, meeting: dict, held_on: date) -> dict[str, int]:
