@@ -24,6 +24,7 @@ from app.resources import load_json
 from app.services import council, council_rules, registers, scoring
 from app.services.achievement_draft import draft_report
 from app.services.award_decision import issue, update_decision
+from app.services.award_history import list_records
 from app.services.certificates import install_default_layout
 from app.services.criteria_sets import list_sets, load_set
 from app.services.dossier import add_nomination, create_dossier, list_dossiers, update_dossier, update_nomination
@@ -53,9 +54,10 @@ def load_year_awards(store: Store, year: int, today: date) -> None:
 
 
 def _with_year(value, year: int):
-    """The spec with "{year}" written out in every text (dates stay "MM-DD": the caller puts the year in)."""
+    """The spec with "{year}" (and "{last}", the year before) written out in every text (dates stay "MM-DD":
+    the caller puts the year in)."""
     if isinstance(value, str):
-        return value.replace("{year}", str(year))
+        return value.replace("{year}", str(year)).replace("{last}", str(year - 1))
     if isinstance(value, list):
         return [_with_year(item, year) for item in value]
     if isinstance(value, dict):
@@ -132,7 +134,7 @@ def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups
              days: dict[str, date], today: date) -> None:
     """The year's dossier opened in October with its nominees; then, each on its day, their reports, the
     meeting and votes, the letter, the Chairman's decision issued."""
-    plan = spec["dossier"]
+    plan = _with_upward(store, year, spec["dossier"], spec["upward"], people)
     if any(item.campaign == plan["campaign"] for item in list_dossiers(store, year)):
         return  # loaded already: the demo is built once
     dossier = create_dossier(store, year, plan["campaign"], today=days["meeting"]).value.id
@@ -162,6 +164,19 @@ def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups
         issued_at = datetime.combine(days["decision"], time.fromisoformat(decision["issued_at"]))
         issue(store, dossier, now=issued_at, today=days["decision"])
         install_default_layout(store)
+
+
+def _with_upward(store: Store, year: int, plan: dict, upward: dict, people: dict[str, int]) -> dict:
+    """The dossier as planned, or, when a nominee above the commune qualifies (Chiến sĩ thi đua cơ sở last
+    year, in the award history), with that proposal too and the letter to the province's Chairman."""
+    held = {record.subject_id for record in list_records(store, "official")
+            if record.year == year - 1 and record.award_key == upward["held_last_year"]}
+    chosen = [item for item in upward["nominations"] if people.get(item[1]) in held]
+    if not chosen:
+        return plan
+    return plan | {"nominations": plan["nominations"] + chosen, "letter_number": upward["letter_number"],
+                   "addressee": upward["addressee"], "summary": upward["summary"],
+                   "achievements": plan["achievements"] | upward["achievements"]}
 
 
 def _achievements(texts: dict, name: str, award: str, draft) -> str:

@@ -23,7 +23,7 @@ from app.services.emulation_evaluation import evaluation
 from app.services.registration import registrations
 from app.startup import open_store
 from tests.app.demo_roster import add_roster
-from tests.app.exporters.test_dossier_files import word_text
+from tests.app.exporters.test_dossier_files import pdf_text, word_text
 
 DECEMBER = date(2026, 12, 6)
 NOVEMBER = date(2026, 11, 1)
@@ -171,14 +171,46 @@ def test_on_the_first_of_november_the_2026_dossier_is_a_draft(tmp_path_factory, 
         store.close()
 
 
-def test_two_years_in_a_row_share_the_offices_and_each_has_its_decision(tmp_path_factory, demo_template):
-    """2025 and 2026 loaded as the demo does: one collective per office, both years' decisions issued."""
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory, demo_template):
+    """The demo on 06/12/2026 with 2025 and 2026 loaded in turn, as the demo loads them."""
     store = _built(tmp_path_factory, demo_template, DECEMBER, years=(2025, 2026))
-    try:
-        names = [item.name for item in registers.list_collectives(store)]
-        assert all(names.count(name) == 1 for name in OFFICES)
-        assert all(decision_for(store, _dossier(store, year)).issued for year in (2025, 2026))
-        seated = [[member.full_name for member in council.members(store, year)] for year in (2025, 2026)]
-        assert seated[0] == seated[1] and len(seated[0]) == 9
-    finally:
-        store.close()
+    yield store
+    store.close()
+
+
+def test_two_years_in_a_row_share_the_offices_and_each_has_its_decision(two_years):
+    """One collective per office, both years' decisions issued, the same council of nine both years."""
+    names = [item.name for item in registers.list_collectives(two_years)]
+    assert all(names.count(name) == 1 for name in OFFICES)
+    assert all(decision_for(two_years, _dossier(two_years, year)).issued for year in (2025, 2026))
+    seated = [[member.full_name for member in council.members(two_years, year)] for year in (2025, 2026)]
+    assert seated[0] == seated[1] and len(seated[0]) == 9
+
+
+def test_a_second_cstdcs_in_a_row_is_proposed_to_the_province(two_years):
+    """CSTĐCS in 2025 and 2026: Lê Thị Mai's Bằng khen goes up to the province's Chairman, the rest stays home."""
+    first = _dossier(two_years, 2025)
+    assert not routing(two_years, first, DECEMBER).superior
+    dossier = _dossier(two_years, 2026)
+    split = routing(two_years, dossier, DECEMBER)
+    assert [(item.name, item.award_key) for item in split.superior] == [("Lê Thị Mai", "bang_khen_tinh")]
+    assert len(split.commune) == 14 and readiness(two_years, dossier, DECEMBER) == []
+    info = next(item for item in list_dossiers(two_years, 2026) if item.id == dossier)
+    assert info.addressee == "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"
+    line = routing_line(split, nominations(two_years, dossier, DECEMBER), day_of(two_years, dossier, DECEMBER))
+    assert "Trình Chủ tịch UBND tỉnh: Bằng khen của Chủ tịch UBND tỉnh" in line
+
+
+def test_the_package_sends_the_proposal_to_the_provinces_department(two_years, tmp_path):
+    """The 2026 package carries the letter to the province (copy to Sở Nội vụ), Mai's report and the decision."""
+    out = tmp_path / "usb"
+    out.mkdir()
+    result = build_package(two_years, PackageRequest(2026, ("dossier", "decisions"), make_zip=False,
+                                                     today=DECEMBER), out)
+    paths = {item.path for item in result.manifest.files}
+    assert {"TTr-KhenThuong-2026.pdf", "BCTT-01-le-thi-mai.pdf",
+            "quyet-dinh-cua-xa/QD-KhenThuong-2026.pdf"} <= paths
+    letter = pdf_text(result.folder / "TTr-KhenThuong-2026.pdf")
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi" in letter and "Sở Nội vụ" in letter
+    assert "huyện" not in letter
