@@ -145,7 +145,8 @@ def _dossier(store: Store, year: int, spec: dict, people: dict[str, int], groups
         nomination = add_nomination(store, dossier, kind, subject, award).value
         if today >= days["reports"]:  # the offices hand in their reports in late November
             draft = draft_report(store, nomination, days["reports"])
-            update_nomination(store, nomination, identity=draft.identity, report_duties=draft.duties,
+            update_nomination(store, nomination, identity=draft.identity | plan["identity"].get(name, {}),
+                              report_duties=draft.duties,
                               report_achievements=_achievements(plan["achievements"], name, award, draft),
                               report_date=days["reports"])
         nominated.append((nomination, name, award, votes))
