@@ -37,7 +37,8 @@ from app.store import Store
 def load_year_awards(store: Store, year: int, today: date) -> None:
     """Everything of the awards of ``year`` that has happened by ``today`` (nothing when the year has not begun)."""
     spec = _with_year(load_json("demo", "awards-year.json"), year)
-    days = {name: date.fromisoformat(f"{year}-{day}") for name, day in spec["days"].items()}
+    dated = spec["days"] | spec["days_of_year"].get(str(year), {})  # the merged commune's first year starts in July
+    days = {name: date.fromisoformat(f"{year}-{dated[name]}") for name in spec["days"]}
     if today < date(year, 1, 1):
         return
     people = {official.full_name: official.id for official in list_officials(store)}

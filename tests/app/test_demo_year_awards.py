@@ -105,10 +105,13 @@ def test_offices_and_officials_registered_and_nominees_evaluated(december):
 
 
 def test_each_achievement_report_is_its_own_text(december):
-    """No two of the fourteen reports carry the same achievements (a second title of one person neither)."""
+    """No two of the fourteen reports carry the same achievements (a second title of one person neither); an
+    office's report says it was founded with the merged commune."""
     listed = nominations(december, _dossier(december), DECEMBER)
     assert len({item.achievements for item in listed}) == len(listed) == 14
     assert all(item.achievements.strip() and item.report_date == date(2026, 11, 25) for item in listed)
+    office = next(item for item in listed if item.name == "Phòng Văn hóa - Xã hội")
+    assert "01/7/2025" in office.identity["Quá trình thành lập và phát triển"]
 
 
 def test_the_decision_is_issued_and_its_word_copy_lists_the_nominees(december, tmp_path):
@@ -186,6 +189,16 @@ def test_two_years_in_a_row_share_the_offices_and_each_has_its_decision(two_year
     assert all(decision_for(two_years, _dossier(two_years, year)).issued for year in (2025, 2026))
     seated = [[member.full_name for member in council.members(two_years, year)] for year in (2025, 2026)]
     assert seated[0] == seated[1] and len(seated[0]) == 9
+
+
+def test_the_merged_communes_first_year_registers_after_its_founding(tmp_path_factory, demo_template):
+    """On 15/07/2025 the new commune has its council but no registration yet (it registers on 20/07/2025)."""
+    store = _built(tmp_path_factory, demo_template, date(2025, 7, 15), years=(2025,))
+    try:
+        assert len(council.members(store, 2025)) == 9 and not registrations(store, 2025)
+        assert not [item for item in list_dossiers(store, 2025) if item.campaign.startswith("Bình xét")]
+    finally:
+        store.close()
 
 
 def test_a_second_cstdcs_in_a_row_is_proposed_to_the_province(two_years):
