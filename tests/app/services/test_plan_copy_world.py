@@ -27,9 +27,9 @@ def _profile(store) -> None:
     ))
 
 
-@pytest.fixture
-def seed_plan(store):
-    """Seed 002 read by the app's importer, its bases, recipients and sections kept as the clerk pastes them."""
+def import_seed_002(store):
+    """Seed 002 (the 2024 plan) read by the app's importer, in a merged commune after the reform; its bases,
+    recipients and sections kept as the clerk pastes them into the plan's information."""
     _profile(store)
     imported = read_plan_file(SEED_002)
     sections = {section["heading"]: section["text"] for section in imported.sections}
@@ -39,6 +39,12 @@ def seed_plan(store):
         sections=(("purpose", sections["Mục đích, yêu cầu"]), ("organisation", sections["Tổ chức thực hiện"])),
     )
     return save_imported_plan(store, imported, data).value
+
+
+@pytest.fixture
+def seed_plan(store):
+    """Seed 002 imported as the commune's 2024 plan."""
+    return import_seed_002(store)
 
 
 def _docx_text(path: Path) -> str:
