@@ -8,13 +8,33 @@ read alike) and cuts every ``before`` from the clerk's own words. Each hit is a 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 
 from app.domain.timeframe_words import fold_with_map
 from app.domain.vietnamese import fold
 
-if TYPE_CHECKING:
-    from app.domain.world_update import World
+
+@dataclass(frozen=True)
+class World:
+    """The target year as the copy sees it.
+
+    ``reformed``: the superior level in force on 01/01 of the year is not the district (hierarchy table);
+    ``day``: the day legal bases are judged on (01/01 of the year, or today when later).
+    """
+
+    year: int
+    day: date
+    reformed: bool
+    level_name: str  # "cấp tỉnh"
+    since: date | None  # the level's first day (01/07/2025 for the province)
+    superior_authority: str
+    receiving_office: str
+    commune_name: str = ""
+    district_name: str = ""  # "Sơn Tịnh", read from the profile's district fields
+    successors: tuple[Mapping, ...] = ()
+    periods: tuple[Mapping, ...] = ()
 
 Hit = tuple[int, str, str, str]
 
@@ -78,7 +98,7 @@ def proper_name(text: str) -> str:
 
 
 def _replacement(role: str, before: str, world: World) -> tuple[str, str]:
-    since = f"Từ {world.since:%d/%m/%Y}" if world.since else "Nay"
+    since = f"Từ {world.since.day:02d}/{world.since.month}/{world.since.year}" if world.since else "Nay"
     if role == "authority":
         return world.superior_authority, _named(
             world.superior_authority, f"{since} không còn cấp huyện; cơ quan cấp trên của xã năm {world.year} là "

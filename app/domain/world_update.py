@@ -24,7 +24,7 @@ from datetime import date
 
 from app.domain.timeframe_words import CITATION, fold_with_map
 from app.domain.vietnamese import fold
-from app.domain.world_rules import clause, district_hits, leftover_district, period_hits, proper_name
+from app.domain.world_rules import World, clause, district_hits, leftover_district, period_hits, proper_name
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ class PlanText:
 
 @dataclass(frozen=True)
 class Proposal:
-    """Replace ``before`` (at ``start`` in the field's text) by ``after``; ``start`` −1 adds a new line."""
+    """Replace ``before`` (at ``start`` in the field's text) by ``after``; ``start`` −1 adds a new line.
+    ``context`` is the sentence ``before`` stands in, for the clerk to judge ("kế hoạch của UBND tỉnh, huyện")."""
 
     field: str
     location: str
@@ -47,6 +48,7 @@ class Proposal:
     after: str
     why: str
     start: int = 0
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,27 +57,6 @@ class Unresolved:
     location: str
     text: str
     why: str
-
-
-@dataclass(frozen=True)
-class World:
-    """The target year as the copy sees it.
-
-    ``reformed``: the superior level in force on 01/01 of the year is not the district (hierarchy table);
-    ``day``: the day legal bases are judged on (01/01 of the year, or today when later).
-    """
-
-    year: int
-    day: date
-    reformed: bool
-    level_name: str  # "cấp tỉnh"
-    since: date | None  # the level's first day (01/07/2025 for the province)
-    superior_authority: str
-    receiving_office: str
-    commune_name: str = ""
-    district_name: str = ""  # "Sơn Tịnh", read from the profile's district fields
-    successors: tuple[Mapping, ...] = ()
-    periods: tuple[Mapping, ...] = ()
 
 
 def world_for(profile: object, year: int, today: date, levels: Sequence[Mapping],
@@ -124,7 +105,7 @@ def _text_proposals(text: PlanText, world: World, unresolved: list[Unresolved]) 
     if world.reformed:
         for start, before, after, why in district_hits(text.text, world):
             if after:
-                found.append(Proposal(text.field, text.location, before, after, why, start))
+                found.append(Proposal(text.field, text.location, before, after, why, start, clause(text.text, start)))
             else:
                 unresolved.append(Unresolved(text.field, text.location, before, why))
     for start, before, after, why in period_hits(text.text, world):
@@ -134,7 +115,7 @@ def _text_proposals(text: PlanText, world: World, unresolved: list[Unresolved]) 
                 f"Câu này trích một văn bản của giai đoạn {before}: tên văn bản không đổi theo năm. "
                 "Kiểm tra văn bản đó còn hiệu lực không; sửa hoặc bỏ câu này sau khi sao chép."))
         else:
-            found.append(Proposal(text.field, text.location, before, after, why, start))
+            found.append(Proposal(text.field, text.location, before, after, why, start, clause(text.text, start)))
     return found
 
 

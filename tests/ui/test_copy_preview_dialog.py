@@ -85,7 +85,7 @@ def test_the_plans_page_copies_with_the_lines_left_ticked(qtbot, store):
     """Sao chép… on the plans page: the year, then the preview; an unticked line is copied as it was."""
     from tests.ui.test_plans_page import _page
 
-    plan = import_seed_002(store)
+    import_seed_002(store)
     page, _stack = _page(qtbot, store)
 
     def answer_year():

@@ -71,6 +71,8 @@ class ProposalsModel(RowTableModel):
 
     def detail(self, row: int) -> str:
         p = self._rows[row]
+        if p.context and p.context != p.before:
+            return f"{p.location}: “{p.context}”.\nThay “{p.before}” bằng “{p.after}”. {p.why}"
         return f"{p.location}: “{p.before or '(thêm dòng)'}” → “{p.after}”.\n{p.why}"
 
 
@@ -103,6 +105,7 @@ def _table(model, name: str) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
 
 
@@ -118,7 +121,8 @@ class CopyPreviewDialog(QDialog):
         self.unresolved_table = _table(self.unresolved, "copy_unresolved")
         self.detail = QLabel(objectName="copy_detail", wordWrap=True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 4)
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 5)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._lay_out(preview, copy_of)
         self._wire()
         self.resize(960, 640)
@@ -160,7 +164,7 @@ class CopyPreviewDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sao chép")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         layout.addWidget(self.buttons)
-        for table, widths in ((self.proposal_table, (44, 170, 240, 240)), (self.unresolved_table, (170, 300))):
+        for table, widths in ((self.proposal_table, (44, 200, 220, 220)), (self.unresolved_table, (200, 300))):
             for column, width in enumerate(widths):
                 table.setColumnWidth(column, width)
 
