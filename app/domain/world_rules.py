@@ -87,7 +87,7 @@ def _name_length(rest: str, district_name: str) -> int:
 def proper_name(text: str) -> str:
     """The capitalised words at the start of ``text`` ("Tịnh Minh năm 2024" -> "Tịnh Minh"), at most four."""
     words = []
-    for word in text.split(" ")[:4]:
+    for word in re.split(r"\s", text)[:4]:  # one white space between words; a line end ends the name
         bare = word.rstrip(".,;:)")
         if not bare or not bare[0].isupper() or not bare.replace("-", "").isalpha():
             break
@@ -97,8 +97,13 @@ def proper_name(text: str) -> str:
     return " ".join(words)
 
 
+def since_words(world: World) -> str:
+    """ "Từ 01/7/2025" (the superior level's first day, written as papers write dates), or "Nay"."""
+    return f"Từ {world.since.day:02d}/{world.since.month}/{world.since.year}" if world.since else "Nay"
+
+
 def _replacement(role: str, before: str, world: World) -> tuple[str, str]:
-    since = f"Từ {world.since.day:02d}/{world.since.month}/{world.since.year}" if world.since else "Nay"
+    since = since_words(world)
     if role == "authority":
         return world.superior_authority, _named(
             world.superior_authority, f"{since} không còn cấp huyện; cơ quan cấp trên của xã năm {world.year} là "

@@ -24,7 +24,9 @@ from datetime import date
 
 from app.domain.timeframe_words import CITATION, fold_with_map
 from app.domain.vietnamese import fold
-from app.domain.world_rules import World, clause, district_hits, leftover_district, period_hits, proper_name
+from app.domain.world_rules import (
+    World, clause, district_hits, leftover_district, period_hits, proper_name, since_words,
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ def propose(texts: Sequence[PlanText], world: World) -> tuple[tuple[Proposal, ..
         found = _text_proposals(text, world, unresolved)
         proposals.extend(found)
         _leftovers(text, world, found, unresolved)
+        _former_commune(text, world, unresolved)
     _drafting_office(texts, world, unresolved)
     return tuple(proposals), tuple(unresolved)
 
@@ -130,9 +133,8 @@ def _leftovers(text: PlanText, world: World, found: list[Proposal], unresolved: 
     if left:
         unresolved.append(Unresolved(
             text.field, text.location, left,
-            "Nhắc đến cấp huyện, không còn từ 01/7/2025: phần mềm không biết thay bằng gì. "
+            f"Nhắc đến cấp huyện, không còn {since_words(world).lower()}: phần mềm không biết thay bằng gì. "
             "Sửa câu này sau khi sao chép (cấp trên nay là UBND tỉnh, Sở Nội vụ)."))
-    _former_commune(text, world, unresolved)
 
 
 def _former_commune(text: PlanText, world: World, unresolved: list[Unresolved]) -> None:
@@ -162,8 +164,8 @@ def _drafting_office(texts: Sequence[PlanText], world: World, unresolved: list[U
         places = ", ".join(t.location.split(" – ")[0].removeprefix("Nhiệm vụ ") for t in led)
         unresolved.append(Unresolved(
             "lead_text", f"{len(led)} nhiệm vụ: {places}", led[0].text,
-            "Từ 01/7/2025 xã có Văn phòng HĐND và UBND, Phòng Văn hóa - Xã hội (lĩnh vực Nội vụ làm cải cách hành "
-            "chính), Phòng Kinh tế (NĐ 150/2025/NĐ-CP): chức danh “Văn phòng - Thống kê” không còn. "
+            f"{since_words(world)} xã có Văn phòng HĐND và UBND, Phòng Văn hóa - Xã hội (lĩnh vực Nội vụ làm cải "
+            "cách hành chính), Phòng Kinh tế (NĐ 150/2025/NĐ-CP): chức danh “Văn phòng - Thống kê” không còn. "
             "Chọn lại người hoặc phòng chủ trì từng nhiệm vụ sau khi sao chép."))
 
 

@@ -94,7 +94,8 @@ def test_qd_282_is_offered_only_once_it_exists():
 def test_a_district_plan_cited_as_basis_has_no_successor():
     """ "Kế hoạch … của UBND huyện" as a basis is listed as undecidable, with the table's reason."""
     text = "Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2024 của UBND huyện Bình Xuân"
-    proposals, unresolved = propose([PlanText("legal_bases/0", "Căn cứ, dòng 1", text)], _world(2027, date(2026, 12, 7)))
+    basis = PlanText("legal_bases/0", "Căn cứ, dòng 1", text)
+    proposals, unresolved = propose([basis], _world(2027, date(2026, 12, 7)))
     assert [u.text for u in unresolved] == [text] and "không có văn bản thay thế" in unresolved[0].why
     assert all(p.start == -1 for p in proposals)  # only the bases the year should add
 
@@ -112,3 +113,8 @@ def test_texts_come_back_nfc():
     """A text typed decomposed (NFD) gives proposals in NFC."""
     proposals, _ = _propose(unicodedata.normalize("NFD", "Gửi Phòng Nội vụ huyện."))
     assert proposals[0].before == unicodedata.normalize("NFC", "Phòng Nội vụ huyện")
+
+
+def test_the_commune_own_name_at_a_line_end_is_not_a_former_commune():
+    """ "xã Hòa Bình Xuân." before a line break is the profile's commune, not a former one."""
+    assert _propose("Kế hoạch của xã Hòa Bình Xuân.\n- Tiếp theo") == ((), ())
