@@ -171,6 +171,7 @@ def _drafting_office(texts: Sequence[PlanText], world: World, unresolved: list[U
 
 def _bases(bases: Sequence[PlanText], world: World, proposals: list[Proposal], unresolved: list[Unresolved]) -> None:
     """Each legal basis against the successor table; then the bases the year should cite and does not."""
+    present = {fold(basis.text) for basis in bases}
     for basis in bases:
         entry = _first_match(basis.text, world)
         if entry is None:
@@ -178,7 +179,8 @@ def _bases(bases: Sequence[PlanText], world: World, proposals: list[Proposal], u
         elif entry["new"] is None:
             unresolved.append(Unresolved(basis.field, basis.location, basis.text, entry["why"]))
         elif fold(entry["new"]) != fold(basis.text):
-            proposals.append(Proposal(basis.field, basis.location, basis.text, entry["new"], entry["why"]))
+            proposals.append(_successor(basis, entry, present))
+            present.add(fold(entry["new"]))
     if not bases:
         return  # a plan without bases is the clerk's choice; the missing ones are said only beside the others
     cited = " ".join(fold(b.text) for b in bases) + " " + " ".join(fold(p.after) for p in proposals)
@@ -188,6 +190,14 @@ def _bases(bases: Sequence[PlanText], world: World, proposals: list[Proposal], u
             proposals.append(Proposal(f"legal_bases/{position}", f"Căn cứ (thêm dòng {position + 1})", "",
                                       entry["new"], entry["why"], -1))
             position += 1
+
+
+def _successor(basis: PlanText, entry: Mapping, present: set[str]) -> Proposal:
+    """The basis replaced by its successor, or dropped (``after`` empty) when the successor is cited already."""
+    if fold(entry["new"]) in present:
+        return Proposal(basis.field, basis.location, basis.text, "",
+                        f"{entry['why']} Kế hoạch đã có căn cứ “{entry['new']}”: bỏ dòng này.")
+    return Proposal(basis.field, basis.location, basis.text, entry["new"], entry["why"])
 
 
 def _first_match(text: str, world: World) -> Mapping | None:

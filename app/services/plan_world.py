@@ -107,13 +107,11 @@ def world_of(store: Store, year: int, today: date | None = None) -> World:
 
 
 def apply_accepted(draft: CopyDraft, accepted: Sequence[Proposal]) -> CopyDraft:
-    """The draft with every accepted replacement written in, the last in a text first (earlier positions hold)."""
+    """The draft with every accepted replacement written in, the last in a text first (earlier positions hold);
+    a legal basis replaced by nothing is dropped (``validated`` leaves out empty lines), new bases go last."""
     texts = {text.field: text.text for text in texts_of(draft)}
-    added: list[str] = []
-    for proposal in sorted(accepted, key=lambda p: (p.field, -p.start)):
-        if proposal.start < 0:
-            added.append(proposal.after)
-            continue
+    new_lines = sorted((p for p in accepted if p.start < 0), key=lambda p: int(p.field.rpartition("/")[2]))
+    for proposal in sorted((p for p in accepted if p.start >= 0), key=lambda p: (p.field, -p.start)):
         text = texts.get(proposal.field, "")
         end = proposal.start + len(proposal.before)
         if text[proposal.start:end] != proposal.before:
@@ -121,7 +119,7 @@ def apply_accepted(draft: CopyDraft, accepted: Sequence[Proposal]) -> CopyDraft:
                 f"Kế hoạch đã thay đổi sau khi xem trước: ở {proposal.location} không còn “{proposal.before}”.",
                 "Đóng hộp thoại rồi chọn lại “Sao chép…” để xem các đề xuất mới.")
         texts[proposal.field] = text[:proposal.start] + proposal.after + text[end:]
-    return _rebuilt(draft, texts, added)
+    return _rebuilt(draft, texts, [p.after for p in new_lines])
 
 
 def _rebuilt(draft: CopyDraft, texts: dict[str, str], added: list[str]) -> CopyDraft:

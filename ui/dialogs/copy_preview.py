@@ -38,7 +38,7 @@ class ProposalsModel(RowTableModel):
         proposal, column = self._rows[index.row()], index.column()
         if role == _CHECK and column == 0:
             return Qt.CheckState.Checked if self.ticked[index.row()] else Qt.CheckState.Unchecked
-        texts = ("", proposal.location, proposal.before or "(dòng mới)", proposal.after, proposal.why)
+        texts = ("", proposal.location, proposal.before or "(dòng mới)", proposal.after or "(bỏ dòng)", proposal.why)
         if role == _DISPLAY:
             return _one_line(texts[column])
         if role == _TIP and column:
@@ -73,7 +73,7 @@ class ProposalsModel(RowTableModel):
         p = self._rows[row]
         if p.context and p.context != p.before:
             return f"{p.location}: “{p.context}”.\nThay “{p.before}” bằng “{p.after}”. {p.why}"
-        return f"{p.location}: “{p.before or '(thêm dòng)'}” → “{p.after}”.\n{p.why}"
+        return f"{p.location}: “{p.before or '(thêm dòng)'}” → “{p.after or '(bỏ dòng)'}”.\n{p.why}"
 
 
 class UnresolvedModel(RowTableModel):

@@ -118,3 +118,12 @@ def test_texts_come_back_nfc():
 def test_the_commune_own_name_at_a_line_end_is_not_a_former_commune():
     """ "xã Hòa Bình Xuân." before a line break is the profile's commune, not a former one."""
     assert _propose("Kế hoạch của xã Hòa Bình Xuân.\n- Tiếp theo") == ((), ())
+
+
+def test_a_basis_whose_successor_is_cited_already_is_proposed_for_removal():
+    """The 2015 law beside Luật 72/2025/QH15 already cited: the old line is proposed to go, not to become a twin."""
+    texts = [PlanText("legal_bases/0", "Căn cứ, dòng 1", "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15"),
+             PlanText("legal_bases/1", "Căn cứ, dòng 2", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015")]
+    proposals, _ = propose(texts, _world(2027, date(2026, 12, 7)))
+    dropped = next(p for p in proposals if p.field == "legal_bases/1")
+    assert dropped.after == "" and "bỏ dòng này" in dropped.why

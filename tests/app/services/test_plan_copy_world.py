@@ -124,3 +124,16 @@ def test_a_proposal_for_words_no_longer_there_is_refused(store, seed_plan):
     with pytest.raises(UserError, match="Kế hoạch đã thay đổi sau khi xem trước"):
         copy_plan(store, seed_plan.id, 2027, stale)
     assert [p.year for p in list_plans(store)] == [2024]
+
+
+def test_new_bases_keep_their_order_past_the_tenth_line(store, seed_plan):
+    """With nine bases, the two added ones (lines 10 and 11: NQ 76, then QĐ 282) come last in the table's order."""
+    bases = tuple(f"Căn cứ Chỉ thị số {n}/CT-UBND ngày 02/01/2024 của UBND tỉnh" for n in range(1, 10))
+    plan = copy_plan(store, seed_plan.id, 2024).value
+    from app.services.plans import update_plan
+
+    update_plan(store, plan.id, replace(plan.data, legal_bases=bases))
+    preview = preview_copy(store, plan.id, 2027, today=TODAY)
+    copy = copy_plan(store, plan.id, 2027, preview.proposals).value
+    assert copy.legal_bases[:9] == bases
+    assert ["76/NQ-CP" in copy.legal_bases[9], "282/QĐ-TTg" in copy.legal_bases[10]] == [True, True]
