@@ -5,6 +5,7 @@ Every write is one journaled action (``Store.action``): undo and redo go through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -12,11 +13,12 @@ from sqlalchemy import func, select
 
 from app.domain.plan_kinds import PLAN_KINDS, REFORM, plan_kind
 from app.domain.text import clean_line, clean_text
-from app.domain.year_shift import shift_years
+from app.domain.world_update import Proposal, propose
 from app.errors import UserError
 from app.queries.models.plans import Plan, PlanData
 from app.services.changes import Changes, Done
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
+from app.services.plan_world import CopyDraft, CopyPreview, apply_accepted, draft_copy, texts_of, world_of
 from app.services.profile import get_profile
 from app.store import Store
 from db.models import AreaRow, PlanRow, PlanSectionRow, TaskRow
@@ -221,53 +223,39 @@ def delete_plan(store: Store, plan_id: int) -> Changes:
     return action.changes
 
 
-def copy_plan(store: Store, plan_id: int, to_year: int) -> Done[Plan]:
-    """A new plan for ``to_year`` from an earlier one: years in titles and timeframes moved forward.
-
-    The number and issue date are cleared (a new paper gets its own); legal
-    bases are kept as they were, since a shifted citation would look right and be wrong.
-    """
+def preview_copy(store: Store, plan_id: int, to_year: int, today: date | None = None) -> CopyPreview:
+    """What copying the plan to ``to_year`` would change about the world (the superior, the period, the
+    legal bases), for the clerk to accept line by line, and what the software cannot decide."""
     source = get_plan(store, plan_id)
-    by = to_year - source.year
-    shift = lambda text: shift_years(text, source.year, by)  # noqa: E731
-    data = replace(
-        source.data, year=to_year, number=_blank_number(source.number), issue_date=None,
-        title=shift(source.title), intro=shift(source.intro),
-        sections=tuple((key, shift(body)) for key, body in source.sections),
-    )
+    with store.transaction() as session:
+        draft = draft_copy(session, source, to_year)
+    proposals, unresolved = propose(texts_of(draft), world_of(store, to_year, today))
+    return CopyPreview(to_year, proposals, unresolved)
+
+
+def copy_plan(store: Store, plan_id: int, to_year: int, accepted: Sequence[Proposal] = ()) -> Done[Plan]:
+    """A new plan for ``to_year`` from an earlier one (``plan_world.draft_copy``: years moved forward, number
+    and issue date cleared), with the ``accepted`` lines of ``preview_copy`` written in; one undo step."""
+    source = get_plan(store, plan_id)
     with store.action(f"Tạo {plan_label(source.kind, to_year)}") as action:
         session = action.session
+        draft = apply_accepted(draft_copy(session, source, to_year), accepted)
         row = PlanRow(year=to_year, kind=source.kind, copied_from_id=source.id)
         session.add(row)
         session.flush()
-        _write(session, row, validated(data))
-        _copy_tree(session, plan_id, row.id, shift, to_year)
+        _write(session, row, validated(draft.data))
+        _copy_tree(session, draft, row.id, to_year)
         session.flush()
         copied = _read(session, row)
     return Done(copied, action.changes)
 
 
-def _blank_number(number: str) -> str:
-    """ "15/KH-UBND" -> "/KH-UBND": keep the symbol, drop last year's number."""
-    return number[number.index("/"):] if "/" in number else ""
-
-
-def _row_values(row) -> dict:
-    """Every column of ``row`` by attribute name (a task copied to a new year keeps all it says)."""
-    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
-
-
-def _copy_tree(session, source_plan_id: int, plan_id: int, shift, year: int) -> None:
-    areas = session.scalars(select(AreaRow).where(AreaRow.plan_id == source_plan_id).order_by(AreaRow.position))
-    for area in list(areas):
-        copy = AreaRow(plan_id=plan_id, position=area.position, title=shift(area.title))
+def _copy_tree(session, draft: CopyDraft, plan_id: int, year: int) -> None:
+    for position, title, tasks in draft.areas:
+        copy = AreaRow(plan_id=plan_id, position=position, title=title)
         session.add(copy)
         session.flush()
-        for task in session.scalars(select(TaskRow).where(TaskRow.area_id == area.id).order_by(TaskRow.position)):
-            values = _row_values(task)
-            values.update(id=None, area_id=copy.id, due_override=None)
-            for name in ("title", "detail", "product", "timeframe"):
-                values[name] = shift(values[name])
-            new_task = TaskRow(**values)
+        for values in tasks:
+            new_task = TaskRow(**{**values, "id": None, "area_id": copy.id, "due_override": None})
             session.add(new_task)
             save_task_schedule(session, new_task, year)

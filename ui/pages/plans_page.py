@@ -205,7 +205,18 @@ class PlansPage(Page):
         year, _kind = dialog.chosen()
         if self._same_plan_exists(year, plan.kind):
             return
-        outcome = attempt(self, lambda: service.copy_plan(self.store, plan.id, year))
+        preview = attempt(self, lambda: service.preview_copy(self.store, plan.id, year))
+        if not preview.ok:
+            return
+        accepted = ()
+        if preview.value.proposals or preview.value.unresolved:
+            from ui.dialogs.copy_preview import CopyPreviewDialog
+
+            review = CopyPreviewDialog(preview.value, label, self)
+            if not review.exec():
+                return
+            accepted = review.accepted_proposals()
+        outcome = attempt(self, lambda: service.copy_plan(self.store, plan.id, year, accepted))
         if outcome.ok:
             self._done(outcome.value.changes, outcome.value.value.id)
 

@@ -52,6 +52,12 @@ def _import(store, _prepared):
     return plan_import.save_imported_plan(store, imported, plans.new_plan_data(store, 2030))
 
 
+def _copy_to_the_new_world(store, _prepared):
+    plan_id = _reform(store).id
+    preview = plans.preview_copy(store, plan_id, 2027, today=date(2026, 12, 7))
+    return plans.copy_plan(store, plan_id, 2027, preview.proposals)
+
+
 def _add_task(store, _prepared):
     return plan_tree.add_task(store, _tree(store)[1].id, plan_tree.TaskData("Nhiệm vụ mới", timeframe="Hằng quý"), 0)
 
@@ -122,6 +128,7 @@ CASES = [
     Case("đổi năm kế hoạch (hạn của nhiệm vụ theo năm mới)", _change_year,
          prepare=lambda store: _move_plan_year(store, _fresh_plan(store))),
     Case("sao chép kế hoạch sang năm sau", lambda store, _p: plans.copy_plan(store, _reform(store).id, 2025)),
+    Case("sao chép kế hoạch sang năm sau cải cách, nhận các đề xuất", _copy_to_the_new_world),
     Case("nhập kế hoạch từ văn bản", _import),
     Case("xóa kế hoạch có tiến độ và minh chứng", lambda store, _p: plans.delete_plan(store, _reform(store).id)),
     Case("thêm lĩnh vực", lambda store, _p: plan_tree.add_area(store, _reform(store).id, "Chuyển đổi số", 1)),
