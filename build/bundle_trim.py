@@ -23,10 +23,12 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 # Python packages never imported by the app. Tests of libraries, pygments (mako's optional
-# highlighting), Qt modules outside Core/Gui/Widgets/PrintSupport, numpy/yaml (optional extras).
+# highlighting), lxml's objectify (python-docx and openpyxl use etree), Pillow's codecs and font
+# engine beyond PNG/JPEG (reportlab only reads scanned blanks), Qt modules outside
+# Core/Gui/Widgets/PrintSupport, numpy/yaml (optional extras).
 EXCLUDED_MODULES = [
     "tkinter", "numpy", "yaml", "pygments", "mako.ext", "sqlalchemy.testing", "alembic.testing", "mako.testing",
-    "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL.ImageTk", "PIL._imagingcms", "PIL._imagingft",
+    "lxml.objectify", "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL.ImageTk", "PIL._imagingcms", "PIL._imagingft",
     *(f"PySide6.{name}" for name in (
         "QtNetwork", "QtQml", "QtQuick", "QtQuickWidgets", "QtQuickControls2", "QtWebEngineCore",
         "QtWebEngineWidgets", "QtWebChannel", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets",
