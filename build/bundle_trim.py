@@ -95,11 +95,19 @@ def keep_data(dest: str) -> bool:
     return keep_binary(dest)
 
 
+# Folders where PyInstaller puts only libraries that something links: the bundle's top level, Qt's
+# own library folders, and the "<wheel>.libs" folders auditwheel/delvewheel fill with grafted ones.
+# A library elsewhere may be loaded by ctypes (pypdfium2's pdfium, for one): never pruned.
+_LINKED_ONLY_FOLDERS = {(), ("PySide6",), ("PySide6", "Qt", "lib")}
+
+
 def _is_root(dest: str, typecode: str) -> bool:
     """Pieces loaded by name, not because another library links them: extension modules, Qt's
-    plugins, Python itself. Every other binary came in because something links it."""
+    plugins, Python itself, any library outside the folders above."""
     parts = _parts(dest)
-    return (typecode != "BINARY" or "plugins" in parts[:-1]
+    folder = parts[:-1]
+    linked_only = folder in _LINKED_ONLY_FOLDERS or (len(folder) == 1 and folder[0].endswith(".libs"))
+    return (typecode != "BINARY" or not linked_only
             or parts[-1].lower().startswith(("libpython", "python")))
 
 

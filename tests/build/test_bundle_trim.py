@@ -57,7 +57,8 @@ def test_translations_go_on_both_layouts_except_vietnamese():
 
 
 def test_libraries_only_a_dropped_plugin_linked_go_with_it():
-    """GTK goes with Qt's GTK theme plugin; a library a kept piece links (even indirectly) stays."""
+    """GTK goes with Qt's GTK theme plugin, Pillow's avif library with its left-out module; a library a kept
+    piece links (even indirectly) stays, and so does one outside the linked-only folders (ctypes loads it)."""
     links = {
         "/src/libqgtk3.so": ["libgtk-3.so.0", "libQt6Gui.so.6"],
         "/src/libgtk-3.so.0": ["libcairo.so.2"],
@@ -75,6 +76,9 @@ def test_libraries_only_a_dropped_plugin_linked_go_with_it():
         ("PIL/_imaging.so", "/src/_imaging.so", "EXTENSION"),
         ("pillow.libs/libjpeg-1.so.62", "/src/libjpeg-1.so.62", "BINARY"),
         ("libpython3.11.so.1.0", "/src/libpython3.11.so.1.0", "BINARY"),
+        ("pillow.libs/libavif-2.so.16", "/src/libavif-2.so.16", "BINARY"),
+        # loaded by ctypes, linked by nothing: a hook collected it on purpose
+        ("pypdfium2_raw/libpdfium.so", "/src/libpdfium.so", "BINARY"),
     ]
     symlinks = [("libQt6XcbQpa.so.6", "PySide6/Qt/lib/libQt6XcbQpa.so.6", "SYMLINK"),
                 ("libgtk-3.so.0.link", "libgtk-3.so.0", "SYMLINK")]
@@ -85,7 +89,7 @@ def test_libraries_only_a_dropped_plugin_linked_go_with_it():
         bundle_trim.bindepend_imports = original
     assert sorted(dest for dest, _source, _kind in kept) == [
         "PIL/_imaging.so", "PySide6/Qt/lib/libQt6XcbQpa.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so",
-        "libpython3.11.so.1.0", "libxkbcommon.so.0", "pillow.libs/libjpeg-1.so.62"]
+        "libpython3.11.so.1.0", "libxkbcommon.so.0", "pillow.libs/libjpeg-1.so.62", "pypdfium2_raw/libpdfium.so"]
     assert datas == [("libQt6XcbQpa.so.6", "PySide6/Qt/lib/libQt6XcbQpa.so.6", "SYMLINK")]
 
 
