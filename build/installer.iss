@@ -1,6 +1,14 @@
 ; Inno Setup script: installs the one-folder bundle (dist\CCHC-Xa) for the current user.
 ; Build on Windows after `python build\build_bundle.py`:  ISCC.exe build\installer.iss
 ; The clerk's data stays in %LOCALAPPDATA%\CCHC Xa and is never touched by install or uninstall.
+; The wizard speaks Vietnamese through build\Vietnamese.isl, shipped beside this script: stock Inno
+; Setup keeps its Vietnamese file in Languages\Unofficial and does not install it.
+
+; Vietnamese.isl carries the messages of Inno Setup 6.5 and later (the same names through 7.x);
+; older compilers also read this UTF-8 script wrongly without a byte-order mark.
+#if VER < EncodeVer(6, 5, 0)
+  #error Inno Setup 6.5 or later is needed to build this installer (build\Vietnamese.isl has its messages)
+#endif
 
 #define AppName "CCHC Xã"
 #define AppVersion "0.1.0"
@@ -21,7 +29,8 @@ WizardStyle=modern
 DisableProgramGroupPage=yes
 
 [Languages]
-Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Relative to this script's folder (build\), not to the compiler's.
+Name: "vi"; MessagesFile: "Vietnamese.isl"
 
 [Files]
 Source: "..\dist\CCHC-Xa\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

@@ -192,8 +192,13 @@ def run_bundle(run: Run, repo: Path) -> None:
              1800, keep="^$")
     exe = dist / "CCHC-Xa" / "CCHC-Xa.exe"
     if exe.is_file():
-        size = sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file()) / 2**20
-        run.notes.append(f"bundle: {size:.0f} MiB")
+        # The same size report and limit as the Linux bundle's (.ci/run), read from Linux: no Wine needed.
+        report = subprocess.run([sys.executable, str(HERE / "bundle_report.py"), str(exe.parent)],
+                                capture_output=True, text=True, encoding="utf-8")
+        print(report.stdout, end="", flush=True)
+        run.notes.append(report.stdout.strip().splitlines()[-1] if report.stdout.strip() else "bundle: no report")
+        if report.returncode != 0:
+            run.failed.append(f"bundle size (exit {report.returncode})")
         run.step("bundle self-test", [windows_path(exe), "--self-test"], 600, keep="Tự kiểm tra")
 
 
