@@ -16,7 +16,7 @@ from ui.widgets.optional_date import OptionalDate
 
 
 class SuperiorsModel(RegisterModel):
-    HEADERS = ("Thời gian", "Cấp", "Cơ quan cấp trên", "Cơ quan nhận báo cáo, hồ sơ", "Nhận đề nghị khen thưởng")
+    HEADERS = ("Thời gian", "Cấp", "Cơ quan cấp trên", "Nhận báo cáo", "Nhận hồ sơ khen thưởng")
 
     def texts(self, item: SuperiorPeriod) -> tuple[str, ...]:
         return (item.span(), LEVELS.get(item.level, item.level), item.authority, item.office,
@@ -59,7 +59,7 @@ class SuperiorsDialog(RegisterDialog):
     NOUN = "giai đoạn"
     MODEL = SuperiorsModel
     STRETCH_COLUMN = 2
-    COLUMN_WIDTHS = (170, 80, 230, 200, 200)
+    COLUMN_WIDTHS = (110, 75, 220, 150, 170)
     WIDTH = 900
 
     def intro(self) -> str:
