@@ -114,3 +114,19 @@ def test_a_task_led_by_an_office_is_printed_by_the_offices_name(store, tmp_path)
     workbook = next(item.path for item in written if item.path.suffix == ".xlsx")
     cells = [cell for row in load_workbook(workbook).active.iter_rows(values_only=True) for cell in row if cell]
     assert "Phòng Văn hóa - Xã hội" in cells and "Phòng Kinh tế" in cells
+
+
+def test_the_progress_report_names_the_drafting_office_in_force_on_its_date(store):
+    """A 2026 report: “Phòng Văn hóa - Xã hội theo dõi…”; a 2024 one keeps “công chức Văn phòng - Thống kê”."""
+    from app.services.profile import set_drafting_office
+    from app.services.progress_report import progress_report
+
+    office_id = add_office(store, OfficeData("van_hoa_xa_hoi", "Phòng Văn hóa - Xã hội", active_from=REFORM_DAY)).value
+    set_drafting_office(store, office_id)
+
+    def deployment(year: int) -> str:
+        report = progress_report(store, year, "year", date(year, 12, 10))
+        return next(section.text for section in report.narrative if section.key == "deployment")
+
+    assert "; Phòng Văn hóa - Xã hội theo dõi, đôn đốc tiến độ" in deployment(2026)
+    assert "; công chức Văn phòng - Thống kê theo dõi, đôn đốc tiến độ" in deployment(2024)
