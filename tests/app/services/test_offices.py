@@ -130,3 +130,17 @@ def test_the_progress_report_names_the_drafting_office_in_force_on_its_date(stor
 
     assert "; Phòng Văn hóa - Xã hội theo dõi, đôn đốc tiến độ" in deployment(2026)
     assert "; công chức Văn phòng - Thống kê theo dõi, đôn đốc tiến độ" in deployment(2024)
+
+
+def test_an_offices_members_for_emulation_are_the_officials_working_in_it(store):
+    """A collective that is an office gathers its own officials, not the whole commune."""
+    from app.services.proposals import read_facts, subject_members
+    from db.models import CollectiveRow
+
+    office_id = add_office(store, OfficeData("kinh_te", "Phòng Kinh tế")).value
+    an = add_official(store, OfficialData("Huỳnh Văn Ân", office_id=office_id)).value.id
+    add_official(store, OfficialData("Trần Văn Hùng"))
+    with store.transaction() as session:
+        facts = read_facts(session, 2026, date(2026, 12, 1))
+        collectives = {office_id: session.get(CollectiveRow, office_id)}
+        assert subject_members(facts, "collective", office_id, collectives) == [an]
