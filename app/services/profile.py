@@ -20,7 +20,7 @@ _PROFILE_ID = 1
 
 # The row's own fields; the rest of CommuneProfile is read beside it (the drafting office's name, the history).
 # PROFILE_FIELDS are the texts the clerk types (the drafting office is chosen: ``set_drafting_office``).
-_READ_BESIDE = {"addressed_day", "drafting_office", "superiors", "drafting_office_id"}
+_READ_BESIDE = {"addressed_day", "drafting_office", "superiors", "drafting_office_id", "award_office"}
 PROFILE_FIELDS = tuple(field.name for field in fields(CommuneProfile) if field.name not in _READ_BESIDE)
 FIELD_LABELS = {
     "commune_name": "Tên xã", "province": "Tỉnh, thành phố", "superior_authority": "Cơ quan cấp trên",
@@ -60,7 +60,12 @@ def read_periods(session: Session) -> tuple[SuperiorPeriod, ...]:
 
 def get_profile(store: Store) -> CommuneProfile:
     with store.transaction() as session:
-        return _read(session.get(CommuneProfileRow, _PROFILE_ID), session)
+        return read_profile(session)
+
+
+def read_profile(session: Session) -> CommuneProfile:
+    """``get_profile`` inside a transaction already open (its superior history included)."""
+    return _read(session.get(CommuneProfileRow, _PROFILE_ID), session)
 
 
 def set_profile_field(store: Store, name: str, value: str) -> Changes:

@@ -26,6 +26,7 @@ class CommuneProfile:
     # Read beside the row (not profile fields the clerk types): the drafting office's name, the superior history.
     drafting_office: str = ""
     superiors: tuple[SuperiorPeriod, ...] = ()
+    award_office: str = ""  # set by ``addressed_on``: who receives award proposals that day
     addressed_day: date | None = None  # set by ``addressed_on``: the day the superior fields are for
 
     @property
@@ -45,4 +46,4 @@ class CommuneProfile:
             return self
         superior = superior_on(self, day)
         return replace(self, superior_authority=superior.authority, receiving_office=superior.receiving_office,
-                       addressed_day=day)
+                       award_office=superior.award_office, addressed_day=day)

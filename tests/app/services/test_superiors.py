@@ -69,3 +69,12 @@ def test_an_end_before_the_start_and_a_blank_authority_are_refused(store):
         add_period(store, PeriodData(date(2025, 7, 1), date(2025, 6, 30), "province", "UBND tỉnh", ""))
     with pytest.raises(UserError, match="Chưa nhập tên cơ quan cấp trên"):
         add_period(store, PeriodData(None, None, "province", " ", ""))
+
+
+def test_the_award_office_of_the_period_is_the_profiles_award_office_that_day(store):
+    """A 2026 paper's award proposals go “qua Phòng Thi đua, khen thưởng”; without one, to the receiving office."""
+    add_period(store, DISTRICT)
+    add_period(store, PROVINCE)
+    profile = get_profile(store)
+    assert profile.addressed_on(date(2026, 12, 1)).award_office == "Sở Nội vụ (qua Phòng Thi đua, khen thưởng)"
+    assert profile.addressed_on(date(2024, 12, 1)).award_office == "Phòng Nội vụ huyện Bình Xuân"
