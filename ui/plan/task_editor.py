@@ -144,8 +144,9 @@ class TaskEditor(QWidget):
 
     def _show_lead(self, data: TaskData) -> None:
         index = self.lead.findData(data.lead_official_id) if data.lead_official_id else -1
-        if data.lead_office_id:
-            index = self.lead.findData(("office", data.lead_office_id))
+        if data.lead_office_id:  # by hand: findData does not compare the ("office", id) pairs
+            index = next((row for row in range(self.lead.count())
+                          if self.lead.itemData(row) == ("office", data.lead_office_id)), -1)
         if index >= 0:
             self.lead.setCurrentIndex(index)
         else:
