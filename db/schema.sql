@@ -3,32 +3,6 @@ CREATE TABLE alembic_version (
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
 
-CREATE TABLE commune_profile (
-	id INTEGER NOT NULL, 
-	commune_name VARCHAR(200) NOT NULL, 
-	province VARCHAR(200) NOT NULL, 
-	superior_authority VARCHAR(300) NOT NULL, 
-	receiving_office VARCHAR(300) NOT NULL, 
-	place_name VARCHAR(200) NOT NULL, 
-	chairman_name VARCHAR(200) NOT NULL, 
-	chairman_title VARCHAR(200) NOT NULL, 
-	clerk_name VARCHAR(200) NOT NULL, 
-	doc_suffix VARCHAR(50) NOT NULL, district_authority VARCHAR(300) DEFAULT '' NOT NULL, district_office VARCHAR(300) DEFAULT '' NOT NULL, 
-	CONSTRAINT pk_commune_profile PRIMARY KEY (id)
-);
-
-CREATE TABLE official (
-	id INTEGER NOT NULL, 
-	full_name VARCHAR(200) NOT NULL, 
-	gender VARCHAR(10) NOT NULL, 
-	birth_year INTEGER, 
-	position VARCHAR(200) NOT NULL, 
-	department VARCHAR(100) NOT NULL, 
-	category VARCHAR(100) NOT NULL, 
-	active BOOLEAN NOT NULL, 
-	CONSTRAINT pk_official PRIMARY KEY (id)
-);
-
 CREATE TABLE "plan" (
 	id INTEGER NOT NULL, 
 	year INTEGER NOT NULL, 
@@ -63,27 +37,6 @@ CREATE TABLE plan_section (
 	body TEXT NOT NULL, 
 	CONSTRAINT pk_plan_section PRIMARY KEY (id), 
 	CONSTRAINT fk_plan_section_plan_id_plan FOREIGN KEY(plan_id) REFERENCES "plan" (id) ON DELETE CASCADE
-);
-
-CREATE TABLE plan_task (
-	id INTEGER NOT NULL, 
-	area_id INTEGER NOT NULL, 
-	position INTEGER NOT NULL, 
-	title TEXT NOT NULL, 
-	detail TEXT NOT NULL, 
-	lead_official_id INTEGER, 
-	lead_text TEXT NOT NULL, 
-	coordinators TEXT NOT NULL, 
-	product TEXT NOT NULL, 
-	timeframe TEXT NOT NULL, 
-	target_value FLOAT, 
-	target_unit VARCHAR(40) NOT NULL, 
-	due_override DATE, 
-	first_due DATE, 
-	last_due DATE, 
-	CONSTRAINT pk_plan_task PRIMARY KEY (id), 
-	CONSTRAINT fk_plan_task_area_id_plan_area FOREIGN KEY(area_id) REFERENCES plan_area (id) ON DELETE CASCADE, 
-	CONSTRAINT fk_plan_task_lead_official_id_official FOREIGN KEY(lead_official_id) REFERENCES official (id) ON DELETE SET NULL
 );
 
 CREATE TABLE evidence_file (
@@ -132,15 +85,6 @@ CREATE TABLE task_history (
 	CONSTRAINT pk_task_history PRIMARY KEY (id), 
 	CONSTRAINT fk_task_history_occurrence_id_task_occurrence FOREIGN KEY(occurrence_id) REFERENCES task_occurrence (id) ON DELETE SET NULL, 
 	CONSTRAINT fk_task_history_task_id_plan_task FOREIGN KEY(task_id) REFERENCES plan_task (id) ON DELETE CASCADE
-);
-
-CREATE TABLE collective (
-	id INTEGER NOT NULL, 
-	name VARCHAR(300) NOT NULL, 
-	department VARCHAR(100) NOT NULL, 
-	position INTEGER NOT NULL, 
-	active BOOLEAN NOT NULL, 
-	CONSTRAINT pk_collective PRIMARY KEY (id)
 );
 
 CREATE TABLE criteria_set (
@@ -493,17 +437,93 @@ CREATE TABLE paper_date (
 	CONSTRAINT uq_paper_date_kind UNIQUE (kind, year, period)
 );
 
+CREATE TABLE "collective" (
+	id INTEGER NOT NULL, 
+	name VARCHAR(300) NOT NULL, 
+	department VARCHAR(100) NOT NULL, 
+	position INTEGER NOT NULL, 
+	active BOOLEAN NOT NULL, 
+	kind VARCHAR(30), 
+	head_official_id INTEGER, 
+	active_from DATE, 
+	active_to DATE, 
+	CONSTRAINT pk_collective PRIMARY KEY (id), 
+	CONSTRAINT fk_collective_head_official_id_official FOREIGN KEY(head_official_id) REFERENCES official (id) ON DELETE SET NULL
+);
+
+CREATE TABLE "official" (
+	id INTEGER NOT NULL, 
+	full_name VARCHAR(200) NOT NULL, 
+	gender VARCHAR(10) NOT NULL, 
+	birth_year INTEGER, 
+	position VARCHAR(200) NOT NULL, 
+	department VARCHAR(100) NOT NULL, 
+	category VARCHAR(100) NOT NULL, 
+	active BOOLEAN NOT NULL, 
+	office_id INTEGER, 
+	CONSTRAINT pk_official PRIMARY KEY (id), 
+	CONSTRAINT fk_official_office_id_collective FOREIGN KEY(office_id) REFERENCES collective (id) ON DELETE SET NULL
+);
+
+CREATE TABLE "plan_task" (
+	id INTEGER NOT NULL, 
+	area_id INTEGER NOT NULL, 
+	position INTEGER NOT NULL, 
+	title TEXT NOT NULL, 
+	detail TEXT NOT NULL, 
+	lead_official_id INTEGER, 
+	lead_text TEXT NOT NULL, 
+	coordinators TEXT NOT NULL, 
+	product TEXT NOT NULL, 
+	timeframe TEXT NOT NULL, 
+	target_value FLOAT, 
+	target_unit VARCHAR(40) NOT NULL, 
+	due_override DATE, 
+	first_due DATE, 
+	last_due DATE, 
+	lead_office_id INTEGER, 
+	CONSTRAINT pk_plan_task PRIMARY KEY (id), 
+	CONSTRAINT fk_plan_task_area_id_plan_area FOREIGN KEY(area_id) REFERENCES plan_area (id) ON DELETE CASCADE, 
+	CONSTRAINT fk_plan_task_lead_official_id_official FOREIGN KEY(lead_official_id) REFERENCES official (id) ON DELETE SET NULL, 
+	CONSTRAINT fk_plan_task_lead_office_id_collective FOREIGN KEY(lead_office_id) REFERENCES collective (id) ON DELETE SET NULL
+);
+
+CREATE TABLE "commune_profile" (
+	id INTEGER NOT NULL, 
+	commune_name VARCHAR(200) NOT NULL, 
+	province VARCHAR(200) NOT NULL, 
+	superior_authority VARCHAR(300) NOT NULL, 
+	receiving_office VARCHAR(300) NOT NULL, 
+	place_name VARCHAR(200) NOT NULL, 
+	chairman_name VARCHAR(200) NOT NULL, 
+	chairman_title VARCHAR(200) NOT NULL, 
+	clerk_name VARCHAR(200) NOT NULL, 
+	doc_suffix VARCHAR(50) NOT NULL, 
+	district_authority VARCHAR(300) DEFAULT ('') NOT NULL, 
+	district_office VARCHAR(300) DEFAULT ('') NOT NULL, 
+	unit_kind VARCHAR(10) DEFAULT 'xa' NOT NULL, 
+	drafting_office_id INTEGER, 
+	CONSTRAINT pk_commune_profile PRIMARY KEY (id), 
+	CONSTRAINT fk_commune_profile_drafting_office_id_collective FOREIGN KEY(drafting_office_id) REFERENCES collective (id) ON DELETE SET NULL
+);
+
+CREATE TABLE superior_period (
+	id INTEGER NOT NULL, 
+	valid_from DATE, 
+	valid_to DATE, 
+	level VARCHAR(20) NOT NULL, 
+	authority VARCHAR(300) NOT NULL, 
+	office VARCHAR(300) NOT NULL, 
+	award_office VARCHAR(300) NOT NULL, 
+	position INTEGER NOT NULL, 
+	CONSTRAINT pk_superior_period PRIMARY KEY (id)
+);
+
 CREATE INDEX ix_plan_year ON "plan" (year);
 
 CREATE INDEX ix_plan_area_plan_id ON plan_area (plan_id);
 
 CREATE INDEX ix_plan_section_plan_id ON plan_section (plan_id);
-
-CREATE INDEX ix_plan_task_area_id ON plan_task (area_id);
-
-CREATE INDEX ix_plan_task_first_due ON plan_task (first_due);
-
-CREATE INDEX ix_plan_task_lead_official_id ON plan_task (lead_official_id);
 
 CREATE INDEX ix_task_occurrence_due ON task_occurrence (due);
 
@@ -576,4 +596,14 @@ CREATE INDEX ix_written_vote_nomination_id ON written_vote (nomination_id);
 CREATE INDEX ix_written_vote_member_id ON written_vote (member_id);
 
 CREATE INDEX ix_paper_date_year ON paper_date (year);
+
+CREATE INDEX ix_official_office_id ON official (office_id);
+
+CREATE INDEX ix_plan_task_area_id ON plan_task (area_id);
+
+CREATE INDEX ix_plan_task_first_due ON plan_task (first_due);
+
+CREATE INDEX ix_plan_task_lead_official_id ON plan_task (lead_official_id);
+
+CREATE INDEX ix_plan_task_lead_office_id ON plan_task (lead_office_id);
 

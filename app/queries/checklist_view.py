@@ -104,9 +104,11 @@ def any_task_lacks_checkpoints(connection: sqlite3.Connection) -> bool:
         " LIMIT 1").fetchone() is not None
 
 
+# A task led by an office shows the office's name where a role typed as text would stand.
+_LEAD_TEXT = "COALESCE((SELECT c.name FROM collective c WHERE c.id = t.lead_office_id), t.lead_text)"
 _ROWS = """
 SELECT o.id, o.label, o.due, o.status, o.completed_on, o.reason,
-       t.id, t.position, t.title, t.lead_official_id, t.lead_text, t.coordinators, t.product,
+       t.id, t.position, t.title, t.lead_official_id, {lead_text}, t.coordinators, t.product,
        a.id, a.position, a.title, p.id, p.kind
 FROM task_occurrence o
 JOIN plan_task t ON o.task_id = t.id
@@ -114,11 +116,11 @@ JOIN plan_area a ON t.area_id = a.id
 JOIN plan p ON a.plan_id = p.id
 WHERE p.year = ? {only}
 ORDER BY o.id
-"""
+""".replace("{lead_text}", _LEAD_TEXT)
 # The checkpoints the dashboard lists: not finished and due by a date (overdue, or due in the next 30 days).
 _UNFINISHED_BY = "AND o.status IN ('todo', 'doing') AND o.due IS NOT NULL AND o.due <= ?"
 _PROGRESS = """
-SELECT o.id, o.status, o.due, o.completed_on, t.position, t.lead_official_id, t.lead_text, a.position, a.title,
+SELECT o.id, o.status, o.due, o.completed_on, t.position, t.lead_official_id, {lead_text}, a.position, a.title,
        p.id, p.kind
 FROM task_occurrence o
 JOIN plan_task t ON o.task_id = t.id
@@ -126,7 +128,7 @@ JOIN plan_area a ON t.area_id = a.id
 JOIN plan p ON a.plan_id = p.id
 WHERE p.year = ?
 ORDER BY o.id
-"""
+""".replace("{lead_text}", _LEAD_TEXT)
 _EVIDENCE = """
 SELECT l.task_id, l.occurrence_id, count(*)
 FROM evidence_link l

@@ -21,6 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.law import OWN_LIST, base_salary_on, grant_on, routing_text
+from app.domain.offices import executors_on
 from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.queries.models.award_decision import (  # noqa: F401 (ui/ reads them here)
@@ -30,10 +31,12 @@ from app.queries.models.award_decision import (  # noqa: F401 (ui/ reads them he
     nominee_money,
 )
 from app.queries.models.carried import carried_of
+from app.resources import load_json
 from app.services.changes import Changes, Done, short
 from app.services.council import outcomes
 from app.services.dossier import Nomination, nominations
 from app.services.dossier_day import read_dossier_day
+from app.services.offices import read_offices
 from app.store import Store
 from db.models import AwardDecisionRow, AwardRecordRow, CommuneProfileRow, DossierRow
 
@@ -109,12 +112,10 @@ def _decision_row(session: Session, dossier_id: int, create: bool) -> AwardDecis
         raise UserError("Không tìm thấy hồ sơ khen thưởng này.")
     row = AwardDecisionRow(
         dossier_id=dossier_id, year=dossier.year, number="", signed_on=None, issued_at=None,
-        base_salary=0,
-        executors="Văn phòng HĐND và UBND xã, công chức Tài chính - Kế toán và các tập thể, cá nhân "
-                  "có tên tại Điều 1",
-        recipients="Như Điều 3\nLưu: VT",
+        base_salary=0, executors="", recipients="Như Điều 3\nLưu: VT",
     )
     row.base_salary = _salary_for(session, row)
+    row.executors = _executors_for(session, row)
     if create:
         session.add(row)
         session.flush()
@@ -141,12 +142,16 @@ def update_decision(store: Store, dossier_id: int, **values) -> Done[Decision]:
             raise UserError("Quyết định đã ban hành; không sửa được nữa.",
                             "Nếu cần sửa, bấm “Hủy ban hành…” trước.")
         follows = "base_salary" not in values and row.base_salary == _salary_for(action.session, row)
+        # Điều 3 the clerk did not type follows the signing date too (the offices in force that day).
+        executors_follow = "executors" not in values and row.executors == _executors_for(action.session, row)
         for name, value in values.items():
             if isinstance(value, str):
                 value = clean_text(value) if name in ("executors", "recipients") else clean_line(value)
             setattr(row, name, value)
         if follows:  # a base salary the clerk did not type follows the signing date (a new decree may apply)
             row.base_salary = _salary_for(action.session, row)
+        if executors_follow:
+            row.executors = _executors_for(action.session, row)
         if row.signed_on is not None and row.signed_on.year != row.year and row.signed_on.year != row.year + 1:
             raise UserError(f"Ngày ký {row.signed_on:%d/%m/%Y} không thuộc năm {row.year} hoặc đầu năm sau.")
         if row.base_salary < 0:
@@ -160,6 +165,16 @@ def update_decision(store: Store, dossier_id: int, **values) -> Done[Decision]:
 def _salary_for(session: Session, row: AwardDecisionRow) -> int:
     """The base salary on the signing date; before it is set, on the dossier's day (else 31/12 of the year)."""
     return base_salary_on(row.signed_on or read_dossier_day(session, row.dossier_id, date(row.year, 12, 31)))
+
+
+def _executors_for(session: Session, row: AwardDecisionRow) -> str:
+    """Điều 3 by the decision's day (signing date, else the dossier's): the offices in force then, or the
+    officials' titles before the commune had offices (resources/defaults/decision-executors.json)."""
+    day = row.signed_on or read_dossier_day(session, row.dossier_id, date(row.year, 12, 31))
+    offices = [(office.kind, office.name) for office in read_offices(session, day)]
+    profile = session.get(CommuneProfileRow, 1)
+    unit = "phường" if profile is not None and profile.unit_kind == "phuong" else "xã"
+    return executors_on(day, load_json("defaults", "decision-executors.json")["wordings"], offices, unit)
 
 
 def _check_number(session: Session, row: AwardDecisionRow) -> None:

@@ -17,13 +17,14 @@ PROFILE: Kind = "profile"
 OFFICIALS: Kind = "officials"
 PLANS: Kind = "plans"
 REPORTS: Kind = "reports"  # the progress report's narrative: only the open report dialog shows it
-SCORING: Kind = "scoring"  # criteria sets, scores, emulation marks and the registers they read
+SCORING: Kind = "scoring"  # criteria sets, scores, emulation marks and the registers they read (offices too)
 AWARDS: Kind = "awards"  # award dossiers: nominations, council, votes, the letter, the commune's own awards
 BACKUPS: Kind = "backups"  # a backup file written (no table changes; the status bar shows the latest)
 EVERYTHING: Kind = "everything"  # a restore or a new data folder
 
 KIND_OF_TABLE: Mapping[str, Kind] = {
     "commune_profile": PROFILE,
+    "superior_period": PROFILE,  # the superior's history with dates: part of the profile
     "official": OFFICIALS,
     **dict.fromkeys(("plan", "plan_section", "plan_area", "plan_task", "task_occurrence", "task_history",
                      "evidence_file", "evidence_link"), PLANS),

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from app.domain.awards import COLLECTIVE as COLLECTIVE_SUBJECT
 from app.domain.awards import INDIVIDUAL, AwardKind, Eligibility, check_eligibility, limit_problem
 from app.domain.law import kind_on
-from app.domain.hierarchy import superior_on
 from app.domain.text import clean_line, clean_text
 from app.domain.vietnamese import name_key
 from app.errors import UserError
@@ -35,6 +34,7 @@ from app.services.award_kinds import read_kinds
 from app.services.dossier_day import read_dossier_day
 from app.services.changes import Changes, Done, short
 from app.services.paper_dates import DOSSIER, default_day
+from app.services.profile import read_profile
 from app.store import Store
 from db.models import (
     AwardDecisionRow,
@@ -76,7 +76,7 @@ def create_dossier(store: Store, year: int, campaign: str, form_version: str | N
         raise UserError(f"Mẫu báo cáo thành tích “{version}” không có trong phần mềm.")
     with store.action(f"Lập hồ sơ “{short(campaign)}”") as action:
         session = action.session
-        addressee = _default_addressee(session.get(CommuneProfileRow, 1), year, today or date.today())
+        addressee = _default_addressee(session, year, today or date.today())
         row = DossierRow(year=year, campaign=campaign, form_version=version, addressee=addressee)
         session.add(row)
         session.flush()
@@ -84,13 +84,14 @@ def create_dossier(store: Store, year: int, campaign: str, form_version: str | N
     return Done(made, action.changes)
 
 
-def _default_addressee(profile: CommuneProfileRow | None, year: int, today: date) -> str:
+def _default_addressee(session: Session, year: int, today: date) -> str:
     """ "Chủ tịch Ủy ban nhân dân huyện …" for a dossier of 2024: the superior in force on the dossier's
-    date (the dossier deadline of a past year, today for the current one), as the profile names it."""
-    if profile is None:
+    date (the dossier deadline of a past year, today for the current one), as the profile and its history
+    name it."""
+    if session.get(CommuneProfileRow, 1) is None:
         return ""
-    superior = superior_on(profile, default_day(DOSSIER, year, "year", today)[0])
-    return f"Chủ tịch {superior.authority}" if superior.authority else ""
+    superior = read_profile(session).addressed_on(default_day(DOSSIER, year, "year", today)[0])
+    return f"Chủ tịch {superior.superior_authority}" if superior.superior_authority else ""
 
 
 def update_dossier(store: Store, dossier_id: int, label: str = "Sửa hồ sơ khen thưởng", **values) -> Changes:

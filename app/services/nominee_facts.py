@@ -40,6 +40,8 @@ class FactsContext:
 
     def members(self, collective: CollectiveRow) -> list[int]:
         active = [official for official in self.officials.values() if official.active]
+        if collective.kind:  # an office of the UBND: the officials working in it
+            return [official.id for official in active if official.office_id == collective.id]
         if not collective.department:
             return [official.id for official in active]
         return [official.id for official in active if official.department == collective.department]

@@ -12,7 +12,7 @@ from app.domain.vietnamese import fold, name_key
 from app.errors import UserError
 from app.services.changes import Changes, Done, short
 from app.store import Store
-from db.models import OfficialRow, TaskRow
+from db.models import CollectiveRow, OfficialRow, TaskRow
 
 GENDERS = ("Nam", "Nữ")
 CATEGORIES = ("Cán bộ", "Công chức", "Người hoạt động không chuyên trách")
@@ -30,6 +30,7 @@ class OfficialData:
     department: str = ""
     category: str = ""
     active: bool = True
+    office_id: int | None = None  # the office of the UBND (app/services/offices.py); None: none
 
 
 _DATA_FIELDS = tuple(field.name for field in fields(OfficialData))
@@ -107,6 +108,7 @@ def _existing(session, official_id: int) -> OfficialRow:
 def add_official(store: Store, data: OfficialData) -> Done[Official]:
     clean = validated(data)
     with store.action(f"Thêm {short(clean.full_name)}") as action:
+        _check_office(action.session, clean.office_id)
         row = OfficialRow(**asdict(clean))
         action.session.add(row)
         action.session.flush()
@@ -118,10 +120,16 @@ def update_official(store: Store, official_id: int, data: OfficialData) -> Done[
     clean = validated(data)
     with store.action(f"Sửa thông tin {short(clean.full_name)}") as action:
         row = _existing(action.session, official_id)
+        _check_office(action.session, clean.office_id)
         for name, value in asdict(clean).items():
             setattr(row, name, value)
         updated = _read(row)
     return Done(updated, action.changes)
+
+
+def _check_office(session, office_id: int | None) -> None:
+    if office_id is not None and session.get(CollectiveRow, office_id) is None:
+        raise UserError("Không tìm thấy cơ quan, bộ phận đã chọn; có thể đã bị xóa.", "Chọn lại cơ quan rồi lưu.")
 
 
 def delete_official(store: Store, official_id: int) -> Changes:

@@ -17,7 +17,7 @@ from app.queries.models.plans import Area, Task, TaskData
 from app.services.changes import Changes, Done, short
 from app.services.plan_rows import lines_of, save_task_schedule, text_of
 from app.store import Store
-from db.models import AreaRow, OfficialRow, PlanRow, TaskRow
+from db.models import AreaRow, CollectiveRow, OfficialRow, PlanRow, TaskRow
 
 
 _TASK_FIELDS = tuple(f.name for f in fields(TaskData))
@@ -28,7 +28,8 @@ def validated_task(data: TaskData) -> TaskData:
         data,
         title=clean_text(data.title),
         detail=clean_text(data.detail),
-        lead_text=clean_line(data.lead_text),
+        lead_text="" if data.lead_office_id else clean_line(data.lead_text),
+        lead_official_id=None if data.lead_office_id else data.lead_official_id,
         coordinators=tuple(filter(None, (clean_line(c) for c in data.coordinators))),
         product=clean_text(data.product),
         timeframe=clean_line(data.timeframe),
@@ -44,6 +45,8 @@ def validated_task(data: TaskData) -> TaskData:
 def _task(row: TaskRow, year: int, names: dict[int, str]) -> Task:
     values = {name: getattr(row, name) for name in _TASK_FIELDS if name != "coordinators"}
     lead = names.get(row.lead_official_id, "") if row.lead_official_id else row.lead_text
+    if row.lead_office_id:  # an office leads: printed by its name
+        lead = names.get(("office", row.lead_office_id), "")
     return Task(
         **values, coordinators=lines_of(row.coordinators), id=row.id, area_id=row.area_id,
         position=row.position, lead=lead or row.lead_text,
@@ -51,8 +54,12 @@ def _task(row: TaskRow, year: int, names: dict[int, str]) -> Task:
     )
 
 
-def _official_names(session) -> dict[int, str]:
-    return dict(session.execute(select(OfficialRow.id, OfficialRow.full_name)).all())
+def _official_names(session) -> dict:
+    """Officials' names by id, and offices' names by ``("office", id)``: whoever may lead a task."""
+    names: dict = dict(session.execute(select(OfficialRow.id, OfficialRow.full_name)).all())
+    for office_id, name in session.execute(select(CollectiveRow.id, CollectiveRow.name)):
+        names[("office", office_id)] = name
+    return names
 
 
 def _year_of_area(session, area: AreaRow) -> int:

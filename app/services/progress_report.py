@@ -38,6 +38,7 @@ from app.queries.models.progress_report import (
 )
 from app.services.checklist import ChecklistRow, year_checklist
 from app.services.evidence import year_evidence
+from app.services.offices import list_offices
 from app.services.plans import get_plan, list_plans
 from app.services.profile import get_profile
 from app.services.report_texts import stored_texts
@@ -125,9 +126,11 @@ def progress_report(
     rows = [row for row in everything if row.due is None or row.due <= end]
     dated = [row for row in rows if row.due is not None]
     undated = [row for row in rows if row.due is None]
+    profile = get_profile(store)
     report = ProgressReport(
         year=year, period_key=period.key, period_label=period.label, start=start, end=end, today=today,
-        commune_name=get_profile(store).commune_name, plans=_plans(store, year),
+        commune_name=profile.commune_name, plans=_plans(store, year),
+        drafting_office=_drafting_office(store, profile, min(end, today)),
         areas=_area_counts(everything, rows, today), totals=count(rows, today),
         items=tuple(_item(row, today) for row in dated + undated),
         issues=tuple(_item(row, today) for row in dated if _is_issue(row, today)),
@@ -163,9 +166,20 @@ def _deployment(report: ProgressReport) -> str:
         first = f"UBND xã đã triển khai các nhiệm vụ cải cách hành chính {report.span}."
     return "\n".join((
         first,
-        "Các nhiệm vụ được phân công cụ thể cho từng bộ phận, công chức chủ trì thực hiện; công chức Văn phòng - "
-        "Thống kê theo dõi, đôn đốc tiến độ và cập nhật kết quả, tài liệu kiểm chứng của từng nhiệm vụ.",
+        "Các nhiệm vụ được phân công cụ thể cho từng bộ phận, công chức chủ trì thực hiện; "
+        f"{_follower(report)} theo dõi, đôn đốc tiến độ và cập nhật kết quả, tài liệu kiểm chứng của từng nhiệm vụ.",
     ))
+
+
+def _drafting_office(store: Store, profile, day: date) -> str:
+    """The drafting office's name if it existed on ``day`` (a 2024 report predates the offices of 2025)."""
+    in_force = {office.id for office in list_offices(store, day)}
+    return profile.drafting_office if profile.drafting_office_id in in_force else ""
+
+
+def _follower(report: ProgressReport) -> str:
+    """Who follows the tasks up: the drafting office of the profile, else the clerk's title before the offices."""
+    return report.drafting_office or "công chức Văn phòng - Thống kê"
 
 
 def _clauses(pairs: Iterable[tuple[int, str]]) -> str:

@@ -109,6 +109,7 @@ class Facts:
     cutoff: date
     checkpoints: list[Checkpoint] = field(default_factory=list)
     departments: dict[int, str] = field(default_factory=dict)  # official id -> department
+    offices: dict[int, int | None] = field(default_factory=dict)  # official id -> office (a collective with a kind)
     names: dict[int, str] = field(default_factory=dict)
     discipline: dict[int, list[str]] = field(default_factory=dict)  # official id -> measures
     initiatives: dict[int, list[str]] = field(default_factory=dict)  # official id -> titles
@@ -131,11 +132,12 @@ def read_facts(session: Session, year: int, today: date) -> Facts:
     for title, product, task_position, area_position, lead, due, status, completed_on in session.execute(query):
         facts.checkpoints.append(
             Checkpoint(f"{area_position}.{task_position}", title, product, lead, due, status, completed_on))
-    for official_id, name, department in session.execute(
-        select(OfficialRow.id, OfficialRow.full_name, OfficialRow.department)
+    for official_id, name, department, office_id in session.execute(
+        select(OfficialRow.id, OfficialRow.full_name, OfficialRow.department, OfficialRow.office_id)
     ):
         facts.names[official_id] = name
         facts.departments[official_id] = department
+        facts.offices[official_id] = office_id
     for official_id, form, number in session.execute(
         select(DisciplineRow.official_id, DisciplineRow.form, DisciplineRow.decision_number)
         .where(DisciplineRow.year == year)
@@ -279,6 +281,8 @@ def subject_members(facts: Facts, subject_kind: str, subject_id: int, collective
     collective = collectives.get(subject_id)
     if collective is None:
         return []
+    if collective.kind:  # an office of the UBND: the officials working in it
+        return [official_id for official_id, office_id in facts.offices.items() if office_id == collective.id]
     if not collective.department:
         return list(facts.names)
     return [official_id for official_id, department in facts.departments.items()
@@ -293,7 +297,7 @@ def propose_mark(criterion: CriterionData, subject_kind: str, subject_id: int, f
         return None
     members = subject_members(facts, subject_kind, subject_id, collectives)
     whole_commune = subject_kind == COLLECTIVE and collectives.get(subject_id) is not None \
-        and not collectives[subject_id].department
+        and not collectives[subject_id].department and not collectives[subject_id].kind
     if source == "no_discipline":
         nobody = "người này" if subject_kind == OFFICIAL else "thành viên nào của tập thể"
         return _mark(_discipline_measure(members, facts, nobody))

@@ -1,7 +1,8 @@
 """The schema, one module per aggregate. Importing this package registers every table.
 
 Schema notes:
-- ``commune_profile`` holds exactly one row (id 1): the commune this data folder serves.
+- ``commune_profile`` holds exactly one row (id 1): the commune this data folder serves;
+  ``superior_period`` its superiors with their dates (district until 30/06/2025, then the province).
 - ``official`` lists the commune's cán bộ, công chức and người hoạt động không
   chuyên trách; people who leave are made inactive, never deleted while
   anything refers to them.
@@ -36,7 +37,7 @@ from db.models.awards import (
 )
 from db.models.base import Base
 from db.models.commune_awards import AwardDecisionRow, CertificateLayoutRow, RegistrationRow
-from db.models.commune import CommuneProfileRow
+from db.models.commune import CommuneProfileRow, SuperiorPeriodRow
 from db.models.council_rules import CouncilRuleRow, CouncilThresholdRow, WrittenVoteRow
 from db.models.journal import JournalActionRow, JournalRowRow
 from db.models.official import OfficialRow
@@ -61,5 +62,6 @@ __all__ = [
     "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
     "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
-    "JournalActionRow", "JournalRowRow", "OfficialRow", "PaperDateRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "TaskHistoryRow", "TaskRow",
+    "JournalActionRow", "JournalRowRow", "OfficialRow", "PaperDateRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "SuperiorPeriodRow", "TaskHistoryRow",
+    "TaskRow",
 ]

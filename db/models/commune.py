@@ -1,6 +1,8 @@
 """The commune profile (Thông tin đơn vị): one row."""
 
-from sqlalchemy import String
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -23,3 +25,27 @@ class CommuneProfileRow(Base):
     chairman_title: Mapped[str] = mapped_column(String(200), default="")
     clerk_name: Mapped[str] = mapped_column(String(200), default="")
     doc_suffix: Mapped[str] = mapped_column(String(50), default="UBND")
+    unit_kind: Mapped[str] = mapped_column(String(10), default="xa")  # "xa" | "phuong": the offices differ
+    # The office drafting the CCHC and emulation papers (its name replaces "Văn phòng - Thống kê").
+    drafting_office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("collective.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class SuperiorPeriodRow(Base):
+    """The commune's own superior over a span of days: papers dated inside it address these names.
+
+    Seeded by migration 0011 from the profile's two pairs of fields and the dates of
+    resources/law/hierarchy.json; the clerk edits it on the profile page.
+    """
+
+    __tablename__ = "superior_period"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: since ever
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: still in force
+    level: Mapped[str] = mapped_column(String(20), default="province")  # district | province
+    authority: Mapped[str] = mapped_column(String(300), default="")  # Ủy ban nhân dân tỉnh …
+    office: Mapped[str] = mapped_column(String(300), default="")  # Sở Nội vụ tỉnh … (reports, packages)
+    award_office: Mapped[str] = mapped_column(String(300), default="")  # receives award proposals
+    position: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,6 +1,6 @@
 """Officials of the commune (cán bộ, công chức, người hoạt động không chuyên trách)."""
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -17,3 +17,7 @@ class OfficialRow(Base):
     department: Mapped[str] = mapped_column(String(100), default="")
     category: Mapped[str] = mapped_column(String(100), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The office of the UBND the official works in (a ``collective`` with a kind); None: leadership, none.
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("collective.id", ondelete="SET NULL"), nullable=True, index=True
+    )

@@ -66,6 +66,10 @@ class TaskRow(Base):
     lead_official_id: Mapped[int | None] = mapped_column(
         ForeignKey("official.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    # An office leads instead of a person (printed by the office's name).
+    lead_office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("collective.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     lead_text: Mapped[str] = mapped_column(Text, default="")  # a role or free text ("Lãnh đạo UBND xã")
     coordinators: Mapped[str] = mapped_column(Text, default="")  # one per line
     product: Mapped[str] = mapped_column(Text, default="")

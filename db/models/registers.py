@@ -1,7 +1,10 @@
 """Registers the evaluation reads: collectives, initiatives, discipline, procedures settled per quarter.
 
 - ``collective``: the commune's collectives (the People's Committee itself, the
-  one-stop desk …); ``department`` names which officials belong (blank: all).
+  one-stop desk …); ``department`` names which officials belong (blank: all). A collective
+  with a ``kind`` is an office of the UBND (NĐ 150/2025 Điều 11–16: Văn phòng HĐND và UBND,
+  Phòng Văn hóa - Xã hội …), with a head and the days it exists; its officials are those whose
+  ``official.office_id`` names it.
 - ``initiative`` (+ ``initiative_author``): sáng kiến with the body that
   recognised them and its decision; authors are officials.
 - ``discipline``: a disciplinary measure taken against an official in a year.
@@ -27,6 +30,14 @@ class CollectiveRow(Base):
     department: Mapped[str] = mapped_column(String(100), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An office of the UBND (resources/defaults/offices.json: van_phong, van_hoa_xa_hoi …); None: a plain collective.
+    kind: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    head_official_id: Mapped[int | None] = mapped_column(
+        # use_alter: official.office_id points back here; the cycle is broken for metadata sorting only.
+        ForeignKey("official.id", ondelete="SET NULL", use_alter=True), nullable=True
+    )
+    active_from: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: since ever
+    active_to: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: still in force
 
 
 class InitiativeRow(Base):

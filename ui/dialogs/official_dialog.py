@@ -22,7 +22,7 @@ _NO_YEAR = OLDEST_BIRTH_YEAR - 1  # the spin box's "not given" value, shown as b
 
 
 class OfficialDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, data: OfficialData | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, data: OfficialData | None = None, offices=()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sửa thông tin cán bộ" if data else "Thêm cán bộ, công chức")
         self.result_data: OfficialData | None = None
@@ -33,6 +33,11 @@ class OfficialDialog(QDialog):
         self.position = QLineEdit(objectName="position", placeholderText="ví dụ: Công chức Tư pháp - Hộ tịch")
         self.department = self._combo("department", ("", *department_suggestions()), editable=True)
         self.category = self._combo("category", ("", *CATEGORIES), editable=False)
+        # The office of the UBND the official works in (offices that ended stay pickable for old records).
+        self.office = QComboBox(objectName="office")
+        self.office.addItem("(không thuộc cơ quan nào)", None)
+        for office in offices:
+            self.office.addItem(office.name, office.id)
         self.active = QCheckBox("Đang công tác", objectName="active", checked=True)
         self.message = QLabel(objectName="message", wordWrap=True)
         self.message.setStyleSheet("color: #b00020")
@@ -44,7 +49,8 @@ class OfficialDialog(QDialog):
         form = QFormLayout(self)
         for label, widget in (
             ("Họ và tên:", self.full_name), ("Giới tính:", self.gender), ("Năm sinh:", self.birth_year),
-            ("Chức vụ:", self.position), ("Bộ phận:", self.department), ("Loại:", self.category),
+            ("Chức vụ:", self.position), ("Cơ quan:", self.office), ("Bộ phận:", self.department),
+            ("Loại:", self.category),
         ):
             form.addRow(label, widget)
         form.addRow("", self.active)
@@ -68,6 +74,7 @@ class OfficialDialog(QDialog):
         self.department.setCurrentText(data.department)
         self.category.setCurrentText(data.category)
         self.active.setChecked(data.active)
+        self.office.setCurrentIndex(max(0, self.office.findData(data.office_id)))
 
     def entered(self) -> OfficialData:
         year = self.birth_year.value()
@@ -79,6 +86,7 @@ class OfficialDialog(QDialog):
             department=self.department.currentText(),
             category=self.category.currentText(),
             active=self.active.isChecked(),
+            office_id=self.office.currentData(),
         )
 
     def accept(self) -> None:

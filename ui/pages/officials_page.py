@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services import officials as service
 from app.services.changes import OFFICIALS, Changes
+from app.services.offices import list_offices
 from app.store import Store
 from ui.dialogs.official_dialog import OfficialDialog
 from ui.models.officials_model import ID_ROLE, POSITION_COLUMN, OfficialsFilter, OfficialsTableModel
@@ -46,6 +47,7 @@ class OfficialsPage(Page):
         self.add_button = QPushButton("Thêm… (Insert)", objectName="add", clicked=self.add_official)
         self.edit_button = QPushButton("Sửa… (Enter)", objectName="edit", clicked=self.edit_selected)
         self.delete_button = QPushButton("Xóa (Delete)", objectName="delete", clicked=self.delete_selected)
+        self.offices_button = QPushButton("Cơ quan, bộ phận…", objectName="offices", clicked=self.open_offices)
         self._layout()
         self._shortcuts()
         self.proxy.rowsInserted.connect(self._show_count)
@@ -83,6 +85,8 @@ class OfficialsPage(Page):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.offices_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -131,7 +135,7 @@ class OfficialsPage(Page):
             self.table.scrollTo(index)
 
     def add_official(self) -> None:
-        dialog = OfficialDialog(self)
+        dialog = OfficialDialog(self, offices=self._offices())
         if not dialog.exec():
             return
         added = attempt(self, lambda: service.add_official(self.store, dialog.result_data))
@@ -146,12 +150,28 @@ class OfficialsPage(Page):
         before = attempt(self, lambda: service.get_official(self.store, official_id))
         if not before.ok:
             return
-        dialog = OfficialDialog(self, before.value.data)
+        dialog = OfficialDialog(self, before.value.data, self._offices())
         if not dialog.exec():
             return
         after = attempt(self, lambda: service.update_official(self.store, official_id, dialog.result_data))
         if after.ok:
             self.undo_stack.record(after.value.changes)
+
+    def _offices(self) -> list:
+        return attempt(self, lambda: list_offices(self.store)).value_or([])
+
+    def open_offices(self) -> None:
+        """Cơ quan, bộ phận: the offices officials belong to (their own undoable edits)."""
+        from datetime import date
+
+        from ui.dialogs.offices_dialog import OfficesDialog
+
+        dialog = OfficesDialog(self.store, self.undo_stack, self.notify, date.today().year, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        self.reload()
 
     def delete_selected(self) -> None:
         official_id = self.selected_id()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeframe import parse_timeframe
+from app.services.offices import Office
 from app.services.officials import Official
 from app.services.plan_tree import Task, TaskData
 from ui.widgets.autosave import Autosave, text_box
@@ -39,6 +40,9 @@ class TaskEditor(QWidget):
         self.lead = QComboBox(objectName="task_lead", editable=True)
         self.lead.lineEdit().setPlaceholderText("Chọn cán bộ hoặc gõ chức danh, ví dụ “Lãnh đạo UBND xã”")
         self.coordinators = QLineEdit(objectName="task_coordinators", placeholderText="Ngăn cách bằng dấu chấm phẩy ;")
+        # Offers the offices' names: the chosen one is appended to the coordinators (they stay text).
+        self.coordinator_pick = QComboBox(objectName="task_coordinator_pick")
+        self.coordinator_pick.setToolTip("Thêm một cơ quan, bộ phận vào danh sách phối hợp")
         self.product = text_box("task_product", 3, "Sản phẩm, kết quả đầu ra")
         self.timeframe = QLineEdit(objectName="task_timeframe", placeholderText="Ví dụ: Quý I/2024; Thường xuyên; Trước ngày 15/12/2024")
         self.due_reading = QLabel(objectName="due_reading", wordWrap=True)
@@ -59,6 +63,9 @@ class TaskEditor(QWidget):
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 2)
         target_row.addWidget(self.target_unit, 1)
+        coordinators_row = QHBoxLayout()
+        coordinators_row.addWidget(self.coordinators, 3)
+        coordinators_row.addWidget(self.coordinator_pick, 1)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer = QVBoxLayout(self)
@@ -67,7 +74,7 @@ class TaskEditor(QWidget):
         outer.addStretch(1)
         for label, field in (
             ("Nhiệm vụ:", self.title), ("Chi tiết:", self.detail), ("Chủ trì:", self.lead),
-            ("Phối hợp:", self.coordinators), ("Sản phẩm:", self.product),
+            ("Phối hợp:", coordinators_row), ("Sản phẩm:", self.product),
             ("Thời gian thực hiện:", self.timeframe), ("", self.due_reading),
         ):
             form.addRow(label, field)
@@ -84,18 +91,36 @@ class TaskEditor(QWidget):
                                  self.target, self.target_unit, self.lead]  # marked if not saved
         self.lead.editTextChanged.connect(self.autosave.changed)
         self.lead.activated.connect(self.autosave.flush)
+        self.coordinator_pick.activated.connect(self._add_coordinator)
         self.timeframe.textChanged.connect(self._show_due)
         self.override.toggled.connect(self._override_toggled)
         self.override_date.dateChanged.connect(self.autosave.changed)
 
-    def set_officials(self, officials: list[Official]) -> None:
+    def set_officials(self, officials: list[Official], offices: list[Office] = ()) -> None:
+        """The lead picker offers the offices first (data ``("office", id)``), then the officials (their id)."""
         with self.autosave:
             current = self.lead.currentText()
             self.lead.clear()
             self.lead.addItem("", None)
+            for office in offices:
+                self.lead.addItem(office.name, ("office", office.id))
             for official in officials:
                 self.lead.addItem(official.full_name, official.id)
             self.lead.setCurrentText(current)
+            self.coordinator_pick.clear()
+            self.coordinator_pick.addItem("+ Cơ quan…", None)
+            for office in offices:
+                self.coordinator_pick.addItem(office.name, office.id)
+
+    def _add_coordinator(self, index: int) -> None:
+        name = self.coordinator_pick.itemText(index) if index > 0 else ""
+        self.coordinator_pick.setCurrentIndex(0)
+        parts = [part.strip() for part in self.coordinators.text().split(";") if part.strip()]
+        if not name or name in parts:
+            return
+        self.coordinators.setText("; ".join((*parts, name)))
+        self.autosave.changed()
+        self.autosave.flush()
 
     def show_task(self, task: Task | None, year: int) -> None:
         """Fill the form from a saved task (None clears and disables it)."""
@@ -119,6 +144,9 @@ class TaskEditor(QWidget):
 
     def _show_lead(self, data: TaskData) -> None:
         index = self.lead.findData(data.lead_official_id) if data.lead_official_id else -1
+        if data.lead_office_id:  # by hand: findData does not compare the ("office", id) pairs
+            index = next((row for row in range(self.lead.count())
+                          if self.lead.itemData(row) == ("office", data.lead_office_id)), -1)
         if index >= 0:
             self.lead.setCurrentIndex(index)
         else:
@@ -141,7 +169,9 @@ class TaskEditor(QWidget):
         """The form as task data (not yet validated)."""
         lead_name = self.lead.currentText().strip()
         index = self.lead.findText(lead_name) if lead_name else -1
-        official_id = self.lead.itemData(index) if index > 0 else None
+        picked = self.lead.itemData(index) if index > 0 else None
+        office_id = picked[1] if isinstance(picked, tuple) else None
+        official_id = None if office_id else picked
         qdate = self.override_date.date()
         try:
             target = float(self.target.text().replace(",", ".")) if self.target.text().strip() else None
@@ -151,7 +181,8 @@ class TaskEditor(QWidget):
             title=self.title.toPlainText(),
             detail=self.detail.toPlainText(),
             lead_official_id=official_id,
-            lead_text="" if official_id else lead_name,
+            lead_text="" if official_id or office_id else lead_name,
+            lead_office_id=office_id,
             coordinators=tuple(part.strip() for part in self.coordinators.text().split(";")),
             product=self.product.toPlainText(),
             timeframe=self.timeframe.text(),

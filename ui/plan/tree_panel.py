@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import plan_tree as tree
 from app.services.changes import PLANS, Changes
+from app.services.offices import list_offices
 from app.services.officials import list_officials
 from ui.dialogs.error_dialog import show_error
 from ui.plan.task_editor import TaskEditor
@@ -128,7 +129,8 @@ class TreePanel(QWidget):
     def show_plan(self, plan_id: int | None, year: int) -> None:
         self.task_editor.autosave.flush()
         self.plan_id, self.year = plan_id, year
-        self.task_editor.set_officials(list_officials(self.store, include_inactive=False))
+        self.task_editor.set_officials(list_officials(self.store, include_inactive=False),
+                                       list_offices(self.store))
         self.reload(reset_editor=True)
 
     def reload(self, reset_editor: bool = False) -> None:

@@ -177,7 +177,9 @@ def letter_blocks(dossier: DossierInfo, named: list[Nomination], profile: Commun
     blocks.append(para("(Có báo cáo thành tích kèm theo)", italic=True))
     blocks.append(para(f"Kính đề nghị {addressee} xem xét, quyết định./."))
     signer = chairman_signature(profile)
-    names = ("Như trên", profile.receiving_office)
+    # Award proposals go to the office the superior history names for them (Sở Nội vụ "qua Phòng Thi đua,
+    # khen thưởng"), else the office receiving papers.
+    names = ("Như trên", profile.award_office or profile.receiving_office)
     blocks.append(Closing((signer,), recipients(tuple(name for name in names if name.strip()))))
     return blocks
 

@@ -55,6 +55,7 @@ class TaskData:
     target_value: float | None = None
     target_unit: str = ""
     due_override: date | None = None
+    lead_office_id: int | None = None  # an office leads (its name printed); then no official, no text
 
 _TASK_FIELDS = tuple(f.name for f in fields(TaskData))
 

@@ -112,6 +112,7 @@ class ProgressReport:
     evidence: tuple[EvidenceItem, ...]
     upcoming: int  # checkpoints due after the period, to the end of the year
     narrative: tuple[NarrativeSection, ...]
+    drafting_office: str = ""  # the office the profile names as drafting CCHC papers ("" before offices)
 
     @property
     def span(self) -> str:
