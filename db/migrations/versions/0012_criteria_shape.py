@@ -36,11 +36,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("score_entry") as batch:
-        for column in ("appraisal_note", "appraised_points", "declared", "not_applicable"):
-            batch.drop_column(column)
-    with op.batch_alter_table("criterion") as batch:
-        batch.drop_column("na_allowed")
-        batch.drop_column("node_kind")
-    with op.batch_alter_table("criteria_set") as batch:
-        batch.drop_column("na_rule")
+    # SQLite's own DROP COLUMN (3.35+): a batch copy would drop and recreate criteria_set, which the
+    # criteria and assessments referencing it refuse while foreign keys are on.
+    for table, columns in (("score_entry", ("appraisal_note", "appraised_points", "declared", "not_applicable")),
+                           ("criterion", ("na_allowed", "node_kind")), ("criteria_set", ("na_rule",))):
+        for column in columns:
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
