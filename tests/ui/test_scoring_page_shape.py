@@ -11,7 +11,7 @@ from app.domain.criteria import PAR
 from app.services import criteria_sets, scoring
 from ui.journal_undo import JournalUndoStack
 from ui.pages.scoring_page import ScoringPage
-from ui.scoring.tree_model import APPRAISED, DECLARED, SCORE
+from ui.scoring.tree_model import APPRAISED, DECLARED, PROPOSAL, SCORE
 
 from .conftest import type_text
 
@@ -19,7 +19,7 @@ TODAY = date(2025, 12, 20)
 SHAPED = "Bộ chỉ số CCHC cấp xã mẫu 2025 (8 nội dung + điểm thưởng, điểm trừ)"
 
 
-def _page(qtbot, store, width=1000):
+def _page(qtbot, store, width=1180):
     """The page on 2025, started on the shaped example set, 3.2 and 9b.2 scored."""
     summary = next(item for item in criteria_sets.list_sets(store, PAR) if item.name == SHAPED)
     scoring.start(store, 2025, summary.id)
@@ -75,7 +75,7 @@ def test_a_criterion_every_commune_scores_has_no_not_applicable_box(qtbot, store
 
 
 def test_declared_figures_typed_in_the_panel_are_saved_and_shown(qtbot, store):
-    """“45/48 hồ sơ đúng hạn” + Enter: saved, the Kê khai column appears and shows it."""
+    """“45/48 hồ sơ đúng hạn” + Enter: saved, the Kê khai column appears (a wide page) and shows it."""
     page, _stack = _page(qtbot, store)
     assert page.tree.isColumnHidden(DECLARED)
     page.select_code("3.2")
@@ -109,10 +109,23 @@ def test_appraised_points_that_are_not_a_number_are_refused(qtbot, store, errors
 
 
 def test_the_toggle_shows_and_hides_the_new_columns(qtbot, store):
-    """Hidden for a year without them; the toggle shows both, and hides them again."""
-    page, _stack = _page(qtbot, store, width=1024)
+    """Hidden for a year without them; the toggle shows both (hiding the proposal on a narrow page), and hides them."""
+    page, _stack = _page(qtbot, store, width=830)
     assert page.tree.isColumnHidden(APPRAISED)
     page.extra_toggle.click()
     assert not page.tree.isColumnHidden(APPRAISED) and not page.tree.isColumnHidden(DECLARED)
+    assert page.tree.isColumnHidden(PROPOSAL)  # a narrow page: the proposal (in the panel) makes room
     page.extra_toggle.click()
-    assert page.tree.isColumnHidden(APPRAISED)
+    assert page.tree.isColumnHidden(APPRAISED) and not page.tree.isColumnHidden(PROPOSAL)
+
+
+def test_on_a_narrow_page_a_year_with_appraisal_starts_with_the_columns_hidden(qtbot, store):
+    """At 1024 pixels (a page ~830 wide) the names stay readable: the columns wait for the toggle."""
+    from app.services import appraisal
+
+    page, _stack = _page(qtbot, store, width=830)
+    appraisal.set_appraisal(store, page.sheet.assessment_id, "3.2", Decimal(4))
+    page.reload()
+    assert page.sheet.has_appraisal and page.tree.isColumnHidden(APPRAISED) and not page.extra_toggle.isChecked()
+    page.resize(1180, 700)
+    qtbot.waitUntil(lambda: not page.tree.isColumnHidden(APPRAISED))

@@ -47,7 +47,7 @@ from ui.scoring.tree_model import (
 from ui.system_open import open_path
 from ui.pages.page import Page
 
-_WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44, 7: 110, 8: 66}  # Tối đa, Đề xuất, Điểm, Năm trước, +/-, Kê khai, Thẩm định
+_WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44, 7: 96, 8: 66}  # Tối đa, Đề xuất, Điểm, Năm trước, +/-, Kê khai, Thẩm định
 __all__ = ["ScoringPage", "summary_text"]
 
 

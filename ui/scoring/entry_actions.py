@@ -12,10 +12,17 @@ from app.services import appraisal, scoring
 from app.services.scoring import ScoreSheet
 from ui.runner import attempt
 
+WIDE_PAGE = 1000  # pixels: the page on a 1366-pixel screen is ~1170 wide, on a 1024-pixel one ~830
+
 
 class EntryActions:
     """Save the N/A mark, the declared figures and the appraisal of the selected criterion; show or hide
     their columns."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.sheet is not None:
+            self._show_extra_columns()
 
     def extra_toggled(self, on: bool) -> None:
         self._extra_chosen = on
@@ -23,15 +30,22 @@ class EntryActions:
 
     def _show_extra_columns(self) -> None:
         """Kê khai and Thẩm định: as the clerk chose on this page, else shown when the year has either."""
-        from ui.scoring.tree_model import APPRAISED, DECLARED
+        from ui.scoring.tree_model import APPRAISED, DECLARED, DIFFERENCE, PREVIOUS, PROPOSAL
 
         has = self.sheet is not None and (self.sheet.has_appraisal or any(line.declared for line in self.sheet.lines))
-        shown = has if self._extra_chosen is None else self._extra_chosen
+        # Unasked, only where the names stay readable beside them (a 1366-pixel screen, not a 1024 one).
+        shown = has and self.width() >= WIDE_PAGE if self._extra_chosen is None else self._extra_chosen
         self.extra_toggle.blockSignals(True)
         self.extra_toggle.setChecked(shown)
         self.extra_toggle.blockSignals(False)
         self.tree.setColumnHidden(DECLARED, not shown)
         self.tree.setColumnHidden(APPRAISED, not shown)
+        # Both shown on a narrow page: the proposal (also in the panel) and last year's columns make room.
+        crowded = shown and self.width() < WIDE_PAGE
+        has_previous = self.sheet is not None and any(line.previous is not None for line in self.sheet.lines)
+        self.tree.setColumnHidden(PROPOSAL, crowded)
+        for column in (PREVIOUS, DIFFERENCE):
+            self.tree.setColumnHidden(column, crowded or not has_previous)
 
     def set_not_applicable(self, criterion_id: int, on: bool) -> None:
         if self.sheet is None:

@@ -88,6 +88,7 @@ class EntryDetails(QWidget):
         for field, value in values:
             if not (same and field.hasFocus() and field.isModified()):
                 field.setText(value)
+                field.setCursorPosition(0)  # the start of a long note, not its end
                 field.setModified(False)
         self.appraisal_hint.setText(_appraisal_hint(line))
 
