@@ -14,8 +14,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.criteria import PAR, CriteriaSetData, CriterionData, children_by_parent, describe_rule, rating_for, \
-    subtotals
+from app.domain.criteria import (
+    PAR,
+    PENALTY,
+    CriteriaSetData,
+    CriterionData,
+    children_by_parent,
+    describe_rule,
+    rating_for,
+    subtotals,
+)
 from app.domain.score_totals import node_kinds, tally
 from app.queries.models.scoring import ScoreEvidence, ScoreLine, ScoreSheet
 from app.services.criteria_sets import read_set
@@ -124,7 +132,7 @@ def _sheet(year, set_id, set_names, data: CriteriaSetData, ids, by_code, previou
     leaves = [line for line in lines if line.is_leaf]
     previous_total = None
     if previous:
-        previous_total = sum(((-1 if root.node_kind == "penalty" else 1) * (previous.get(root.code) or Decimal(0))
+        previous_total = sum(((-1 if root.node_kind == PENALTY else 1) * (previous.get(root.code) or Decimal(0))
                               for root in criteria if not root.parent_code), Decimal(0))
     name, issuer, decision = set_names
     return ScoreSheet(

@@ -131,3 +131,14 @@ def test_import_appraisal_with_a_wrong_row_imports_nothing(store: Store):
         appraisal.import_appraisal(store, 2025, rows)
     assert "Dòng 2 (mã 3.9" in refused.value.hint and "Dòng 3 (mã 3," in refused.value.hint
     assert not scoring.score_sheet(store, 2025, TODAY).has_appraisal
+
+
+def test_the_year_total_the_emulation_compares_is_the_scaled_one(store: Store):
+    """“A rising self-score” reads 98,88 (93 × 100 / 96 + 3 − 1), not the raw 95 nor the N/A criterion's points."""
+    from app.services.proposals import par_total
+
+    ids = scored(store)
+    scoring.set_score(store, 2025, ids["7.3"], D(4))
+    scoring.set_not_applicable(store, 2025, ids["7.3"], True)  # its 4 points stay stored, uncounted
+    with store.transaction() as session:
+        assert par_total(session, 2025) == D("98.88")
