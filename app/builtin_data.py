@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the start path reads ``user_version`` on sqlite3 (app/queri
 
 CRITERIA_SETS = 1  # with revision 0004
 AWARD_KINDS = 2  # with revision 0005: the award kinds and the example certificate layout
+SHAPED_SETS = 4  # with revision 0012: the example set of today's shape (bonus and penalty, "Không áp dụng")
 
 
 def brought_by(revision: str | None) -> int:
@@ -27,6 +28,8 @@ def brought_by(revision: str | None) -> int:
         flags |= CRITERIA_SETS
     if revision is None or revision < "0005":
         flags |= AWARD_KINDS
+    if revision is None or revision < "0012":
+        flags |= SHAPED_SETS
     return flags
 
 
@@ -49,6 +52,7 @@ def install_pending(store: Store, now: datetime | None = None) -> int:
 
     from app.services.award_kinds import install_default_kinds
     from app.services.certificates import add_default_layout
+    from app.services.criteria_sets import SHAPED_SETS as SHAPED_FILES
     from app.services.criteria_sets import add_default_sets
 
     flags = pending(store)
@@ -57,6 +61,8 @@ def install_pending(store: Store, now: datetime | None = None) -> int:
     with store.transaction() as session:
         if flags & CRITERIA_SETS:
             add_default_sets(session, now)
+        elif flags & SHAPED_SETS:  # an older database: only the new example (a deleted old set stays deleted)
+            add_default_sets(session, now, SHAPED_FILES)
         if flags & AWARD_KINDS:
             install_default_kinds(session)
             add_default_layout(session)

@@ -95,7 +95,7 @@ CREATE TABLE criteria_set (
 	issuer VARCHAR(300) NOT NULL, 
 	decision VARCHAR(300) NOT NULL, 
 	note TEXT NOT NULL, 
-	added_at DATETIME NOT NULL, 
+	added_at DATETIME NOT NULL, na_rule VARCHAR(20) DEFAULT 'scale' NOT NULL, 
 	CONSTRAINT pk_criteria_set PRIMARY KEY (id)
 );
 
@@ -143,7 +143,7 @@ CREATE TABLE criterion (
 	rule_levels TEXT NOT NULL, 
 	evidence TEXT NOT NULL, 
 	source VARCHAR(60) NOT NULL, 
-	subject VARCHAR(20) NOT NULL, 
+	subject VARCHAR(20) NOT NULL, node_kind VARCHAR(20) DEFAULT '' NOT NULL, na_allowed BOOLEAN DEFAULT '1' NOT NULL, 
 	CONSTRAINT pk_criterion PRIMARY KEY (id), 
 	CONSTRAINT fk_criterion_set_id_criteria_set FOREIGN KEY(set_id) REFERENCES criteria_set (id) ON DELETE CASCADE, 
 	CONSTRAINT uq_criterion_set_id UNIQUE (set_id, code)
@@ -201,7 +201,7 @@ CREATE TABLE score_entry (
 	criterion_id INTEGER NOT NULL, 
 	points VARCHAR(30), 
 	basis VARCHAR(20) NOT NULL, 
-	comment TEXT NOT NULL, 
+	comment TEXT NOT NULL, not_applicable BOOLEAN DEFAULT '0' NOT NULL, declared TEXT DEFAULT '' NOT NULL, appraised_points VARCHAR(30), appraisal_note TEXT DEFAULT '' NOT NULL, 
 	CONSTRAINT pk_score_entry PRIMARY KEY (id), 
 	CONSTRAINT fk_score_entry_assessment_id_assessment FOREIGN KEY(assessment_id) REFERENCES assessment (id) ON DELETE CASCADE, 
 	CONSTRAINT fk_score_entry_criterion_id_criterion FOREIGN KEY(criterion_id) REFERENCES criterion (id) ON DELETE CASCADE, 

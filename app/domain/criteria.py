@@ -46,6 +46,13 @@ RULE_KINDS = {
     PASSFAIL: "Đạt/Không đạt",
 }
 
+# A top-level node's kind (app/domain/score_totals.py adds them up); its children share it.
+ORDINARY, BONUS, PENALTY = "", "bonus", "penalty"
+NODE_KINDS = {ORDINARY: "Nội dung", BONUS: "Điểm thưởng", PENALTY: "Điểm trừ"}
+# How "Không áp dụng" changes the total: rule data a set carries (``na_rule`` in its JSON and workbook).
+SCALE = "scale"
+NA_RULES = {SCALE: "Bỏ điểm tối đa của tiêu chí không áp dụng khỏi tổng; quy đổi tổng điểm về thang điểm của bộ"}
+
 COLLECTIVE, INDIVIDUAL = "collective", "individual"
 SUBJECTS = {COLLECTIVE: "Tập thể", INDIVIDUAL: "Cá nhân"}
 
@@ -68,6 +75,8 @@ class CriterionData:
     evidence: str = ""
     source: str = ""  # a computed source the app can propose from (see app/services/proposals.py)
     subject: str = ""  # emulation criteria: collective or individual
+    node_kind: str = ORDINARY  # a top-level node: bonus or penalty content (its children follow it)
+    na_allowed: bool = True  # the clerk may mark it "Không áp dụng"
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class CriteriaSetData:
     note: str = ""
     criteria: tuple[CriterionData, ...] = ()
     ratings: tuple[RatingBand, ...] = ()
+    na_rule: str = SCALE
 
 
 @dataclass(frozen=True)
@@ -181,12 +191,17 @@ def roots(criteria: tuple[CriterionData, ...]) -> list[CriterionData]:
 
 
 def total(criteria: tuple[CriterionData, ...], scores: dict[str, Decimal | None]) -> Decimal:
+    """Σ contents + bonus − penalty (each top-level node capped at its maximum); "Không áp dụng" and the
+    scaled total are ``app/domain/score_totals.tally``'s."""
     values = subtotals(criteria, scores)
-    return sum((values[root.code] or Decimal(0) for root in roots(criteria)), Decimal(0))
+    return sum(((-1 if root.node_kind == PENALTY else 1) * (values[root.code] or Decimal(0))
+                for root in roots(criteria)), Decimal(0))
 
 
 def max_total(criteria: tuple[CriterionData, ...]) -> Decimal:
-    return sum((root.max_points or Decimal(0) for root in roots(criteria)), Decimal(0))
+    """The set's scale: the maxima of its ordinary contents (bonus and penalty have their own)."""
+    return sum((root.max_points or Decimal(0) for root in roots(criteria) if root.node_kind == ORDINARY),
+               Decimal(0))
 
 
 def rating_for(total_points: Decimal, ratings: tuple[RatingBand, ...]) -> str:
@@ -208,6 +223,9 @@ def set_problems(data: CriteriaSetData) -> list[Problem]:
         problems.append(Problem(f"Năm áp dụng {data.year} không hợp lệ.", column="Năm"))
     if not data.criteria:
         problems.append(Problem("Bộ tiêu chí chưa có tiêu chí nào."))
+    if data.na_rule not in NA_RULES:
+        problems.append(Problem(f"Cách tính “Không áp dụng” “{data.na_rule}” không hợp lệ; dùng “{SCALE}”.",
+                                column="Không áp dụng"))
     seen: dict[str, CriterionData] = {}
     for criterion in data.criteria:
         problems.extend(_criterion_problems(data.kind, criterion, seen))
@@ -241,6 +259,8 @@ def _criterion_problems(kind: str, criterion: CriterionData, seen: dict[str, Cri
         add(f"Cấp “{criterion.level}” không hợp lệ; dùng Lĩnh vực, Tiêu chí hoặc Tiêu chí thành phần.", "Cấp")
     if criterion.rule.kind not in RULE_KINDS:
         add(f"Cách chấm “{criterion.rule.kind}” không hợp lệ.", "Cách chấm")
+    if criterion.node_kind not in NODE_KINDS:
+        add(f"Loại mục “{criterion.node_kind}” không hợp lệ; dùng Điểm thưởng, Điểm trừ hoặc để trống.", "Loại mục")
     if criterion.subject and criterion.subject not in SUBJECTS:
         add(f"Đối tượng “{criterion.subject}” không hợp lệ; dùng Tập thể hoặc Cá nhân.", "Đối tượng")
     points = criterion.max_points

@@ -15,7 +15,13 @@ Layout (the sheet "Hướng dẫn" says the same to the clerk, in Vietnamese):
   per node. Cấp and Cách chấm and Đối tượng are the Vietnamese labels of
   ``LEVELS``, ``RULE_KINDS`` and ``SUBJECTS``; Điểm tối đa is a number cell;
   Các mức is ``format_bands`` (Theo tỷ lệ) or ``format_options`` (Chọn mức)
-  text, blank for the other kinds; Tự tính is the ``source`` key as is.
+  text, blank for the other kinds; Tự tính is the ``source`` key as is. Two
+  columns of today's shape follow, optional on import (older workbooks end at
+  Đối tượng): ``Loại mục`` (Điểm thưởng / Điểm trừ / blank, ``NODE_KINDS``) and
+  ``Cho phép Không áp dụng`` (Có / Không; blank is Có). "Thông tin" may carry
+  ``Khi có tiêu chí không áp dụng`` (``NA_RULE_LABELS``; blank is "scale").
+  The year's declared figures, appraised points and notes are not set data:
+  they travel in the self-scoring workbook (``app/documents/papers/scoring_table.py``).
 - "Xếp loại": header ``Xếp loại | Từ điểm``, one row per rating band, Từ điểm a number.
 - "Hướng dẫn": how to fill the other sheets.
 """
@@ -28,6 +34,8 @@ from pathlib import Path
 
 from app.domain.criteria import (
     LEVELS,
+    NODE_KINDS,
+    SCALE,
     OPTIONS,
     PAR,
     RATIO,
@@ -48,16 +56,22 @@ INFO_HEADER = ("Mục", "Nội dung")
 KIND, NAME, YEAR, ISSUER, DECISION, NOTE = (
     "Loại", "Tên bộ tiêu chí", "Năm áp dụng", "Cơ quan ban hành", "Quyết định", "Ghi chú",
 )
-INFO_ITEMS = (KIND, NAME, YEAR, ISSUER, DECISION, NOTE)
+NA_RULE = "Khi có tiêu chí không áp dụng"
+NA_RULE_LABELS = {SCALE: "Quy đổi về thang điểm"}
+INFO_ITEMS = (KIND, NAME, YEAR, ISSUER, DECISION, NOTE, NA_RULE)
 CODE, PARENT, LEVEL, CRITERION_NAME, MAX_POINTS, RULE, BANDS, EVIDENCE, SOURCE, SUBJECT = (
     "Mã", "Mã cha", "Cấp", "Tên tiêu chí", "Điểm tối đa", "Cách chấm", "Các mức",
     "Tài liệu kiểm chứng", "Tự tính", "Đối tượng",
 )
-CRITERIA_HEADER = (CODE, PARENT, LEVEL, CRITERION_NAME, MAX_POINTS, RULE, BANDS, EVIDENCE, SOURCE, SUBJECT)
+NODE_KIND, NA_ALLOWED = "Loại mục", "Cho phép Không áp dụng"
+NA_CHOICES = {"yes": "Có", "no": "Không"}
+CRITERIA_HEADER = (CODE, PARENT, LEVEL, CRITERION_NAME, MAX_POINTS, RULE, BANDS, EVIDENCE, SOURCE, SUBJECT,
+                   NODE_KIND, NA_ALLOWED)
+REQUIRED_CRITERIA_COLUMNS = 10  # a workbook written before the bonus/penalty and N/A columns ends at Đối tượng
 RATING_LABEL, RATING_MIN = "Xếp loại", "Từ điểm"
 RATINGS_HEADER = (RATING_LABEL, RATING_MIN)
 
-_CRITERIA_WIDTHS = (9, 9, 16, 48, 10, 14, 42, 36, 14, 11)
+_CRITERIA_WIDTHS = (9, 9, 16, 48, 10, 14, 42, 36, 14, 11, 14, 14)
 _INFO_WIDTHS = (20, 80)
 _RATINGS_WIDTHS = (30, 12)
 
@@ -68,6 +82,8 @@ GUIDE = (
     f"• {KIND}: ghi “{SET_KINDS['par']}” hoặc “{SET_KINDS['emulation']}”.",
     f"• {NAME}: bắt buộc. • {YEAR}: số năm, ví dụ 2025.",
     f"• {ISSUER}, {DECISION}, {NOTE}: không bắt buộc.",
+    (f"• {NA_RULE}: “{NA_RULE_LABELS[SCALE]}” (điểm tối đa của tiêu chí không áp dụng bỏ khỏi tổng; tổng điểm "
+     "quy đổi về thang điểm của bộ để xếp loại); để trống là cách này."),
     "",
     (f"Trang “{CRITERIA_SHEET}”: mỗi dòng một lĩnh vực, tiêu chí hoặc tiêu chí thành phần; "
     "giữ nguyên dòng tiêu đề và thứ tự các cột."),
@@ -92,6 +108,11 @@ GUIDE = (
     f"• {SOURCE}: mã nguồn số liệu chương trình tự tính (ví dụ tasks_on_time); để trống nếu chấm tay.",
     (f"• {SUBJECT}: với tiêu chuẩn thi đua, “{SUBJECTS['collective']}” hoặc “{SUBJECTS['individual']}”; "
     "để trống nếu dùng chung."),
+    (f"• {NODE_KIND}: ở lĩnh vực (nội dung) cấp cao nhất, “{NODE_KINDS['bonus']}” (cộng vào tổng, không quá điểm "
+     f"tối đa của nội dung) hoặc “{NODE_KINDS['penalty']}” (trừ khỏi tổng, không quá điểm tối đa của nội dung); "
+     "các tiêu chí con theo loại của nội dung; để trống với nội dung thường."),
+    (f"• {NA_ALLOWED}: “Có” nếu xã được đánh dấu tiêu chí này “Không áp dụng”, “Không” nếu mọi xã đều phải "
+     "chấm; để trống là “Có”. Tệp cũ không có hai cột này vẫn nhập được."),
     "",
     (f"Trang “{RATINGS_SHEET}” ({' | '.join(RATINGS_HEADER)}): mỗi dòng một mức xếp loại và số điểm tổng "
     "tối thiểu để đạt mức đó (ví dụ Tốt — 90); không bắt buộc."),
@@ -184,6 +205,8 @@ def criterion_row(criterion: CriterionData) -> tuple:
         criterion.evidence,
         criterion.source,
         SUBJECTS.get(criterion.subject, criterion.subject),
+        NODE_KINDS.get(criterion.node_kind, criterion.node_kind) if criterion.node_kind else "",
+        NA_CHOICES["yes" if criterion.na_allowed else "no"],
     )
 
 
@@ -198,6 +221,7 @@ def _info_sheet(sheet, data: CriteriaSetData) -> None:
     values = {
         KIND: SET_KINDS.get(data.kind, data.kind), NAME: data.name, YEAR: data.year,
         ISSUER: data.issuer, DECISION: data.decision, NOTE: data.note,
+        NA_RULE: NA_RULE_LABELS.get(data.na_rule, data.na_rule),
     }
     _table(sheet, INFO_HEADER, [(item, values[item]) for item in INFO_ITEMS], _INFO_WIDTHS)
 

@@ -24,6 +24,8 @@ from pathlib import Path
 from app.domain.criteria import (
     LEVELS,
     MANUAL,
+    NODE_KINDS,
+    SCALE,
     RULE_KINDS,
     SUBJECTS,
     CriteriaSetData,
@@ -48,8 +50,14 @@ from app.exporters.criteria_workbook import (
     KIND,
     LEVEL,
     MAX_POINTS,
+    NA_ALLOWED,
+    NA_CHOICES,
+    NA_RULE,
+    NA_RULE_LABELS,
     NAME,
+    NODE_KIND,
     NOTE,
+    REQUIRED_CRITERIA_COLUMNS,
     PARENT,
     RATING_LABEL,
     RATING_MIN,
@@ -166,40 +174,48 @@ def _read_workbook(workbook) -> tuple[CriteriaSetData, _Issues]:
     issues = _Issues()
     sheets = {label_key(sheet.title): sheet for sheet in workbook.worksheets}
 
-    def rows(title: str, header: tuple[str, ...], required: bool = True) -> list[tuple[int, tuple]]:
+    def rows(title: str, header: tuple[str, ...], required: bool = True, columns: int = 0) -> list[tuple[int, tuple]]:
         sheet = sheets.get(label_key(title))
         if sheet is None:
             if required:
                 issues.unreadable.add(title)
                 issues.add("", None, "", f"Tệp không có trang “{title}”. Hãy dùng tệp mẫu của chương trình.")
             return []
-        return _sheet_rows(sheet, title, header, issues)
+        return _sheet_rows(sheet, title, header, issues, columns or len(header))
 
     info = _read_info(rows(INFO_SHEET, INFO_HEADER), issues)
     criteria = [(number, _criterion(number, values, issues))
-                for number, values in rows(CRITERIA_SHEET, CRITERIA_HEADER)]
+                for number, values in rows(CRITERIA_SHEET, CRITERIA_HEADER, columns=REQUIRED_CRITERIA_COLUMNS)]
     ratings = _read_ratings(rows(RATINGS_SHEET, RATINGS_HEADER, required=False), issues)
     data = CriteriaSetData(
         kind=info.values.get(KIND, ""), name=info.values.get(NAME, ""), year=info.values.get(YEAR, 0),
         issuer=info.values.get(ISSUER, ""), decision=info.values.get(DECISION, ""),
         note=info.values.get(NOTE, ""),
         criteria=tuple(criterion for _number, criterion in criteria),
-        ratings=tuple(band for _number, band in ratings),
+        ratings=tuple(band for _number, band in ratings), na_rule=info.values.get(NA_RULE) or SCALE,
     )
     _add_set_problems(data, info, criteria, issues)
     return data, issues
 
 
-def _sheet_rows(sheet, title: str, header: tuple[str, ...], issues: _Issues) -> list[tuple[int, tuple]]:
-    """The non-blank rows below the header, as (Excel row number, one value per header column)."""
+def _sheet_rows(sheet, title: str, header: tuple[str, ...], issues: _Issues,
+                required: int) -> list[tuple[int, tuple]]:
+    """The non-blank rows below the header, as (Excel row number, one value per header column).
+
+    The columns after the first ``required`` may be missing (a workbook of an older layout): their header
+    cell is blank and their values are read as blank.
+    """
     width = len(header)
     cells = sheet.iter_rows(max_col=width, values_only=True)
-    if not _header_ok(_padded(next(cells, None), width), title, header, issues):
+    found_header = _padded(next(cells, None), width)
+    present = [index < required or not cell_blank(value) for index, value in enumerate(found_header)]
+    expected = tuple(name if shown else None for name, shown in zip(header, present))
+    if not _header_ok(found_header, title, expected, issues, header[:required]):
         issues.unreadable.add(title)
         return []
     found = []
     for number, values in enumerate(cells, start=2):
-        values = _padded(values, width)
+        values = tuple(value if shown else None for value, shown in zip(_padded(values, width), present))
         if all(cell_blank(value) for value in values):
             continue
         found.append((number, values))
@@ -210,16 +226,17 @@ def _sheet_rows(sheet, title: str, header: tuple[str, ...], issues: _Issues) -> 
     return found
 
 
-def _header_ok(found: tuple, title: str, header: tuple[str, ...], issues: _Issues) -> bool:
-    """One message for the whole header row: which column should say what."""
+def _header_ok(found: tuple, title: str, header: tuple[str | None, ...], issues: _Issues,
+               required: tuple[str, ...]) -> bool:
+    """One message for the whole header row: which column should say what (None: an optional column left out)."""
     if all(cell_blank(value) for value in found):
-        issues.add(title, 1, "", f"Thiếu dòng tiêu đề; dòng 1 phải ghi: {' | '.join(header)}.")
+        issues.add(title, 1, "", f"Thiếu dòng tiêu đề; dòng 1 phải ghi: {' | '.join(required)}.")
         return False
     wrong = [
         f"cột {chr(ord('A') + index)} phải là “{expected}” "
         + (f"(đang là “{cell_shown(value)}”)" if not cell_blank(value) else "(đang trống)")
         for index, (expected, value) in enumerate(zip(header, found))
-        if label_key(cell_shown(value)) != label_key(expected)
+        if expected is not None and label_key(cell_shown(value)) != label_key(expected)
     ]
     if wrong:
         issues.add(title, 1, "", f"Dòng tiêu đề không đúng mẫu: {'; '.join(wrong)}.")
@@ -238,7 +255,9 @@ def _read_info(rows: list[tuple[int, tuple]], issues: _Issues) -> _Info:
                        f"Mục “{item}” ghi hai lần (đã có ở dòng {info.rows[item]}).")
             continue
         info.rows[item] = number
-        parse = {KIND: cell_set_kind, YEAR: cell_year, NOTE: cell_long_text}.get(item, cell_text)
+        parse = {KIND: cell_set_kind, YEAR: cell_year, NOTE: cell_long_text,
+                 NA_RULE: lambda value: cell_choice(value, NA_RULE_LABELS, "cách tính không áp dụng", SCALE),
+                 }.get(item, cell_text)
         default = {KIND: "", YEAR: 0}.get(item, "")
         info.values[item] = _cell(issues, INFO_SHEET, number, _VALUE, parse, value, default)
     for item in (KIND, NAME, YEAR):
@@ -262,6 +281,8 @@ def _criterion(number: int, values: tuple, issues: _Issues) -> CriterionData:
         evidence=cell(EVIDENCE, cell_long_text),
         source=cell(SOURCE, cell_text),
         subject=cell(SUBJECT, lambda value: cell_choice(value, SUBJECTS, "đối tượng", "")),
+        node_kind=cell(NODE_KIND, lambda value: cell_choice(value, NODE_KINDS, "loại mục", "")),
+        na_allowed=cell(NA_ALLOWED, lambda value: cell_choice(value, NA_CHOICES, "giá trị", "yes"), "yes") == "yes",
     )
 
 

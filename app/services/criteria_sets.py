@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain.criteria import (
     OPTIONS,
     RATIO,
+    SCALE,
     SET_KINDS,
     CriteriaSetData,
     CriterionData,
@@ -34,6 +35,8 @@ from app.store import Store
 from db.models import AssessmentRow, CriteriaSetRow, CriterionRow, RatingBandRow
 
 DEFAULT_SETS = ("par-commune-example.json", "emulation-seed000-2024.json", "emulation-seed001-2024.json")
+# Sets of today's shape (bonus and penalty, "Không áp dụng"), installed with revision 0012 (app/builtin_data.py).
+SHAPED_SETS = ("par-commune-2025-example.json",)
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def read_set(session: Session, set_id: int) -> StoredSet:
     data = CriteriaSetData(
         kind=row.kind, name=row.name, year=row.year, issuer=row.issuer, decision=row.decision, note=row.note,
         criteria=tuple(_criterion(item) for item in criteria_rows),
-        ratings=tuple(RatingBand(band.label, band.min_points) for band in bands),
+        ratings=tuple(RatingBand(band.label, band.min_points) for band in bands), na_rule=row.na_rule,
     )
     return StoredSet(row.id, data, {item.code: item.id for item in criteria_rows})
 
@@ -106,7 +109,7 @@ def _criterion(row: CriterionRow) -> CriterionData:
     return CriterionData(
         code=row.code, name=row.name, level=row.level, parent_code=row.parent_code, max_points=row.max_points,
         rule=rule_from_text(row.rule_kind, row.rule_levels), evidence=row.evidence, source=row.source,
-        subject=row.subject,
+        subject=row.subject, node_kind=row.node_kind, na_allowed=bool(row.na_allowed),
     )
 
 
@@ -136,10 +139,12 @@ def cleaned(data: CriteriaSetData) -> CriteriaSetData:
                 code=clean_line(item.code), name=clean_text(item.name), level=item.level,
                 parent_code=clean_line(item.parent_code), max_points=item.max_points, rule=item.rule,
                 evidence=clean_text(item.evidence), source=clean_line(item.source), subject=item.subject,
+                node_kind=item.node_kind, na_allowed=item.na_allowed,
             )
             for item in data.criteria
         ),
         ratings=tuple(RatingBand(clean_line(band.label), band.min_points) for band in data.ratings),
+        na_rule=data.na_rule,
     )
 
 
@@ -161,14 +166,15 @@ def save_set(store: Store, data: CriteriaSetData, now: datetime | None = None) -
 
 def insert_set(session: Session, data: CriteriaSetData, now: datetime) -> int:
     row = CriteriaSetRow(kind=data.kind, name=data.name, year=data.year, issuer=data.issuer,
-                         decision=data.decision, note=data.note, added_at=now)
+                         decision=data.decision, note=data.note, na_rule=data.na_rule, added_at=now)
     session.add(row)
     session.flush()
     for position, item in enumerate(data.criteria):
         session.add(CriterionRow(
             set_id=row.id, position=position, code=item.code, parent_code=item.parent_code, level=item.level,
             name=item.name, max_points=item.max_points, rule_kind=item.rule.kind, rule_levels=rule_text(item.rule),
-            evidence=item.evidence, source=item.source, subject=item.subject,
+            evidence=item.evidence, source=item.source, subject=item.subject, node_kind=item.node_kind,
+            na_allowed=item.na_allowed,
         ))
     for position, band in enumerate(data.ratings):
         session.add(RatingBandRow(set_id=row.id, position=position, label=band.label, min_points=band.min_points))
@@ -211,15 +217,17 @@ def set_from_json(raw: dict) -> CriteriaSetData:
                 max_points=parse_points(item.get("max_points")),
                 rule=rule_from_text(item.get("rule", "manual"), item.get("levels", "")),
                 evidence=item.get("evidence", ""), source=item.get("source", ""), subject=item.get("subject", ""),
+                node_kind=item.get("node_kind", ""), na_allowed=bool(item.get("na_allowed", True)),
             )
             for item in raw["criteria"]
         ),
         ratings=tuple(RatingBand(band["label"], Decimal(str(band["min_points"]))) for band in raw.get("ratings", [])),
+        na_rule=raw.get("na_rule", SCALE),
     )
 
 
-def default_sets() -> list[CriteriaSetData]:
-    return [set_from_json(load_json("criteria", name)) for name in DEFAULT_SETS]
+def default_sets(names: tuple[str, ...] = DEFAULT_SETS + SHAPED_SETS) -> list[CriteriaSetData]:
+    return [set_from_json(load_json("criteria", name)) for name in names]
 
 
 def install_default_sets(store: Store, now: datetime | None = None) -> Done[int]:
@@ -229,11 +237,12 @@ def install_default_sets(store: Store, now: datetime | None = None) -> Done[int]
     return Done(added, action.changes)
 
 
-def add_default_sets(session: Session, now: datetime | None = None) -> int:
-    """``install_default_sets`` inside the caller's transaction."""
+def add_default_sets(session: Session, now: datetime | None = None,
+                     names: tuple[str, ...] = DEFAULT_SETS + SHAPED_SETS) -> int:
+    """``install_default_sets`` inside the caller's transaction (``names``: only these files)."""
     added = 0
     present = set(session.execute(select(CriteriaSetRow.kind, CriteriaSetRow.name, CriteriaSetRow.year)).all())
-    for data in default_sets():
+    for data in default_sets(names):
         if (data.kind, data.name, data.year) not in present:
             insert_set(session, cleaned(data), now or datetime.now())
             added += 1

@@ -34,9 +34,9 @@ from app.domain.criteria import (
     YESNO,
     CriterionData,
     band_points,
-    total,
 )
 from app.domain.criteria_text import format_band_condition
+from app.domain.score_totals import tally
 from app.domain.emulation import MET, NOT_MET, UNKNOWN
 from app.domain.plan_kinds import REFORM
 from app.domain.points import format_percent, format_points, rounded
@@ -164,7 +164,7 @@ def read_facts(session: Session, year: int, today: date) -> Facts:
 
 
 def par_total(session: Session, year: int) -> Decimal | None:
-    """The total of the scores entered for a year's self-scoring; None without one."""
+    """The total of the scores entered for a year's self-scoring (scaled for "Không áp dụng"); None without one."""
     from app.services.criteria_sets import read_set
 
     assessment = session.scalar(select(AssessmentRow).where(AssessmentRow.year == year, AssessmentRow.kind == PAR))
@@ -172,18 +172,20 @@ def par_total(session: Session, year: int) -> Decimal | None:
         return None
     stored = read_set(session, assessment.set_id)
     by_id = {criterion_id: code for code, criterion_id in stored.criterion_ids.items()}
-    scores = {
-        by_id[criterion_id]: points
-        for criterion_id, points in session.execute(
-            select(ScoreEntryRow.criterion_id, ScoreEntryRow.points)
-            .join(CriterionRow, CriterionRow.id == ScoreEntryRow.criterion_id)
-            .where(ScoreEntryRow.assessment_id == assessment.id)
-        )
-        if criterion_id in by_id
-    }
+    scores, not_applicable = {}, set()
+    for criterion_id, points, na in session.execute(
+        select(ScoreEntryRow.criterion_id, ScoreEntryRow.points, ScoreEntryRow.not_applicable)
+        .join(CriterionRow, CriterionRow.id == ScoreEntryRow.criterion_id)
+        .where(ScoreEntryRow.assessment_id == assessment.id)
+    ):
+        if criterion_id in by_id:
+            scores[by_id[criterion_id]] = points
+            if na:
+                not_applicable.add(by_id[criterion_id])
     if not any(value is not None for value in scores.values()):
         return None
-    return total(stored.data.criteria, scores)
+    # the total the rating reads: two years with different criteria "Không áp dụng" compare on one scale
+    return tally(stored.data.criteria, scores, not_applicable, stored.data.na_rule).scaled
 
 
 def _is_report(point: Checkpoint) -> bool:

@@ -16,26 +16,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.criteria import (
-    PAR,
-    CriteriaSetData,
-    CriterionData,
-    children_by_parent,
-    describe_rule,
-    max_total,
-    rating_for,
-    score_problem,
-    subtotals,
-    total,
-)
+from app.domain.criteria import PAR, CriterionData, score_problem
 from app.domain.text import clean_text
 from app.errors import UserError
-from app.queries.models.scoring import ScoreEvidence, ScoreLine, ScoreSheet
+from app.queries.models.scoring import ScoreLine, ScoreSheet
 from app.services.changes import Changes, Done, short
 from app.services.criteria_sets import read_set
 from app.services.evidence import _check_source, store_file
 from app.services.proposals import propose_score, read_facts
-from app.services.score_sheet import MANUAL_BASIS, PROPOSAL_BASIS
+from app.services.score_sheet import MANUAL_BASIS, PROPOSAL_BASIS, _assessment, score_sheet
 from app.store import Store
 from db.models import (
     AssessmentRow,
@@ -46,8 +35,7 @@ from db.models import (
     ScoreEvidenceRow,
 )
 
-def _assessment(session: Session, year: int, kind: str = PAR) -> AssessmentRow | None:
-    return session.scalar(select(AssessmentRow).where(AssessmentRow.year == year, AssessmentRow.kind == kind))
+__all__ = ["MANUAL_BASIS", "PROPOSAL_BASIS", "ScoreLine", "ScoreSheet", "score_sheet"]
 
 
 def assessment_set(store: Store, year: int, kind: str = PAR) -> int | None:
@@ -88,101 +76,6 @@ def _has_entries(session: Session, assessment_id: int) -> bool:
     )
 
 
-def _entries(session: Session, assessment_id: int) -> dict[int, ScoreEntryRow]:
-    return {row.criterion_id: row for row in session.scalars(
-        select(ScoreEntryRow).where(ScoreEntryRow.assessment_id == assessment_id))}
-
-
-def _depths(criteria: tuple[CriterionData, ...]) -> dict[str, int]:
-    by_code = {criterion.code: criterion for criterion in criteria}
-    depths: dict[str, int] = {}
-    for criterion in criteria:
-        depth, code, seen = 0, criterion.parent_code, set()
-        while code in by_code and code not in seen:
-            seen.add(code)
-            depth += 1
-            code = by_code[code].parent_code
-        depths[criterion.code] = depth
-    return depths
-
-
-def _previous_scores(session: Session, year: int) -> dict[str, Decimal | None] | None:
-    """Last year's scores by code, subtotals included (the set may be another version: codes match)."""
-    row = _assessment(session, year - 1)
-    if row is None:
-        return None
-    stored = read_set(session, row.set_id)
-    by_id = {criterion_id: code for code, criterion_id in stored.criterion_ids.items()}
-    scores = {by_id[criterion_id]: entry.points for criterion_id, entry in _entries(session, row.id).items()
-              if criterion_id in by_id}
-    if not any(value is not None for value in scores.values()):
-        return None
-    return subtotals(stored.data.criteria, scores)
-
-
-def score_sheet(store: Store, year: int, today: date | None = None) -> ScoreSheet | None:
-    """The year's scoring as the screen and the papers show it; None before a set is chosen."""
-    today = today or date.today()
-    with store.transaction() as session:
-        row = _assessment(session, year)
-        if row is None:
-            return None
-        stored = read_set(session, row.set_id)
-        entries = _entries(session, row.id)
-        previous = _previous_scores(session, year)
-        facts = read_facts(session, year, today)
-        evidence = _evidence_by_entry(session, [entry.id for entry in entries.values()])
-        set_row = session.get(CriteriaSetRow, row.set_id)
-    return _sheet(year, stored.id, set_row, stored.data, stored.criterion_ids, entries, previous, facts, evidence)
-
-
-def _sheet(year, set_id, set_row, data: CriteriaSetData, ids, entries, previous, facts, evidence) -> ScoreSheet:
-    criteria = data.criteria
-    children = children_by_parent(criteria)
-    by_code_points = {code: entries[ids[code]].points for code in ids if ids[code] in entries}
-    values = subtotals(criteria, by_code_points)
-    depths = _depths(criteria)
-    lines = []
-    for criterion in criteria:
-        criterion_id = ids[criterion.code]
-        entry = entries.get(criterion_id)
-        is_leaf = criterion.code not in children
-        lines.append(ScoreLine(
-            criterion_id=criterion_id, code=criterion.code, name=criterion.name, level=criterion.level,
-            depth=depths[criterion.code], max_points=criterion.max_points, rule=describe_rule(criterion.rule),
-            evidence_expected=criterion.evidence, is_leaf=is_leaf,
-            points=values.get(criterion.code), basis=entry.basis if entry else MANUAL_BASIS,
-            comment=entry.comment if entry else "",
-            proposal=propose_score(criterion, facts) if is_leaf else None,
-            previous=previous.get(criterion.code) if previous else None,
-            evidence=evidence.get(entry.id, ()) if entry else (), parent_code=criterion.parent_code,
-        ))
-    leaves = [line for line in lines if line.is_leaf]
-    grand = total(criteria, by_code_points)
-    previous_total = None
-    if previous:
-        previous_total = sum((previous.get(root.code) or Decimal(0) for root in criteria
-                              if not root.parent_code), Decimal(0))
-    return ScoreSheet(
-        year=year, set_id=set_id, set_name=set_row.name, set_issuer=set_row.issuer, set_decision=set_row.decision,
-        lines=tuple(lines), total=grand, max_total=max_total(criteria), rating=rating_for(grand, data.ratings),
-        previous_total=previous_total, scored=sum(1 for line in leaves if line.points is not None),
-        leaves=len(leaves),
-    )
-
-
-def _evidence_by_entry(session: Session, entry_ids: list[int]) -> dict[int, tuple[ScoreEvidence, ...]]:
-    if not entry_ids:
-        return {}
-    result: dict[int, list[ScoreEvidence]] = {}
-    query = (select(ScoreEvidenceRow, EvidenceFileRow.stored_as)
-             .join(EvidenceFileRow, EvidenceFileRow.id == ScoreEvidenceRow.file_id)
-             .where(ScoreEvidenceRow.entry_id.in_(entry_ids)).order_by(ScoreEvidenceRow.id))
-    for link, stored_as in session.execute(query):
-        result.setdefault(link.entry_id, []).append(ScoreEvidence(link.id, link.file_id, link.original_name, stored_as))
-    return {key: tuple(value) for key, value in result.items()}
-
-
 # --- edits ------------------------------------------------------------------------------------
 
 def _leaf(session: Session, year: int, criterion_id: int) -> tuple[AssessmentRow, CriterionData]:
@@ -217,6 +110,8 @@ def _put_score(session: Session, year: int, criterion_id: int, points: Decimal |
         raise UserError(problem)
     entry = _entry(session, assessment.id, criterion_id)
     entry.points, entry.basis = points, basis
+    if points is not None:
+        entry.not_applicable = False  # a score typed on it says the criterion applies after all
     return criterion.code
 
 
@@ -240,6 +135,28 @@ def accept_proposal(store: Store, year: int, criterion_id: int, today: date | No
             raise UserError("Chưa có điểm đề xuất để nhận.", reason)
         _put_score(session, year, criterion_id, proposal.points, PROPOSAL_BASIS)
         action.label = f"Nhận điểm đề xuất tiêu chí {criterion.code}"
+    return action.changes
+
+
+def set_not_applicable(store: Store, year: int, criterion_id: int, not_applicable: bool) -> Changes:
+    """Mark a leaf "Không áp dụng" (its maximum leaves the total, its score is kept for when it applies again)."""
+    label = "Đánh dấu không áp dụng" if not_applicable else "Bỏ đánh dấu không áp dụng"
+    with store.action(label) as action:
+        assessment, criterion = _leaf(action.session, year, criterion_id)
+        if not_applicable and not criterion.na_allowed:
+            raise UserError(f"Tiêu chí {criterion.code} không được đánh dấu “Không áp dụng”.",
+                            "Bộ tiêu chí quy định mọi xã đều chấm tiêu chí này; hãy nhập điểm.")
+        _entry(action.session, assessment.id, criterion_id).not_applicable = bool(not_applicable)
+        action.label = f"{label} tiêu chí {criterion.code}"
+    return action.changes
+
+
+def set_declared(store: Store, year: int, criterion_id: int, declared: str) -> Changes:
+    """Save a leaf's declared figures (số liệu kê khai, e.g. "45/48 hồ sơ đúng hạn")."""
+    with store.action("Sửa số liệu kê khai") as action:
+        assessment, criterion = _leaf(action.session, year, criterion_id)
+        _entry(action.session, assessment.id, criterion_id).declared = clean_text(declared)
+        action.label = f"Sửa số liệu kê khai tiêu chí {criterion.code}"
     return action.changes
 
 

@@ -7,7 +7,9 @@
 - ``assessment``: a year's self-scoring (kind ``par``) or emulation evaluation (kind
   ``emulation``), tied to one set version; a set in use cannot be deleted.
 - ``score_entry`` (+ ``score_evidence``): the clerk's score per criterion, whether it was
-  the app's proposal accepted (``basis`` = proposal) or typed (manual), and a comment.
+  the app's proposal accepted (``basis`` = proposal) or typed (manual), and a comment; "Không áp
+  dụng", the declared figures (số liệu kê khai) and the province's appraised score with its note.
+- A top-level node may be a ``bonus`` or ``penalty`` content (``criterion.node_kind``) with its own maximum.
 - ``emulation_mark``: met / not met / unknown for a criterion and an official or a
   collective, set by the clerk (what the app works out is computed, not stored).
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -34,6 +36,7 @@ class CriteriaSetRow(Base):
     issuer: Mapped[str] = mapped_column(String(300), default="")
     decision: Mapped[str] = mapped_column(String(300), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    na_rule: Mapped[str] = mapped_column(String(20), default="scale")  # see app/domain/score_totals.py
     added_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -54,6 +57,8 @@ class CriterionRow(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(60), default="")
     subject: Mapped[str] = mapped_column(String(20), default="")
+    node_kind: Mapped[str] = mapped_column(String(20), default="")  # "" ordinary | bonus | penalty
+    na_allowed: Mapped[bool] = mapped_column(Boolean, default=True)  # the clerk may mark it "Không áp dụng"
 
 
 class RatingBandRow(Base):
@@ -86,6 +91,10 @@ class ScoreEntryRow(Base):
     points: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     basis: Mapped[str] = mapped_column(String(20), default="manual")  # manual | proposal
     comment: Mapped[str] = mapped_column(Text, default="")
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)  # "Không áp dụng": points ignored
+    declared: Mapped[str] = mapped_column(Text, default="")  # số liệu kê khai, e.g. "45/48 hồ sơ đúng hạn"
+    appraised_points: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)  # điểm thẩm định
+    appraisal_note: Mapped[str] = mapped_column(Text, default="")  # ý kiến thẩm định
 
 
 class ScoreEvidenceRow(Base):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from app.services.evidence_choices import year_evidence_files
 from app.services.scoring import ScoreLine, ScoreSheet
 from ui.dialogs.error_dialog import show_error
 from ui.runner import attempt, run
+from ui.scoring.entry_actions import EntryActions, summary_text
 from ui.scoring.evidence_picker import EvidencePicker
 from ui.scoring.score_panel import ScorePanel, StartPanel
 from ui.scoring.tree_model import (
@@ -41,15 +43,15 @@ from ui.scoring.tree_model import (
     ScoreDelegate,
     ScoreTree,
     ScoreTreeModel,
-    signed,
 )
 from ui.system_open import open_path
 from ui.pages.page import Page
 
-_WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44}  # Tối đa, Đề xuất, Điểm, Năm trước, +/-
+_WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44, 7: 96, 8: 66}  # Tối đa, Đề xuất, Điểm, Năm trước, +/-, Kê khai, Thẩm định
+__all__ = ["ScoringPage", "summary_text"]
 
 
-class ScoringPage(Page):
+class ScoringPage(EntryActions, Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,10 @@ class ScoringPage(Page):
         self.sheet: ScoreSheet | None = None
         self.year = QComboBox(objectName="year", toolTip="Năm chấm điểm")
         self.set_label = QLabel(objectName="set_label", wordWrap=True)
+        # Kê khai and Thẩm định: shown when the year has them; the clerk may show or hide them (a 1024-pixel screen)
+        self.extra_toggle = QCheckBox("Kê khai, thẩm định", objectName="extra_columns",
+                                      toolTip="Hiện hoặc ẩn cột Số liệu kê khai và Điểm thẩm định trong cây tiêu chí")
+        self._extra_chosen: bool | None = None
         self.sets_button = QPushButton("Bộ tiêu chí…", objectName="criteria_sets",
                                        toolTip="Xem, nhập, xuất bộ tiêu chí (Excel)", clicked=self.open_sets)
         self.start_panel = StartPanel()
@@ -97,6 +103,7 @@ class ScoringPage(Page):
         top.addWidget(QLabel("Năm:"))
         top.addWidget(self.year)
         top.addWidget(self.set_label, 1)
+        top.addWidget(self.extra_toggle)
         top.addWidget(self.sets_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -123,6 +130,10 @@ class ScoringPage(Page):
         self.panel.score_entered.connect(lambda cid, text, by_enter: self.enter_score(cid, text, by_enter))
         self.panel.accept_requested.connect(self.accept)
         self.panel.comment_edited.connect(self.save_comment)
+        self.panel.details.not_applicable_toggled.connect(self.set_not_applicable)
+        self.panel.details.declared_edited.connect(self.save_declared)
+        self.panel.details.appraisal_edited.connect(self.save_appraisal)
+        self.extra_toggle.toggled.connect(self.extra_toggled)
         self.panel.attach_requested.connect(self.attach)
         self.panel.pick_requested.connect(self.pick)
         self.panel.open_requested.connect(self.open_evidence)
@@ -156,6 +167,7 @@ class ScoringPage(Page):
         """Save a score typed but not entered and the comment the autosave timer still holds."""
         self.panel.commit_score()
         self.panel.autosave.flush()
+        self.panel.details.commit()
 
     def reload(self) -> None:
         """Read the years and the chosen year's sheet again."""
@@ -208,6 +220,8 @@ class ScoringPage(Page):
         depth = max((line.depth for line in self.sheet.lines), default=0)
         widest = max((self.tree.fontMetrics().horizontalAdvance(line.code) for line in self.sheet.lines), default=20)
         self.tree.header().resizeSection(0, widest + self.tree.indentation() * (depth + 1) + 14)
+        self._show_extra_columns()
+
 
     # --- selection ------------------------------------------------------------------------
 
@@ -384,15 +398,3 @@ class ScoringPage(Page):
         dialog = CriteriaSetsDialog(self.store, self, notify=self.notify, undo_stack=self.undo_stack)
         dialog.exec()
         dialog.deleteLater()
-
-
-def summary_text(sheet: ScoreSheet) -> str:
-    """"Tổng: 72,5 / 100 — Xếp loại: Khá — năm trước 68 (+4,5) — đã chấm 20/31 tiêu chí"."""
-    parts = [f"Tổng: {format_points(sheet.total)} / {format_points(sheet.max_total)}"]
-    if sheet.rating and sheet.scored:
-        parts.append(f"Xếp loại: {sheet.rating}")
-    if sheet.previous_total is not None:
-        change = sheet.total - sheet.previous_total
-        parts.append(f"năm trước {format_points(sheet.previous_total)} ({signed(change) or '0'})")
-    parts.append(f"đã chấm {sheet.scored}/{sheet.leaves} tiêu chí")
-    return " — ".join(parts)

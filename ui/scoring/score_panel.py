@@ -31,6 +31,7 @@ from app.domain.text import clean_text
 from app.services.criteria_sets import SetSummary
 from app.services.scoring import PROPOSAL_BASIS, ScoreLine
 from ui.widgets.autosave import Autosave, text_box
+from ui.scoring.entry_details import EntryDetails
 from ui.scoring.tree_model import overridden_text
 from ui.widgets.year_start import EmptyState
 
@@ -79,6 +80,7 @@ class ScorePanel(QWidget):
         self.score.setProperty("sample", "0,25")  # a score any criterion takes: what a test may type there
         self.score_note = _label("score_note", _NOTE_STYLE)
         self.error = _label("score_error", _ERROR_STYLE)
+        self.details = EntryDetails()  # Không áp dụng, số liệu kê khai, thẩm định
         self.comment = text_box("comment", 4, "Giải trình, ghi chú cho tiêu chí này")
         self.evidence = QListWidget(objectName="score_evidence")
         self.buttons = {
@@ -105,6 +107,7 @@ class ScorePanel(QWidget):
         score_layout.addWidget(self.score)
         score_layout.addWidget(self.error)
         score_layout.addWidget(self.score_note)
+        score_layout.addWidget(self.details)
         score_layout.addWidget(QLabel("Giải trình, ghi chú:"))
         score_layout.addWidget(self.comment)
         evidence_box = QGroupBox("Tài liệu kiểm chứng đã gắn")
@@ -176,12 +179,14 @@ class ScorePanel(QWidget):
                 label.clear()
             self.score.clear()
             self._show_comment("", same)
+            self.details.show_line(None, same)
             self.evidence.clear()
             return
         self._show_about(line)
         self._show_proposal(line)
         self._show_score(line, same)
         self._show_comment(line.comment, same)
+        self.details.show_line(line, same)
         self._show_evidence(line)
 
     def _show_about(self, line: ScoreLine) -> None:
@@ -215,6 +220,8 @@ class ScorePanel(QWidget):
             self.score_note.setText(_kept_text(line))  # the red refusal stands: say what stays saved
         elif not line.is_leaf:
             self.score_note.setText(f"Tổng điểm các tiêu chí con: {format_points(line.points, 'chưa chấm')}.")
+        elif line.not_applicable:
+            self.score_note.setText("Không áp dụng: tiêu chí không tính vào tổng điểm (gõ điểm để chấm lại).")
         elif line.overridden:
             self.score_note.setText(overridden_text(line) + ".")
         elif line.points is not None and line.basis == PROPOSAL_BASIS:

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from app.domain.points import format_points
 from app.services.scoring import PROPOSAL_BASIS, ScoreLine, ScoreSheet
 
-HEADERS = ("Mã", "Tiêu chí", "Tối đa", "Đề xuất", "Điểm", "Năm trước", "+/-")
-CODE, NAME, MAXIMUM, PROPOSAL, SCORE, PREVIOUS, DIFFERENCE = range(len(HEADERS))
+HEADERS = ("Mã", "Tiêu chí", "Tối đa", "Đề xuất", "Điểm", "Năm trước", "+/-", "Kê khai", "Thẩm định")
+CODE, NAME, MAXIMUM, PROPOSAL, SCORE, PREVIOUS, DIFFERENCE, DECLARED, APPRAISED = range(len(HEADERS))
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMBERS = (MAXIMUM, PROPOSAL, SCORE, PREVIOUS, DIFFERENCE)
+_NUMBERS = (MAXIMUM, PROPOSAL, SCORE, PREVIOUS, DIFFERENCE, APPRAISED)
+NOT_APPLICABLE_MARK = "KAD"  # "Không áp dụng" in the score column (the tooltip says it in full)
+MINUS = "\u2212"
 _GREY = QColor("#707070")
 _OVERRIDE = QColor("#8a4b00")
 _SCORE_KEYS = set("0123456789,.")
@@ -50,6 +52,14 @@ def signed(value: Decimal | None) -> str:
     if value is None:
         return ""
     return ("+" if value > 0 else "") + format_points(value)
+
+
+def kind_points(line: ScoreLine, value: Decimal | None) -> str:
+    """A bonus line's points with "+", a penalty line's with "−", as on the paper."""
+    text = format_points(value)
+    if not text or not value:
+        return text
+    return {"bonus": "+", "penalty": MINUS}.get(line.node_kind, "") + text
 
 
 class ScoreTreeModel(QAbstractItemModel):
@@ -187,6 +197,7 @@ _HEADER_TIPS = (
     "Điểm phần mềm đề xuất từ số liệu đã có (chưa phải điểm chấm)",
     "Điểm tự chấm; mục có tiêu chí con là tổng điểm các tiêu chí con",
     "Điểm tự chấm năm trước (cùng mã tiêu chí)", "Chênh lệch so với năm trước",
+    "Số liệu kê khai", "Điểm thẩm định của tỉnh (trống: chưa thẩm định, giữ điểm tự chấm)",
 )
 
 
@@ -225,23 +236,31 @@ def _text(line: ScoreLine, column: int) -> str:
     if column == NAME:
         return line.name
     if column == MAXIMUM:
-        return format_points(line.max_points)
+        return kind_points(line, line.max_points)
     if column == PROPOSAL:
         return format_points(line.proposal.points) if line.proposal and line.proposal.points is not None else ""
     if column == SCORE:
-        return format_points(line.points)
+        return NOT_APPLICABLE_MARK if line.not_applicable else kind_points(line, line.points)
     if column == PREVIOUS:
         return format_points(line.previous)
     if column == DIFFERENCE:
         return signed(line.difference)
+    if column == DECLARED:
+        return line.declared.replace("\n", " ")
+    if column == APPRAISED:
+        return NOT_APPLICABLE_MARK if line.not_applicable else kind_points(line, line.appraised)
     return ""
 
 
 def _colour(line: ScoreLine, column: int):
     if column == PROPOSAL:
         return QBrush(_GREY)
+    if column == SCORE and line.not_applicable:
+        return QBrush(_GREY)
     if column == SCORE and line.overridden:
         return QBrush(_OVERRIDE)
+    if column == APPRAISED and line.appraised is not None and line.points != line.appraised:
+        return QBrush(_OVERRIDE)  # the province changed the self-score
     if column == DIFFERENCE and line.difference:
         return QBrush(QColor("#1b5e20") if line.difference > 0 else QColor("#b00020"))
     return None
@@ -251,6 +270,8 @@ def _tooltip(line: ScoreLine, column: int) -> str:
     if column == SCORE:
         if not line.is_leaf:
             return "Tổng điểm các tiêu chí con (không sửa trực tiếp)"
+        if line.not_applicable:
+            return "Không áp dụng: không tính vào tổng điểm; gõ điểm để chấm lại"
         if line.overridden:
             return overridden_text(line)
         if line.points is not None and line.basis == PROPOSAL_BASIS:
@@ -260,6 +281,10 @@ def _tooltip(line: ScoreLine, column: int) -> str:
         return line.proposal.explanation
     if column == NAME:
         return line.name
+    if column == DECLARED:
+        return line.declared
+    if column == APPRAISED and line.appraisal_note:
+        return f"Ý kiến thẩm định: {line.appraisal_note}"
     return ""
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.domain.score_totals import Totals
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -39,6 +41,12 @@ class ScoreLine:
     previous: Decimal | None  # last year's score of the same code
     evidence: tuple[ScoreEvidence, ...] = ()
     parent_code: str = ""  # "" for a field: the tree's shape, without reading the set again
+    node_kind: str = ""  # "" ordinary, "bonus" or "penalty": its top-level content's (printed "+" / "−")
+    na_allowed: bool = True
+    not_applicable: bool = False  # "Không áp dụng": the points (kept) count nothing, the maximum leaves the total
+    declared: str = ""  # số liệu kê khai
+    appraised: Decimal | None = None  # điểm thẩm định: a leaf's as typed or imported, a parent's the subtotal
+    appraisal_note: str = ""
 
     @property
     def difference(self) -> Decimal | None:
@@ -65,8 +73,16 @@ class ScoreSheet:
     max_total: Decimal
     rating: str
     previous_total: Decimal | None
-    scored: int  # leaves with a score
+    scored: int  # leaves with a score (or "Không áp dụng")
     leaves: int
+    totals: Totals | None = None  # ordinary, bonus, penalty, applicable maximum, the scaled total the bands read
+    appraised: Totals | None = None  # the same for the appraised scores; None when the year has no appraisal
+    appraised_rating: str = ""
+    assessment_id: int = 0
+
+    @property
+    def has_appraisal(self) -> bool:
+        return self.appraised is not None
 
     def line(self, criterion_id: int) -> ScoreLine:
         return next(line for line in self.lines if line.criterion_id == criterion_id)

@@ -72,6 +72,7 @@ def test_information_sheet_holds_the_set_fields(workbook):
         ("Cơ quan ban hành", "UBND tỉnh Quảng Ngãi"),
         ("Quyết định", "Quyết định số 12/2025/QĐ-UBND"),
         ("Ghi chú", "Áp dụng từ quý I"),
+        ("Khi có tiêu chí không áp dụng", "Quy đổi về thang điểm"),
     ]
 
 
@@ -80,14 +81,14 @@ def test_criteria_rows_use_labels_and_band_text(workbook):
     rows = [tuple(row) for row in workbook["Tiêu chí"].iter_rows(values_only=True)]
     assert rows[0] == CRITERIA_HEADER == (
         "Mã", "Mã cha", "Cấp", "Tên tiêu chí", "Điểm tối đa", "Cách chấm", "Các mức",
-        "Tài liệu kiểm chứng", "Tự tính", "Đối tượng",
+        "Tài liệu kiểm chứng", "Tự tính", "Đối tượng", "Loại mục", "Cho phép Không áp dụng",
     )
-    assert rows[2] == ("1.1", "1", "Tiêu chí", "=SUM(A1:A9)", 0.25, "Có/Không", None, None, None, None)
+    assert rows[2] == ("1.1", "1", "Tiêu chí", "=SUM(A1:A9)", 0.25, "Có/Không", None, None, None, None, None, "Có")
     assert rows[3][5:7] == ("Chọn mức", "Trực tuyến: 0,25 | Truyền thống: 0,25")
     assert rows[4][2] == "Tiêu chí thành phần"
     assert rows[4][5:9] == ("Theo tỷ lệ", "100%: 1 | từ 90% đến dưới 100%: 0,5 | dưới 90%: 0", "Báo cáo",
                             "tasks_on_time")
-    assert rows[5][4:] == (None, "Đạt/Không đạt", None, None, None, "Tập thể")
+    assert rows[5][4:] == (None, "Đạt/Không đạt", None, None, None, "Tập thể", None, "Có")
 
 
 def test_points_are_number_cells(workbook):

@@ -54,13 +54,14 @@ def test_opening_a_current_folder_builds_no_engine(demo_store):
 
 
 def test_a_new_folder_may_leave_the_shipped_data_for_after_the_first_page(folder):
-    """``defer_installs`` notes the criteria sets and award kinds as pending; ``finish_installs`` installs them once."""
+    """``defer_installs`` notes the criteria sets (both generations) and award kinds as pending; ``finish_installs``
+    installs them once."""
     store, report = open_store(folder, defer_installs=True)
     try:
         assert report.created and store._engine is None
         assert read_schema_state(folder.database) == type(read_schema_state(folder.database))(
-            migrate.HEAD, builtin_data.CRITERIA_SETS | builtin_data.AWARD_KINDS)
-        assert finish_installs(store) == builtin_data.CRITERIA_SETS | builtin_data.AWARD_KINDS
+            migrate.HEAD, builtin_data.CRITERIA_SETS | builtin_data.AWARD_KINDS | builtin_data.SHAPED_SETS)
+        assert finish_installs(store) == builtin_data.CRITERIA_SETS | builtin_data.AWARD_KINDS | builtin_data.SHAPED_SETS
         assert read_schema_state(folder.database).pending == 0 and finish_installs(store) == 0
         with store.reading() as connection:
             assert connection.execute("SELECT count(*) FROM criteria_set").fetchone()[0] > 0

@@ -34,7 +34,7 @@ def year(store):
     set_status(store, rows["Báo cáo CCHC quý II"].occurrence_id, "done", date(2024, 6, 28))
     set_status(store, rows["Rà soát TTHC"].occurrence_id, "done", date(2024, 9, 30))
     set_status(store, rows["Đo đạc đất công"].occurrence_id, "done", date(2025, 1, 5))  # late
-    par = next(item for item in criteria_sets.list_sets(store, PAR))
+    par = next(item for item in criteria_sets.list_sets(store, PAR) if "ví dụ" in item.name)
     scoring.start(store, 2024, par.id)
     return store, mai, an, criteria_sets.load_set(store, par.id).criterion_ids
 
