@@ -46,6 +46,8 @@ def load_years(store: Store, today: date) -> None:
         for plan in _plans_of(year):
             save_imported_plan(store, imported_plan(plan), plan_data(plan))
         rows = year_checklist(store, year)
+        if year == 2025:
+            rows = _skip_before_formed(store, rows, today)
         if year < today.year:
             _finish_history(store, rows, year, today)
         else:
@@ -74,6 +76,17 @@ def _fill(value, year: int):
     if isinstance(value, str):
         return value.replace("{Y-1}", str(year - 1)).replace("{Y}", str(year))
     return value
+
+
+def _skip_before_formed(store: Store, rows: list[ChecklistRow], today: date) -> list[ChecklistRow]:
+    """A "Thường xuyên" task gets a checkpoint every quarter of 2025, but the commune exists only from 01/07:
+    the first two quarters are not done, with the reason; the other rows are returned."""
+    half = load_json("demo", "plans-2025.json")
+    formed = date.fromisoformat(half["formed_on"])
+    for row in rows:
+        if row.due and row.due < formed:
+            set_status(store, row.occurrence_id, "skipped", None, half["before_formed"], now=_stamp(formed, today))
+    return [row for row in rows if not row.due or row.due >= formed]
 
 
 def _finish_history(store: Store, rows: list[ChecklistRow], year: int, today: date) -> None:

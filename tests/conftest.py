@@ -85,6 +85,12 @@ def demo_template(tmp_path_factory) -> DataFolder:
 
 
 @pytest.fixture
+def demo_day() -> date:
+    """The day the session's demo template was built as of."""
+    return DEMO_DAY
+
+
+@pytest.fixture
 def demo_store(folder, demo_template):
     """An open store filled with the demo commune (a fresh copy of the session's demo database)."""
     folder.create()
