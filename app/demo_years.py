@@ -108,7 +108,9 @@ def _states_as_of(store: Store, rows: list[ChecklistRow], year: int, today: date
     progress); what falls due later stays planned. The first done checkpoints carry evidence files."""
     past = [row for row in rows if _due(row, year) < today]
     latest = sorted(past, key=lambda row: (_due(row, year), row.order_key))
-    in_progress, overdue = latest[-1:], latest[-2:-1]
+    in_progress = latest[-1:]
+    others = [row for row in latest if row.task_id not in {r.task_id for r in in_progress}]
+    overdue = others[-1:]  # another task than the one in progress: two different things to chase
     waiting = {row.occurrence_id for row in in_progress + overdue}
     done = [row for row in past if row.occurrence_id not in waiting]
     for index, row in enumerate(done):
@@ -133,29 +135,43 @@ def _stamp(day: date, today: date) -> datetime:
 
 
 def _score_year(store: Store, year: int, today: date) -> None:
-    """Every leaf of the set scored: full marks but for every fifth, one step lower with the reason why."""
+    """Every leaf of the set scored: what the app proposes from its own data taken as proposed, the rest full
+    marks but for every fifth (which five moves with the year), one step lower with the reason why."""
     chosen = next(summary for summary in list_sets(store, PAR) if summary.name == _set_name())
     stored = load_set(store, chosen.id)
     scoring.start(store, year, chosen.id)
     parents = {criterion.parent_code for criterion in stored.data.criteria}
     leaves = [c for c in stored.data.criteria if c.code not in parents and c.max_points and c.max_points > 0]
+    as_of = min(today, date(year + 1, 1, 15))  # a finished year is scored as at the start of the next
     for index, criterion in enumerate(leaves):
         if getattr(criterion, "sign", 1) < 0:  # a penalty node: no deduction in the demo
             continue
+        criterion_id = stored.criterion_ids[criterion.code]
+        if criterion.source and _accepted(store, year, criterion_id, as_of):
+            continue
         points = criterion.max_points
-        if index % 5 == 2:
+        if (index + year) % 5 == 2 and criterion.rule.kind != "yesno":  # Có/Không has no step but 0
             points = _step_below(criterion)
-            scoring.set_comment(store, year, stored.criterion_ids[criterion.code],
+            scoring.set_comment(store, year, criterion_id,
                                 f"Năm {year} chưa đạt tối đa: còn việc chậm so với kế hoạch, đã khắc phục.")
         try:
-            scoring.set_score(store, year, stored.criterion_ids[criterion.code], points)
+            scoring.set_score(store, year, criterion_id, points)
         except UserError:  # a rule of a new shape refusing this value: leave the criterion for the clerk
             continue
 
 
+def _accepted(store: Store, year: int, criterion_id: int, as_of: date) -> bool:
+    """The app's own proposal taken, when it has one."""
+    try:
+        scoring.accept_proposal(store, year, criterion_id, today=as_of)
+    except UserError:
+        return False
+    return True
+
+
 def _step_below(criterion) -> Decimal:
     """The highest value the rule offers below the maximum (half the maximum when it offers none)."""
-    offered = [Decimal(str(getattr(option, "points", 0))) for option in criterion.rule.options]
+    offered = [option.points for option in criterion.rule.options]
     lower = [value for value in offered if value < criterion.max_points]
     return max(lower) if lower else (criterion.max_points / 2).quantize(Decimal("0.01"))
 
