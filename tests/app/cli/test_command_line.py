@@ -43,7 +43,7 @@ def test_window_starts_with_demo_and_closes_cleanly(tmp_path):
     connection = sqlite3.connect(database)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
-    assert _count_officials(database) == 12
+    assert _count_officials(database) == 17  # the merged commune of the roster (issue 18)
     assert list((data / "backups").glob("*_auto.sqlite3"))
     assert (data / "window.ini").exists()
 
