@@ -114,7 +114,7 @@ def test_a_dashboard_row_opens_its_task_in_the_checklist(qtbot, demo_store):
     from ui.pages.dashboard_page import DashboardPage
 
     window = _window(qtbot, demo_store)
-    task_id = year_checklist(demo_store, 2024)[10].task_id
+    task_id = year_checklist(demo_store, 2026)[10].task_id
     _page(window, DashboardPage).open_task.emit(task_id)
     checklist = _page(window, ChecklistPage)
     assert window.stack.currentWidget() is checklist

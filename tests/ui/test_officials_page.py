@@ -58,7 +58,7 @@ def test_search_ignores_diacritics_and_case(qtbot, demo_store):
     page.search.clear()
     qtbot.keyClicks(page.search, "VP-TK")
     assert len(_shown_names(page)) == 4
-    assert page.count.text() == "4 / 12 người"
+    assert page.count.text() == "4 / 17 người"
 
 
 def test_hiding_people_who_left(qtbot, demo_store):

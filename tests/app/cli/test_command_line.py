@@ -60,7 +60,7 @@ def test_backup_then_restore_latest(tmp_path):
     connection.close()
     restored = run_app("--data-dir", str(data), "restore", "--latest")
     assert restored.returncode == 0, restored.stderr
-    assert _count_officials(data / "cchc-xa.sqlite3") == 12
+    assert _count_officials(data / "cchc-xa.sqlite3") == 17
     kept = list((data / "backups").glob("*_before-restore.sqlite3"))
     assert len(kept) == 1 and _count_officials(kept[0]) == 0
 
