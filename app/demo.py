@@ -6,8 +6,12 @@ into the empty database in one SQLite transaction (the online backup API). A
 load cut short (power cut, closed window) leaves the real database empty, so
 the next ``--demo`` starts again; the staging folder is removed then.
 
-``commune.json`` holds the profile and officials; ``plans-2024.json`` the
-year's reform plan and emulation plan; ``progress-2024.json`` the states of
+The demo is xã Hòa Bình Xuân as merged on 01/07/2025, built relative to the day it is
+loaded (``load_demo(store, today)``): the pre-reform year 2024 is kept as it was, the years
+after it are built by ``app/demo_years.py`` up to the year in progress.
+
+``commune.json`` holds the profile, officials and offices; ``plans-2024.json`` the
+2024 reform plan and emulation plan; ``progress-2024.json`` the states of
 the plan's checkpoints and the evidence files (``evidence/``) attached to them;
 ``scoring.json`` the year's self-scoring and emulation evaluation (``app/demo_scoring.py``);
 ``dossier-2024.json`` the award dossier (``app/demo_dossier.py``); ``commune-awards-2024.json`` the
@@ -19,7 +23,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from datetime import date, datetime
 
@@ -48,13 +52,15 @@ def is_empty(store: Store) -> bool:
 STAGING = "demo-staging.partial"
 
 
-def load_demo(store: Store) -> bool:
-    """Fill an empty folder with the whole demo commune; False (and nothing written) if it was not empty."""
+def load_demo(store: Store, today: date | None = None) -> bool:
+    """Fill an empty folder with the whole demo commune as of ``today`` (default: the real date);
+    False (and nothing written) if it was not empty."""
     if not is_empty(store):
         return False
+    today = today or date.today()
     staging = DataFolder(store.folder.root / STAGING)
     shutil.rmtree(staging.root, ignore_errors=True)  # a load cut short earlier: start again
-    _build(staging)
+    _build(staging, today)
     _move_evidence(staging, store.folder)
     store.close()  # the copy below replaces the database's pages: no connection may hold them
     _copy_database(staging.database, store.folder.database)
@@ -62,7 +68,7 @@ def load_demo(store: Store) -> bool:
     return True
 
 
-def _build(staging: DataFolder) -> None:
+def _build(staging: DataFolder, today: date) -> None:
     """The demo built through the app's own services in a data folder of its own."""
     from app.startup import bring_up_to_date
 
@@ -70,7 +76,7 @@ def _build(staging: DataFolder) -> None:
     demo_store = Store(staging)
     try:
         bring_up_to_date(demo_store, had_data=False)
-        _fill(demo_store)
+        _fill(demo_store, today)
         with demo_store.transaction() as session:  # the demo arrives whole: nothing of it to undo step by step
             journal.forget(session.connection().connection.driver_connection)
     finally:
@@ -97,16 +103,22 @@ def _copy_database(source: Path, target: Path) -> None:
         reader.close()
 
 
-def _fill(store: Store) -> None:
+_OFFICIAL_FIELDS = {field.name for field in fields(OfficialData)}
+
+
+def _fill(store: Store, today: date) -> None:
     """The demo's data, through the services, into an empty store."""
     demo = load_json("demo", "commune.json")
     with store.transaction() as session:
         profile = {name: demo["profile"].get(name, "") for name in PROFILE_FIELDS}
         session.add(CommuneProfileRow(id=1, **profile))
         for entry in demo["officials"]:
-            session.add(OfficialRow(**asdict(validated(OfficialData(**entry)))))
+            # "office" is read by _load_offices once the offices exist as tables
+            known = {key: value for key, value in entry.items() if key in _OFFICIAL_FIELDS}
+            session.add(OfficialRow(**asdict(validated(OfficialData(**known)))))
+    _load_offices(store, demo)
     for plan in load_json("demo", "plans-2024.json")["plans"]:
-        save_imported_plan(store, _imported(plan), _plan_data(plan))
+        save_imported_plan(store, imported_plan(plan), plan_data(plan))
     _load_progress(store, load_json("demo", "progress-2024.json"))
     from app.demo_scoring import load_demo_scoring
 
@@ -117,6 +129,14 @@ def _fill(store: Store) -> None:
     from app.demo_commune_awards import load_demo_commune_awards
 
     load_demo_commune_awards(store)
+    from app.demo_years import load_years
+
+    load_years(store, today)
+
+
+def _load_offices(store: Store, demo: dict) -> None:
+    """The commune's offices (``demo["offices"]``: kind, name, head) and each official's office (its
+    ``office`` key). Nothing yet: the offices' tables come with the "offices" helper; filled at merge."""
 
 
 def _load_progress(store: Store, progress: dict) -> None:
@@ -139,7 +159,8 @@ def _load_progress(store: Store, progress: dict) -> None:
                    entry.get("note", ""), now=stamp, name=entry["name"])
 
 
-def _imported(plan: dict) -> ImportedPlan:
+def imported_plan(plan: dict) -> ImportedPlan:
+    """The plan's areas and tasks as the importer would have read them."""
     tasks = [
         ImportedTask(area["title"], task["title"], task["lead"], list(task["coordinators"]), task["product"], task["timeframe"])
         for area in plan["areas"]
@@ -148,7 +169,8 @@ def _imported(plan: dict) -> ImportedPlan:
     return ImportedPlan(areas=[area["title"] for area in plan["areas"]], tasks=tasks)
 
 
-def _plan_data(plan: dict) -> PlanData:
+def plan_data(plan: dict) -> PlanData:
+    """The plan's own fields (number, date, bases, sections, recipients, signer)."""
     return PlanData(
         year=plan["year"], kind=plan["kind"], number=plan["number"],
         issue_date=date.fromisoformat(plan["issue_date"]) if plan.get("issue_date") else None,

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from app import builtin_data
 from app.backups import backup_now, daily_backup, describe
@@ -182,9 +182,11 @@ def finish_installs(store: Store, now: datetime | None = None) -> int:
 
 
 def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = None,
-               fresh: bool = False, defer_installs: bool = False) -> tuple[Store, StartupReport]:
+               fresh: bool = False, defer_installs: bool = False,
+               demo_today: date | None = None) -> tuple[Store, StartupReport]:
     """Open ``folder`` ready for work, creating it if needed (``fresh``: see ``check_database``;
-    ``defer_installs``: see ``bring_up_to_date``)."""
+    ``defer_installs``: see ``bring_up_to_date``; ``demo_today``: the day the demo is built as of,
+    default the real date)."""
     try:
         folder.create()
     except OSError as error:
@@ -196,7 +198,7 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
     try:
         pre_migration = bring_up_to_date(store, had_data, now, defer_installs and not demo)
         _give_missing_checkpoints(store)
-        demo_loaded = _load_demo(store) if demo else False
+        demo_loaded = _load_demo(store, demo_today) if demo else False
         backup, problem = _daily_backup_or_problem(folder, now)
     except BaseException as error:
         store.close()
@@ -239,10 +241,10 @@ def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
     return None
 
 
-def _load_demo(store: Store) -> bool:
+def _load_demo(store: Store, today: date | None) -> bool:
     from app.demo import load_demo  # the demo's services and data load only when asked for
 
-    return load_demo(store)
+    return load_demo(store, today)
 
 
 def _remove_leftovers(folder: DataFolder) -> None:

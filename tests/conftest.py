@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from app.startup import open_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The day the session's demo is built as of (the demo follows the day it is loaded): fixed, so tests
+# read the same years and states whatever the real date.
+DEMO_DAY = date(2026, 12, 6)
 
 # What the Windows run under Wine selects (`-m windows`, build/windows_run.py): the tests of what
 # touches files, paths, processes, locks and encodings. tests/windows/ holds the Windows-specific ones.
@@ -75,11 +79,17 @@ def store(migrated_folder):
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> DataFolder:
-    """The demo commune built once per session (it takes seconds); tests copy it."""
+    """The demo commune built once per session (it takes seconds) as of ``DEMO_DAY``; tests copy it."""
     folder = DataFolder(tmp_path_factory.mktemp("demo-template"))
-    store, _report = open_store(folder, demo=True)
+    store, _report = open_store(folder, demo=True, demo_today=DEMO_DAY)
     store.close()
     return folder
+
+
+@pytest.fixture
+def demo_day() -> date:
+    """The day the session's demo template was built as of."""
+    return DEMO_DAY
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def test_the_demo_shows_its_dashboard_before_the_orm_is_imported(demo_template, 
     """On the demo commune the dashboard holds its year's figures while neither sqlalchemy nor alembic is loaded."""
     seen = _start(_copy(demo_template, tmp_path))
     assert seen["code"] == 0 and seen["page"] == "DashboardPage" and seen["has_plans"] is True
-    assert seen["summary"].startswith("Năm 2024 có ") and seen["title"] == "Xã Hòa Bình Xuân — CCHC Xã"
+    assert seen["summary"].startswith("Năm 2026 có ") and seen["title"] == "Xã Hòa Bình Xuân — CCHC Xã"
     assert seen["heavy"] == []
 
 

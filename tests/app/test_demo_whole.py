@@ -27,7 +27,8 @@ def row_counts(database: Path) -> dict[str, int]:
         connection.close()
 
 
-def test_a_failure_while_loading_leaves_nothing_and_the_next_demo_loads_it_whole(folder, demo_template, monkeypatch):
+def test_a_failure_while_loading_leaves_nothing_and_the_next_demo_loads_it_whole(folder, demo_template, demo_day,
+                                                                                 monkeypatch):
     """A demo load that fails half-way writes nothing to the real database; a second ``--demo`` loads all of it."""
     import app.demo_dossier
 
@@ -41,7 +42,7 @@ def test_a_failure_while_loading_leaves_nothing_and_the_next_demo_loads_it_whole
     assert is_empty(store)
     store.close()
     monkeypatch.undo()
-    store, report = open_store(folder, demo=True)
+    store, report = open_store(folder, demo=True, demo_today=demo_day)  # the template's day: the same rows
     store.close()
     assert report.demo_loaded
     assert row_counts(folder.database) == row_counts(demo_template.database)
@@ -61,7 +62,7 @@ store.close()
 """
 
 
-def test_a_demo_process_killed_mid_load_leaves_an_empty_folder(tmp_path, demo_template):
+def test_a_demo_process_killed_mid_load_leaves_an_empty_folder(tmp_path, demo_template, demo_day):
     """kill -9 while the demo is being built: the data folder holds no half demo, and ``--demo`` then finishes it."""
     folder = DataFolder(tmp_path / "data")
     env = dict(os.environ, PYTHONPATH=str(REPO))
@@ -76,7 +77,7 @@ def test_a_demo_process_killed_mid_load_leaves_an_empty_folder(tmp_path, demo_te
     store, _report = open_store(folder)
     assert is_empty(store)
     store.close()
-    store, report = open_store(folder, demo=True)
+    store, report = open_store(folder, demo=True, demo_today=demo_day)  # the template's day: the same rows
     store.close()
     assert report.demo_loaded
     assert row_counts(folder.database) == row_counts(demo_template.database)

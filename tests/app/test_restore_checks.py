@@ -122,6 +122,6 @@ def test_damaged_and_before_restore_copies_are_listed(demo_folder):
     assert {"before-restore", "damaged"} <= kinds
     store, _ = open_store(demo_folder)
     try:
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -35,9 +35,11 @@ def test_demo_fills_an_empty_folder(folder):
     try:
         assert report.demo_loaded and report.created
         assert get_profile(store).commune_name == "Hòa Bình Xuân"
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
         plans = list_plans(store)
-        assert [(p.kind, p.year, p.task_count) for p in plans] == [("reform", 2024, 37), ("emulation", 2024, 21)]
+        assert [(p.kind, p.year, p.task_count) for p in plans if p.year == 2024] == [
+            ("reform", 2024, 37), ("emulation", 2024, 21)]  # the pre-reform year as it was
+        assert {p.year for p in plans} == {2024, 2025, *range(2026, date.today().year + 1)}  # up to the real year
     finally:
         store.close()
     connection = sqlite3.connect(folder.database)
@@ -53,7 +55,7 @@ def test_second_start_the_same_day_changes_nothing(folder):
     store, report = _open(folder, demo=True, now=datetime(2024, 12, 1, 15, 0))
     try:
         assert not report.demo_loaded and report.daily_backup is None and not report.migrated
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()
     assert len(list_backups(folder.backups)) == 1
@@ -131,7 +133,7 @@ def test_restoring_the_latest_backup_brings_the_data_back(folder):
     kept = restore_backup(folder, caught.value.latest_backup.path).kept
     store, _ = _open(folder)
     try:
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()
     assert kept.kind == "damaged" and kept.path.exists()

@@ -62,7 +62,7 @@ def test_a_file_locked_by_another_program_is_busy_not_damaged(folder, monkeypatc
     assert list_backups(folder.backups) == before
     store, _ = open_store(folder)  # once the other program lets go, the data is all there
     try:
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()
 

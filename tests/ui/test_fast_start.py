@@ -92,7 +92,7 @@ def test_a_key_opens_a_page_not_built_yet_and_it_shows_its_data(qtbot, demo_stor
     page = window.stack.currentWidget()
     from app.services.checklist import year_checklist
 
-    assert window.nav.currentRow() == row and page.model.total() == len(year_checklist(demo_store, 2024)) > 0
+    assert window.nav.currentRow() == row and page.model.total() == len(year_checklist(demo_store, 2026)) > 0
 
 
 def test_attaching_builds_only_the_page_in_view(qtbot, demo_store):
@@ -123,7 +123,7 @@ def test_a_page_first_visited_late_reads_the_data_of_that_moment(qtbot, demo_sto
     window.nav.setCurrentRow([entry.name for entry in PAGES].index("OfficialsPage"))
     officials = window.stack.currentWidget()
     assert isinstance(officials, OfficialsPage)
-    assert officials.model.rowCount() == len(list_officials(demo_store)) == 11
+    assert officials.model.rowCount() == len(list_officials(demo_store)) == 16
 
 
 def test_pages_are_built_once_and_keep_their_place(qtbot, demo_store):

@@ -80,11 +80,11 @@ def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_stor
     names = [officials_page.proxy.index(row, 0).data() for row in range(officials_page.proxy.rowCount())]
     officials_page.table.selectRow(names.index("Ngô Văn Toàn"))
     officials_page.delete_selected()
-    assert len(list_officials(demo_store)) == 11 and window.undo_stack.count() == 1
+    assert len(list_officials(demo_store)) == 16 and window.undo_stack.count() == 1
     backup = sorted(demo_store.folder.backups.glob("*_auto.sqlite3"))[-1]
     window.backups.restore_file(backup)
-    assert len(list_officials(demo_store)) == 12
-    assert officials_page.model.rowCount() == 12
+    assert len(list_officials(demo_store)) == 17
+    assert officials_page.model.rowCount() == 17
     assert window.undo_stack.count() == 0
     assert list(demo_store.folder.backups.glob("*_before-restore.sqlite3"))
     assert no_modal_boxes[-1][0] == "Đã khôi phục"
@@ -114,7 +114,7 @@ def test_a_dashboard_row_opens_its_task_in_the_checklist(qtbot, demo_store):
     from ui.pages.dashboard_page import DashboardPage
 
     window = _window(qtbot, demo_store)
-    task_id = year_checklist(demo_store, 2024)[10].task_id
+    task_id = year_checklist(demo_store, 2026)[10].task_id
     _page(window, DashboardPage).open_task.emit(task_id)
     checklist = _page(window, ChecklistPage)
     assert window.stack.currentWidget() is checklist

@@ -46,7 +46,7 @@ def test_model_passes_qt_model_checks(qtmodeltester, demo_store):
 def test_table_lists_demo_officials_in_vietnamese_order(qtbot, demo_store):
     page, _stack = _page(qtbot, demo_store)
     names = _shown_names(page)
-    assert len(names) == 12
+    assert len(names) == 17
     assert names.index("Võ Thị Ánh") < names.index("Huỳnh Văn Ân") < names.index("Phạm Quốc Bảo")
     assert names.index("Phạm Quốc Bảo") < names.index("Đặng Văn Đức") < names.index("Trương Thị Ơn")
 
@@ -58,13 +58,13 @@ def test_search_ignores_diacritics_and_case(qtbot, demo_store):
     page.search.clear()
     qtbot.keyClicks(page.search, "VP-TK")
     assert len(_shown_names(page)) == 4
-    assert page.count.text() == "4 / 12 người"
+    assert page.count.text() == "4 / 17 người"
 
 
 def test_hiding_people_who_left(qtbot, demo_store):
     page, _stack = _page(qtbot, demo_store)
     page.show_inactive.setChecked(False)
-    assert "Châu Văn Ưng" not in _shown_names(page) and len(_shown_names(page)) == 11
+    assert "Châu Văn Ưng" not in _shown_names(page) and len(_shown_names(page)) == 16
 
 
 def test_add_through_the_dialog_then_undo_and_redo(qtbot, store):
@@ -116,9 +116,9 @@ def test_delete_key_deletes_and_undo_restores(qtbot, demo_store):
     first = "Ngô Văn Toàn"  # nothing in the registers or the dossier names him
     page.table.selectRow(_shown_names(page).index(first))
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert first not in _shown_names(page) and len(list_officials(demo_store)) == 11
+    assert first not in _shown_names(page) and len(list_officials(demo_store)) == 16
     stack.undo()
-    assert first in _shown_names(page) and len(list_officials(demo_store)) == 12
+    assert first in _shown_names(page) and len(list_officials(demo_store)) == 17
 
 
 def test_sorting_by_birth_year(qtbot, demo_store):
@@ -148,7 +148,7 @@ def test_an_official_the_registers_name_is_not_deleted(qtbot, demo_store, errors
     page, _stack = _page(qtbot, demo_store)
     page.table.selectRow(_shown_names(page).index("Huỳnh Văn Ân"))
     page.delete_selected()
-    assert len(list_officials(demo_store)) == 12
+    assert len(list_officials(demo_store)) == 17
     assert errors_shown and "quyết định kỷ luật trong sổ" in errors_shown[-1]
 
 

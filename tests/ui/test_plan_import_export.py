@@ -82,8 +82,8 @@ def test_export_writes_the_papers_and_reports_them(qtbot, demo_store, tmp_path, 
     page = PlansPage(demo_store, JournalUndoStack(demo_store, lambda changes: None), lambda changes: None)
     qtbot.addWidget(page)
     written = export_plan_dialog.export_plan_interactively(page, demo_store, page.current_plan_id(), str(tmp_path))
-    assert [w.path.name for w in written][0] == "KH-CCHC-2024.pdf"
-    assert (tmp_path / "KH-CCHC-2024_phu-luc.xlsx").exists()
+    assert [w.path.name for w in written][0] == "KH-CCHC-2026.pdf"
+    assert (tmp_path / "KH-CCHC-2026_phu-luc.xlsx").exists()
     assert shown and shown[0].startswith("Đã lưu vào")
 
 
@@ -101,12 +101,12 @@ def test_a_second_export_asks_before_overwriting(qtbot, demo_store, tmp_path, mo
     qtbot.addWidget(page)
     plan_id = page.current_plan_id()
     export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path))
-    edited = tmp_path / "KH-CCHC-2024.docx"
+    edited = tmp_path / "KH-CCHC-2026.docx"
     edited.write_bytes(b"clerk's edits")
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     assert export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path)) == []
-    assert edited.read_bytes() == b"clerk's edits" and "KH-CCHC-2024.docx" in asked[0]
+    assert edited.read_bytes() == b"clerk's edits" and "KH-CCHC-2026.docx" in asked[0]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert export_plan_dialog.export_plan_interactively(page, demo_store, plan_id, str(tmp_path))
     assert edited.read_bytes() != b"clerk's edits"

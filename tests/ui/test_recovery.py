@@ -38,7 +38,7 @@ def test_restore_button_brings_back_the_latest_backup(qtbot, folder):
     _click_when_open("restore_button", seen)
     store, _report = open_with_recovery(folder, demo=False)
     try:
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()
     message, hint, buttons = seen[0]
@@ -129,7 +129,7 @@ def test_a_file_held_by_another_program_offers_retry_not_restore(qtbot, folder, 
     _dialog_seen("retry_button", seen, before_click=let_go)
     store, _report = open_with_recovery(folder, demo=False)
     try:
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()
     assert seen[0]["buttons"] == ["Thử lại", "Thoát"] and seen[0]["default"] == "Thử lại"
@@ -147,7 +147,7 @@ def test_a_missing_file_beside_backups_offers_the_backup_that_holds_data(qtbot, 
     _dialog_seen("restore_button", seen)
     store, _report = open_with_recovery(folder, demo=False)
     try:
-        assert len(list_officials(store)) == 12
+        assert len(list_officials(store)) == 17
     finally:
         store.close()
     assert seen[0]["text"].startswith("Không tìm thấy tệp dữ liệu") and seen[0]["default"] == "Thoát"

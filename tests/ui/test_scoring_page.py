@@ -318,8 +318,8 @@ def test_years_offer_plans_scoring_and_this_year(qtbot, demo_store):
     """The year picker lists plan years, scored years and the current year, newest first."""
     page, _stack = _page(qtbot, demo_store, today=date(2025, 3, 1))
     years = [page.year.itemData(i) for i in range(page.year.count())]
-    assert years == sorted(set(years), reverse=True) and {2023, 2024, 2025} <= set(years)
-    assert page.year.currentData() == 2024  # the latest scored year
+    assert years == sorted(set(years), reverse=True) and {2023, 2024, 2025, 2026} <= set(years)
+    assert page.year.currentData() == 2026  # the latest scored year (the demo as of 06/12/2026)
     assert "Xếp loại" in page.summary.text() and "năm trước" in page.summary.text()
 
 

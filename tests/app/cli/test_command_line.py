@@ -43,7 +43,7 @@ def test_window_starts_with_demo_and_closes_cleanly(tmp_path):
     connection = sqlite3.connect(database)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
-    assert _count_officials(database) == 12
+    assert _count_officials(database) == 17  # the merged commune of the roster (issue 18)
     assert list((data / "backups").glob("*_auto.sqlite3"))
     assert (data / "window.ini").exists()
 
@@ -60,7 +60,7 @@ def test_backup_then_restore_latest(tmp_path):
     connection.close()
     restored = run_app("--data-dir", str(data), "restore", "--latest")
     assert restored.returncode == 0, restored.stderr
-    assert _count_officials(data / "cchc-xa.sqlite3") == 12
+    assert _count_officials(data / "cchc-xa.sqlite3") == 17
     kept = list((data / "backups").glob("*_before-restore.sqlite3"))
     assert len(kept) == 1 and _count_officials(kept[0]) == 0
 
