@@ -135,8 +135,27 @@ def _fill(store: Store, today: date) -> None:
 
 
 def _load_offices(store: Store, demo: dict) -> None:
-    """The commune's offices (``demo["offices"]``: kind, name, head) and each official's office (its
-    ``office`` key). Nothing yet: the offices' tables come with the "offices" helper; filled at merge."""
+    """The commune's offices (``demo["offices"]``: kind, name, head; in force from the merger), each official's
+    office (its ``office`` key), the office that drafts the CCHC papers, and the superiors with their dates."""
+    from app.services.offices import OfficeData, add_office, set_official_office
+    from app.services.officials import list_officials
+    from app.services.profile import set_drafting_office
+    from app.services.superiors import PeriodData, add_period
+
+    people = {official.full_name: official.id for official in list_officials(store)}
+    founded = date.fromisoformat(demo["founded"])
+    offices = {entry["kind"]: add_office(store, OfficeData(entry["kind"], entry["name"], people.get(entry["head"]),
+                                                           active_from=founded)).value
+               for entry in demo["offices"]}
+    for entry in demo["officials"]:
+        if entry.get("office") in offices:
+            set_official_office(store, people[entry["full_name"]], offices[entry["office"]])
+    set_drafting_office(store, offices[demo["drafting_office"]])
+    for period in demo["superiors"]:
+        add_period(store, PeriodData(
+            date.fromisoformat(period["from"]) if period.get("from") else None,
+            date.fromisoformat(period["to"]) if period.get("to") else None,
+            period["level"], period["authority"], period["office"], period.get("award_office", "")))
 
 
 def _load_progress(store: Store, progress: dict) -> None:

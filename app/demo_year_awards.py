@@ -113,11 +113,19 @@ def _initiatives(store: Store, year: int, spec: dict, people: dict[str, int], da
 
 
 def _start_evaluation(store: Store, year: int) -> None:
-    """The year's emulation criteria chosen with the launch plan: the set the year already uses (the demo's
-    plans may have chosen one), else the newest one the app has."""
+    """The year's emulation criteria chosen with the launch plan: the set the year already uses, else the merged
+    commune's own (``resources/demo/emulation-commune.json``, added once: the district's 2024 set names the district)."""
     if scoring.assessment_set(store, year, EMULATION) is None:
-        newest = max(list_sets(store, EMULATION), key=lambda summary: summary.id)
-        scoring.start(store, year, newest.id, kind=EMULATION)
+        scoring.start(store, year, _commune_set(store), kind=EMULATION)
+
+
+def _commune_set(store: Store) -> int:
+    from app.resources import load_json
+    from app.services.criteria_sets import save_set, set_from_json
+
+    data = set_from_json(load_json("demo", "emulation-commune.json"))
+    existing = next((s.id for s in list_sets(store, EMULATION) if s.name == data.name), None)
+    return existing if existing is not None else save_set(store, data).value
 
 
 def _evaluate(store: Store, year: int, spec: dict, people: dict[str, int], groups: dict[str, int]) -> None:

@@ -28,7 +28,7 @@ from app.store import Store
 FIRST_FULL_YEAR = 2026  # the first year planned whole by the merged commune
 # The criteria set the post-reform years are scored on; at merge the lead switches it to
 # "par-commune-2025-example.json" (the province's set of today's shape, added by the "criteria" helper).
-PAR_SET_FILE = "par-commune-example.json"
+PAR_SET_FILE = "par-commune-2025-example.json"
 
 _SKIPPED_REASON = ("Tỉnh chưa ban hành hướng dẫn thực hiện trong năm; chuyển sang kế hoạch năm sau "
                    "theo chỉ đạo của Sở Nội vụ.")
@@ -181,8 +181,6 @@ def _set_name() -> str:
 
 
 def _load_year_awards(store: Store, year: int, today: date) -> None:
-    try:  # the "demoawards" helper's module; the lead removes this guard at merge
-        from app.demo_year_awards import load_year_awards
-    except ImportError:
-        return
+    from app.demo_year_awards import load_year_awards
+
     load_year_awards(store, year, today)

@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from app.demo_year_awards import load_year_awards
 from app.exporters.decision_files import write_decision_files
 from app.exporters.package import PackageRequest, build_package
 from app.paths import DataFolder
@@ -22,7 +21,7 @@ from app.services.dossier_readiness import readiness, warnings
 from app.services.emulation_evaluation import evaluation
 from app.services.registration import registrations
 from app.startup import open_store
-from tests.app.demo_roster import add_roster
+from tests.conftest import DEMO_DAY
 from tests.app.exporters.test_dossier_files import pdf_text, word_text
 
 DECEMBER = date(2026, 12, 6)
@@ -34,14 +33,14 @@ NOMINEES = ("Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính
 
 
 def _built(tmp_path_factory, demo_template, today: date, years=(2026,)):
-    """A copy of the demo with the roster's officials and the awards of ``years`` as of ``today``."""
+    """The demo as of ``today``: the session's template when it was built that day, else a demo built then."""
     folder = DataFolder(tmp_path_factory.mktemp("demo-year-awards"))
     folder.create()
-    shutil.copyfile(demo_template.database, folder.database)
-    store, _report = open_store(folder)
-    add_roster(store)
-    for year in years:
-        load_year_awards(store, year, today)
+    if today == DEMO_DAY:
+        shutil.copyfile(demo_template.database, folder.database)
+        store, _report = open_store(folder)
+    else:
+        store, _report = open_store(folder, demo=True, demo_today=today)
     return store
 
 
@@ -59,14 +58,16 @@ def _dossier(store, year: int = 2026) -> int:
 
 
 def test_every_title_of_2026_is_granted_by_the_commune_chairman(december):
-    """All fourteen nominees carried and granted at the commune; the route line says "Chủ tịch UBND xã tặng" only."""
+    """All fourteen titles carried and granted at the commune; last year's CSTĐCS goes up for the provincial
+    Chairman's Bằng khen; the route line names the commune and the province, never the district."""
     dossier = _dossier(december)
     listed = nominations(december, dossier, DECEMBER)
     split = routing(december, dossier, DECEMBER)
-    assert len(listed) == 14 and len(split.commune) == 14 and not split.superior and not split.not_carried
+    assert len(listed) == 15 and len(split.commune) == 14 and len(split.superior) == 1 and not split.not_carried
     line = routing_line(split, listed, day_of(december, dossier, DECEMBER))
-    assert line.startswith("Chủ tịch UBND xã tặng") and "Trình" not in line and "huyện" not in line
-    assert {item.award_key for item in listed} == {"ttldtt", "cstdcs", "ldtt", "giay_khen_xa"}
+    assert line.startswith("Chủ tịch UBND xã tặng") and "Trình Chủ tịch UBND tỉnh: Bằng khen" in line
+    assert "huyện" not in line.split("(")[0]
+    assert {item.award_key for item in listed} == {"ttldtt", "cstdcs", "ldtt", "giay_khen_xa", "bang_khen_tinh"}
     assert all(item.eligibility.eligible is True for item in listed)
 
 
@@ -105,10 +106,10 @@ def test_offices_and_officials_registered_and_nominees_evaluated(december):
 
 
 def test_each_achievement_report_is_its_own_text(december):
-    """No two of the fourteen reports carry the same achievements (a second title of one person neither); an
+    """No two of the fifteen reports carry the same achievements (a second title of one person neither); an
     office's report says it was founded with the merged commune."""
     listed = nominations(december, _dossier(december), DECEMBER)
-    assert len({item.achievements for item in listed}) == len(listed) == 14
+    assert len({item.achievements for item in listed}) == len(listed) == 15
     assert all(item.achievements.strip() and item.report_date == date(2026, 11, 25) for item in listed)
     office = next(item for item in listed if item.name == "Phòng Văn hóa - Xã hội")
     assert "01/7/2025" in office.identity["Quá trình thành lập và phát triển"]
@@ -162,7 +163,7 @@ def test_on_the_first_of_november_the_2026_dossier_is_a_draft(tmp_path_factory, 
     try:
         dossier = _dossier(store)
         listed = nominations(store, dossier, NOVEMBER)
-        assert len(listed) == 14 and not any(item.achievements.strip() for item in listed)
+        assert len(listed) == 15 and not any(item.achievements.strip() for item in listed)
         assert council.meeting(store, dossier).held_on is None
         assert all(outcome.result is None for outcome in council.outcomes(store, dossier).values())
         info = next(item for item in list_dossiers(store, 2026) if item.id == dossier)
