@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.domain.reporting_periods import window_statement
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -112,6 +114,11 @@ class ProgressReport:
     evidence: tuple[EvidenceItem, ...]
     upcoming: int  # checkpoints due after the period, to the end of the year
     narrative: tuple[NarrativeSection, ...]
+
+    @property
+    def data_window(self) -> str:
+        """ "Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026": the period's cut-off window, as the paper says it."""
+        return window_statement(self.start, self.end)
 
     @property
     def span(self) -> str:
