@@ -7,6 +7,7 @@ deadlines, the progress report's window and the report's default paper date foll
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -77,26 +78,48 @@ def periods_view(store: Store, year: int) -> PeriodsView:
     return PeriodsView(year, first.valid_from, name, lines)
 
 
-def set_period(store: Store, valid_from: date, key: str, *, start: tuple[int, int, bool],
-               end: tuple[int, int], deadline: tuple[int, int]) -> Changes:
-    """Save one period's window (``start``: month, day, of the previous year) and deadline (month, day).
+@dataclass(frozen=True)
+class PeriodEntry:
+    """What the clerk typed for one period: window start (month, day, in the previous year), cut-off, deadline."""
 
-    Refused in Vietnamese, naming the period and the field, when the window is not a window of at most
-    13 months or the deadline is not after the cut-off day."""
-    current = _current(store, valid_from, key)
-    rule = replace(current, start_month=start[0], start_day=start[1], start_previous_year=start[2],
-                   end_month=end[0], end_day=end[1], deadline_month=deadline[0], deadline_day=deadline[1])
-    problem = check_rule(rule)
-    if problem:
-        raise UserError(*problem)
-    with store.action(f"Sửa kỳ báo cáo {rule.label} (áp dụng từ năm {valid_from.year})") as action:
-        row = action.session.scalars(select(ReportingPeriodRow).where(
-            ReportingPeriodRow.valid_from == valid_from, ReportingPeriodRow.key == key)).one_or_none()
-        if row is None:
-            row = ReportingPeriodRow(valid_from=valid_from, key=key, label=rule.label, source=rule.source)
-            action.session.add(row)
-        _fill(row, rule)
+    start: tuple[int, int, bool]
+    end: tuple[int, int]
+    deadline: tuple[int, int]
+
+
+def save_periods(store: Store, valid_from: date, entries: Mapping[str, PeriodEntry]) -> Changes:
+    """Save the periods of the version from ``valid_from`` as typed (keys q1 | h1 | q3 | year), one undoable action.
+
+    Nothing is saved when a row is refused: the Vietnamese reason names the period and the field (a window
+    longer than 13 months, a start not before the cut-off, a deadline not after it). A row typed as it
+    stands is not written, so saving an unchanged form does nothing."""
+    rules = [typed_rule(_current(store, valid_from, key), entry) for key, entry in entries.items()]
+    for rule in rules:
+        problem = check_rule(rule)
+        if problem:
+            raise UserError(*problem)
+    in_force = {rule.key: rule for rule in period_rules(store) if rule.valid_from == valid_from}
+    changed = [rule for rule in rules if _values(rule) != _values(in_force[rule.key])]
+    if not changed:
+        return Changes(frozenset())
+    names = ", ".join(rule.label for rule in changed)
+    with store.action(f"Sửa kỳ báo cáo {names} (áp dụng từ năm {valid_from.year})") as action:
+        for rule in changed:
+            row = action.session.scalars(select(ReportingPeriodRow).where(
+                ReportingPeriodRow.valid_from == valid_from, ReportingPeriodRow.key == rule.key)).one_or_none()
+            if row is None:
+                row = ReportingPeriodRow(valid_from=valid_from, key=rule.key, label=rule.label, source=rule.source)
+                action.session.add(row)
+            _fill(row, rule)
     return action.changes
+
+
+def typed_rule(rule: PeriodRule, entry: PeriodEntry) -> PeriodRule:
+    """``rule`` with the values typed (what the screen previews and ``save_periods`` checks)."""
+    (start_month, start_day, previous), (end_month, end_day), (deadline_month, deadline_day) = (
+        entry.start, entry.end, entry.deadline)
+    return replace(rule, start_month=start_month, start_day=start_day, start_previous_year=previous,
+                   end_month=end_month, end_day=end_day, deadline_month=deadline_month, deadline_day=deadline_day)
 
 
 def _current(store: Store, valid_from: date, key: str) -> PeriodRule:
@@ -115,6 +138,9 @@ def _fill(row: ReportingPeriodRow, rule: PeriodRule) -> None:
 
 def restore_defaults(store: Store, valid_from: date) -> Changes:
     """Forget the commune's changes to the version from ``valid_from``: its periods follow the defaults again."""
+    with store.reading() as connection:
+        if not any(rule.valid_from == valid_from for rule in read.commune_rules(connection)):
+            return Changes(frozenset())  # nothing changed: no empty step in the Edit menu
     with store.action(f"Khôi phục kỳ báo cáo mặc định (áp dụng từ năm {valid_from.year})") as action:
         for row in action.session.scalars(select(ReportingPeriodRow).where(ReportingPeriodRow.valid_from == valid_from)):
             action.session.delete(row)
