@@ -4,9 +4,9 @@ A report counts the *checkpoints* (occurrences) of every task of the year's plan
 reform plan first, due within its period's data cut-off window (``app.services.reporting_periods``:
 15/12 of the previous year to 14/6 for a 2026 six-month report, so checkpoints of last
 year's plans due from 15/12 count too; 1 January to 30 June for a 2024 one). Reports are
-cumulative: every window of a year starts on the same day. Statuses are taken as they stood
-on the cut-off day, or on ``today`` when the report is drafted before it: a checkpoint
-finished after the cut-off counts as "đang thực hiện" (it was not done by then).
+cumulative: every window of a year starts on the same day. Statuses are taken as they stand
+(``today`` is the paper's date, before the cut-off under the old district deadlines), except that
+a checkpoint finished after the cut-off day counts as "đang thực hiện": it was not done by then.
 
 Counting rules, one checkpoint in exactly one of the columns that add up:
 - **Tổng số** = Hoàn thành + Đang thực hiện + Chưa thực hiện + Không thực hiện, over checkpoints
@@ -137,12 +137,12 @@ def _window_rows(store: Store, year: int, start: date, end: date) -> tuple[list[
 def progress_report(
     store: Store, year: int, period_key: str, today: date, evidence: Iterable | None = None,
 ) -> ProgressReport:
-    """Read everything the report needs (statuses as of the cut-off, or ``today`` if earlier); ``evidence``
-    defaults to the year's."""
+    """Read everything the report needs (what was finished by the cut-off; late as of ``today`` or the cut-off,
+    whichever comes first); ``evidence`` defaults to the year's."""
     window = report_window(store, year, period_key)
     start, end = window.start, window.end
     everything, picked = _window_rows(store, year, start, end)
-    rows = [as_of(row, min(today, end)) for row in picked]
+    rows = [as_of(row, end) for row in picked]
     cutoff = min(today, end + timedelta(days=1))  # the cut-off day has passed: what fell due on it and is undone is late
     dated = [row for row in rows if row.due is not None]
     undated = [row for row in rows if row.due is None]

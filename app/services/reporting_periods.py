@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.domain.reporting_periods import PeriodRule, ReportWindow, check_rule, version_for
 from app.errors import UserError
 from app.queries import reporting_periods as read
+from app.resources import load_json
 from app.services.changes import Changes
 from app.store import Store
 from db.models import ReportingPeriodRow
@@ -41,6 +42,7 @@ class PeriodsView:
     valid_from: date
     name: str
     lines: tuple[PeriodLine, ...]
+    sources: tuple[str, ...] = ()  # the shipped version's sources, each saying whether it was verified
 
     @property
     def changed(self) -> bool:
@@ -75,7 +77,18 @@ def periods_view(store: Store, year: int) -> PeriodsView:
     first = in_force[0]
     name = defaults[(first.valid_from, first.key)].source if (first.valid_from, first.key) in defaults else first.source
     lines = tuple(PeriodLine(rule, defaults.get((rule.valid_from, rule.key), rule)) for rule in in_force)
-    return PeriodsView(year, first.valid_from, name, lines)
+    return PeriodsView(year, first.valid_from, name, lines, _sources(first.valid_from))
+
+
+def _sources(valid_from: date) -> tuple[str, ...]:
+    """ "… (đã kiểm chứng)": what each part of the shipped version rests on (``reporting-periods.json``)."""
+    version = next((v for v in load_json("defaults", "reporting-periods.json")["versions"]
+                    if date.fromisoformat(v["valid_from"]) == valid_from), None)
+    if version is None:
+        return ()
+    source = version["source"]
+    return tuple(f"{source[part].rstrip('.')} ({'đã kiểm chứng' if source[f'{part}_verified'] else 'chưa kiểm chứng'})."
+                 for part in ("windows", "valid_from", "deadlines") if part in source)
 
 
 @dataclass(frozen=True)

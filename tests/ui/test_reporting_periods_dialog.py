@@ -51,6 +51,13 @@ def test_a_deadline_before_the_cut_off_is_refused_in_the_screen(qtbot, store):
     assert stack.count() == 0 and dialog.isVisible()
 
 
+def test_the_screen_says_what_the_defaults_rest_on_and_how_sure_they_are(qtbot, store):
+    """The cut-off windows are the verified Văn bản 581/BNV-CCHC; the commune's default deadline is marked unverified."""
+    _page, _stack, dialog = _setup(qtbot, store)
+    text = dialog.sources.text()
+    assert "Văn bản 581/BNV-CCHC" in text and "(đã kiểm chứng)" in text and "(chưa kiểm chứng)" in text
+
+
 def test_restore_defaults_puts_the_shipped_deadline_back(qtbot, store):
     """After a saved change, “Khôi phục mặc định” shows 16/06 again and is greyed out."""
     page, stack, dialog = _setup(qtbot, store)

@@ -76,6 +76,8 @@ class ReportingPeriodsDialog(QDialog):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel(objectName="message", wordWrap=True)
         self.message.setStyleSheet(ERROR_STYLE)
+        self.sources = QLabel(objectName="sources", wordWrap=True)
+        self.sources.setStyleSheet("color: #555555")
         self.restore_button = QPushButton("Khôi phục mặc định", objectName="restore", clicked=self.restore)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -86,7 +88,7 @@ class ReportingPeriodsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.intro, self.grid_holder, self.message):
+        for widget in (self.intro, self.grid_holder, self.message, self.sources):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -112,6 +114,7 @@ class ReportingPeriodsDialog(QDialog):
             for edit in (row.start, row.end, row.deadline):
                 edit.dateChanged.connect(self._show_examples)
             row.previous.toggled.connect(self._show_examples)
+        self.sources.setText("Căn cứ mặc định: " + " ".join(self.view.sources) if self.view.sources else "")
         self.restore_button.setEnabled(self.view.changed)
         self._show_examples()
 
