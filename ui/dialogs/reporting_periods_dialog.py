@@ -1,8 +1,9 @@
 """“Kỳ báo cáo”: the four cumulative reports of the version in force, their cut-off windows and the commune's deadlines.
 
 The defaults follow the national rule (Văn bản 581/BNV-CCHC); the province sets the deadline of its communes, so
-the clerk types it here. "Lưu" is one call of ``reporting_periods.save_periods`` (one undoable action; a refusal
-keeps the form with its reason), "Khôi phục mặc định" one call of ``restore_defaults``. The dashboard's report
+the clerk types it here. What is typed is saved as it is typed (``Autosave``: a pause, leaving a field, any way
+out of the dialog), one call of ``reporting_periods.save_periods`` each time (one undoable action; a refusal
+keeps the typing in the form with its reason in red); "Khôi phục mặc định" is one call of ``restore_defaults``. The dashboard's report
 deadlines, the report's window and its default date follow at once (``PERIODS`` changes).
 """
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import reporting_periods
 from app.services.reporting_periods import PeriodEntry, PeriodLine, PeriodsView
+from ui.widgets.autosave import Autosave
 from ui.widgets.form_dialog import ERROR_STYLE
 
 LEAP = 2024  # the edits are year-independent: a leap year lets 29/02 be typed
@@ -55,6 +57,13 @@ class PeriodRow:
     def widgets(self) -> tuple[QWidget, ...]:
         return self.name, self.start, self.previous, self.end, self.deadline, self.example
 
+    def show(self, line: PeriodLine) -> None:
+        rule = line.rule
+        self.start.setDate(QDate(LEAP, rule.start_month, rule.start_day))
+        self.previous.setChecked(rule.start_previous_year)
+        self.end.setDate(QDate(LEAP, rule.end_month, rule.end_day))
+        self.deadline.setDate(QDate(LEAP, rule.deadline_month, rule.deadline_day))
+
     def entry(self) -> PeriodEntry:
         start, end, deadline = self.start.date(), self.end.date(), self.deadline.date()
         return PeriodEntry((start.month(), start.day(), self.previous.isChecked()), (end.month(), end.day()),
@@ -79,41 +88,44 @@ class ReportingPeriodsDialog(QDialog):
         self.sources = QLabel(objectName="sources", wordWrap=True)
         self.sources.setStyleSheet("color: #555555")
         self.restore_button = QPushButton("Khôi phục mặc định", objectName="restore", clicked=self.restore)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Lưu")
-        self.save_button.setObjectName("save")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ResetRole)
-        self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.intro, self.grid_holder, self.message, self.sources):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.rows: list[PeriodRow] = []
-        self.view: PeriodsView | None = None
+        self.autosave = Autosave(self.save, self)
+        self.view: PeriodsView = reporting_periods.periods_view(self.store, self.year)
+        self.rows = self._build_rows()
         self.reload()
 
-    def reload(self) -> None:
-        """Read the version in force again and rebuild the rows (after a save, a restore, an undo)."""
-        self.view = reporting_periods.periods_view(self.store, self.year)
-        self.intro.setText(
-            f"Báo cáo kết quả CCHC gửi cấp trên: bốn kỳ mỗi năm, lũy kế từ ngày bắt đầu tính số liệu. Áp dụng cho "
-            f"báo cáo từ năm {self.view.valid_from.year}: {self.view.name}. Hạn xã gửi báo cáo do tỉnh quy định: "
-            "sửa theo văn bản của tỉnh; hạn phải sau ngày chốt số liệu.")
-        while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
+    def _build_rows(self) -> list[PeriodRow]:
         for column, title in enumerate(HEADERS):
             self.grid.addWidget(QLabel(f"<b>{title.format(year=self.year)}</b>"), 0, column)
-        self.rows = [PeriodRow(line) for line in self.view.lines]
-        for number, row in enumerate(self.rows, start=1):
+        rows = [PeriodRow(line) for line in self.view.lines]
+        for number, row in enumerate(rows, start=1):
             for column, widget in enumerate(row.widgets()):
                 self.grid.addWidget(widget, number, column)
             for edit in (row.start, row.end, row.deadline):
                 edit.dateChanged.connect(self._show_examples)
+                self.autosave.follow(edit)
             row.previous.toggled.connect(self._show_examples)
+            row.previous.toggled.connect(self.autosave.changed)
+        return rows
+
+    def reload(self) -> None:
+        """Read the version in force again and show it (after a save, a restore, an undo)."""
+        self.view = reporting_periods.periods_view(self.store, self.year)
+        with self.autosave:  # filling the form is not an edit
+            for row, line in zip(self.rows, self.view.lines):
+                row.show(line)
+        self.intro.setText(
+            f"Báo cáo kết quả CCHC gửi cấp trên: bốn kỳ mỗi năm, lũy kế từ ngày bắt đầu tính số liệu. Áp dụng cho "
+            f"báo cáo từ năm {self.view.valid_from.year}: {self.view.name}. Hạn xã gửi báo cáo do tỉnh quy định: "
+            "sửa theo văn bản của tỉnh (lưu ngay khi sửa); hạn phải sau ngày chốt số liệu.")
         self.sources.setText("Căn cứ mặc định: " + " ".join(self.view.sources) if self.view.sources else "")
         self.restore_button.setEnabled(self.view.changed)
         self._show_examples()
@@ -129,9 +141,11 @@ class ReportingPeriodsDialog(QDialog):
         return {row.key: row.entry() for row in self.rows}
 
     def save(self) -> None:
+        """Save what is typed (the autosave's call); a refusal stays in red, the typing in the fields."""
         self._run(lambda: reporting_periods.save_periods(self.store, self.view.valid_from, self.entries()))
 
     def restore(self) -> None:
+        self.autosave.flush()
         self._run(lambda: reporting_periods.restore_defaults(self.store, self.view.valid_from))
 
     def _run(self, act) -> None:
@@ -143,5 +157,5 @@ class ReportingPeriodsDialog(QDialog):
         self.message.clear()
         if changes:
             self.undo_stack.record(changes, origin=self)
-        self.reload()
+            self.reload()
 
