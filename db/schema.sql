@@ -519,6 +519,23 @@ CREATE TABLE superior_period (
 	CONSTRAINT pk_superior_period PRIMARY KEY (id)
 );
 
+CREATE TABLE reporting_period (
+	id INTEGER NOT NULL, 
+	valid_from DATE NOT NULL, 
+	"key" VARCHAR(10) NOT NULL, 
+	label VARCHAR(40) NOT NULL, 
+	start_month INTEGER NOT NULL, 
+	start_day INTEGER NOT NULL, 
+	start_previous_year BOOLEAN NOT NULL, 
+	end_month INTEGER NOT NULL, 
+	end_day INTEGER NOT NULL, 
+	deadline_month INTEGER NOT NULL, 
+	deadline_day INTEGER NOT NULL, 
+	source TEXT NOT NULL, 
+	CONSTRAINT pk_reporting_period PRIMARY KEY (id), 
+	CONSTRAINT uq_reporting_period_valid_from UNIQUE (valid_from, "key")
+);
+
 CREATE INDEX ix_plan_year ON "plan" (year);
 
 CREATE INDEX ix_plan_area_plan_id ON plan_area (plan_id);

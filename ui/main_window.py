@@ -257,6 +257,11 @@ class MainWindow(QMainWindow):
 
         _exec(ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
 
+    def open_reporting_periods(self) -> None:
+        from ui.dialogs.reporting_periods_dialog import ReportingPeriodsDialog
+
+        _exec(ReportingPeriodsDialog(self.store, self.undo_stack, self))
+
     def open_award_history(self) -> None:
         from ui.dialogs.award_history_dialog import AwardHistoryDialog
 

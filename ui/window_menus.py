@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 # The menus' titles, painted with the window; ``fill_menus`` adds what is in each.
-TITLES = ("&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "Trợ &giúp")
+TITLES = ("&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "&Thiết lập", "Trợ &giúp")
 
 
 def add_titles(window: MainWindow) -> dict:
@@ -40,6 +40,7 @@ def fill_menus(window: MainWindow, menus: dict) -> None:
     _action(window, awards, "Đăng ký thi đua…", window.open_registration)
     _action(window, awards, "Mẫu giấy khen và in phôi…", window.open_certificates)
     _action(window, awards, "Thống kê khen thưởng…", window.open_award_statistics)
+    _action(window, menus["&Thiết lập"], "Kỳ báo cáo…", window.open_reporting_periods)
     _action(window, menus["Trợ &giúp"], "Hướng dẫn sử dụng", window.show_help, "F1")
     _action(window, menus["Trợ &giúp"], "Giới thiệu CCHC Xã", window.show_about)
 

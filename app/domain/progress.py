@@ -40,7 +40,9 @@ def quarter_of(day: date) -> int:
 
 @dataclass(frozen=True)
 class ReportPeriod:
-    """A progress report's reach: from 1 January to ``end`` of the year."""
+    """A report period's key and name, and the calendar quarter it is named after (``end``: what the package and
+    the emulation papers still reckon by). What a report counts and when it is due are the commune's reporting
+    periods (``app.domain.reporting_periods``: the cut-off window, 15/12 of the year before to 14/6, since 2025)."""
 
     key: str
     label: str  # "quý I", "6 tháng", "9 tháng", "năm"

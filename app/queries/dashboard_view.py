@@ -1,7 +1,8 @@
 """Tổng quan: what the clerk sees first each morning, read from the year's checklist in one pass, on sqlite3.
 
 Overdue checkpoints, those due in the next 30 days, the statutory dates of the
-year (report and dossier deadlines, read from ``resources/defaults/deadlines.json``)
+year (listed in ``resources/defaults/deadlines.json``; a report's date is its period's deadline in the
+commune's reporting periods, ``app/queries/reporting_periods.py``)
 with the days left, completion by area and by lead, and the last backup.
 When the computer clock looks wrong (``app/domain/clock.py``) nothing that
 depends on today is computed: no overdue or upcoming rows, no days left, no
@@ -23,8 +24,10 @@ from app.backups import describe, latest_backup
 from app.clock import ClockCheck, folder_clock_check
 from app.domain.progress import DOING, DONE, SKIPPED, TODO, is_done_late, is_overdue
 from app.domain.vietnamese import collation_key
+from app.domain.reporting_periods import ReportWindow
 from app.queries import checklist_view
 from app.queries.checklist_view import ChecklistRow, Progress
+from app.queries.reporting_periods import report_windows
 from app.resources import load_json
 
 UPCOMING_DAYS = 30
@@ -113,13 +116,15 @@ def days_left_text(days: int | None) -> str:
     return f"đã qua {-days} ngày"
 
 
-def statutory_dates(year: int, today: date | None) -> tuple[StatutoryDate, ...]:
-    """The year's fixed deadlines from the bundled rule table, each with the days left from ``today`` (None: unknown)."""
+def statutory_dates(year: int, today: date | None, windows: Sequence[ReportWindow] = ()) -> tuple[StatutoryDate, ...]:
+    """The year's fixed deadlines from the bundled rule table, each with the days left from ``today`` (None: unknown);
+    a report's deadline is its period's in ``windows`` (the commune's reporting periods of ``year``)."""
     found = []
+    by_period = {window.key: window.deadline for window in windows}
     for entry in load_json("defaults", "deadlines.json")["deadlines"]:
         month = int(entry["month"])
         day = min(int(entry["day"]), calendar.monthrange(year, month)[1])  # 29/02 in a common year -> 28/02
-        due = date(year, month, day)
+        due = by_period.get(entry.get("period", ""), date(year, month, day))
         days_left = None if today is None else (due - today).days
         found.append(StatutoryDate(entry["key"], entry["label"], entry["kind"], due, days_left))
     return tuple(sorted(found, key=lambda item: item.due))
@@ -142,7 +147,8 @@ def dashboard(store, year: int, today: date, clock: ClockCheck | None = None) ->
     with store.reading() as connection:
         years, progress = checklist_view.plan_years(connection), checklist_view.year_progress(connection, year)
         listed = [] if clock.wrong else checklist_view.year_checklist(connection, year, unfinished_by=_horizon(today))
-    return build(store.folder, progress, years, year, today, clock, {row.occurrence_id: row for row in listed})
+        windows = report_windows(connection, year)
+    return build(store.folder, progress, years, year, today, clock, {row.occurrence_id: row for row in listed}, windows)
 
 
 def plan_years(store) -> list[int]:
@@ -173,11 +179,12 @@ def first_view(store, today: date | None = None) -> FirstView:
 
 
 def build(folder, rows: Sequence[ChecklistRow | Progress], years: list[int], year: int, today: date,
-          clock: ClockCheck | None = None, listed: dict[int, ChecklistRow] | None = None) -> Dashboard:
+          clock: ClockCheck | None = None, listed: dict[int, ChecklistRow] | None = None,
+          windows: Sequence[ReportWindow] = ()) -> Dashboard:
     """The dashboard of ``year`` from its checkpoints in plan order and the years that have plans (whoever read them).
 
     ``rows``: full ``ChecklistRow``s (the ORM's path), or ``Progress`` with the rows the page lists in full in
-    ``listed`` by checkpoint id (the sqlite3 path)."""
+    ``listed`` by checkpoint id (the sqlite3 path); ``windows``: the year's reporting periods (their deadlines)."""
     clock = clock or folder_clock_check(folder, today)
     known = None if clock.wrong else today  # a wrong clock's today is not used for anything
     unfinished = [] if known is None else [row for row in rows if row.status in (TODO, DOING) and row.due is not None]
@@ -189,7 +196,7 @@ def build(folder, rows: Sequence[ChecklistRow | Progress], years: list[int], yea
         has_plans=year in years,
         overdue=tuple(sorted((full(r) for r in unfinished if r.due < today), key=_by_due)),
         upcoming=tuple(sorted((full(r) for r in unfinished if today <= r.due <= horizon), key=_by_due)),
-        deadlines=statutory_dates(year, known),
+        deadlines=statutory_dates(year, known, windows),
         by_area=_completion(rows, lambda row: " ".join(row.area_title.split())),
         by_lead=_sorted_leads(_completion(rows, lambda row: " ".join(row.lead.split()) or NO_LEAD)),
         counts=_counts(rows, known),

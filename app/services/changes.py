@@ -11,12 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
-Kind = Literal["profile", "officials", "plans", "reports", "scoring", "awards", "backups", "everything"]
+Kind = Literal["profile", "officials", "plans", "reports", "periods", "scoring", "awards", "backups", "everything"]
 
 PROFILE: Kind = "profile"
 OFFICIALS: Kind = "officials"
 PLANS: Kind = "plans"
 REPORTS: Kind = "reports"  # the progress report's narrative: only the open report dialog shows it
+PERIODS: Kind = "periods"  # reporting periods: the dashboard's report deadlines, the report's window
 SCORING: Kind = "scoring"  # criteria sets, scores, emulation marks and the registers they read (offices too)
 AWARDS: Kind = "awards"  # award dossiers: nominations, council, votes, the letter, the commune's own awards
 BACKUPS: Kind = "backups"  # a backup file written (no table changes; the status bar shows the latest)
@@ -30,6 +31,7 @@ KIND_OF_TABLE: Mapping[str, Kind] = {
                      "evidence_file", "evidence_link"), PLANS),
     "report_text": REPORTS,
     "paper_date": REPORTS,  # a paper's own date: the report and package dialogs show it
+    "reporting_period": PERIODS,
     **dict.fromkeys(("criteria_set", "criterion", "rating_band", "assessment", "score_entry", "score_evidence",
                      "emulation_mark", "collective", "initiative", "initiative_author", "discipline",
                      "procedure_stat"), SCORING),

@@ -23,6 +23,7 @@ from app.queries.dashboard_view import (  # noqa: F401 — the dashboard's value
 )
 from app.queries.dashboard_view import last_backup as _last_backup
 from app.services.checklist import plan_years, year_checklist
+from app.services.reporting_periods import year_windows
 from app.store import Store
 
 
@@ -33,4 +34,5 @@ def last_backup(store: Store) -> LastBackup | None:
 
 def dashboard(store: Store, year: int, today: date, clock: ClockCheck | None = None) -> Dashboard:
     """Everything the start screen shows for ``year``, as of ``today``; ``clock`` defaults to the folder's check."""
-    return build(store.folder, year_checklist(store, year), plan_years(store), year, today, clock)
+    return build(store.folder, year_checklist(store, year), plan_years(store), year, today, clock,
+                 windows=year_windows(store, year))

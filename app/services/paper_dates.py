@@ -1,8 +1,10 @@
 """Each paper's own date: the one the clerk set for it, or its default — never silently the export day.
 
 A paper of a past period (the 2024 report exported in 2026) carries the date it was due upward:
-the deadline of its period in ``resources/defaults/deadlines.json`` (each deadline lists its papers
-as ``"kind:period"``). A paper of a period still running is dated today. The clerk may set another
+for the progress report and the self-scoring (which goes with the year report) the deadline of its
+period in the commune's reporting periods (``app.services.reporting_periods``), whose cut-off day ends
+the period; for the others the deadline in ``resources/defaults/deadlines.json`` (each deadline lists its
+papers as ``"kind:period"``). A paper of a period still running is dated today. The clerk may set another
 date (the day the paper was really signed); it is stored per kind, year and period (``paper_date``),
 is one undoable action, and wins everywhere the paper is made: the dialogs, the package, the
 command line. The date also chooses the superior the paper addresses (``app.domain.hierarchy``).
@@ -20,9 +22,11 @@ from sqlalchemy.orm import Session
 from app.domain.dates import short_date
 from app.domain.hierarchy import default_paper_day
 from app.domain.progress import REPORT_PERIODS, report_period
+from app.domain.reporting_periods import ReportWindow
 from app.errors import UserError
 from app.resources import load_json
 from app.services.changes import Changes
+from app.services.reporting_periods import report_window
 from app.store import Store
 from db.models import PaperDateRow
 
@@ -56,10 +60,14 @@ def deadline(kind: str, year: int, period: str) -> tuple[date, str] | None:
     return None
 
 
-def default_day(kind: str, year: int, period: str, today: date) -> tuple[date, str]:
-    """The date a paper without one of its own carries, and the reason in Vietnamese."""
+def default_day(kind: str, year: int, period: str, today: date,
+                window: ReportWindow | None = None) -> tuple[date, str]:
+    """The date a paper without one of its own carries, and the reason in Vietnamese; ``window``: the
+    report period's, which dates the report and the self-scoring (the others keep the calendar period)."""
     end = report_period(period).end(year)
     due = deadline(kind, year, period)
+    if window is not None and kind in (REPORT, SCORING):
+        end, due = window.end, (window.deadline, due[1] if due else f"Báo cáo kết quả CCHC {window.label}")
     day = default_paper_day(due[0] if due else None, end, today)
     if end >= today:
         return day, "kỳ chưa kết thúc nên lấy ngày hôm nay"
@@ -77,7 +85,8 @@ def _row(session: Session, kind: str, year: int, period: str) -> PaperDateRow | 
 def paper_date(store: Store, kind: str, year: int, period: str, today: date) -> PaperDate:
     """The date the paper prints: the clerk's if set, else the default (see the module docstring)."""
     _check(kind, period)
-    default, reason = default_day(kind, year, period, today)
+    window = report_window(store, year, period) if kind in (REPORT, SCORING) else None
+    default, reason = default_day(kind, year, period, today, window)
     with store.transaction() as session:
         row = _row(session, kind, year, period)
         stored = row.day if row is not None else None

@@ -1,16 +1,19 @@
 """The periodic progress report (báo cáo quý I / 6 tháng / 9 tháng / năm): its numbers and suggested text.
 
-A report reaches from 1 January to the end of its period and counts the
-*checkpoints* (occurrences) of every task of the year's plans, the reform plan
-first, due within that reach. Statuses are taken as they stand on ``today``
-(the day the report is drafted, often before the period ends: the six-month
-report is due upward by 25/05).
+A report counts the *checkpoints* (occurrences) of every task of the year's plans, the
+reform plan first, due within its period's data cut-off window (``app.services.reporting_periods``:
+15/12 of the previous year to 14/6 for a 2026 six-month report, so checkpoints of last
+year's plans due from 15/12 count too; 1 January to 30 June for a 2024 one). Reports are
+cumulative: every window of a year starts on the same day. Statuses are taken as they stand
+(``today`` is the paper's date, before the cut-off under the old district deadlines), except that
+a checkpoint finished after the cut-off day counts as "đang thực hiện": it was not done by then.
 
 Counting rules, one checkpoint in exactly one of the columns that add up:
 - **Tổng số** = Hoàn thành + Đang thực hiện + Chưa thực hiện + Không thực hiện, over checkpoints
-  with a due date on or before the period end;
+  with a due date in the window;
 - **Trong đó trễ hạn**: part of Hoàn thành, finished after its due date;
-- **Quá hạn**: part of Đang/Chưa thực hiện, still unfinished and due before ``today``;
+- **Quá hạn**: part of Đang/Chưa thực hiện, still unfinished and due before ``today``, or by the cut-off day
+  once it has passed;
 - checkpoints without a due date ("Theo tiến độ và hướng dẫn") are counted apart as
   "không xác định hạn" and are not in Tổng số.
 
@@ -22,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from app.domain.progress import DOING, DONE, SKIPPED, STATUS_LABELS, TODO, report_period
+from app.domain.progress import DOING, DONE, SKIPPED, STATUS_LABELS, TODO
 from app.queries.models.progress_report import (
     SECTION_HEADINGS,
     AreaCounts,
@@ -42,6 +45,7 @@ from app.services.offices import list_offices
 from app.services.plans import get_plan, list_plans
 from app.services.profile import get_profile
 from app.services.report_texts import stored_texts
+from app.services.reporting_periods import report_window
 from app.store import Store
 
 
@@ -116,29 +120,46 @@ def _plans(store: Store, year: int) -> tuple[PlanRef, ...]:
     return tuple(PlanRef(p.id, p.kind, p.title, p.number, p.issue_date) for p in plans)
 
 
+def as_of(row: ChecklistRow, cutoff: date) -> ChecklistRow:
+    """The checkpoint as it stood on ``cutoff``: finished later means still being worked on then."""
+    if row.status == DONE and row.completed_on is not None and row.completed_on > cutoff:
+        return replace(row, status=DOING, completed_on=None)
+    return row
+
+
+def _window_rows(store: Store, year: int, start: date, end: date) -> tuple[list[ChecklistRow], list[ChecklistRow]]:
+    """Every checkpoint the report knows of (last year's from ``start`` first), and those in the window."""
+    earlier = [] if start.year >= year else [
+        row for row in year_checklist(store, start.year) if row.due is not None and row.due >= start]
+    everything = earlier + year_checklist(store, year)
+    return everything, [row for row in everything if row.due is None or start <= row.due <= end]
+
+
 def progress_report(
     store: Store, year: int, period_key: str, today: date, evidence: Iterable | None = None,
 ) -> ProgressReport:
-    """Read everything the report needs (statuses as of ``today``); ``evidence`` defaults to the year's."""
-    period = report_period(period_key)
-    start, end = date(year, 1, 1), period.end(year)
-    everything = year_checklist(store, year)
-    rows = [row for row in everything if row.due is None or row.due <= end]
+    """Read everything the report needs (what was finished by the cut-off; late as of ``today`` or the cut-off,
+    whichever comes first); ``evidence`` defaults to the year's."""
+    window = report_window(store, year, period_key)
+    start, end = window.start, window.end
+    everything, picked = _window_rows(store, year, start, end)
+    rows = [as_of(row, end) for row in picked]
+    cutoff = min(today, end + timedelta(days=1))  # the cut-off day has passed: what fell due on it and is undone is late
     dated = [row for row in rows if row.due is not None]
     undated = [row for row in rows if row.due is None]
     profile = get_profile(store)
     report = ProgressReport(
-        year=year, period_key=period.key, period_label=period.label, start=start, end=end, today=today,
+        year=year, period_key=window.key, period_label=window.label, start=start, end=end, today=today,
         commune_name=profile.commune_name, plans=_plans(store, year),
         drafting_office=_drafting_office(store, profile, min(end, today)),
-        areas=_area_counts(everything, rows, today), totals=count(rows, today),
-        items=tuple(_item(row, today) for row in dated + undated),
-        issues=tuple(_item(row, today) for row in dated if _is_issue(row, today)),
+        areas=_area_counts(everything, rows, cutoff), totals=count(rows, cutoff),
+        items=tuple(_item(row, cutoff) for row in dated + undated),
+        issues=tuple(_item(row, cutoff) for row in dated if _is_issue(row, cutoff)),
         evidence=_evidence_items(year_evidence(store, year) if evidence is None else evidence, rows),
         upcoming=sum(1 for row in everything if row.due is not None and row.due > end),
         narrative=(),
     )
-    return replace(report, narrative=_with_stored(default_narrative(report), stored_texts(store, year, period.key)))
+    return replace(report, narrative=_with_stored(default_narrative(report), stored_texts(store, year, window.key)))
 
 
 def _with_stored(sections: tuple[NarrativeSection, ...], stored: Mapping[str, str]) -> tuple[NarrativeSection, ...]:

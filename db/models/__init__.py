@@ -27,6 +27,8 @@ Schema notes:
   period and section; see ``db/models/report.py``.
 - ``paper_date``: the date the clerk set for a paper of a past period (report, self-scoring,
   emulation evaluation), per kind, year and period; see ``db/models/paper.py``.
+- ``reporting_period``: the commune's own cut-off windows and deadlines of the progress reports,
+  over the shipped defaults; see ``db/models/period.py``.
 - ``journal_action``, ``journal_row``: the undo journal, what each user action changed;
   see ``db/models/journal.py`` and ``db/journal.py``.
 """
@@ -42,6 +44,7 @@ from db.models.council_rules import CouncilRuleRow, CouncilThresholdRow, Written
 from db.models.journal import JournalActionRow, JournalRowRow
 from db.models.official import OfficialRow
 from db.models.paper import PaperDateRow
+from db.models.period import ReportingPeriodRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 from db.models.progress import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
 from db.models.report import ReportTextRow
@@ -62,6 +65,6 @@ __all__ = [
     "InitiativeAuthorRow", "InitiativeRow", "ProcedureStatRow", "RatingBandRow", "ScoreEntryRow",
     "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
-    "JournalActionRow", "JournalRowRow", "OfficialRow", "PaperDateRow", "PlanRow", "ReportTextRow", "PlanSectionRow", "SuperiorPeriodRow", "TaskHistoryRow",
-    "TaskRow",
+    "JournalActionRow", "JournalRowRow", "OfficialRow", "PaperDateRow", "PlanRow", "ReportingPeriodRow", "ReportTextRow",
+    "PlanSectionRow", "SuperiorPeriodRow", "TaskHistoryRow", "TaskRow",
 ]

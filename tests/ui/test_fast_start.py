@@ -57,7 +57,7 @@ def test_the_shell_waits_for_the_data_with_menus_and_keys_off(qtbot, folder):
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [entry.title for entry in PAGES]
     assert window.pages == []
     assert [action.text() for action in window.menuBar().actions()] == [
-        "&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "Trợ &giúp"]
+        "&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "&Thiết lập", "Trợ &giúp"]
     assert all(action.menu().actions() == [] for action in window.menuBar().actions())
     window.finish_menus()
     window.finish_menus()  # once only

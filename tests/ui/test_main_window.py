@@ -48,7 +48,7 @@ def test_status_bar_names_the_data_folder_and_last_backup(qtbot, demo_store):
 def test_menus_are_vietnamese(qtbot, demo_store):
     window = _window(qtbot, demo_store)
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "Trợ &giúp"]
+    assert titles == ["&Tệp", "&Sửa", "&Xem", "&Báo cáo", "&Khen thưởng", "&Thiết lập", "Trợ &giúp"]
 
 
 def test_geometry_and_page_are_remembered(qtbot, folder):

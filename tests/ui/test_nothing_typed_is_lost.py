@@ -85,7 +85,7 @@ def test_every_page_field_survives_each_exit(qtbot, demo_store, errors_shown, ro
 MENU_DIALOGS = (
     "Sao lưu ra thư mục khác (USB)…", "Khôi phục từ bản sao lưu…", "Xuất hồ sơ gửi cấp trên…", "Kiểm tra gói hồ sơ…",
     "Báo cáo kết quả thực hiện CCHC…", "Sổ theo dõi khen thưởng…", "Danh hiệu và hình thức khen thưởng…",
-    "Đăng ký thi đua…", "Mẫu giấy khen và in phôi…", "Thống kê khen thưởng…",
+    "Đăng ký thi đua…", "Mẫu giấy khen và in phôi…", "Thống kê khen thưởng…", "Kỳ báo cáo…",
 )
 DIALOG_EXITS = ("close_button", "escape", "window_x")
 KNOWN: dict = {}

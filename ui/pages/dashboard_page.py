@@ -36,7 +36,7 @@ from app.queries.dashboard_view import (
     plan_years,
     shown_year,
 )
-from app.services.changes import OFFICIALS, PLANS, Changes
+from app.services.changes import OFFICIALS, PERIODS, PLANS, Changes
 from ui.models.row_table_model import RowTableModel
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.table_habits import install_row_copy
@@ -365,8 +365,9 @@ class DashboardPage(Page):
 
     # -- reacting -----------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
-        """Reload when plans or officials changed (at once if shown, else when next shown); the backup line always."""
-        if changes.touches(PLANS) or changes.touches(OFFICIALS):
+        """Reload when plans, officials or the reporting periods (the report deadlines) changed (at once if shown,
+        else when next shown); the backup line always."""
+        if changes.touches(PLANS) or changes.touches(OFFICIALS) or changes.touches(PERIODS):
             if self.isVisible():
                 self.reload()
                 return

@@ -197,7 +197,8 @@ def report_document(report: ProgressReport, profile: CommuneProfile, appendix: b
     """The whole BÁO CÁO, portrait, ready for ``render_pdf`` and ``render_docx``; the appendix optional."""
     header = commune_header(profile.commune_name, profile.place_name, report_number(profile), report.today, report.year)
     title = TitleBlock("BÁO CÁO", (SUBJECT, report.span), (profile.superior_authority or FALLBACK_ADDRESSEE,))
-    blocks = [header, title, *report_body(report, profile.commune_name), report_closing(profile)]
+    window = _caption(f"({report.data_window})")  # the cut-off window the numbers cover (Văn bản 581/BNV-CCHC)
+    blocks = [header, title, window, *report_body(report, profile.commune_name), report_closing(profile)]
     if appendix and report.items:
         blocks += appendix_blocks(report, profile)
     return Document(

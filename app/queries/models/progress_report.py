@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.domain.reporting_periods import window_statement
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -113,6 +115,11 @@ class ProgressReport:
     upcoming: int  # checkpoints due after the period, to the end of the year
     narrative: tuple[NarrativeSection, ...]
     drafting_office: str = ""  # the office the profile names as drafting CCHC papers ("" before offices)
+
+    @property
+    def data_window(self) -> str:
+        """ "Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026": the period's cut-off window, as the paper says it."""
+        return window_statement(self.start, self.end)
 
     @property
     def span(self) -> str:

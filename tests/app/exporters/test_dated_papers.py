@@ -47,18 +47,20 @@ def test_the_2024_report_goes_to_the_district(demo_store, tmp_path):
 
 
 def test_the_2025_year_report_goes_to_the_province(demo_store, tmp_path):
-    """The report of the year 2025, due 20/11/2025, is addressed to UBND tỉnh and copied to the Sở Nội vụ."""
+    """The report of the year 2025, due 16/12/2025 (the reporting periods from 2025), is addressed to UBND tỉnh and
+    copied to the Sở Nội vụ."""
     files = export_progress_report(demo_store, 2025, "year", tmp_path, today=EXPORTED, word=False)
     text = _pdf_text(files[0].path)
-    assert "ngày 20 tháng 11 năm 2025" in text
+    assert "ngày 16 tháng 12 năm 2025" in text
     assert "Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi." in text and "- Sở Nội vụ tỉnh Quảng Ngãi;" in text
     assert "huyện Bình Xuân" not in text
 
 
 def test_a_date_the_clerk_sets_chooses_the_superior(demo_store, tmp_path):
-    """The 2025 six-month report defaults to 25/05/2025 (the district); dated 10/07/2025 it goes to the province."""
+    """The 2025 six-month report defaults to 16/06/2025, its deadline (the district); dated 10/07/2025 it goes to the
+    province."""
     first = _pdf_text(export_progress_report(demo_store, 2025, "h1", tmp_path / "a", today=EXPORTED, word=False)[0].path)
-    assert "ngày 25 tháng 5 năm 2025" in first and "Kính gửi: Ủy ban nhân dân huyện Bình Xuân." in first
+    assert "ngày 16 tháng 6 năm 2025" in first and "Kính gửi: Ủy ban nhân dân huyện Bình Xuân." in first
     set_paper_date(demo_store, REPORT, 2025, "h1", date(2025, 7, 10))
     later = _pdf_text(export_progress_report(demo_store, 2025, "h1", tmp_path / "b", today=EXPORTED, word=False)[0].path)
     assert "ngày 10 tháng 7 năm 2025" in later and "Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi." in later
