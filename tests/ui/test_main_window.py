@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app import __version__
-from app.services.officials import list_officials
+from app.services.officials import OfficialData, add_official, list_officials
 from app.startup import open_store
 from ui.main_window import PAGES
 from ui.pages.officials_page import OfficialsPage
@@ -77,10 +77,14 @@ def test_backup_now_from_the_menu(qtbot, demo_store, no_modal_boxes):
 def test_restore_from_the_menu_brings_data_back_and_clears_undo(qtbot, demo_store, no_modal_boxes):
     window = _window(qtbot, demo_store)
     officials_page = _page(window, OfficialsPage)
+    # Every demo official is named somewhere (a council, a dossier) and cannot be deleted: delete one added now.
+    add_official(demo_store, OfficialData("Người Mới Đến", position="Công chức"))
+    officials_page.reload()
     names = [officials_page.proxy.index(row, 0).data() for row in range(officials_page.proxy.rowCount())]
-    officials_page.table.selectRow(names.index("Ngô Văn Toàn"))
+    officials_page.table.selectRow(names.index("Người Mới Đến"))
     officials_page.delete_selected()
-    assert len(list_officials(demo_store)) == 16 and window.undo_stack.count() == 1
+    assert len(list_officials(demo_store)) == 17 and window.undo_stack.count() == 1
+    add_official(demo_store, OfficialData("Người Mới Đến", position="Công chức"))  # not in the backup either
     backup = sorted(demo_store.folder.backups.glob("*_auto.sqlite3"))[-1]
     window.backups.restore_file(backup)
     assert len(list_officials(demo_store)) == 17
