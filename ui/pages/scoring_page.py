@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.criteria import PAR
+from app.domain.working_year import year_choices, year_in_progress
 from app.domain.points import format_points, parse_points
 from app.errors import UserError
 from app.services import checklist, criteria_sets, scoring
@@ -160,10 +161,11 @@ class ScoringPage(Page):
     def reload(self) -> None:
         """Read the years and the chosen year's sheet again."""
         scored = scoring.scoring_years(self.store)
-        years = sorted(set(checklist.plan_years(self.store)) | set(scored) | {self._today().year}, reverse=True)
+        in_progress = year_in_progress(self._today())
+        years = year_choices(set(checklist.plan_years(self.store)) | set(scored), in_progress)
         current = self.year.currentData()
         if current not in years:
-            current = scored[0] if scored else self._today().year
+            current = in_progress
         self.year.blockSignals(True)
         self.year.clear()
         for year in years:
