@@ -6,29 +6,13 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.criteria import PAR, Rule
+from app.domain.criteria import PAR
 from app.errors import UserError
 from app.services import criteria_sets, score_remap, scoring, undo
 from tests.app.test_undo_every_action import dump
+from tests.app.undo_cases.score_remap import REMOVED, SPLIT, reshaped
 
 YEAR = 2024
-SPLIT, REMOVED = "3.1", "6.4"
-
-
-def reshaped(stored: criteria_sets.StoredSet) -> criteria_sets.CriteriaSetData:
-    """The demo's set as a province might reissue it: codes renumbered (A…), 3.1 split in two, 6.4 removed."""
-    criteria = []
-    for item in stored.data.criteria:
-        moved = replace(item, code="A" + item.code, parent_code=item.parent_code and "A" + item.parent_code)
-        if item.code == SPLIT:
-            half = item.max_points / 2
-            criteria += [replace(moved, code="A3.1a", name="Niêm yết thủ tục tại Bộ phận một cửa", max_points=half,
-                                     rule=Rule(), source=""),
-                         replace(moved, code="A3.1b", name="Đăng tải thủ tục trên Cổng dịch vụ công", max_points=half,
-                                     rule=Rule(), source="")]
-        elif item.code != REMOVED:
-            criteria.append(moved)
-    return replace(stored.data, name="Bộ chỉ số CCHC cấp xã của tỉnh (bản mới)", criteria=tuple(criteria))
 
 
 @pytest.fixture
