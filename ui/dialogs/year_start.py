@@ -28,6 +28,7 @@ from app.resources import working_year_rule
 from app.services import year_start as service
 from ui.journal_undo import JournalUndoStack
 from ui.runner import attempt, run
+from ui.widgets.autosave import transient
 from ui.widgets.fit import fit_to_screen
 
 _MARKS = {service.DONE: "✔", service.SKIPPED: "—", service.NOTHING_TO_DO: "—"}
@@ -64,7 +65,8 @@ class YearStartDialog(QDialog):
     def _year_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         offered = year_to_start(self.today, working_year_rule())
-        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=offered, keyboardTracking=False)
+        self.year = transient(QSpinBox(objectName="year", minimum=2000, maximum=2100, value=offered,
+                                       keyboardTracking=False))
         row.addWidget(QLabel("Bắt đầu năm:"))
         row.addWidget(self.year)
         row.addStretch(1)
