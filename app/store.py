@@ -143,6 +143,11 @@ class Store:
 
         ``label`` names it in the Edit menu ("Hoàn tác “…”"). After the block, ``action.changes``
         says what it changed (computed from the journal, never declared).
+
+        Called while an action is open on the same thread (a service inside a larger action, like the turn
+        of the year calling ``copy_plan``), it joins that action: same session, same transaction, same undo
+        step; its own ``changes`` stay empty and the outer action reports them. ``transaction()`` joins too,
+        so reads inside see what the action has written so far.
         """
         outer = getattr(self._open, "action", None)
         if outer is not None:

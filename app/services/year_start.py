@@ -21,8 +21,8 @@ from app.domain.criteria import EMULATION, PAR
 from app.domain.plan_kinds import plan_kind
 from app.progress import Progress, no_progress
 from app.services import council, plans, scoring
-from app.services.changes import Done
 from app.services.award_kinds import read_kinds
+from app.services.changes import Done
 from app.store import Store
 from db.models import (
     AssessmentRow,
