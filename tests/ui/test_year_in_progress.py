@@ -67,3 +67,11 @@ def test_scoring_page_opens_on_the_year_in_progress(qtbot, ahead):
     """The scoring page opens on 2026 in December 2026, though 2027 has a plan and 2024 the scores."""
     page = _page(qtbot, ScoringPage, ahead, DECEMBER)
     qtbot.waitUntil(lambda: page.year.currentData() == 2026)
+
+
+def test_checklist_page_never_opens_on_a_year_ahead(qtbot, ahead):
+    """Without a 2026 plan the checklist opens on 2024, the latest year before today's, not on 2027."""
+    from ui.pages.checklist_page import ChecklistPage
+
+    page = _page(qtbot, ChecklistPage, ahead, DECEMBER)
+    qtbot.waitUntil(lambda: page.year.currentData() == 2024)
