@@ -54,3 +54,17 @@ def test_after_a_full_run_nothing_is_left_to_start(qtbot, demo_store, errors_sho
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Đã bắt đầu năm 2025" in dialog.summary.text())
     assert not dialog.start_button.isEnabled() and stack.count() == 1 and errors_shown == []
+
+
+def test_a_failure_is_said_in_vietnamese_and_changes_nothing(qtbot, demo_store, errors_shown, monkeypatch):
+    """A step refusing midway shows its Vietnamese message; no plan of 2025 is left and no undo step is made."""
+    from app.errors import UserError
+
+    def refuse(*_args, **_kwargs):
+        raise UserError("Bộ tiêu chí này không dùng được cho việc này.")
+    monkeypatch.setattr(scoring, "start", refuse)
+    dialog, stack = _dialog(qtbot, demo_store, date(2024, 12, 6))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "không có gì thay đổi" in dialog.summary.text())
+    assert errors_shown and "không dùng được" in errors_shown[0]
+    assert plans.list_plans(demo_store, 2025) == [] and stack.count() == 0

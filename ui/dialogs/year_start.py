@@ -158,7 +158,8 @@ class YearStartDialog(QDialog):
         if not keys:
             return
         outcome = run(self, f"Đang bắt đầu năm {year}",
-                      lambda progress: service.start_year(self.store, year, keys, plans, progress))
+                      lambda progress: service.start_year(self.store, year, keys, plans, progress),
+                      unexpected=f"Đã xảy ra lỗi ngoài dự kiến khi bắt đầu năm {year}; không có gì thay đổi.")
         if not outcome.ok:
             self.summary.setText(f"Chưa bắt đầu năm {year}: không có gì thay đổi. Sửa điều được báo rồi chạy lại.")
             return
