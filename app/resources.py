@@ -18,3 +18,10 @@ def load_json(*parts: str) -> Any:
 
 def department_suggestions() -> list[str]:
     return list(load_json("defaults", "departments.json")["departments"])
+
+
+def working_year_rule():
+    """The days of the year-in-progress rule (``resources/defaults/working-year.json``)."""
+    from app.domain.working_year import YearRule
+
+    return YearRule.from_json(load_json("defaults", "working-year.json"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -96,6 +97,7 @@ class Store:
         self.folder = folder
         self._engine: Engine | None = None
         self._sessions = None
+        self._open = threading.local()  # the action open on each thread, which nested service calls join
 
     @property
     def engine(self) -> Engine:
@@ -119,6 +121,10 @@ class Store:
         A write the disk refuses (full, I/O error, read-only) arrives as ``SaveFailed``,
         so every screen can keep what was typed and say so in Vietnamese.
         """
+        joined = getattr(self._open, "action", None)
+        if joined is not None:  # inside an action on this thread: its session, so one action stays one transaction
+            yield joined.session
+            return
         self.engine  # noqa: B018 — built on the first transaction
         try:
             with self._sessions.begin() as session:
@@ -137,13 +143,27 @@ class Store:
 
         ``label`` names it in the Edit menu ("Hoàn tác “…”"). After the block, ``action.changes``
         says what it changed (computed from the journal, never declared).
+
+        Called while an action is open on the same thread (a service inside a larger action, like the turn
+        of the year calling ``copy_plan``), it joins that action: same session, same transaction, same undo
+        step; its own ``changes`` stay empty and the outer action reports them. ``transaction()`` joins too,
+        so reads inside see what the action has written so far.
         """
+        outer = getattr(self._open, "action", None)
+        if outer is not None:
+            # A service called inside a larger action (the turn of the year) writes into it: one undo step.
+            yield Action(outer.session, label)
+            return
         with self.transaction() as session:
             raw = session.connection().connection.driver_connection
             action_id = journal.begin(raw, label, datetime.now())
             act = Action(session, label)
-            yield act
-            session.flush()
+            self._open.action = act
+            try:
+                yield act
+                session.flush()
+            finally:
+                self._open.action = None
             touched = journal.finish(raw, action_id, act.label)
             step = journal.next_undo(raw) if touched else None
         act.changes = Changes.from_rows(((t.table, t.row_id) for t in touched), act.label, step.id if step else 0)

@@ -262,6 +262,11 @@ class MainWindow(QMainWindow):
 
         _exec(ReportingPeriodsDialog(self.store, self.undo_stack, self))
 
+    def open_year_start(self) -> None:
+        from ui.dialogs.year_start import YearStartDialog
+
+        _exec(YearStartDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
+
     def open_award_history(self) -> None:
         from ui.dialogs.award_history_dialog import AwardHistoryDialog
 

@@ -77,6 +77,8 @@ def _file(window: MainWindow, menu) -> None:
     _action(window, menu, "Sao lưu ra thư mục khác (USB)…", lambda: window.backups.backup_elsewhere())
     _action(window, menu, "Khôi phục từ bản sao lưu…", lambda: window.backups.restore())
     menu.addSeparator()
+    _action(window, menu, f"Bắt đầu năm {_year_to_start()}…", window.open_year_start)
+    menu.addSeparator()
     _action(window, menu, "Xuất hồ sơ gửi cấp trên…", window.export_package, "Ctrl+E")
     _action(window, menu, "Kiểm tra gói hồ sơ…", window.check_package)
     menu.addSeparator()
@@ -84,6 +86,16 @@ def _file(window: MainWindow, menu) -> None:
     menu.addSeparator()
     # Spelled out: the standard Quit key has no binding on Windows (nor offscreen), so Ctrl+Q did nothing there.
     _action(window, menu, "Thoát", window.close, "Ctrl+Q")
+
+
+def _year_to_start() -> int:
+    """The year the File menu offers to start (next year from December: resources/defaults/working-year.json)."""
+    from datetime import date
+
+    from app.domain.working_year import year_to_start
+    from app.resources import working_year_rule
+
+    return year_to_start(date.today(), working_year_rule())
 
 
 def _edit(window: MainWindow, menu) -> None:

@@ -104,8 +104,8 @@ def test_year_without_a_set_offers_the_emulation_sets_and_starts(qtbot, store):
 
 
 def test_demo_year_opens_on_its_evaluation(qtbot, demo_store):
-    """The latest evaluated year is shown first, collectives before officials, with the count qualified."""
-    page, _stack = _page(qtbot, demo_store)
+    """The demo's evaluated year lists collectives before officials, with the count qualified."""
+    page, _stack = _page(qtbot, demo_store, 2024)
     assert page.year.value() == 2024 and page.views.currentIndex() == 1
     kinds = [subject.kind for subject in page.model.rows]
     assert kinds == sorted(kinds, key=lambda kind: kind != "collective") and kinds[0] == "collective"

@@ -7,9 +7,12 @@ pickers) are left out, by that property.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.domain.working_year import year_to_start
 from app.store import Store
 from tests.ui.field_walk import press_quit, type_into, value_of, walk
 from ui.main_window import PAGES, MainWindow
@@ -86,6 +89,7 @@ MENU_DIALOGS = (
     "Sao lưu ra thư mục khác (USB)…", "Khôi phục từ bản sao lưu…", "Xuất hồ sơ gửi cấp trên…", "Kiểm tra gói hồ sơ…",
     "Báo cáo kết quả thực hiện CCHC…", "Sổ theo dõi khen thưởng…", "Danh hiệu và hình thức khen thưởng…",
     "Đăng ký thi đua…", "Mẫu giấy khen và in phôi…", "Thống kê khen thưởng…", "Kỳ báo cáo…",
+    f"Bắt đầu năm {year_to_start(date.today())}…",  # the year the File menu offers today
 )
 DIALOG_EXITS = ("close_button", "escape", "window_x")
 KNOWN: dict = {}

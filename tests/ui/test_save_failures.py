@@ -34,6 +34,7 @@ def _plan_title(window):
 def _letter_summary(window):
     page = window.page(DossierPage)
     window.nav.setCurrentRow(window.stack.indexOf(page))
+    page.year.setValue(list_dossiers(window.store)[0].year)  # the page opens on today's year: the demo's is older
     return page.findChild(QPlainTextEdit, "summary")
 
 

@@ -315,11 +315,12 @@ def test_evidence_from_the_checklist_and_from_a_file(qtbot, demo_store, tmp_path
 
 
 def test_years_offer_plans_scoring_and_this_year(qtbot, demo_store):
-    """The year picker lists plan years, scored years and the current year, newest first."""
+    """The year picker lists plan years, scored years and the current year, newest first, and opens on this year."""
     page, _stack = _page(qtbot, demo_store, today=date(2025, 3, 1))
     years = [page.year.itemData(i) for i in range(page.year.count())]
     assert years == sorted(set(years), reverse=True) and {2023, 2024, 2025, 2026} <= set(years)
-    assert page.year.currentData() == 2026  # the latest scored year (the demo as of 06/12/2026)
+    assert page.year.currentData() == 2025  # the year in progress on that day, not the latest scored one
+    page.year.setCurrentIndex(page.year.findData(2024))
     assert "Xếp loại" in page.summary.text() and "năm trước" in page.summary.text()
 
 

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import REPORT_PERIODS
+from app.domain.working_year import year_choices, year_end_paper_year
 from app.errors import UserError
 from app.exporters.package import CONTENTS, PackageRequest, build_package, default_contents, suggested_period
 from app.queries.year_papers import report_addressee
+from app.resources import working_year_rule
 from app.services.checklist import plan_years
 from app.services.paper_dates import REPORT, SCORING
 from app.services.profile import get_profile
@@ -80,9 +82,11 @@ class PackageDialog(QDialog):
     def _form(self) -> QFormLayout:
         form = QFormLayout()
         self.year_box = QComboBox()
-        for year in plan_years(self.store) or [self.today.year]:
+        years = plan_years(self.store)
+        chosen = year_end_paper_year(self.today, years, working_year_rule())
+        for year in year_choices(years, chosen):
             self.year_box.addItem(str(year), year)
-        self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.today.year)))
+        self.year_box.setCurrentIndex(self.year_box.findData(chosen))
         form.addRow("Năm:", self.year_box)
         self._content_rows(form)
         self.period_box = QComboBox()

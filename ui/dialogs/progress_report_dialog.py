@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import REPORT_PERIODS
+from app.domain.working_year import year_choices, year_end_paper_year
 from app.errors import UserError
 from app.exporters.progress_report_files import export_progress_report, file_names
+from app.resources import working_year_rule
 from app.services.checklist import plan_years
 from app.services.paper_dates import REPORT
 from app.services.progress_report import ProgressReport, percent, progress_report
@@ -104,14 +106,17 @@ class ProgressReportDialog(QDialog):
     def _choices(self) -> QFormLayout:
         form = QFormLayout()
         self.year_box = QComboBox()
-        years = plan_years(self.store) or [self.today.year]
-        for year in years:
+        years = plan_years(self.store)
+        chosen = year_end_paper_year(self.today, years, working_year_rule())
+        for year in year_choices(years, chosen):
             self.year_box.addItem(str(year), year)
-        self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.today.year)))
+        self.year_box.setCurrentIndex(self.year_box.findData(chosen))
         self.period_box = QComboBox()
         for period in REPORT_PERIODS:
             self.period_box.addItem(f"Báo cáo {period.label}", period.key)
-        self.period_box.setCurrentIndex(self.period_box.findData(period_of(self.today)))
+        # last year's paper in January is its annual report; else the period that holds today
+        period = "year" if chosen < self.today.year else period_of(self.today)
+        self.period_box.setCurrentIndex(self.period_box.findData(period))
         form.addRow("Năm:", self.year_box)
         form.addRow("Kỳ báo cáo:", self.period_box)
         self.date_field = PaperDateField(self.store, self.today, self._date_changed, "report_date")

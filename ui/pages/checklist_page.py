@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import STATUS_LABELS
+from app.domain.working_year import year_in_progress
 from app.domain.vietnamese import collation_key
 from app.errors import UserError
 from app.services import checklist, evidence
@@ -165,7 +166,7 @@ class ChecklistPage(Page):
         self.year.clear()
         for year in years:
             self.year.addItem(str(year), year)
-        wanted = current if current in years else (self._today().year if self._today().year in years else (years[0] if years else None))
+        wanted = current if current in years else _nearest(years, year_in_progress(self._today()))
         self.year.setCurrentIndex(self.year.findData(wanted) if wanted is not None else -1)
         self.year.blockSignals(False)
         self.reload()
@@ -388,3 +389,11 @@ class ChecklistPage(Page):
         from ui.dialogs.progress_report_dialog import ProgressReportDialog
 
         ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify).exec()
+
+
+def _nearest(years: list[int], in_progress: int) -> int | None:
+    """The year in progress if it has plans, else the latest before it, else the earliest after it."""
+    if in_progress in years:
+        return in_progress
+    earlier = [year for year in years if year < in_progress]
+    return max(earlier) if earlier else (min(years) if years else None)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries.models.report_forms import decree_choices
+from app.domain.working_year import year_end_paper_year
+from app.resources import working_year_rule
 from app.services import dossier as service
 from app.services.changes import AWARDS, OFFICIALS, SCORING, Changes
 from app.services.dossier_view import read_page
@@ -164,11 +166,10 @@ class DossierPage(Page):
         return self.today or date.today()
 
     def _default_year(self) -> int:
-        """The latest year with a dossier; else the year being rewarded (dossiers go up from October
-        to the first months of the next year)."""
+        """The year in progress, or last year's in January while its dossier is still being finished
+        (``app/domain/working_year.py``: never a later year a dossier was already opened for)."""
         years = [item.year for item in service.list_dossiers(self.store)]
-        today = self._today()
-        return max(years) if years else (today.year if today.month >= 10 else today.year - 1)
+        return year_end_paper_year(self._today(), years, working_year_rule())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale:

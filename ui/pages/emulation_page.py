@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.criteria import EMULATION
-from app.services import checklist, criteria_sets, scoring
+from app.domain.working_year import year_end_paper_year
+from app.resources import working_year_rule
+from app.services import criteria_sets, scoring
 from app.services import emulation_evaluation as service
 from app.services.changes import OFFICIALS, PLANS, SCORING, Changes
 from app.services.emulation_evaluation import Evaluation
@@ -164,12 +166,8 @@ class EmulationPage(Page):
         return self.today or date.today()
 
     def _default_year(self) -> int:
-        """The latest year already evaluated; else the latest reform plan's year; else this year."""
-        used = [year for item in criteria_sets.list_sets(self.store, EMULATION) for year in item.used_in_years]
-        if used:
-            return max(used)
-        planned = [year for year in checklist.plan_years(self.store) if year <= self._today().year]
-        return max(planned) if planned else self._today().year
+        """The year being judged (``app/domain/working_year.py``: last year's in January), not the latest evaluated."""
+        return year_end_paper_year(self._today(), (), working_year_rule())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale:

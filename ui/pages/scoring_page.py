@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.criteria import PAR
 from app.domain.points import format_points, parse_points
+from app.domain.working_year import year_choices, year_in_progress
 from app.errors import UserError
 from app.services import checklist, criteria_sets, scoring
 from app.services.changes import PLANS, SCORING, Changes
@@ -66,6 +67,8 @@ class ScoringPage(EntryActions, Page):
         self._extra_chosen: bool | None = None
         self.sets_button = QPushButton("Bộ tiêu chí…", objectName="criteria_sets",
                                        toolTip="Xem, nhập, xuất bộ tiêu chí (Excel)", clicked=self.open_sets)
+        self.remap_button = QPushButton("Chuyển sang bộ tiêu chí khác…", objectName="remap", clicked=self.open_remap,
+                                        toolTip="Khi có bộ mới của tỉnh: chuyển điểm, giải trình, minh chứng sang bộ đó")
         self.start_panel = StartPanel()
         self.empty_text, self.set_choice = self.start_panel.text, self.start_panel.set_choice
         self.start_button = self.start_panel.start_button
@@ -104,6 +107,7 @@ class ScoringPage(EntryActions, Page):
         top.addWidget(self.year)
         top.addWidget(self.set_label, 1)
         top.addWidget(self.extra_toggle)
+        top.addWidget(self.remap_button)
         top.addWidget(self.sets_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -158,9 +162,8 @@ class ScoringPage(EntryActions, Page):
     def refresh(self, changes: Changes) -> None:
         if not (changes.touches(SCORING, self) or changes.touches(PLANS, self)):
             return
-        if not self.isVisible():
-            self._stale = True
-        else:
+        self._stale = not self.isVisible()  # a hidden page reads again when shown
+        if not self._stale:
             self.reload()
 
     def flush_edits(self) -> None:
@@ -171,11 +174,9 @@ class ScoringPage(EntryActions, Page):
 
     def reload(self) -> None:
         """Read the years and the chosen year's sheet again."""
-        scored = scoring.scoring_years(self.store)
-        years = sorted(set(checklist.plan_years(self.store)) | set(scored) | {self._today().year}, reverse=True)
-        current = self.year.currentData()
-        if current not in years:
-            current = scored[0] if scored else self._today().year
+        in_progress = year_in_progress(self._today())
+        years = year_choices(set(checklist.plan_years(self.store)) | set(scoring.scoring_years(self.store)), in_progress)
+        current = self.year.currentData() if self.year.currentData() in years else in_progress
         self.year.blockSignals(True)
         self.year.clear()
         for year in years:
@@ -198,6 +199,7 @@ class ScoringPage(EntryActions, Page):
         self.model.set_sheet(self.sheet, {line.code: line.parent_code for line in self.sheet.lines})
         self._show_columns()
         self.stack.setCurrentIndex(1)
+        self.remap_button.setEnabled(True)
         self.set_label.setText(f"Bộ tiêu chí: {self.sheet.set_name}" + (f" — {self.sheet.set_issuer}" if self.sheet.set_issuer else ""))
         self.set_label.setToolTip(self.sheet.set_decision)
         self.summary.setText(summary_text(self.sheet))
@@ -208,6 +210,7 @@ class ScoringPage(EntryActions, Page):
         self.model.set_sheet(None, {})
         self.panel.show_line(None)
         self.stack.setCurrentIndex(0)
+        self.remap_button.setEnabled(False)
         self.set_label.setText("")
         self.set_label.setToolTip("")
         self.start_panel.show_sets(year, criteria_sets.list_sets(self.store, kind=PAR))
@@ -395,6 +398,15 @@ class ScoringPage(EntryActions, Page):
     def open_sets(self) -> None:
         from ui.dialogs.criteria_sets_dialog import CriteriaSetsDialog
 
-        dialog = CriteriaSetsDialog(self.store, self, notify=self.notify, undo_stack=self.undo_stack)
-        dialog.exec()
-        dialog.deleteLater()
+        _exec(CriteriaSetsDialog(self.store, self, notify=self.notify, undo_stack=self.undo_stack))
+
+    def open_remap(self) -> None:
+        from ui.dialogs.score_remap import ScoreRemapDialog
+
+        self.flush_edits()  # a score typed but not entered belongs to the old criterion
+        _exec(ScoreRemapDialog(self.store, self.year.currentData(), self, undo_stack=self.undo_stack, notify=self.notify))
+
+
+def _exec(dialog) -> None:
+    dialog.exec()
+    dialog.deleteLater()

@@ -25,6 +25,11 @@ class YearSpin(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="year", minimum=2000, maximum=2100, keyboardTracking=False)
         self.chosen = False
+        # connected first, so a year chosen before the page's first reading is kept, not replaced by the default
+        self.valueChanged.connect(self._chosen_by_hand)
+
+    def _chosen_by_hand(self, _year: int) -> None:
+        self.chosen = True
 
     def choose_once(self, default: Callable[[], int]) -> None:
         """The first time only, show ``default()`` without signalling a change; later the clerk's year stays."""
