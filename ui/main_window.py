@@ -30,6 +30,7 @@ from app.paths import DataFolder
 from app.services.changes import BACKUPS, PROFILE, Changes
 from ui.journal_undo import JournalUndoStack
 from ui.widgets.autosave import flush_all_edits
+from ui.window_dialogs import WindowDialogs
 from ui.window_menus import add_titles
 from ui.window_state import restore_window, save_window
 
@@ -111,7 +112,7 @@ def _placeholder(text: str) -> QWidget:
     return holder
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs, QMainWindow):
     def __init__(self, folder: DataFolder) -> None:
         super().__init__()
         self.folder = folder
@@ -257,16 +258,6 @@ class MainWindow(QMainWindow):
 
         _exec(ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
 
-    def open_reporting_periods(self) -> None:
-        from ui.dialogs.reporting_periods_dialog import ReportingPeriodsDialog
-
-        _exec(ReportingPeriodsDialog(self.store, self.undo_stack, self))
-
-    def open_year_start(self) -> None:
-        from ui.dialogs.year_start import YearStartDialog
-
-        _exec(YearStartDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
-
     def open_award_history(self) -> None:
         from ui.dialogs.award_history_dialog import AwardHistoryDialog
 
@@ -362,24 +353,6 @@ class MainWindow(QMainWindow):
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.folder.root)))
-
-    def open_search(self) -> None:
-        """Ctrl+F: one box that finds plans, officials, tasks, criteria and nominees and goes to the one chosen."""
-        from ui.dialogs.search_dialog import SearchDialog
-        from ui.search_jump import go_to
-
-        if getattr(self, "_search", None) is None:
-            self._search = SearchDialog(self.store, lambda hit: go_to(self, hit), self)
-        self._search.open()
-
-    def show_help(self) -> None:
-        """F1: the guide at the page of the screen in view (one window, reused)."""
-        from app.help_topics import topic_for_page
-        from ui.dialogs.help_dialog import HelpDialog
-
-        if getattr(self, "_help", None) is None:
-            self._help = HelpDialog(self)
-        self._help.open_at(topic_for_page(PAGES[max(0, self.nav.currentRow())].module))
 
     def show_about(self) -> None:
         import platform

@@ -15,9 +15,9 @@ PAUSE_MS = 150  # read once the clerk pauses, not once per key
 
 
 class SearchDialog(QDialog):
-    def __init__(self, store, go_to: Callable[[Hit], None], parent: QWidget | None = None) -> None:
+    def __init__(self, store: Callable[[], object], go_to: Callable[[Hit], None], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="search_dialog")
-        self.store, self.go_to = store, go_to
+        self.store, self.go_to = store, go_to  # the window's store as it is now (a restore reopens it)
         self.setWindowTitle("Tìm khắp dữ liệu")
         self.words = transient(QLineEdit(objectName="search_words", clearButtonEnabled=True,
                                          placeholderText="Gõ tên người, nhiệm vụ, tiêu chí, kế hoạch… (có dấu hoặc không dấu)"))
@@ -51,7 +51,7 @@ class SearchDialog(QDialog):
 
     def find_now(self) -> list[Hit]:
         self.timer.stop()
-        with self.store.reading() as connection:
+        with self.store().reading() as connection:
             hits = search(connection, self.words.text())
         self.results.clear()
         for hit in hits:

@@ -33,6 +33,7 @@ from app.services.scoring import ScoreLine, ScoreSheet
 from ui.dialogs.error_dialog import show_error
 from ui.runner import attempt, run
 from ui.scoring.entry_actions import EntryActions, summary_text
+from ui.scoring.page_dialogs import ScoringDialogs
 from ui.scoring.evidence_picker import EvidencePicker
 from ui.scoring.score_panel import ScorePanel, StartPanel
 from ui.scoring.tree_model import (
@@ -52,7 +53,7 @@ _WIDTHS = {2: 48, 3: 58, 4: 62, 5: 66, 6: 44, 7: 96, 8: 66}  # Tối đa, Đề 
 __all__ = ["ScoringPage", "summary_text"]
 
 
-class ScoringPage(EntryActions, Page):
+class ScoringPage(EntryActions, ScoringDialogs, Page):
 
     def __init__(self, store, undo_stack, notify, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -394,19 +395,3 @@ class ScoringPage(EntryActions, Page):
             return
         self._done(started.value)
         self.tree.setFocus()
-
-    def open_sets(self) -> None:
-        from ui.dialogs.criteria_sets_dialog import CriteriaSetsDialog
-
-        _exec(CriteriaSetsDialog(self.store, self, notify=self.notify, undo_stack=self.undo_stack))
-
-    def open_remap(self) -> None:
-        from ui.dialogs.score_remap import ScoreRemapDialog
-
-        self.flush_edits()  # a score typed but not entered belongs to the old criterion
-        _exec(ScoreRemapDialog(self.store, self.year.currentData(), self, undo_stack=self.undo_stack, notify=self.notify))
-
-
-def _exec(dialog) -> None:
-    dialog.exec()
-    dialog.deleteLater()
