@@ -83,6 +83,24 @@ _STRINGS = {
     "All Files (*)": "Mọi tệp (*)",
     "Sidebar": "Thanh bên",
     "Files": "Tệp",
+    # QPrintPreviewDialog's toolbar (the preview before printing a paper)
+    "Print Preview": "Xem trước khi in",
+    "Fit width": "Vừa chiều rộng",
+    "Fit page": "Vừa trang",
+    "Zoom in": "Phóng to",
+    "Zoom out": "Thu nhỏ",
+    "Portrait": "Khổ dọc",
+    "Landscape": "Khổ ngang",
+    "First page": "Trang đầu",
+    "Previous page": "Trang trước",
+    "Next page": "Trang sau",
+    "Last page": "Trang cuối",
+    "Show single page": "Một trang",
+    "Show facing pages": "Hai trang cạnh nhau",
+    "Show overview of all pages": "Tất cả các trang",
+    "Print": "In",
+    "Page setup": "Thiết lập trang",
+    "Export to PDF": "Xuất ra PDF",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QTreeView
 
@@ -52,3 +52,16 @@ def test_qts_own_file_dialog_speaks_vietnamese(qtbot, vietnamese, tmp_path):
     view = dialog.findChild(QTreeView)
     columns = [view.model().headerData(column, Qt.Orientation.Horizontal) for column in range(4)]
     assert columns == ["Tên", "Kích thước", "Loại", "Ngày sửa"]
+
+
+def test_the_print_preview_speaks_vietnamese(qtbot, vietnamese):
+    """The preview before printing: its title and every toolbar button in Vietnamese, none empty or English."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter
+
+    dialog = QPrintPreviewDialog(QPrinter())
+    qtbot.addWidget(dialog)
+    texts = [action.text() for action in dialog.findChildren(QAction) if not action.isSeparator() and action.text()]
+    assert dialog.windowTitle() == "Xem trước khi in"
+    assert {"Vừa trang", "Phóng to", "Trang sau", "In", "Thiết lập trang"} <= set(texts)
+    english = {"Fit width", "Fit page", "Zoom in", "Next page", "Print", "Page setup", "Portrait", "Landscape"}
+    assert not english & set(texts)
