@@ -46,7 +46,7 @@ class OfficialsPage(Page):
         self.count = QLabel(objectName="count")
         self.add_button = QPushButton("Thêm… (Insert)", objectName="add", clicked=self.add_official)
         self.edit_button = QPushButton("Sửa… (Enter)", objectName="edit", clicked=self.edit_selected)
-        self.delete_button = QPushButton("Xóa (Delete)", objectName="delete", clicked=self.delete_selected)
+        self.delete_button = QPushButton("Xóa (Del)", objectName="delete", clicked=self.delete_selected)
         self.offices_button = QPushButton("Cơ quan, bộ phận…", objectName="offices", clicked=self.open_offices)
         self._layout()
         self._shortcuts()
