@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from app.services import evidence
 from app.services.checklist import year_checklist
-from ui.checklist.bulk_status import FileDrop
+from ui.widgets.file_drop import FileDrop
 from ui.journal_undo import JournalUndoStack
 from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN
 from ui.pages.checklist_page import ChecklistPage

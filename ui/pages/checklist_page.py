@@ -31,13 +31,14 @@ from app.domain.vietnamese import collation_key
 from app.errors import UserError
 from app.services import checklist, evidence
 from app.services.changes import PLANS, Changes
-from ui.checklist.bulk_status import FileDrop, ask_details, selected_rows, status_menu
+from ui.checklist.bulk_status import ask_details, selected_rows, status_menu
 from ui.checklist.side_panel import SidePanel
 from ui.dialogs.error_dialog import show_error
 from ui.models.checklist_model import ROW_ROLE, STATUS_COLUMN, ChecklistModel
 from ui.runner import attempt, run
 from ui.system_open import open_path
 from ui.widgets.autosave import transient
+from ui.widgets.file_drop import FileDrop
 from ui.widgets.table_habits import install_row_copy, remember_columns
 from ui.pages.page import Page
 
@@ -348,8 +349,8 @@ class ChecklistPage(Page):
         menu.addAction(self.table.findChild(QAction, "copy_rows"))
         menu.exec(self.table.viewport().mapToGlobal(position))
 
-    def _drop_files(self, row: int, files: list[Path]) -> None:
-        self.table.setCurrentIndex(self.model.index(row, 0))
+    def _drop_files(self, index, files: list[Path]) -> None:
+        self.table.setCurrentIndex(index)
         self.attach([str(path) for path in files])
 
     def attach(self, files: list[str] | None = None) -> None:

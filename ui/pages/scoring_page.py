@@ -34,6 +34,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.runner import attempt, run
 from ui.scoring.entry_actions import EntryActions, summary_text
 from ui.scoring.page_dialogs import ScoringDialogs
+from ui.widgets.file_drop import FileDrop
 from ui.scoring.evidence_picker import EvidencePicker
 from ui.scoring.score_panel import ScorePanel, StartPanel
 from ui.scoring.tree_model import (
@@ -79,6 +80,7 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
         # A new current cell would scroll the tree sideways to the score column, hiding codes and names on a
         # narrow screen: ``_select`` scrolls to the row itself (the score is also typed in the panel).
         self.tree.setAutoScroll(False)
+        FileDrop(self.tree, self._drop_files)  # files dragged onto a criterion are its evidence
         self.delegate = ScoreDelegate(self.tree)
         self.summary = QLabel(objectName="summary", wordWrap=True)
         self.panel = ScorePanel()
@@ -242,16 +244,6 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
                 self.tree.setCurrentIndex(index)
             self.tree.scrollTo(self.model.index_of(criterion_id, 0))
         self._show_selected()
-
-    def show_criterion(self, year: int, criterion_id: int) -> None:
-        """The year's sheet with one criterion selected (a hit of the search); nothing when the year scores another set."""
-        if self.year.count() == 0:
-            self.reload()
-        index = self.year.findData(year)
-        if index >= 0 and index != self.year.currentIndex():
-            self.year.setCurrentIndex(index)
-        if self.sheet is not None and self.model.index_of(criterion_id).isValid():
-            self._select(criterion_id, SCORE)
 
     def select_code(self, code: str) -> None:
         """Select a criterion by its code (tests, and later links from other screens)."""

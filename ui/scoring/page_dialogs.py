@@ -1,10 +1,32 @@
-"""The scoring page's windows: the criteria sets, and moving the year's scores onto another set."""
+"""The scoring page's windows (the criteria sets, moving the year's scores onto another set) and its ways in
+from elsewhere (a search hit, files dropped on a criterion)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ui.scoring.tree_model import LINE_ROLE, SCORE
+
 
 class ScoringDialogs:
-    """Mixed into ScoringPage (which gives store, undo_stack, notify, year and flush_edits)."""
+    """Mixed into ScoringPage (which gives store, undo_stack, notify, year, sheet, model, flush_edits, _select,
+    reload and attach)."""
+
+    def show_criterion(self, year: int, criterion_id: int) -> None:
+        """The year's sheet with one criterion selected (a hit of the search); nothing when the year scores another set."""
+        if self.year.count() == 0:
+            self.reload()
+        index = self.year.findData(year)
+        if index >= 0 and index != self.year.currentIndex():
+            self.year.setCurrentIndex(index)
+        if self.sheet is not None and self.model.index_of(criterion_id).isValid():
+            self._select(criterion_id, SCORE)
+
+    def _drop_files(self, index, files: list[Path]) -> None:
+        line = index.data(LINE_ROLE)
+        if line is not None and line.is_leaf:
+            self._select(line.criterion_id)
+            self.attach([str(path) for path in files])
 
     def open_sets(self) -> None:
         from ui.dialogs.criteria_sets_dialog import CriteriaSetsDialog
