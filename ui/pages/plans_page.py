@@ -77,12 +77,13 @@ class PlansPage(Page):
         return button
 
     def _build(self) -> None:
+        # The plan's whole name on its own line (a 1024-pixel screen cut it at "Số 145/K" beside the buttons).
         self._bar = QHBoxLayout()
-        self._bar.addWidget(self.picker, 1)
         for button in self.actions.values():
             self._bar.addWidget(button)
-        self._bar.addStretch(0)
+        self._bar.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
         layout.addLayout(self._bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)

@@ -108,8 +108,8 @@ class TreePanel(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.editors)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)  # the tree first: the editor needs less width than the task titles
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -142,9 +142,12 @@ class TreePanel(QWidget):
         header = self.view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column in (1, 2):
+        # The task's words need the room on a 1024-pixel screen: the lead and the deadline take what a typical
+        # one needs ("Phòng Văn hóa - Xã hội", "Hằng quý trong năm 2026"), the rest is in the tooltip.
+        metrics = self.view.fontMetrics()
+        for column, sample in ((1, "Phòng Văn hóa - Xã hội"), (2, "Hằng quý trong năm 2026")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 170)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
         selection = self.view.selectionModel()
         selection.currentRowChanged.connect(self._current_changed, Qt.ConnectionType.UniqueConnection)
         if current and self._select(*current, quiet=not reset_editor):
