@@ -59,7 +59,7 @@ def test_the_dialog_saves_the_years_rules_and_undo_restores_them(qtbot, demo_sto
                     "law": "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7 (pháp luật quy định)"}
     saved = council_rules.rules(demo_store, 2024)
     assert saved.quorum == Quorum(3, 4) and saved.thresholds["ldtt"] == VoteRule(Decimal(60), "present", False)
-    assert not council_rules.rules(demo_store, 2025).saved
+    assert not council_rules.rules(demo_store, 2030).saved  # a year the demo has no rules for
     qtbot.waitUntil(lambda: "cần ít nhất 3/4" in tab.quorum.text())
     stack.undo()
     assert not council_rules.rules(demo_store, 2024).saved

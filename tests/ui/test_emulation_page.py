@@ -1,6 +1,6 @@
 """Thi đua: starting a year, the subjects and their verdicts, marks with undo, and the registers changing verdicts.
 
-Most tests evaluate 2025 on the demo commune: its registers are empty that year,
+Most tests evaluate 2028 on the demo commune: its registers are empty that year,
 so what a test adds is the only thing that moves a verdict.
 """
 
@@ -48,10 +48,10 @@ def _start(page) -> None:
 
 @pytest.fixture
 def started(qtbot, demo_store):
-    """The demo commune's 2025 started with the seed-000 emulation set, through the page."""
-    page, stack = _page(qtbot, demo_store, 2025)
+    """The demo commune's 2028 started with the seed-000 emulation set, through the page."""
+    page, stack = _page(qtbot, demo_store, 2028)
     _start(page)
-    assert stack.undoText() == "Bắt đầu đánh giá thi đua năm 2025"  # undoable while nothing is marked
+    assert stack.undoText() == "Bắt đầu đánh giá thi đua năm 2028"  # undoable while nothing is marked
     stack.clear()
     return page, stack
 
@@ -141,12 +141,12 @@ def test_collective_added_in_the_dialog_is_listed_first(qtbot, started):
 
 
 def test_official_without_initiative_fails_with_the_reason(qtbot, started):
-    """No initiative in 2025: "Chưa đủ", and the reason names the initiative criterion and why."""
+    """No initiative in 2028: "Chưa đủ", and the reason names the initiative criterion and why."""
     page, _stack = started
     assert _cell(page, PERSON, RESULT) == "Chưa đủ"
     reason = page.proxy.index(_row(page, PERSON), REASON).data(Qt.ItemDataRole.ToolTipRole)
     assert "Có sáng kiến hoặc biện pháp" in reason
-    assert "Sổ sáng kiến năm 2025 không có sáng kiến nào của người này" in reason
+    assert "Sổ sáng kiến năm 2028 không có sáng kiến nào của người này" in reason
     _choose(page, PERSON)
     assert "không đạt CN.4" in page.panel.verdict.text()
 
@@ -284,9 +284,9 @@ def test_starting_the_evaluation_is_undone_while_nothing_is_marked(qtbot, demo_s
     from app.domain.criteria import EMULATION
     from app.services import scoring
 
-    page, stack = _page(qtbot, demo_store, 2025)
+    page, stack = _page(qtbot, demo_store, 2028)
     _start(page)
     stack.undo()
-    assert scoring.assessment_set(demo_store, 2025, EMULATION) is None
+    assert scoring.assessment_set(demo_store, 2028, EMULATION) is None
     stack.redo()
-    assert scoring.assessment_set(demo_store, 2025, EMULATION) is not None
+    assert scoring.assessment_set(demo_store, 2028, EMULATION) is not None

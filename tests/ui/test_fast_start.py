@@ -110,20 +110,19 @@ def test_attaching_builds_only_the_page_in_view(qtbot, demo_store):
 
 def test_a_page_first_visited_late_reads_the_data_of_that_moment(qtbot, demo_store):
     """Changes made before a page exists reach it because it reads the store when it is built."""
-    from app.services.officials import delete_official
+    from app.services.officials import OfficialData, add_official
 
     window = MainWindow(demo_store.folder)
     qtbot.addWidget(window)
     window.show()
     window.attach(demo_store)
-    toan = next(o for o in list_officials(demo_store) if o.full_name == "Ngô Văn Toàn")
-    delete_official(demo_store, toan.id)
+    add_official(demo_store, OfficialData("Người Mới Đến", position="Công chức"))
     window.notify(Changes.of(EVERYTHING))  # only built pages refresh: nothing else is built by it
     assert not any(isinstance(page, OfficialsPage) for page in window.pages)
     window.nav.setCurrentRow([entry.name for entry in PAGES].index("OfficialsPage"))
     officials = window.stack.currentWidget()
     assert isinstance(officials, OfficialsPage)
-    assert officials.model.rowCount() == len(list_officials(demo_store)) == 16
+    assert officials.model.rowCount() == len(list_officials(demo_store)) == 18
 
 
 def test_pages_are_built_once_and_keep_their_place(qtbot, demo_store):

@@ -81,14 +81,15 @@ def test_each_dossier_of_the_year_is_listed_for_the_clerk(qtbot, demo_store, tmp
 
 
 def test_a_year_with_nothing_going_upward_leaves_the_dossier_unticked(qtbot, demo_store, tmp_path):
-    """December of a year whose only dossier ends with the commune's decision: the dossier is unticked, saying why."""
+    """December of a year whose dossiers end with the commune's decision (the demo's 2025 one and a new one): the
+    dossier is unticked, saying why."""
     from app.services.dossier import create_dossier
 
     create_dossier(demo_store, 2025, "Bình xét danh hiệu thi đua năm 2025", today=date(2025, 12, 1))
     dialog = _dialog(qtbot, demo_store, tmp_path, today=date(2025, 12, 5))
     dialog.year_box.addItem("2025", 2025)
     dialog.year_box.setCurrentIndex(dialog.year_box.findData(2025))
-    assert len(dialog.dossier_choices.boxes) == 1 and not dialog.content_boxes["dossier"].isChecked()
+    assert len(dialog.dossier_choices.boxes) == 2 and not dialog.content_boxes["dossier"].isChecked()
     assert dialog.reason_labels["dossier"].text() == "năm 2025 không có hồ sơ nào đề nghị cấp trên khen thưởng"
     assert dialog.content_boxes["report"].isChecked()
 

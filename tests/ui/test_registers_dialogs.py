@@ -122,31 +122,31 @@ def test_whole_commune_is_the_blank_department(qtbot, store):
 
 def test_initiative_with_authors_and_a_decision_date(qtbot, demo_store):
     """Authors are ticked in a list; the decision date is entered dd/MM/yyyy and saved as a date."""
-    dialog, stack, _changes = _open(qtbot, InitiativesDialog, demo_store, year=2025)
+    dialog, stack, _changes = _open(qtbot, InitiativesDialog, demo_store, year=2028)
     people = {name: official_id for official_id, name in registers.official_names(demo_store)}
 
     def fill(form):
-        assert form.year.value() == 2025 and form.decision_date.edit.displayFormat() == "dd/MM/yyyy"
+        assert form.year.value() == 2028 and form.decision_date.edit.displayFormat() == "dd/MM/yyyy"
         type_text(form.title, "Trả kết quả qua Zalo")
         form.check_authors([people["Lê Thị Mai"], people["Đặng Văn Đức"]])
         form.decision_number.setText("12/QĐ-UBND")
         form.decision_date.given.setChecked(True)
-        form.decision_date.edit.setDate(form.decision_date.edit.date().fromString("20/11/2025", "dd/MM/yyyy"))
+        form.decision_date.edit.setDate(form.decision_date.edit.date().fromString("20/11/2028", "dd/MM/yyyy"))
 
     _add(dialog, InitiativeForm, fill)
-    saved = registers.list_initiatives(demo_store, 2025)
+    saved = registers.list_initiatives(demo_store, 2028)
     assert [(i.title, i.decision_date, i.authors) for i in saved] == [
-        ("Trả kết quả qua Zalo", date(2025, 11, 20), "Đặng Văn Đức, Lê Thị Mai")]
-    assert "QĐ số 12/QĐ-UBND ngày 20/11/2025" in _names(dialog, 3)
+        ("Trả kết quả qua Zalo", date(2028, 11, 20), "Đặng Văn Đức, Lê Thị Mai")]
+    assert "QĐ số 12/QĐ-UBND ngày 20/11/2028" in _names(dialog, 3)
     stack.undo()
-    assert registers.list_initiatives(demo_store, 2025) == []
+    assert registers.list_initiatives(demo_store, 2028) == []
     stack.redo()
-    assert [i.id for i in registers.list_initiatives(demo_store, 2025)] == [saved[0].id]
+    assert [i.id for i in registers.list_initiatives(demo_store, 2028)] == [saved[0].id]
 
 
 def test_initiative_date_may_be_left_empty(qtbot, demo_store):
     """With "Có ngày" unticked the decision date is saved as none."""
-    dialog, _stack, _changes = _open(qtbot, InitiativesDialog, demo_store, year=2025)
+    dialog, _stack, _changes = _open(qtbot, InitiativesDialog, demo_store, year=2028)
 
     def fill(form):
         assert not form.decision_date.given.isChecked() and not form.decision_date.edit.isEnabled()
@@ -154,12 +154,12 @@ def test_initiative_date_may_be_left_empty(qtbot, demo_store):
         form.authors.item(0).setCheckState(Qt.CheckState.Checked)
 
     _add(dialog, InitiativeForm, fill)
-    assert [i.decision_date for i in registers.list_initiatives(demo_store, 2025)] == [None]
+    assert [i.decision_date for i in registers.list_initiatives(demo_store, 2028)] == [None]
 
 
 def test_initiative_without_an_author_is_refused(qtbot, demo_store):
     """No author ticked: the form says so and stays open."""
-    dialog, stack, _changes = _open(qtbot, InitiativesDialog, demo_store, year=2025)
+    dialog, stack, _changes = _open(qtbot, InitiativesDialog, demo_store, year=2028)
     seen = []
 
     def act(form):
@@ -170,12 +170,12 @@ def test_initiative_without_an_author_is_refused(qtbot, demo_store):
     when_modal(InitiativeForm, act)
     dialog.add_button.click()
     assert seen == [(True, "Sáng kiến chưa có tác giả. Chọn ít nhất một cán bộ, công chức là tác giả.")]
-    assert registers.list_initiatives(demo_store, 2025) == [] and stack.count() == 0
+    assert registers.list_initiatives(demo_store, 2028) == [] and stack.count() == 0
 
 
 def test_discipline_record_added_and_deleted_with_undo(qtbot, demo_store):
     """A measure typed into the editable combo is saved; delete and undo bring it back."""
-    dialog, stack, _changes = _open(qtbot, DisciplineDialog, demo_store, year=2025)
+    dialog, stack, _changes = _open(qtbot, DisciplineDialog, demo_store, year=2028)
 
     def fill(form):
         form.official.setCurrentIndex(form.official.findText("Đỗ Minh Tâm"))
@@ -184,14 +184,14 @@ def test_discipline_record_added_and_deleted_with_undo(qtbot, demo_store):
         type_text(form.reason, "Chậm nộp báo cáo")
 
     _add(dialog, DisciplineForm, fill)
-    saved = registers.list_discipline(demo_store, 2025)
+    saved = registers.list_discipline(demo_store, 2028)
     assert [(d.official_name, d.form, d.reason, d.decision_date) for d in saved] == [
         ("Đỗ Minh Tâm", "Cảnh cáo", "Chậm nộp báo cáo", None)]
     dialog.select(saved[0].id)
     dialog.delete_button.click()
-    assert registers.list_discipline(demo_store, 2025) == []
+    assert registers.list_discipline(demo_store, 2028) == []
     stack.undo()
-    assert registers.list_discipline(demo_store, 2025) == saved
+    assert registers.list_discipline(demo_store, 2028) == saved
     assert "Đỗ Minh Tâm" in _names(dialog, 1)
 
 
@@ -208,25 +208,25 @@ def _enter(qtbot, cell, value: int) -> None:
 
 def test_procedure_figures_saved_cell_by_cell(qtbot, demo_store, errors_shown):
     """Each cell is saved when entered; the rate and the year's total follow; undo restores the cell."""
-    dialog, stack, changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2025)
+    dialog, stack, changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2028)
     _enter(qtbot, _cell(dialog, 1, "received"), 200)
     _enter(qtbot, _cell(dialog, 1, "on_time"), 190)
-    assert registers.procedure_stats(demo_store, 2025)[0] == registers.QuarterStat(1, 200, 190)
+    assert registers.procedure_stats(demo_store, 2028)[0] == registers.QuarterStat(1, 200, 190)
     assert dialog.rates[1].text() == "95%" and dialog.totals["rate"].text() == "95%"
     assert stack.count() == 2 and changes[-1].touches(SCORING)
     dialog.undo_button.click()
-    assert registers.procedure_stats(demo_store, 2025)[0] == registers.QuarterStat(1, 200, 0)
+    assert registers.procedure_stats(demo_store, 2028)[0] == registers.QuarterStat(1, 200, 0)
     assert _cell(dialog, 1, "on_time").value() == 0
 
 
 def test_procedure_on_time_above_settled_is_refused(qtbot, demo_store, errors_shown):
     """Đúng hạn above Đã giải quyết: the service's message is shown, the cell goes back, nothing is saved."""
-    dialog, stack, _changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2025)
+    dialog, stack, _changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2028)
     _enter(qtbot, _cell(dialog, 2, "received"), 50)
     _enter(qtbot, _cell(dialog, 2, "on_time"), 60)
     assert errors_shown == ["Quý II: số hồ sơ đúng hạn (60) lớn hơn số hồ sơ đã giải quyết (50)."]
     assert _cell(dialog, 2, "on_time").value() == 0
-    assert registers.procedure_stats(demo_store, 2025)[1] == registers.QuarterStat(2, 50, 0)
+    assert registers.procedure_stats(demo_store, 2028)[1] == registers.QuarterStat(2, 50, 0)
     assert stack.count() == 1
 
 
@@ -250,7 +250,7 @@ def test_register_steps_are_named_in_the_journal_and_outlive_the_dialog(qtbot, d
 
 def test_a_saved_procedure_cell_does_not_read_the_quarters_again(qtbot, demo_store, monkeypatch):
     """The dialog already shows what it saved: its own step does not reload the figures (undo does)."""
-    dialog, _stack, _changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2025)
+    dialog, _stack, _changes = _open(qtbot, ProcedureStatsDialog, demo_store, year=2028)
     reads = []
     real = registers.procedure_stats
     monkeypatch.setattr(registers, "procedure_stats", lambda *args: reads.append(args) or real(*args))

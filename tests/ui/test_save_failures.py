@@ -35,7 +35,9 @@ def _letter_summary(window):
     page = window.page(DossierPage)
     window.nav.setCurrentRow(window.stack.indexOf(page))
     page.year.setValue(list_dossiers(window.store)[0].year)  # the page opens on today's year: the demo's is older
-    return page.findChild(QPlainTextEdit, "summary")
+    summary = page.findChild(QPlainTextEdit, "summary")
+    summary.moveCursor(summary.textCursor().MoveOperation.End)  # the demo's letter has its paragraph: type after it
+    return summary
 
 
 def _stored_commune(store):

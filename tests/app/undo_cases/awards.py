@@ -75,7 +75,7 @@ def _reimported(store):
 
 CASES = [
     Case("đăng ký thi đua", lambda store, _p: registration.set_registered(
-        store, YEAR + 1, "official", _first_official(store), "ldtt", True)),
+        store, 2030, "official", _first_official(store), "ldtt", True)),  # a year the demo has not registered
     Case("bỏ đăng ký thi đua", lambda store, item: registration.set_registered(
         store, YEAR, item.subject_kind, item.subject_id, item.award_key, False),
         prepare=lambda store: sorted(registration.registrations(store, YEAR), key=repr)[0]),

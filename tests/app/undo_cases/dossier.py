@@ -73,7 +73,7 @@ def _remove_member(store, _prepared):
 
 
 def _copy_members(store, _prepared):
-    return council.copy_members(store, YEAR, YEAR + 1)
+    return council.copy_members(store, YEAR, 2030)  # a year without a council in the demo
 
 
 def _edit_meeting(store, _prepared):

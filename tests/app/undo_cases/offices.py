@@ -31,6 +31,14 @@ def _drafting(store, office_id):
     return profile.set_drafting_office(store, office_id)
 
 
+def _room(store):
+    """The demo's province period is open-ended: end it on 31/12/2030 so a period from 2031 fits after it."""
+    for period in superiors.list_periods(store):
+        if period.valid_to is None:
+            superiors.update_period(store, period.id, superiors.PeriodData(
+                period.valid_from, date(2030, 12, 31), period.level, period.authority, period.office, period.award_office))
+
+
 def _period(store, _prepared=None):
     return superiors.add_period(store, superiors.PeriodData(
         date(2031, 1, 1), None, "province", "Ủy ban nhân dân tỉnh Quảng Ngãi", "Sở Nội vụ tỉnh Quảng Ngãi"))
@@ -51,8 +59,8 @@ CASES = [
     Case("cho cơ quan thôi hoạt động", _end, prepare=_office),
     Case("đổi cơ quan của cán bộ", _official_office, prepare=_office),
     Case("chọn cơ quan tham mưu", _drafting, prepare=_office),
-    Case("thêm cấp trên", _period),
-    Case("sửa cấp trên", _edit_period, prepare=lambda store: _period(store).value),
+    Case("thêm cấp trên", _period, prepare=_room),
+    Case("sửa cấp trên", _edit_period, prepare=lambda store: (_room(store), _period(store).value)[1]),
     Case("xóa cấp trên", lambda store, period_id: superiors.remove_period(store, period_id),
-         prepare=lambda store: _period(store).value),
+         prepare=lambda store: (_room(store), _period(store).value)[1]),
 ]
