@@ -70,8 +70,8 @@ def test_scoring_page_opens_on_the_year_in_progress(qtbot, ahead):
 
 
 def test_checklist_page_never_opens_on_a_year_ahead(qtbot, ahead):
-    """Without a 2026 plan the checklist opens on 2024, the latest year before today's, not on 2027."""
+    """With a plan copied ahead to 2027 the checklist still opens on today's year, 2026, not on 2027."""
     from ui.pages.checklist_page import ChecklistPage
 
     page = _page(qtbot, ChecklistPage, ahead, DECEMBER)
-    qtbot.waitUntil(lambda: page.year.currentData() == 2024)
+    qtbot.waitUntil(lambda: page.year.currentData() == 2026)

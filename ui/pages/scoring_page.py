@@ -69,8 +69,8 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
         self._extra_chosen: bool | None = None
         self.sets_button = QPushButton("Bộ tiêu chí…", objectName="criteria_sets",
                                        toolTip="Xem, nhập, xuất bộ tiêu chí (Excel)", clicked=self.open_sets)
-        self.remap_button = QPushButton("Chuyển sang bộ tiêu chí khác…", objectName="remap", clicked=self.open_remap,
-                                        toolTip="Khi có bộ mới của tỉnh: chuyển điểm, giải trình, minh chứng sang bộ đó")
+        self.remap_button = QPushButton("Đổi bộ tiêu chí…", objectName="remap", clicked=self.open_remap,
+                                        toolTip="Chuyển sang bộ tiêu chí khác: khi có bộ mới của tỉnh, chuyển điểm, giải trình, minh chứng sang bộ đó")
         self.start_panel = StartPanel()
         self.empty_text, self.set_choice = self.start_panel.text, self.start_panel.set_choice
         self.start_button = self.start_panel.start_button
