@@ -54,6 +54,9 @@ DROPPED_PLUGINS = {
                   "qdirect2d"},
     "imageformats": {"qtiff", "qwebp", "qicns", "qtga", "qwbmp", "qpdf"},
     "platforminputcontexts": {"qtvirtualkeyboardplugin"},
+    # Linux only: CUPS printing brings libcups, GnuTLS, p11-kit, Avahi (≈ 9 MB). The clerk's app is the Windows
+    # one (its print plugin stays); a Linux bundle previews and prints to PDF, a source install prints anywhere.
+    "printsupport": {"cupsprintersupport"},
 }
 
 # Windows: Qt's software OpenGL (20 MB) and ANGLE/Direct3D pieces serve OpenGL and Qt Quick only;

@@ -21,7 +21,7 @@ KEPT = [
     "PySide6/plugins/platforms/qwindows.dll", "PySide6/plugins/platforms/qoffscreen.dll",
     "PySide6/plugins/styles/qmodernwindowsstyle.dll", "PySide6/plugins/imageformats/qjpeg.dll",
     "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
-    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "PySide6/plugins/printsupport/windowsprintersupport.dll",
+    "PySide6/plugins/printsupport/windowsprintersupport.dll",
     "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
     "PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt6Core.dll", "PySide6/Qt6PrintSupport.dll",
     "PySide6/Qt/plugins/someday/libqnew.so",
@@ -32,7 +32,7 @@ DROPPED = [
     "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", "PySide6/plugins/tls/qopensslbackend.dll",
     "PySide6/plugins/imageformats/qpdf.dll", "PySide6/plugins/imageformats/qtiff.dll",
     "PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll", "PySide6/plugins/sqldrivers/qsqlite.dll",
-    "PySide6/opengl32sw.dll", "PySide6\\d3dcompiler_47.dll",
+    "PySide6/opengl32sw.dll", "PySide6\\d3dcompiler_47.dll", "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
 ]
 
 
@@ -44,7 +44,7 @@ def test_what_a_clerk_s_desktop_and_printing_load_stays(dest):
 
 @pytest.mark.parametrize("dest", DROPPED)
 def test_plugins_and_libraries_the_app_never_loads_go(dest):
-    """GTK's theme, VNC/Wayland/touch, TLS, PDF/TIFF images, SQL, the QML keyboard, software OpenGL go."""
+    """GTK's theme, VNC/Wayland/touch, TLS, PDF/TIFF images, SQL, the QML keyboard, software OpenGL, Linux's CUPS go."""
     assert not bundle_trim.keep_binary(dest)
 
 
