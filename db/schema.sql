@@ -536,6 +536,57 @@ CREATE TABLE reporting_period (
 	CONSTRAINT uq_reporting_period_valid_from UNIQUE (valid_from, "key")
 );
 
+CREATE TABLE received_package (
+	id INTEGER NOT NULL, 
+	path TEXT NOT NULL, 
+	size INTEGER NOT NULL, 
+	mtime_ns INTEGER NOT NULL, 
+	package_name TEXT NOT NULL, 
+	commune_key TEXT NOT NULL, 
+	commune_name TEXT NOT NULL, 
+	province TEXT NOT NULL, 
+	unit_kind VARCHAR(10) NOT NULL, 
+	commune_code VARCHAR(20) NOT NULL, 
+	year INTEGER NOT NULL, 
+	period VARCHAR(10) NOT NULL, 
+	exported_at VARCHAR(40) NOT NULL, 
+	app_version VARCHAR(40) NOT NULL, 
+	status VARCHAR(10) NOT NULL, 
+	reason TEXT NOT NULL, 
+	data_json TEXT, 
+	self_total VARCHAR(30), 
+	rating TEXT NOT NULL, 
+	set_name TEXT NOT NULL, 
+	set_version VARCHAR(40) NOT NULL, 
+	tasks_total INTEGER NOT NULL, 
+	tasks_done INTEGER NOT NULL, 
+	tasks_overdue INTEGER NOT NULL, 
+	proposals_count INTEGER NOT NULL, 
+	decisions_count INTEGER NOT NULL, 
+	seen_at VARCHAR(40) NOT NULL, 
+	CONSTRAINT pk_received_package PRIMARY KEY (id), 
+	CONSTRAINT uq_received_package_path UNIQUE (path)
+);
+
+CREATE TABLE province_appraisal (
+	id INTEGER NOT NULL, 
+	commune_key TEXT NOT NULL, 
+	year INTEGER NOT NULL, 
+	code VARCHAR(40) NOT NULL, 
+	points VARCHAR(30), 
+	note TEXT NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	CONSTRAINT pk_province_appraisal PRIMARY KEY (id), 
+	CONSTRAINT uq_province_appraisal_commune_key UNIQUE (commune_key, year, code)
+);
+
+CREATE TABLE receiving_office (
+	id INTEGER NOT NULL, 
+	name TEXT NOT NULL, 
+	province TEXT NOT NULL, 
+	CONSTRAINT pk_receiving_office PRIMARY KEY (id)
+);
+
 CREATE INDEX ix_plan_year ON "plan" (year);
 
 CREATE INDEX ix_plan_area_plan_id ON plan_area (plan_id);
@@ -623,4 +674,6 @@ CREATE INDEX ix_plan_task_first_due ON plan_task (first_due);
 CREATE INDEX ix_plan_task_lead_official_id ON plan_task (lead_official_id);
 
 CREATE INDEX ix_plan_task_lead_office_id ON plan_task (lead_office_id);
+
+CREATE INDEX ix_received_package_year ON received_package (year, commune_key);
 

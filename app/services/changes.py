@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
-Kind = Literal["profile", "officials", "plans", "reports", "periods", "scoring", "awards", "backups", "everything"]
+Kind = Literal["profile", "officials", "plans", "reports", "periods", "scoring", "awards", "receiving", "backups", "everything"]
 
 PROFILE: Kind = "profile"
 OFFICIALS: Kind = "officials"
@@ -20,6 +20,7 @@ REPORTS: Kind = "reports"  # the progress report's narrative: only the open repo
 PERIODS: Kind = "periods"  # reporting periods: the dashboard's report deadlines, the report's window
 SCORING: Kind = "scoring"  # criteria sets, scores, emulation marks and the registers they read (offices too)
 AWARDS: Kind = "awards"  # award dossiers: nominations, council, votes, the letter, the commune's own awards
+RECEIVING: Kind = "receiving"  # the province's side: packages received, its appraisal, its office
 BACKUPS: Kind = "backups"  # a backup file written (no table changes; the status bar shows the latest)
 EVERYTHING: Kind = "everything"  # a restore or a new data folder
 
@@ -38,6 +39,7 @@ KIND_OF_TABLE: Mapping[str, Kind] = {
     **dict.fromkeys(("award_kind", "award_record", "dossier", "nomination", "council_member", "council_meeting",
                      "meeting_attendance", "nomination_vote", "registration", "award_decision",
                      "certificate_layout", "council_rule", "council_threshold", "written_vote"), AWARDS),
+    **dict.fromkeys(("received_package", "province_appraisal", "receiving_office"), RECEIVING),
 }
 
 

@@ -29,6 +29,8 @@ Schema notes:
   emulation evaluation), per kind, year and period; see ``db/models/paper.py``.
 - ``reporting_period``: the commune's own cut-off windows and deadlines of the progress reports,
   over the shipped defaults; see ``db/models/period.py``.
+- ``received_package``, ``province_appraisal``, ``receiving_office``: the receiving side (Tổng hợp): the
+  packages the province received, its appraisal, its office; see ``db/models/receiving.py``.
 - ``journal_action``, ``journal_row``: the undo journal, what each user action changed;
   see ``db/models/journal.py`` and ``db/journal.py``.
 """
@@ -47,6 +49,7 @@ from db.models.paper import PaperDateRow
 from db.models.period import ReportingPeriodRow
 from db.models.plan import AreaRow, PlanRow, PlanSectionRow, TaskRow
 from db.models.progress import EvidenceFileRow, EvidenceLinkRow, OccurrenceRow, TaskHistoryRow
+from db.models.receiving import ProvinceAppraisalRow, ReceivedPackageRow, ReceivingOfficeRow
 from db.models.report import ReportTextRow
 from db.models.registers import (
     CollectiveRow, DisciplineRow, InitiativeAuthorRow, InitiativeRow, ProcedureStatRow,
@@ -66,5 +69,5 @@ __all__ = [
     "ScoreEvidenceRow",
     "AreaRow", "Base", "CommuneProfileRow", "EvidenceFileRow", "EvidenceLinkRow", "OccurrenceRow",
     "JournalActionRow", "JournalRowRow", "OfficialRow", "PaperDateRow", "PlanRow", "ReportingPeriodRow", "ReportTextRow",
-    "PlanSectionRow", "SuperiorPeriodRow", "TaskHistoryRow", "TaskRow",
+    "PlanSectionRow", "ProvinceAppraisalRow", "ReceivedPackageRow", "ReceivingOfficeRow", "SuperiorPeriodRow", "TaskHistoryRow", "TaskRow",
 ]
