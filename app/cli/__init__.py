@@ -3,6 +3,6 @@
 They run without Qt. Later verbs (export, verify, import-plan) slot into ``COMMANDS``.
 """
 
-from app.cli import backup, certificates, export, import_plan, restore, verify
+from app.cli import backup, certificates, consolidate, export, import_plan, restore, verify
 
-COMMANDS = (backup, restore, import_plan, export, verify, certificates)
+COMMANDS = (backup, restore, import_plan, export, verify, certificates, consolidate)

@@ -16,9 +16,10 @@ from datetime import datetime
 from pathlib import Path
 
 from app.exporters.manifest import FILE_NAME
+from app.paths import DATABASE_NAME
 from app.progress import Cancelled
 from app.receiving.examine import TEXT_ONLY_REASON, examine, fingerprint
-from app.receiving.models import OK, REFUSED, REPLACED, TEXT_ONLY, ConsolidationReport, ReportLine
+from app.receiving.models import OK, REFUSED, REPLACED, TEXT_ONLY, ConsolidationReport, ReportLine, moment_label
 from app.receiving.queries import COLUMNS, row_of
 
 BATCH = 50  # rows per commit: a cancel keeps every batch before it
@@ -44,6 +45,9 @@ def _search(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         here = Path(folder)
+        if DATABASE_NAME in files:  # a data folder (the receiving one inside --out): its backups are no packages
+            dirs[:] = []
+            continue
         if FILE_NAME in files:
             dirs[:] = []  # a package folder: its subfolders are its own papers
             yield here
@@ -146,9 +150,10 @@ def mark_replaced(store) -> None:
                 _set(newest, OK, "")
             else:
                 _set(newest, TEXT_ONLY, TEXT_ONLY_REASON)
+            when = moment_label(newest.exported_at) or "không rõ"
             for row in rows[1:]:
                 _set(row, REPLACED, f"Đã được thay bằng gói mới hơn của cùng xã, năm và kỳ: "
-                                    f"“{Path(newest.path).name}” (xuất lúc {newest.exported_at or 'không rõ'}).")
+                                    f"“{Path(newest.path).name}” (xuất lúc {when}).")
 
 
 def _set(row, status: str, reason: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from app.exchange.package_data import PackageData
@@ -12,6 +13,15 @@ STATUS_LABELS = {OK: "Đã tổng hợp", TEXT_ONLY: "Chỉ có văn bản", REF
 PERIOD_LABELS = {"q1": "Quý I", "q2": "Quý II", "h1": "6 tháng", "q3": "9 tháng", "q4": "Quý IV", "year": "Năm",
                  "": ""}
 PERIOD_ORDER = ("", "q1", "q2", "h1", "q3", "q4", "year")  # the later in a year, the further right
+
+
+def moment_label(iso: str) -> str:
+    """ "09:00 ngày 10/12/2026" from an ISO time (kept as written when it does not parse)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 def period_rank(period: str) -> int:
@@ -61,6 +71,10 @@ class ReceivedRow:
     @property
     def period_label(self) -> str:
         return PERIOD_LABELS.get(self.period, self.period)
+
+    @property
+    def exported_label(self) -> str:
+        return moment_label(self.exported_at)
 
 
 @dataclass(frozen=True)
@@ -136,3 +150,31 @@ class ConsolidationReport:
     def consolidated(self) -> int:
         """Packages taken in (ok, text only, or taken in and later replaced): not refused."""
         return sum(1 for line in self.lines if line.status != REFUSED)
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One nominee a commune proposed for an award in the year (from its ranked package)."""
+
+    commune: str
+    nominee: str
+    nominee_kind: str  # official | collective
+    title: str
+    authority: str
+    vote_text: str
+    dossier: str
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """Everything the workbook and the summary paper of a year show."""
+
+    year: int
+    office: str  # "Sở Nội vụ tỉnh Quảng Ngãi"
+    province: str
+    packages: tuple[ReceivedRow, ...]
+    ranking: tuple[RankingRow, ...]
+    proposals: tuple[ProposalRow, ...]
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.packages if row.status == status)

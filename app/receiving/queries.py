@@ -15,7 +15,7 @@ from app.domain.criteria import roots, subtotals
 from app.domain.vietnamese import collation_key
 from app.exchange.package_data import PackageData, ScoringData, parse_package_data
 from app.receiving.models import (
-    OK, AppraisalEntry, FieldScore, RankingRow, ReceivedPackage, ReceivedRow, period_rank,
+    OK, AppraisalEntry, FieldScore, ProposalRow, RankingRow, ReceivedPackage, ReceivedRow, YearSummary, period_rank,
 )
 
 COLUMNS = ("id, path, package_name, commune_key, commune_name, province, unit_kind, commune_code, year, period, "
@@ -173,3 +173,20 @@ def receiving_office(store) -> tuple[str, str]:
             "GROUP BY province ORDER BY COUNT(*) DESC, province LIMIT 1").fetchone()
     province = common[0] if common else ""
     return (f"Sở Nội vụ tỉnh {province}" if province else "Sở Nội vụ", province)
+
+
+def proposals(store, year: int) -> tuple[ProposalRow, ...]:
+    """The award proposals of the year across communes (each commune's ranked package), by commune."""
+    found = []
+    for row, text in _latest_rows(store, year):
+        found += [ProposalRow(row.commune, item.nominee, item.nominee_kind, item.title, item.authority,
+                              item.vote_text, item.dossier) for item in _data(text).proposals]
+    return tuple(sorted(found, key=lambda item: (collation_key(item.commune), collation_key(item.nominee))))
+
+
+def summary(store, year: int) -> YearSummary:
+    """The year as the workbook and the summary paper show it: packages (also those unreadable, of no
+    year), the ranking, the proposals, and the receiving office."""
+    office, province = receiving_office(store)
+    packages = tuple(row for row in received(store) if row.year in (year, 0))
+    return YearSummary(year, office, province, packages, ranking(store, year), proposals(store, year))
