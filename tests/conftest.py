@@ -30,7 +30,7 @@ WINDOWS_SENSITIVE = (
     # Linux-only assumptions the first time they ran under Windows Python)
     "tests/app/test_folder_lock.py", "tests/app/test_startup_diagnosis.py", "tests/app/test_restore_checks.py",
     "tests/app/test_logs.py", "tests/app/test_store_write_failures.py", "tests/app/test_demo_whole.py",
-    "tests/app/test_backup_clock.py", "tests/ui/test_backup_actions.py", "tests/ui/test_crash_reports.py",
+    "tests/app/test_backup_clock.py", "tests/app/receiving/test_ingest.py", "tests/ui/test_backup_actions.py", "tests/ui/test_crash_reports.py",
     "tests/ui/test_recovery.py",
     # the built bundle's size report and the installer's UTF-8 messages file (both run on Windows builds)
     "tests/build/test_bundle_report.py", "tests/build/test_installer_messages.py",

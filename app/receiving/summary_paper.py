@@ -52,9 +52,12 @@ def intro(summary: YearSummary) -> tuple:
     return (
         heading("I. TÌNH HÌNH TIẾP NHẬN HỒ SƠ"),
         para(f"{summary.office} đã tiếp nhận {len(summary.packages)} gói hồ sơ cải cách hành chính năm "
-             f"{summary.year} của các xã, phường; tổng hợp được {taken} gói, trong đó {summary.count(REPLACED)} gói "
-             f"được thay bằng gói gửi sau và {summary.count(TEXT_ONLY)} gói chỉ có văn bản (không có tệp dữ liệu); "
-             f"từ chối {summary.count(REFUSED)} gói không nguyên vẹn hoặc không đọc được."),
+             f"{summary.year} của các xã, phường; tổng hợp được {taken} gói" + "".join(
+                 f"; {text}" for count, text in (
+                     (summary.count(REPLACED), f"{summary.count(REPLACED)} gói được thay bằng gói gửi sau"),
+                     (summary.count(TEXT_ONLY), f"{summary.count(TEXT_ONLY)} gói chỉ có văn bản (không có tệp dữ liệu)"),
+                     (summary.count(REFUSED), f"từ chối {summary.count(REFUSED)} gói không nguyên vẹn hoặc không "
+                                              "đọc được")) if count) + "."),
         para(f"Có {ranked} xã, phường được xếp hạng; " + (
             f"{appraised} xã, phường đã được thẩm định, xếp hạng theo điểm thẩm định, các xã, phường còn lại theo "
             "điểm tự chấm." if appraised else "chưa xã, phường nào được thẩm định: xếp hạng theo điểm tự chấm.")),
@@ -102,7 +105,7 @@ def _refused_part(summary: YearSummary) -> tuple:
     refused = [row for row in summary.packages if row.status == REFUSED]
     if not refused:
         return ()
-    lines = [para(f"- {row.reason}", Style.BODY) for row in refused]
+    lines = [para(f"- {row.commune + ': ' if row.commune else ''}{row.reason}", Style.BODY) for row in refused]
     return (heading("III. CÁC GÓI HỒ SƠ BỊ TỪ CHỐI"), *lines)
 
 

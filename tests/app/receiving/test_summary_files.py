@@ -1,0 +1,76 @@
+"""The year's workbook and summary paper, written and read back (openpyxl, pypdf)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import openpyxl
+from pypdf import PdfReader
+
+from app.receiving import queries
+from app.receiving.appraisal import set_province_appraisal, set_receiving_office
+from app.receiving.ingest import consolidate
+from app.receiving.summary_paper import write_paper
+from app.receiving.summary_workbook import SHEETS, write_workbook
+from tests.fixtures.received_packages import commune_data, tamper, write_package
+
+
+def _received(store, folder):
+    """Four communes (a tie at 17), one tampered package, one text-only package."""
+    for name, points, proposals in (("An Phú", "8", 2), ("Bình Minh", "7", 1), ("Cát Tiên", "7", 0),
+                                    ("Đông Sơn", "3", 1)):
+        write_package(commune_data(name, {"1.1": "5", "1.2": "5", "2.1": points}, proposals=proposals), folder)
+    tamper(write_package(commune_data("Gò Nổi", {"1.1": "5"}), folder / "hong"))
+    write_package(commune_data("Hòa Lạc", {}), folder, with_data=False)
+    consolidate(store, [folder])
+
+
+def _rows(sheet):
+    return [row for row in sheet.iter_rows(min_row=3, values_only=True)]
+
+
+def test_workbook_sheets_ranks_and_numbers(store, tmp_path):
+    """Four sheets with Vietnamese headers; ranks 1, 2, 2, 4; points, counts and rates stored as numbers."""
+    _received(store, tmp_path / "goi")
+    path = write_workbook(queries.summary(store, 2026), tmp_path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == list(SHEETS)
+    ranking = book["Xếp hạng"]
+    assert [cell.value for cell in ranking[2]][:3] == ["Hạng", "Xã, phường", "1. Công tác chỉ đạo, điều hành CCHC"]
+    assert [(row[0], row[1], row[-4]) for row in _rows(ranking)] == [
+        (1, "Xã An Phú", 18), (2, "Xã Bình Minh", 17), (2, "Xã Cát Tiên", 17), (4, "Xã Đông Sơn", 13)]
+    assert ranking.cell(3, 3).data_type == "n" and ranking.print_title_rows == "$2:$2"
+    packages = _rows(book["Gói đã nhận"])
+    assert {row[7] for row in packages} == {"Đã tổng hợp", "Bị từ chối", "Chỉ có văn bản"}
+    assert next(row for row in packages if row[7] == "Bị từ chối")[1] == "Xã Gò Nổi"
+    plan = _rows(book["Kết quả kế hoạch"])
+    assert plan[0][1:] == ("Xã An Phú", "Năm", 3, 2, 1, 66.7)
+    proposals = _rows(book["Đề nghị khen thưởng"])
+    assert len([row for row in proposals if row[1] and row[1].startswith("Xã")]) == 4
+    assert proposals[-2][3:] == ("Chiến sĩ thi đua cơ sở", "Chủ tịch UBND xã", None, 4)
+    assert proposals[-1][1] == "Tổng cộng" and proposals[-1][-1] == 4
+
+
+def test_paper_reads_back_with_the_office_header_and_ranking(store, tmp_path):
+    """The PDF carries UBND TỈNH / SỞ NỘI VỤ, the title, the ranking, the refused package and GIÁM ĐỐC."""
+    _received(store, tmp_path / "goi")
+    set_province_appraisal(store, commune_data("Đông Sơn").commune.key, 2026, "2.1", Decimal("9.5"), "")
+    path = write_paper(queries.summary(store, 2026), tmp_path, date(2026, 12, 15))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    for words in ("UBND TỈNH QUẢNG NGÃI", "SỞ NỘI VỤ", "Quảng Ngãi, ngày 15 tháng 12 năm 2026",
+                  "Tổng hợp kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2026 của các xã,",
+                  "1 Xã Đông Sơn 10 9,5 0 13 19,5 19,5 Tốt", "Xã Gò Nổi", "GIÁM ĐỐC", "1 xã, phường đã được thẩm định"):
+        assert words in text, words
+    assert text.index("Xã Đông Sơn") < text.index("Xã An Phú")
+
+
+def test_office_name_as_set_heads_the_paper(store, tmp_path):
+    """A receiving office typed by the province replaces the name made from the packages' province."""
+    _received(store, tmp_path / "goi")
+    assert queries.receiving_office(store) == ("Sở Nội vụ tỉnh Quảng Ngãi", "Quảng Ngãi")
+    set_receiving_office(store, "Sở Nội vụ tỉnh Gia Lai", "Gia Lai")
+    summary = queries.summary(store, 2026)
+    assert (summary.office, summary.province) == ("Sở Nội vụ tỉnh Gia Lai", "Gia Lai")
+    text = PdfReader(write_paper(summary, tmp_path)).pages[0].extract_text()
+    assert "UBND TỈNH GIA LAI" in text and "Sở Nội vụ tỉnh Gia Lai đã tiếp nhận" in " ".join(text.split())
