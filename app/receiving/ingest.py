@@ -65,7 +65,7 @@ def consolidate(store, paths: Iterable[Path], progress: Callable | None = None,
     ``progress(step, total, text)`` may raise ``Cancelled``, and ``cancelled()`` may say so: either way the
     run stops between two packages, keeps what it did, and returns a report with ``cancelled`` set.
     """
-    found = list(find_packages(paths))
+    found = list(dict.fromkeys(find_packages(paths)))  # a package named twice (a folder and inside it) once
     known = _fingerprints(store)
     missing, seen, batch = [], [], []
     stopped = False

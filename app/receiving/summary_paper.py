@@ -34,11 +34,19 @@ def title_line(year: int) -> str:
     return f"Tổng hợp kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year} của các xã, phường"
 
 
+_LEVEL = re.compile(r"^(tỉnh|thành phố)\s+", re.IGNORECASE)
+
+
 def office_header(office: str, province: str, day: date | None, year: int) -> Header:
-    """ô 1–4: the province's People's Committee over the office ("SỞ NỘI VỤ"), the blank number, the date."""
-    own = re.sub(rf"\s+(tỉnh|thành phố)\s+{re.escape(province)}\s*$", "", office, flags=re.IGNORECASE) if province else office
-    superior = f"UBND TỈNH {province.upper()}" if province else ""
-    return Header(own.upper(), number_line("/BC-SNV"), place_date_line(province, day, year), superior_body=superior)
+    """ô 1–4: the province's People's Committee over the office ("SỞ NỘI VỤ"), the blank number, the date.
+
+    ``province`` is a bare name ("Quảng Ngãi": a province) or typed with its level ("thành phố Huế")."""
+    level = _LEVEL.match(province)
+    bare = province[level.end():] if level else province
+    titled = province if level else f"tỉnh {province}"
+    own = re.sub(rf"\s+(tỉnh|thành phố)\s+{re.escape(bare)}\s*$", "", office, flags=re.IGNORECASE) if bare else office
+    superior = f"UBND {titled.upper()}" if bare else ""
+    return Header(own.upper(), number_line("/BC-SNV"), place_date_line(bare, day, year), superior_body=superior)
 
 
 def _points(value) -> str:
@@ -109,11 +117,17 @@ def _refused_part(summary: YearSummary) -> tuple:
     return (heading("III. CÁC GÓI HỒ SƠ BỊ TỪ CHỐI"), *lines)
 
 
+def _province_committee(province: str) -> str:
+    if not province:
+        return "UBND tỉnh"
+    return f"UBND {province}" if _LEVEL.match(province) else f"UBND tỉnh {province}"
+
+
 def summary_document(summary: YearSummary, day: date | None = None) -> Document:
     """The paper, for PDF; ``day`` None leaves the day and month blank to write in."""
     wide = len(field_columns(summary.ranking)) > PORTRAIT_FIELDS
     closing = Closing((Signature("GIÁM ĐỐC", ""),),
-                      Recipients.of(f"UBND tỉnh {summary.province}".strip(), "Các xã, phường", "Lưu: VT"))
+                      Recipients.of(_province_committee(summary.province), "Các xã, phường", "Lưu: VT"))
     blocks = (office_header(summary.office, summary.province, day, summary.year),
               TitleBlock("BÁO CÁO", (title_line(summary.year),)),
               *intro(summary), *_ranking_part(summary), *_refused_part(summary), closing)

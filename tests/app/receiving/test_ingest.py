@@ -119,3 +119,22 @@ def test_cancel_midway_keeps_what_was_done(store, tmp_path):
     again = consolidate(store, [tmp_path], cancelled=lambda: False)
     assert not again.cancelled and len(queries.received(store)) == 5
     assert sum(line.unchanged for line in again.lines) == 2
+
+
+def test_broken_zip_and_zip_without_manifest_are_refused_by_name(store, tmp_path):
+    """A damaged .zip and a .zip that is no package are refused naming the file; nothing else is held."""
+    (tmp_path / "hong.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    with zipfile.ZipFile(tmp_path / "anh.zip", "w") as archive:
+        archive.writestr("anh.jpg", b"\xff\xd8")
+    lines = consolidate(store, [tmp_path]).lines
+    assert [(line.status, os.path.basename(line.path)) for line in lines] == [("refused", "anh.zip"),
+                                                                               ("refused", "hong.zip")]
+    assert "“anh.zip”" in lines[0].reason and "manifest.json" in lines[0].reason
+    assert "“hong.zip”" in lines[1].reason
+
+
+def test_a_package_named_twice_is_taken_once(store, tmp_path):
+    """The same package given as itself and inside its folder is read once, not replaced by itself."""
+    package = write_package(commune_data("An Phú", POINTS), tmp_path)
+    [line] = consolidate(store, [package, tmp_path]).lines
+    assert line.status == "ok" and len(queries.received(store)) == 1

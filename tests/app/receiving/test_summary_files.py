@@ -74,3 +74,12 @@ def test_office_name_as_set_heads_the_paper(store, tmp_path):
     assert (summary.office, summary.province) == ("Sở Nội vụ tỉnh Gia Lai", "Gia Lai")
     text = PdfReader(write_paper(summary, tmp_path)).pages[0].extract_text()
     assert "UBND TỈNH GIA LAI" in text and "Sở Nội vụ tỉnh Gia Lai đã tiếp nhận" in " ".join(text.split())
+
+
+def test_office_of_a_city_keeps_its_level():
+    """A province typed as “thành phố Huế” heads the paper UBND THÀNH PHỐ HUẾ / SỞ NỘI VỤ, dated at Huế."""
+    from app.receiving.summary_paper import office_header
+
+    header = office_header("Sở Nội vụ thành phố Huế", "thành phố Huế", date(2026, 12, 15), 2026)
+    assert (header.superior_body, header.issuing_body) == ("UBND THÀNH PHỐ HUẾ", "SỞ NỘI VỤ")
+    assert header.place_date.startswith("Huế, ngày 15 tháng 12")
