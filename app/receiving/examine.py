@@ -26,8 +26,8 @@ TEXT_ONLY_REASON = (f"Gói không có tệp dữ liệu {DATA_FILE} (gói của 
 
 def fingerprint(path: Path) -> tuple[int, int]:
     """(size, newest mtime_ns) of a .zip, or of every file of a package folder: changed when either changes."""
-    if path.is_file():
-        info = path.stat()
+    if not path.is_dir():
+        info = path.stat()  # OSError when it is gone
         return info.st_size, info.st_mtime_ns
     size = newest = 0
     for folder, _dirs, files in os.walk(path):

@@ -78,8 +78,13 @@ def consolidate(store, paths: Iterable[Path], progress: Callable | None = None,
             if isinstance(item, tuple):
                 missing.append(ReportLine(str(item[0]), "", "", None, "", REFUSED, item[1]))
                 continue
+            try:
+                stamp = fingerprint(item)
+            except OSError:  # gone since it was found: a stick pulled out, a folder moved
+                missing.append(ReportLine(str(item), "", "", None, "", REFUSED, f"Không đọc được “{item.name}”: tệp "
+                                          "vừa bị chuyển đi hoặc ổ USB vừa bị rút. Cắm lại rồi tổng hợp lại."))
+                continue
             seen.append(str(item))
-            stamp = fingerprint(item)
             if known.get(str(item)) == stamp:
                 continue
             batch.append({**examine(item), "path": str(item), "size": stamp[0], "mtime_ns": stamp[1]})

@@ -138,3 +138,22 @@ def test_a_package_named_twice_is_taken_once(store, tmp_path):
     package = write_package(commune_data("An Phú", POINTS), tmp_path)
     [line] = consolidate(store, [package, tmp_path]).lines
     assert line.status == "ok" and len(queries.received(store)) == 1
+
+
+def test_a_package_gone_midway_is_reported_and_the_run_goes_on(store, tmp_path, monkeypatch):
+    """A package that vanishes between finding and reading (a stick pulled) is named; the others are taken in."""
+    from app.receiving import ingest
+
+    gone = write_package(commune_data("An Phú", POINTS), tmp_path)
+    write_package(commune_data("Bình Minh", POINTS), tmp_path)
+    real = ingest.fingerprint
+
+    def pulled(path):
+        if path == gone:
+            gone.unlink()
+        return real(path)
+
+    monkeypatch.setattr(ingest, "fingerprint", pulled)
+    report = consolidate(store, [tmp_path])
+    assert [(line.status, line.commune) for line in report.lines] == [("refused", ""), ("ok", "Xã Bình Minh")]
+    assert gone.name in report.lines[0].reason and "ổ USB" in report.lines[0].reason
