@@ -222,7 +222,9 @@ def _period(request: PackageRequest, kinds: list[ContentKind], today: date) -> s
     """The report's period key when the package carries the report, else "" (the manifest and data file say it)."""
     if not any(kind.key == "report" for kind in kinds):
         return ""
-    return request.period or suggested_period(request.year, request.today or today)
+    from app.domain.progress import report_period
+
+    return report_period(request.period or suggested_period(request.year, request.today or today)).key
 
 
 def _data_item(store: Store, request: PackageRequest, period: str, scratch: Path, run: _Run,

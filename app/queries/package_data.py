@@ -105,7 +105,7 @@ def _task(label: str, area: str, task, checkpoints: list, today: date) -> TaskDa
 # ---------------------------------------------------------------- self-scoring
 
 
-def year_scoring(store: Store, year: int, today: date) -> ScoringData | None:
+def year_scoring(store: Store, year: int, today: date | None = None) -> ScoringData | None:
     """The year's PAR self-scoring as the score sheet reads it; None when the year has no set chosen."""
     sheet = score_sheet(store, year, today)
     if sheet is None:

@@ -71,6 +71,9 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
                                        toolTip="Xem, nhập, xuất bộ tiêu chí (Excel)", clicked=self.open_sets)
         self.remap_button = QPushButton("Đổi bộ tiêu chí…", objectName="remap", clicked=self.open_remap,
                                         toolTip="Chuyển sang bộ tiêu chí khác: khi có bộ mới của tỉnh, chuyển điểm, giải trình, minh chứng sang bộ đó")
+        self.appraisal_button = QPushButton("Nhập thẩm định…", objectName="import_appraisal",
+                                            clicked=lambda: self.import_appraisal(),
+                                            toolTip="Nhập kết quả thẩm định: tệp KQTD_….zip Sở Nội vụ gửi về")
         self.start_panel = StartPanel()
         self.empty_text, self.set_choice = self.start_panel.text, self.start_panel.set_choice
         self.start_button = self.start_panel.start_button
@@ -110,6 +113,7 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
         top.addWidget(self.year)
         top.addWidget(self.set_label, 1)
         top.addWidget(self.extra_toggle)
+        top.addWidget(self.appraisal_button)
         top.addWidget(self.remap_button)
         top.addWidget(self.sets_button)
         left = QWidget()
