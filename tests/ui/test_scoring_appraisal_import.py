@@ -45,7 +45,7 @@ def test_the_page_button_imports_the_chosen_file_and_shows_it(qtbot, demo_store,
     asked: list = []
     _choose(monkeypatch, write_appraisal_file(result, tmp_path), asked)
     page, stack = _page(qtbot, demo_store)
-    assert page.appraisal_button.text() == "Nhập thẩm định…"
+    assert page.appraisal_button.text() == "Nhập kết quả thẩm định…"
     qtbot.mouseClick(page.appraisal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.sheet.has_appraisal)
     assert "(*.zip)" in asked[0]

@@ -71,7 +71,7 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
                                        toolTip="Xem, nhập, xuất bộ tiêu chí (Excel)", clicked=self.open_sets)
         self.remap_button = QPushButton("Đổi bộ tiêu chí…", objectName="remap", clicked=self.open_remap,
                                         toolTip="Chuyển sang bộ tiêu chí khác: khi có bộ mới của tỉnh, chuyển điểm, giải trình, minh chứng sang bộ đó")
-        self.appraisal_button = QPushButton("Nhập thẩm định…", objectName="import_appraisal",
+        self.appraisal_button = QPushButton("Nhập kết quả thẩm định…", objectName="import_appraisal",
                                             clicked=lambda: self.import_appraisal(),
                                             toolTip="Nhập kết quả thẩm định: tệp KQTD_….zip Sở Nội vụ gửi về")
         self.start_panel = StartPanel()
@@ -113,14 +113,16 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
         top.addWidget(self.year)
         top.addWidget(self.set_label, 1)
         top.addWidget(self.extra_toggle)
-        top.addWidget(self.appraisal_button)
         top.addWidget(self.remap_button)
         top.addWidget(self.sets_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.summary)
+        below = QHBoxLayout()  # under the tree, not in the top row: the page still fits an 800-pixel screen
+        below.addWidget(self.summary, 1)
+        below.addWidget(self.appraisal_button, 0, Qt.AlignmentFlag.AlignTop)
+        left_layout.addLayout(below)
         splitter = QSplitter(objectName="scoring_splitter")
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
