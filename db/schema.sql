@@ -502,7 +502,7 @@ CREATE TABLE "commune_profile" (
 	district_authority VARCHAR(300) DEFAULT ('') NOT NULL, 
 	district_office VARCHAR(300) DEFAULT ('') NOT NULL, 
 	unit_kind VARCHAR(10) DEFAULT 'xa' NOT NULL, 
-	drafting_office_id INTEGER, 
+	drafting_office_id INTEGER, commune_code VARCHAR(20) DEFAULT '' NOT NULL, 
 	CONSTRAINT pk_commune_profile PRIMARY KEY (id), 
 	CONSTRAINT fk_commune_profile_drafting_office_id_collective FOREIGN KEY(drafting_office_id) REFERENCES collective (id) ON DELETE SET NULL
 );

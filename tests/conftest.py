@@ -32,6 +32,8 @@ WINDOWS_SENSITIVE = (
     "tests/app/test_logs.py", "tests/app/test_store_write_failures.py", "tests/app/test_demo_whole.py",
     "tests/app/test_backup_clock.py", "tests/app/receiving/test_ingest.py", "tests/ui/test_backup_actions.py", "tests/ui/test_crash_reports.py",
     "tests/ui/test_recovery.py",
+    # the package's data file read back from the folder, and the province's result zip verified and imported
+    "tests/app/queries/test_package_data.py", "tests/app/services/test_appraisal_import.py",
     # the built bundle's size report and the installer's UTF-8 messages file (both run on Windows builds)
     "tests/build/test_bundle_report.py", "tests/build/test_installer_messages.py",
 )

@@ -23,6 +23,14 @@ class WindowDialogs:
 
         modal(YearStartDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
 
+    def import_appraisal(self) -> None:
+        """Tệp → “Nhập kết quả thẩm định…”: on the scoring page, which shows the appraised points once taken."""
+        from ui.pages.scoring_page import ScoringPage
+
+        page = self.page(ScoringPage)
+        self.nav.setCurrentRow(self.stack.indexOf(page))  # shown first: a page reads its data when first shown
+        page.import_appraisal()
+
     def open_search(self) -> None:
         """Ctrl+F: one box that finds plans, officials, tasks, criteria and nominees and goes to the one chosen."""
         from ui.dialogs.search_dialog import SearchDialog

@@ -81,6 +81,7 @@ def _file(window: MainWindow, menu) -> None:
     menu.addSeparator()
     _action(window, menu, "Xuất hồ sơ gửi cấp trên…", window.export_package, "Ctrl+E")
     _action(window, menu, "Kiểm tra gói hồ sơ…", window.check_package)
+    _action(window, menu, "Nhập kết quả thẩm định…", window.import_appraisal)
     menu.addSeparator()
     _action(window, menu, "Mở thư mục dữ liệu", window.open_data_folder)
     menu.addSeparator()

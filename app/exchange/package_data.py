@@ -6,7 +6,7 @@ rounded on the way; dates are ISO (``2026-12-07``). Its fields are documented in
 ``resources/exchange/package-data.md``; ``FORMAT_VERSION`` grows when a field changes meaning, and a reader
 refuses a version newer than its own (older ones it reads: a missing field takes its default).
 
-The sender fills a ``PackageData`` (``app/exchange/package_data_build.py``) and writes ``to_json``; the
+The sender fills a ``PackageData`` (``app/queries/package_data.py``) and writes ``to_json``; the
 receiver reads it with ``parse_package_data``, which refuses anything malformed with a Vietnamese message
 naming the field (``scoring.lines[3].points``).
 """
@@ -153,7 +153,7 @@ class DecisionData:
 class PackageData:
     commune: CommuneInfo
     year: int
-    period: str  # the report period key ("q1".."q4", "year") or "" when the package has no report
+    period: str  # the report period key ("q1", "h1", "q3", "year") or "" when the package has no report
     period_label: str = ""  # "Quý IV/2026 (15/09/2026 - 14/12/2026)"
     exported_at: str = ""  # ISO time, as in the manifest
     app_version: str = ""

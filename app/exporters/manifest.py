@@ -8,7 +8,13 @@ Format (UTF-8 JSON, Vietnamese kept as is)::
      "contents": [{"key": "plan", "title": "Kế hoạch"}, ...],
      "files": [{"path": "KH-CCHC-2024.pdf", "kind": "plan", "title": "...", "period": "year",
                 "size": 12345, "sha256": "..."},
-               {"path": "quyet-dinh-cua-xa/QD-KhenThuong-2024.pdf", "kind": "decisions", ...}, ...]}
+               {"path": "quyet-dinh-cua-xa/QD-KhenThuong-2024.pdf", "kind": "decisions", ...},
+               {"path": "du-lieu-cchc.json", "kind": "data", ...}, ...],
+     "period": "q2"}
+
+``period`` is the report's period key when the package carries the report, else "" (older manifests have no
+such field: read as ""). A file whose kind is no content's (the data file, kind ``data``) is listed in
+``DANH_MUC.txt`` after the contents, under its own title.
 
 ``path`` is relative to the package folder, with forward slashes (a content may keep its own subfolder:
 the evidence, several dossiers, the commune's decisions). The manifest does not list itself.
@@ -53,6 +59,7 @@ class Manifest:
     exported_at: str
     contents: tuple[dict, ...] = ()
     files: tuple[ManifestFile, ...] = field(default_factory=tuple)
+    period: str = ""  # the report's period key ("q1"…"year") when the package carries the report; else ""
 
     def to_json(self) -> bytes:
         data = {"format": FORMAT, "format_version": FORMAT_VERSION, **asdict(self)}
@@ -156,6 +163,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         province=str(data.get("province", "")), year=_integer(data.get("year", 0), "năm"),
         app_version=str(data.get("app_version", "")), exported_at=str(data.get("exported_at", "")),
         contents=tuple(c for c in data.get("contents", ()) if isinstance(c, dict)), files=files,
+        period=str(data.get("period") or ""),  # a manifest written before the period was recorded has none
     )
 
 
@@ -179,6 +187,11 @@ def index_text(manifest: Manifest) -> str:
         files = [item for item in manifest.files if item.kind == content.get("key")]
         lines.append(f"{number}. {content.get('title', '')} ({len(files)} tệp)")
         lines += [f"   - {item.path} — {item.title}" for item in files]
+    number = len(manifest.contents)
+    keys = {content.get("key") for content in manifest.contents} | {"index"}
+    for item in (item for item in manifest.files if item.kind not in keys):  # the data file, whatever was chosen
+        number += 1
+        lines += [f"{number}. {item.title} (1 tệp)", f"   - {item.path}"]
     lines += ["", f"Tệp {FILE_NAME} ghi kích thước và mã kiểm tra SHA-256 của từng tệp.",
               "Để kiểm tra gói còn nguyên vẹn: mở CCHC Xã, chọn “Kiểm tra gói…”, hoặc chạy lệnh",
               f"    cchc-xa verify {manifest.package}.zip", ""]

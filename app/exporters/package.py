@@ -31,6 +31,7 @@ from pathlib import Path
 
 from app import __version__
 from app.errors import UserError
+from app.exchange.package_data import DATA_FILE, DATA_KIND
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
 from app.exporters.package_contents import CONTENTS
 from app.exporters.package_names import free_name, package_name, unique_in
@@ -50,6 +51,7 @@ from app.store import Store
 from db.fsync import fsync_dir
 
 INDEX_NAME = "DANH_MUC.txt"
+DATA_TITLE = "Dữ liệu để Sở Nội vụ tổng hợp (máy đọc)"
 _CHUNK = 1024 * 1024
 _STORED = {".docx", ".xlsx", ".zip", ".jpg", ".jpeg", ".png", ".7z", ".rar"}  # already compressed
 
@@ -151,14 +153,17 @@ def build_package(store: Store, request: PackageRequest, destination: Path, prog
     profile = commune_profile(store)
     wanted = package_name(profile.commune_name, request.year, [kind.code for kind in kinds])
     name = free_name(destination, wanted)
-    run = _Run(destination, progress, cancelled, total=len(kinds) + 3)
+    run = _Run(destination, progress, cancelled, total=len(kinds) + 4)
     scratch = Path(tempfile.mkdtemp(prefix="cchc-goi-"))
+    now = (now or datetime.now()).astimezone()
+    period = _period(request, kinds, now.date())
     try:
         items, notes = _render(store, request, kinds, scratch, run)
-        now = (now or datetime.now()).astimezone()
+        items.append(_data_item(store, request, period, scratch, run, now))
         notes += _clock_notes(store, now.date())
         base = Manifest(name, profile.commune_name, profile.province, request.year, __version__,
-                        now.isoformat(timespec="seconds"), tuple({"key": k.key, "title": k.title} for k in kinds))
+                        now.isoformat(timespec="seconds"), tuple({"key": k.key, "title": k.title} for k in kinds),
+                        period=period)
         folder, manifest = _write_folder(items, base, name, run)
         zip_path = _write_zip(folder, manifest, name, run) if request.make_zip else None
     except OSError as error:
@@ -209,8 +214,33 @@ def _render(store, request, kinds, scratch: Path, run: _Run) -> tuple[list[PackI
         if not found:
             notes.append(f"{kind.title}: năm {request.year} chưa có tệp nào.")
         items += found
-    run.total = run.step + len(items) + 3
+    run.total = run.step + len(items) + 4
     return items, tuple(notes)
+
+
+def _period(request: PackageRequest, kinds: list[ContentKind], today: date) -> str:
+    """The report's period key when the package carries the report, else "" (the manifest and data file say it)."""
+    if not any(kind.key == "report" for kind in kinds):
+        return ""
+    from app.domain.progress import report_period
+
+    return report_period(request.period or suggested_period(request.year, request.today or today)).key
+
+
+def _data_item(store: Store, request: PackageRequest, period: str, scratch: Path, run: _Run,
+               now: datetime) -> PackItem:
+    """``du-lieu-cchc.json``: what the province's receiver reads, whatever contents were chosen (issue 21)."""
+    from app.domain.progress import report_period
+    from app.queries.models.progress_report import period_span
+    from app.queries.package_data import package_data
+
+    run.advance("Đang ghi dữ liệu để Sở Nội vụ tổng hợp…")
+    label = period_span(report_period(period).label, request.year) if period else ""
+    data = package_data(store, request.year, period, request.today or now.date(), now.isoformat(timespec="seconds"),
+                        __version__, label)
+    target = scratch / DATA_FILE
+    target.write_bytes(data.to_json())
+    return PackItem(target, DATA_FILE, DATA_KIND, DATA_TITLE, period)
 
 
 def write_chunk(handle, data: bytes) -> None:

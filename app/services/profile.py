@@ -29,6 +29,7 @@ FIELD_LABELS = {
     "chairman_name": "Họ tên Chủ tịch UBND xã", "chairman_title": "Chức danh người ký",
     "clerk_name": "Công chức phụ trách CCHC, thi đua - khen thưởng", "doc_suffix": "Ký hiệu cơ quan trong số văn bản",
     "unit_kind": "Xã hay phường", "drafting_office_id": "Cơ quan tham mưu văn bản CCHC",
+    "commune_code": "Mã đơn vị hành chính",
 }
 UNIT_KINDS = {"xa": "Xã", "phuong": "Phường"}
 
@@ -75,6 +76,8 @@ def set_profile_field(store: Store, name: str, value: str) -> Changes:
     value = clean_line(value)
     if name == "doc_suffix":
         _check_suffix(value)
+    if name == "commune_code":
+        _check_code(value)
     if name == "unit_kind" and value not in UNIT_KINDS:
         raise UserError(f"“{value}” không phải xã hay phường.", "Chọn “Xã” hoặc “Phường”.")
     with store.action(f"Sửa “{FIELD_LABELS[name]}”") as action:
@@ -99,6 +102,15 @@ def _check_suffix(value: str) -> None:
         raise UserError(
             f"Ký hiệu “{value}” không đúng dạng.",
             "Chỉ ghi ký hiệu cơ quan ban hành, ví dụ “UBND”; phần mềm tự thêm số và loại văn bản (Số: 15/KH-UBND).",
+        )
+
+
+def _check_code(value: str) -> None:
+    """The code of the national list of administrative units is digits only (e.g. 21550); empty: not known."""
+    if value and not (value.isascii() and value.isdigit()):
+        raise UserError(
+            f"Mã đơn vị hành chính “{value}” không đúng: mã chỉ gồm chữ số.",
+            "Gõ mã số của xã theo danh mục đơn vị hành chính (ví dụ 21550), hoặc để trống nếu chưa biết.",
         )
 
 

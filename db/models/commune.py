@@ -26,6 +26,8 @@ class CommuneProfileRow(Base):
     clerk_name: Mapped[str] = mapped_column(String(200), default="")
     doc_suffix: Mapped[str] = mapped_column(String(50), default="UBND")
     unit_kind: Mapped[str] = mapped_column(String(10), default="xa")  # "xa" | "phuong": the offices differ
+    # Mã đơn vị hành chính (digits, optional): how the province's receiver knows the commune (migration 0015).
+    commune_code: Mapped[str] = mapped_column(String(20), default="")
     # The office drafting the CCHC and emulation papers (its name replaces "Văn phòng - Thống kê").
     drafting_office_id: Mapped[int | None] = mapped_column(
         ForeignKey("collective.id", ondelete="SET NULL"), nullable=True

@@ -87,3 +87,13 @@ def test_the_former_districts_names_are_typed_and_explained(qtbot, store):
         "Ủy ban nhân dân huyện Bình Xuân", "Phòng Nội vụ huyện Bình Xuân")
     note = page.findChild(QLabel, "hierarchy_note")
     assert note.isVisible() and "dùng cho giấy tờ ghi ngày trước 01/7/2025" in note.text()
+
+
+def test_the_administrative_code_is_typed_and_a_letter_refused(qtbot, store, errors_shown):
+    """The code field saves digits; a letter in it is refused with the Vietnamese reason and the saved code stays."""
+    page, _stack, _notes = _page(qtbot, store)
+    _type(qtbot, page, "commune_code", "21550")
+    assert get_profile(store).commune_code == "21550"
+    _type(qtbot, page, "commune_code", "2155O")
+    qtbot.waitUntil(lambda: errors_shown != [])
+    assert "chỉ gồm chữ số" in errors_shown[0] and get_profile(store).commune_code == "21550"

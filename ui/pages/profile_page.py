@@ -39,6 +39,7 @@ from ui.pages.page import Page
 EXAMPLES = (
     ("commune_name", "ví dụ: Hòa Bình Xuân"),
     ("province", "ví dụ: Quảng Ngãi"),
+    ("commune_code", "chỉ gồm chữ số, ví dụ: 21550 (để trống nếu chưa biết)"),
     ("superior_authority", "ví dụ: Ủy ban nhân dân tỉnh Quảng Ngãi"),
     ("receiving_office", "ví dụ: Sở Nội vụ tỉnh Quảng Ngãi"),
     ("district_authority", "ví dụ: Ủy ban nhân dân huyện Bình Xuân"),

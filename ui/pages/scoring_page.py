@@ -71,6 +71,9 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
                                        toolTip="Xem, nhập, xuất bộ tiêu chí (Excel)", clicked=self.open_sets)
         self.remap_button = QPushButton("Đổi bộ tiêu chí…", objectName="remap", clicked=self.open_remap,
                                         toolTip="Chuyển sang bộ tiêu chí khác: khi có bộ mới của tỉnh, chuyển điểm, giải trình, minh chứng sang bộ đó")
+        self.appraisal_button = QPushButton("Nhập kết quả thẩm định…", objectName="import_appraisal",
+                                            clicked=lambda: self.import_appraisal(),
+                                            toolTip="Nhập kết quả thẩm định: tệp KQTD_….zip Sở Nội vụ gửi về")
         self.start_panel = StartPanel()
         self.empty_text, self.set_choice = self.start_panel.text, self.start_panel.set_choice
         self.start_button = self.start_panel.start_button
@@ -116,7 +119,10 @@ class ScoringPage(EntryActions, ScoringDialogs, Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.summary)
+        below = QHBoxLayout()  # under the tree, not in the top row: the page still fits an 800-pixel screen
+        below.addWidget(self.summary, 1)
+        below.addWidget(self.appraisal_button, 0, Qt.AlignmentFlag.AlignTop)
+        left_layout.addLayout(below)
         splitter = QSplitter(objectName="scoring_splitter")
         splitter.addWidget(left)
         splitter.addWidget(self.panel)

@@ -33,6 +33,33 @@ class ScoringDialogs:
 
         _exec(CriteriaSetsDialog(self.store, self, notify=self.notify, undo_stack=self.undo_stack))
 
+    def import_appraisal(self, path: str | None = None) -> None:
+        """“Nhập kết quả thẩm định…”: the province's KQTD_….zip (``path``: skip the file dialog), one undo step;
+        what was taken (and a set version that differs) is said, the sheet read again."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from app.services.appraisal_import import import_appraisal_file
+        from ui.runner import attempt
+
+        self.flush_edits()  # an appraisal typed in the panel is saved before the file's replaces it
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp kết quả thẩm định do Sở Nội vụ gửi về", "",
+                                                  "Kết quả thẩm định (*.zip);;Tất cả các tệp (*)")
+        if not path:
+            return
+        outcome = attempt(self, lambda: import_appraisal_file(self.store, Path(path)))
+        if not outcome.ok:
+            return
+        done = outcome.value
+        self.undo_stack.record(done.changes, origin=self)
+        index = self.year.findData(done.value.year)
+        if index >= 0 and index != self.year.currentIndex():
+            self.year.setCurrentIndex(index)  # shows that year's sheet
+        else:
+            self.show_year()
+        say = QMessageBox.warning if done.value.warnings else QMessageBox.information
+        say(self, "Đã nhập kết quả thẩm định", done.value.summary())
+
     def open_remap(self) -> None:
         from ui.dialogs.score_remap import ScoreRemapDialog
 

@@ -22,6 +22,7 @@ class CommuneProfile:
     district_authority: str = ""  # the former district's names: papers dated before 01/07/2025
     district_office: str = ""
     unit_kind: str = "xa"  # "xa" | "phuong"
+    commune_code: str = ""  # mã đơn vị hành chính (digits) when the clerk typed it: the package's data file carries it
     drafting_office_id: int | None = None  # the office that drafts the CCHC papers
     # Read beside the row (not profile fields the clerk types): the drafting office's name, the superior history.
     drafting_office: str = ""

@@ -52,7 +52,7 @@ def test_full_demo_package_lists_every_file_with_its_hash(demo_store, out):
     manifest = json.loads((result.folder / "manifest.json").read_text("utf-8"))
     assert (manifest["commune"], manifest["province"], manifest["year"]) == ("Hòa Bình Xuân", "Quảng Ngãi", 2024)
     kinds = {item["kind"] for item in manifest["files"]}
-    assert kinds == {"plan", "report", "evidence", "index"}
+    assert kinds == {"plan", "report", "evidence", "data", "index"}  # the data file goes whatever was chosen
     assert "BC-CCHC-2024-nam.pdf" in {item["path"] for item in manifest["files"]}
     with zipfile.ZipFile(result.zip_path) as archive:
         for item in manifest["files"]:

@@ -162,10 +162,11 @@ def test_package_carries_the_scores_of_a_scored_year(store, usb):
 
 
 def test_package_of_a_year_without_scoring_holds_no_scores_file(store, usb):
-    """For 2025 (nothing scored, no evaluation) the content adds no file and the summary says so."""
+    """For 2025 (nothing scored, no evaluation) the content adds no file (only the data file every package carries)
+    and the summary says so."""
     scored_commune(store)
     result = build_package(store, PackageRequest(2025, ("scores",), today=TODAY), usb)
-    assert [item.kind for item in result.manifest.files] == ["index"]
+    assert [item.kind for item in result.manifest.files] == ["data", "index"]
     assert any("năm 2025 chưa có tệp nào" in note for note in result.notes)
 
 

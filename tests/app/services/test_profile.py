@@ -52,3 +52,19 @@ def test_a_malformed_document_symbol_is_refused(store, suffix):
         set_profile_field(store, "doc_suffix", suffix)
     assert "không đúng dạng" in caught.value.message
     assert get_profile(store).doc_suffix == "UBND"
+
+
+@pytest.mark.parametrize("code", ["215a0", "21 550", "２１５５０", "-21550"])
+def test_an_administrative_code_that_is_not_digits_is_refused(store, code):
+    """Mã đơn vị hành chính is digits only: anything else is refused in Vietnamese and nothing is saved."""
+    with pytest.raises(UserError) as caught:
+        set_profile_field(store, "commune_code", code)
+    assert "chỉ gồm chữ số" in caught.value.message and get_profile(store).commune_code == ""
+
+
+def test_an_administrative_code_is_saved_and_may_be_cleared(store):
+    """Digits are kept (spaces around them trimmed); emptied, the code is unknown again."""
+    set_profile_field(store, "commune_code", " 21550 ")
+    assert get_profile(store).commune_code == "21550"
+    set_profile_field(store, "commune_code", "")
+    assert get_profile(store).commune_code == ""
