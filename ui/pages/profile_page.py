@@ -75,6 +75,7 @@ class ProfilePage(Page):
             self.editors[name] = editor
             form.addRow(f"{label}:", editor)
         self.editors["doc_suffix"].setProperty("sample", "UBND-XA")  # one word: what a test may type there
+        self.editors["commune_code"].setProperty("sample", "21550")  # digits only
         self.unit_kind = QComboBox(objectName="unit_kind")
         for key, label in UNIT_KINDS.items():
             self.unit_kind.addItem(label, key)
