@@ -149,7 +149,10 @@ def mark_replaced(store) -> None:
         for row in session.scalars(select(ReceivedPackageRow).where(ReceivedPackageRow.status != REFUSED)):
             groups.setdefault((row.commune_key, row.year, row.period), []).append(row)
         for rows in groups.values():
-            rows.sort(key=lambda row: (_moment(row.exported_at), row.id), reverse=True)
+            # The newest export first; of one export's two copies (its folder and its .zip, both on the
+            # stick) the .zip is kept: the unit the commune sends.
+            rows.sort(key=lambda row: (_moment(row.exported_at), row.path.lower().endswith(".zip"), row.id),
+                      reverse=True)
             newest = rows[0]
             if newest.data_json is not None:
                 _set(newest, OK, "")
@@ -157,8 +160,12 @@ def mark_replaced(store) -> None:
                 _set(newest, TEXT_ONLY, TEXT_ONLY_REASON)
             when = moment_label(newest.exported_at) or "không rõ"
             for row in rows[1:]:
-                _set(row, REPLACED, f"Đã được thay bằng gói mới hơn của cùng xã, năm và kỳ: "
-                                    f"“{Path(newest.path).name}” (xuất lúc {when}).")
+                if (row.package_name, row.exported_at) == (newest.package_name, newest.exported_at):
+                    _set(row, REPLACED, f"Bản sao của cùng một lần xuất (“{Path(newest.path).name}”, xuất lúc "
+                                        f"{when}): chỉ tính một lần.")
+                else:
+                    _set(row, REPLACED, f"Đã được thay bằng gói mới hơn của cùng xã, năm và kỳ: "
+                                        f"“{Path(newest.path).name}” (xuất lúc {when}).")
 
 
 def _set(row, status: str, reason: str) -> None:

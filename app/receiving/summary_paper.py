@@ -62,7 +62,7 @@ def intro(summary: YearSummary) -> tuple:
         para(f"{summary.office} đã tiếp nhận {len(summary.packages)} gói hồ sơ cải cách hành chính năm "
              f"{summary.year} của các xã, phường; tổng hợp được {taken} gói" + "".join(
                  f"; {text}" for count, text in (
-                     (summary.count(REPLACED), f"{summary.count(REPLACED)} gói được thay bằng gói gửi sau"),
+                     (summary.count(REPLACED), f"{summary.count(REPLACED)} gói được thay bằng gói gửi sau hoặc là bản sao của gói đã tính"),
                      (summary.count(TEXT_ONLY), f"{summary.count(TEXT_ONLY)} gói chỉ có văn bản (không có tệp dữ liệu)"),
                      (summary.count(REFUSED), f"từ chối {summary.count(REFUSED)} gói không nguyên vẹn hoặc không "
                                               "đọc được")) if count) + "."),
@@ -117,6 +117,12 @@ def _refused_part(summary: YearSummary) -> tuple:
     return (heading("III. CÁC GÓI HỒ SƠ BỊ TỪ CHỐI"), *lines)
 
 
+def _last_sentence(summary: YearSummary):
+    """The closing sentence: it goes to the next page with the signature, never the signature alone (Decree 30)."""
+    return para(f"Trên đây là kết quả tổng hợp tự đánh giá, chấm điểm Chỉ số CCHC năm {summary.year} của các xã, "
+                f"phường; {summary.office} báo cáo {_province_committee(summary.province)} xem xét, chỉ đạo./.")
+
+
 def _province_committee(province: str) -> str:
     if not province:
         return "UBND tỉnh"
@@ -130,7 +136,7 @@ def summary_document(summary: YearSummary, day: date | None = None) -> Document:
                       Recipients.of(_province_committee(summary.province), "Các xã, phường", "Lưu: VT"))
     blocks = (office_header(summary.office, summary.province, day, summary.year),
               TitleBlock("BÁO CÁO", (title_line(summary.year),)),
-              *intro(summary), *_ranking_part(summary), *_refused_part(summary), closing)
+              *intro(summary), *_ranking_part(summary), *_refused_part(summary), _last_sentence(summary), closing)
     return Document(title=title_line(summary.year), blocks=blocks, author=summary.office,
                     orientation=Orientation.LANDSCAPE if wide else Orientation.PORTRAIT)
 

@@ -157,3 +157,15 @@ def test_a_package_gone_midway_is_reported_and_the_run_goes_on(store, tmp_path, 
     report = consolidate(store, [tmp_path])
     assert [(line.status, line.commune) for line in report.lines] == [("refused", ""), ("ok", "Xã Bình Minh")]
     assert gone.name in report.lines[0].reason and "ổ USB" in report.lines[0].reason
+
+
+def test_folder_and_zip_of_one_export_count_once(store, tmp_path):
+    """The folder and the .zip of the same export (both on the stick) are one package: the zip is kept."""
+    data = commune_data("Phú Lộc", POINTS)
+    folder = write_package(data, tmp_path, as_zip=False)
+    archive = write_package(data, tmp_path)
+    report = consolidate(store, [tmp_path])
+    status = {line.path: (line.status, line.reason) for line in report.lines}
+    assert status[str(archive)] == ("ok", "")
+    assert status[str(folder)][0] == "replaced" and "Bản sao của cùng một lần xuất" in status[str(folder)][1]
+    assert [line.status for line in report.lines].count("ok") == 1
