@@ -186,7 +186,6 @@ def tamper(out: Path, count: int, seed: int) -> list[str]:
     zips = sorted(out.glob("*.zip"))
     chosen = random.Random(f"{seed}-tamper").sample(zips, min(count, len(zips)))
     for path in chosen:
-        name = path.stem
         with zipfile.ZipFile(path) as archive:
             entries = [(info, archive.read(info)) for info in archive.infolist()]
         victim = next(info.filename for info, _ in entries if info.filename.endswith(".pdf"))
@@ -199,7 +198,6 @@ def tamper(out: Path, count: int, seed: int) -> list[str]:
         if inside.is_file():
             with inside.open("ab") as paper:
                 paper.write(b"\n% sua\n")
-        del name
     return [path.stem for path in chosen]
 
 
