@@ -4,13 +4,16 @@ Each run is the command the province's specialist types, in a fresh process:
 ``python -m app consolidate PKGDIR --out OUTDIR --json`` (exit 0 when something was consolidated),
 timed from spawning to exit, with its peak RSS. The packages are made once by ``make_packages.py``
 (only the .zip of each, as the province receives them) and kept in
-``benchmarks/_packages/<generator version>-<N>/`` (git ignores it): making the 1,500 takes ≈ 15 min
-on two cores the first time. A consolidation that fails (the command missing, an exit code other
+``benchmarks/_packages/<generator version>.<fingerprint>-<N>/`` (git ignores it): making the 1,500
+takes ≈ 15 min on two cores the first time. The fingerprint hashes the generator and the code that
+writes packages (``app/exporters/``, ``app/exchange/``), so packages of an older app are made again
+(and the older copy of that size removed) rather than measured. A consolidation that fails (the command missing, an exit code other
 than 0) is reported as "n/a (…)" beside its budget, and the other figures go on.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
@@ -29,9 +32,11 @@ def packages(count: int, years: int, run_child, log: Callable[[str], None]) -> P
     """The cached folder of ``count`` packages, made first when missing (under a .partial name till whole)."""
     from benchmarks.make_packages import GENERATOR_VERSION
 
-    folder = CACHE / f"{GENERATOR_VERSION}-{count}"
+    folder = CACHE / f"{GENERATOR_VERSION}.{fingerprint()}-{count}"
     if folder.is_dir():
         return folder
+    for older in CACHE.glob(f"*-{count}"):
+        shutil.rmtree(older, ignore_errors=True)
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     log(f"making {count} packages once ({count // years} communes × {years} years) into {folder}")
@@ -44,6 +49,18 @@ def packages(count: int, years: int, run_child, log: Callable[[str], None]) -> P
 
 def say(text: str) -> None:
     print(f"  {text}", file=sys.stderr, flush=True)
+
+
+def fingerprint() -> str:
+    """8 hex digits of the generator's and the package writer's source: a new one when either changes."""
+    repo = HERE.parent
+    sources = [*sorted(HERE.glob("make_packages.py")), *sorted(HERE.glob("package_*.py")),
+               *sorted((repo / "app" / "exporters").rglob("*.py")), *sorted((repo / "app" / "exchange").rglob("*.py")),
+               repo / "app" / "__init__.py"]
+    digest = hashlib.sha256()
+    for path in sources:
+        digest.update(path.relative_to(repo).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def measure(run_child, tmp: Path, runs: int, add, facts: dict, log: Callable[[str], None] = say) -> dict[str, str]:
@@ -69,7 +86,7 @@ def measure(run_child, tmp: Path, runs: int, add, facts: dict, log: Callable[[st
 def why(child) -> str:
     """A short reason for a failed run: its exit code and the last line it wrote on stderr."""
     lines = [line for line in child.stderr.strip().splitlines() if line.strip()]
-    return f"exit {child.returncode}: {lines[-1][:120]}" if lines else f"exit {child.returncode}"
+    return f"exit {child.returncode}: {lines[-1][:90].replace('|', '/')}" if lines else f"exit {child.returncode}"
 
 
 def counted(stdout: str) -> str:
