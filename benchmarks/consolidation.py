@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # benchmarks.make_packages, whatever folder run.py is started from
 CACHE = HERE / "_packages"
 RUNS = (  # figure key, packages, years per commune
     ("consolidate_150", 150, 1),
@@ -30,9 +31,7 @@ RUNS = (  # figure key, packages, years per commune
 
 def packages(count: int, years: int, run_child, log: Callable[[str], None]) -> Path:
     """The cached folder of ``count`` packages, made first when missing (under a .partial name till whole)."""
-    from benchmarks.make_packages import GENERATOR_VERSION
-
-    folder = CACHE / f"{GENERATOR_VERSION}.{fingerprint()}-{count}"
+    folder = cache_folder(count)
     if folder.is_dir():
         return folder
     for older in CACHE.glob(f"*-{count}"):
@@ -49,6 +48,13 @@ def packages(count: int, years: int, run_child, log: Callable[[str], None]) -> P
 
 def say(text: str) -> None:
     print(f"  {text}", file=sys.stderr, flush=True)
+
+
+def cache_folder(count: int) -> Path:
+    """Where ``count`` packages of this generator and this package writer are kept."""
+    from benchmarks.make_packages import GENERATOR_VERSION
+
+    return CACHE / f"{GENERATOR_VERSION}.{fingerprint()}-{count}"
 
 
 def fingerprint() -> str:
@@ -93,8 +99,10 @@ def counted(stdout: str) -> str:
     """ "150 packages: 148 ok, 2 refused" from the command's ``--json`` answer (its last JSON object)."""
     start = stdout.find("{")
     try:
-        answer = json.loads(stdout[start:]) if start >= 0 else {}
+        answer = json.loads(stdout[start:]) if start >= 0 else None
     except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
         return "no JSON answer"
     statuses: dict[str, int] = {}
     for entry in answer.get("packages", []):
