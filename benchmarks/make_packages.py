@@ -15,7 +15,7 @@ award nominations on some years, then ``build_package``. Contents: plan and scor
 year's progress report on about a third, the award dossier where there is one.
 
 ``--tamper K`` alters one paper in K packages after they are written (verify refuses them);
-``--duplicates K`` exports K commune-years a second time, three hours later, after one more
+``--duplicates K`` exports K commune-years a second time, five hours later, after one more
 checkpoint is marked done (the receiver keeps the newer and lists the other as replaced).
 The same seed makes the same communes, names and scores.
 """
@@ -104,9 +104,9 @@ def make_commune(job: tuple) -> list[str]:
 
 def fill(store, commune, years: list[int], seed: int, dossier_years: set[int]) -> None:
     """Profile, officials and every year's plans, statuses and scores: one undo step, one transaction."""
+    from app.domain.criteria import PAR
     from app.resources import load_json
     from app.services.criteria_sets import list_sets
-    from app.domain.criteria import PAR
 
     from benchmarks import package_variety as vary
     from benchmarks.package_dossier import nominations
