@@ -23,8 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from consolidation import measure as measure_consolidation
+from machine import machine
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -95,6 +96,10 @@ FIGURES = (
     Figure("rss_checklist", "Peak RSS: checklist of 10,000 tasks", "MB", 250.0),
     Figure("rss_documents", "Peak RSS: the papers of 2023", "MB", 250.0),
     Figure("rss_package", "Peak RSS: the demo package", "MB", 250.0),
+    Figure("consolidate_150", "Consolidate 150 packages of one year (`consolidate --json`)", "ms", 10000.0),
+    Figure("consolidate_1500", "Consolidate 1,500 packages (150 communes × 10 years)", "ms", 60000.0),
+    Figure("rss_consolidate_150", "Peak RSS: consolidating 150 packages", "MB", 250.0),
+    Figure("rss_consolidate_1500", "Peak RSS: consolidating 1,500 packages", "MB", 250.0),
 )
 
 
@@ -109,12 +114,13 @@ class Child:
     max_rss_mb: float
     stdout: str
     stderr: str
+    returncode: int = 0
 
 
 PYCACHE: Path | None = None  # set by main: the children's bytecode cache, outside the source tree
 
 
-def run_child(args: list[str], timeout_note: str) -> Child:
+def run_child(args: list[str], timeout_note: str, check: bool = True) -> Child:
     """Run ``args`` to its end; wall time from before spawning to reaping, and its own peak RSS.
 
     Children may write bytecode (an installed app has its .pyc files) into a cache of their own, even
@@ -132,9 +138,10 @@ def run_child(args: list[str], timeout_note: str) -> Child:
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0), err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if process.returncode != 0:
+    if check and process.returncode != 0:
         raise SystemExit(f"{timeout_note} failed (exit {process.returncode}):\n{stderr[-3000:]}")
-    return Child(spawned_at, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout, stderr)  # KiB on Linux
+    return Child(spawned_at, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout, stderr,  # KiB
+                 process.returncode)
 
 
 def worker(what: str, folder: Path, *extra: str) -> tuple[dict, float]:
@@ -169,7 +176,8 @@ def progress(text: str) -> None:
 # ----------------------------------------------------------------------------- the measurements
 
 
-def measure_all(tmp: Path, runs: int, heavy: int, start_only: bool = False) -> tuple[dict[str, list[float]], dict]:
+def measure_all(tmp: Path, runs: int, heavy: int, start_only: bool = False,
+                quick: bool = False) -> tuple[dict[str, list[float]], dict]:
     samples: dict[str, list[float]] = {}
     facts: dict = {}
 
@@ -251,16 +259,23 @@ def measure_all(tmp: Path, runs: int, heavy: int, start_only: bool = False) -> t
     child = run_child([PYTHON, str(HERE / "journal_edit.py"), str(demo), "--runs", "200"], "journal_edit.py")
     for key, value in json.loads(child.stdout.strip().splitlines()[-1]).items():
         add(key, value)
+    if not quick:  # the receiving side: packages made once (cached), each consolidation a fresh process
+        progress(f"consolidating the communes' packages: {heavy} processes each")
+        facts["not_measured"] = measure_consolidation(run_child, tmp, heavy, add, facts)
     return samples, facts
 
 
 # ----------------------------------------------------------------------------- the table and the file
 
 
-def summarise(samples: dict[str, list[float]]) -> dict[str, dict]:
+def summarise(samples: dict[str, list[float]], missing: dict[str, str] | None = None) -> dict[str, dict]:
+    """Each measured figure against its budget; one that could not be had is kept with ``missing`` (why)."""
     medians = {key: statistics.median(values) for key, values in samples.items()}
     out = {}
     for figure in FIGURES:
+        if figure.key in (missing or {}):
+            out[figure.key] = {"label": figure.label, "unit": figure.unit, "value": None, "missing": missing[figure.key],
+                               "budget": figure.budget, "budget_text": "", "holds": None}
         if figure.key not in medians:
             continue
         budget = figure.budget(medians) if callable(figure.budget) else figure.budget
@@ -289,7 +304,8 @@ def table(figures: dict[str, dict]) -> str:
         if figure["budget_text"]:
             budget = f"{figure['budget_text']} = {budget}"
         holds = {None: "", True: "yes", False: "**NO**"}[figure["holds"]]
-        lines.append(f"| {figure['label']} | {shown(figure['value'], figure['unit'])} | {ratio} | {budget} | {holds} |")
+        value = f"n/a ({figure['missing']})" if figure["value"] is None else shown(figure["value"], figure["unit"])
+        lines.append(f"| {figure['label']} | {value} | {ratio} | {budget} | {holds} |")
     return "\n".join(lines)
 
 
@@ -297,29 +313,12 @@ def comparison(old: dict, new: dict) -> str:
     lines = ["| figure | before | now | change |", "| --- | ---: | ---: | ---: |"]
     for key, figure in new["figures"].items():
         before = old.get("figures", {}).get(key)
-        if before is None:
+        if before is None or before.get("value") is None or figure["value"] is None:
             continue
         change = (figure["value"] - before["value"]) / before["value"] * 100 if before["value"] else 0.0
         lines.append(f"| {figure['label']} | {shown(before['value'], figure['unit'])} | "
                      f"{shown(figure['value'], figure['unit'])} | {change:+.0f}% |")
     return "\n".join(lines)
-
-
-def machine() -> dict:
-    def version(name: str) -> str:
-        from importlib.metadata import PackageNotFoundError
-        from importlib.metadata import version as found
-
-        try:
-            return found(name)
-        except PackageNotFoundError:
-            return ""
-
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                            check=False)
-    return {"host": socket.gethostname(), "cpus": os.cpu_count(), "platform": platform.platform(),
-            "python": platform.python_version(), "pyside6": version("PySide6_Essentials") or version("PySide6"),
-            "sqlalchemy": version("SQLAlchemy"), "commit": commit.stdout.strip()}
 
 
 def print_report(result: dict, out: Path, seconds: float) -> list[str]:
@@ -331,6 +330,8 @@ def print_report(result: dict, out: Path, seconds: float) -> list[str]:
           "RSS: the largest of the runs")
     print(f"10-year database: {facts['decade']}; checklist: {facts.get('checklist_rows', '-')} rows; "
           f"demo package: {facts.get('package_files', '-')} files")
+    for key in [key for key in ("consolidate_150", "consolidate_1500") if key in facts]:
+        print(f"{key.replace('_', ' ')}: {facts[key]}")
     if facts.get("demo_dossiers_given_a_letter"):
         print("Demo dossiers without a letter number/date, given one so the package takes them: "
               + "; ".join(facts["demo_dossiers_given_a_letter"]))
@@ -378,13 +379,13 @@ def main(argv: list[str] | None = None) -> int:
     global PYCACHE
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         PYCACHE = Path(tmp) / "pycache"
-        samples, facts = measure_all(Path(tmp), runs, heavy, args.start_only)
+        samples, facts = measure_all(Path(tmp), runs, heavy, args.start_only, args.quick)
     YARDSTICK.append(yardstick())
     facts.update(load_average=[round(load_before, 2), round(os.getloadavg()[0], 2)], load_by_phase=dict(LOADS),
                  yardstick_ms=list(YARDSTICK))
     about = machine()
     result = {"date": date.today().isoformat(), "machine": about, "runs": runs, "heavy_runs": heavy,
-              "facts": facts, "figures": summarise(samples)}
+              "facts": facts, "figures": summarise(samples, facts.get("not_measured"))}
     host = "".join(c if c.isalnum() or c in "-_" else "-" for c in about["host"]) or "host"
     out = args.out or HERE / "results" / f"{result['date']}-{host}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
