@@ -37,6 +37,8 @@ Source: "..\dist\CCHC-Xa\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdi
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\CCHC-Xa.exe"
+; The province's receiving mode (Tổng hợp): its own data folder, opened by the same program.
+Name: "{group}\{#AppName} - Tổng hợp (Sở Nội vụ)"; Filename: "{app}\CCHC-Xa.exe"; Parameters: "--tong-hop"
 Name: "{userdesktop}\{#AppName}"; Filename: "{app}\CCHC-Xa.exe"; Tasks: desktopicon
 
 [Tasks]
