@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
-from app.cli import COMMANDS
+from app.cli import COMMANDS, LazyCommands
 from app.cli import vietnamese as vietnamese_argparse
 from app.errors import UserError
 from app.paths import DataFolder, default_data_dir
@@ -40,10 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra: dữ liệu mẫu → gói hồ sơ → kiểm tra gói, rồi thoát")
     # For tests and benchmarks: close the window as soon as it is shown.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
+    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH", action=LazyCommands)
     common = _common_options()
-    for command in COMMANDS:
-        command.register(subparsers, common)
+    for command in COMMANDS:  # each verb's module is imported only when it runs (app/cli/__init__.py)
+        subparsers.add_lazily(command, common)
     return parser
 
 
