@@ -36,9 +36,35 @@ print(json.dumps(dict(seen, code=code, after=sorted(n for n in sys.modules if n 
 """
 
 
-def _start(root: Path) -> dict:
+# The same start, noting the project's modules (and ``logging.handlers``) loaded when the window is shown and painted.
+_PAINT_DRIVER = """
+import json, sys
+from ui import main_window
+
+shown = []
+show = main_window.MainWindow.show
+
+def noting(window):
+    shown.append(sorted(n for n in sys.modules if n.split(".")[0] in ("app", "ui", "db") or n == "logging.handlers"))
+    return show(window)
+
+main_window.MainWindow.show = noting
+from app.__main__ import main
+code = main(["--data-dir", sys.argv[1], "--exit-after-show"])
+print(json.dumps(dict(code=code, shown=shown[0])))
+"""
+
+# Before the first paint only Qt and the window: the command line, the folder's lock and logs, the window's shell.
+BEFORE_PAINT = [
+    "app", "app.__main__", "app.cli", "app.cli.vietnamese", "app.errors", "app.folder_lock", "app.logs", "app.paths",
+    "ui", "ui.application", "ui.journal_undo", "ui.main_window", "ui.qt_vietnamese", "ui.window_dialogs",
+    "ui.window_menus", "ui.window_state",
+]
+
+
+def _start(root: Path, driver: str = _DRIVER) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
-    result = subprocess.run([sys.executable, "-c", _DRIVER, str(root)], cwd=REPO, env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", driver, str(root)], cwd=REPO, env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -77,3 +103,11 @@ def test_a_new_folder_shows_its_dashboard_before_the_orm_is_imported(tmp_path):
     from app.queries.start import read_schema_state
 
     assert read_schema_state(DataFolder(root).database).pending == 0
+
+
+def test_before_the_first_paint_only_the_window_is_imported(demo_template, tmp_path):
+    """Up to the window's first paint the start loads the window's shell only: no sub-command, no data layer,
+    no page, no autosave, no rotating log writer (each is loaded after, while the window already shows)."""
+    seen = _start(_copy(demo_template, tmp_path), _PAINT_DRIVER)
+    assert seen["code"] == 0
+    assert seen["shown"] == BEFORE_PAINT
