@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.command:
         return _run_command(args, folder)
+    from ui.pyside_features import use_cheap_feature_check
+
+    use_cheap_feature_check()  # before the window's hundred imports: each paid PySide6 ≈ 0.5 ms (issue 24)
     from ui.application import run_window
 
     return run_window(folder, demo=args.demo, exit_after_show=args.exit_after_show)

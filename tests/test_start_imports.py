@@ -57,8 +57,8 @@ print(json.dumps(dict(code=code, shown=shown[0])))
 # Before the first paint only Qt and the window: the command line, the folder's lock and logs, the window's shell.
 BEFORE_PAINT = [
     "app", "app.__main__", "app.cli", "app.cli.vietnamese", "app.errors", "app.folder_lock", "app.logs", "app.paths",
-    "ui", "ui.application", "ui.journal_undo", "ui.main_window", "ui.qt_vietnamese", "ui.window_dialogs",
-    "ui.window_menus", "ui.window_state",
+    "ui", "ui.application", "ui.journal_undo", "ui.main_window", "ui.pyside_features", "ui.qt_vietnamese",
+    "ui.window_dialogs", "ui.window_menus", "ui.window_state",
 ]
 
 
