@@ -9,6 +9,7 @@ built the first time the clerk goes to it, so a start costs one page, not eight.
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -296,11 +297,10 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def save_typing(self, quiet: bool = False) -> list:
         """Save what any page or dialog still holds (every exit path comes here); the refused saves left."""
-        from ui.widgets.autosave import flush_all_edits
-
         for page in self.pages:
             page.flush_edits()
-        return flush_all_edits(quiet)
+        autosave = sys.modules.get("ui.widgets.autosave")  # not loaded yet (the start): no field holds typing
+        return autosave.flush_all_edits(quiet) if autosave is not None else []
 
     def notify(self, changes: Changes) -> None:
         """Tell every page what changed; each refreshes only what it shows."""
