@@ -26,9 +26,11 @@ def noting(window, *args):
     board = getattr(page, "board", None)
     seen.update(page=type(page).__name__, has_plans=board.has_plans if board else None,
                 summary=page.summary.text() if board else "", title=window.windowTitle(),
-                heavy=sorted(name for name in sys.modules if name.split(".")[0] in ("sqlalchemy", "alembic")))
+                heavy=sorted(name for name in sys.modules if name.split(".")[0] in ("sqlalchemy", "alembic")),
+                deferred=sorted(name for name in sys.modules if name in DEFERRED or name.startswith("app.cli.")))
     after_first_page(window, *args)
 
+DEFERRED = ("logging.handlers", "hashlib", "filecmp", "_strptime", "ui.widgets.autosave")
 application._after_first_page = noting
 from app.__main__ import main
 code = main(["--data-dir", sys.argv[1], "--exit-after-show"])
@@ -83,6 +85,8 @@ def test_the_demo_shows_its_dashboard_before_the_orm_is_imported(demo_template, 
     assert seen["code"] == 0 and seen["page"] == "DashboardPage" and seen["has_plans"] is True
     assert seen["summary"].startswith("Năm 2026 có ") and seen["title"] == "Xã Hòa Bình Xuân — CCHC Xã"
     assert seen["heavy"] == []
+    # nor what only a sub-command, an error, a wrong clock, a restore or a form needs
+    assert seen["deferred"] == ["app.cli.vietnamese"]
 
 
 def test_the_ten_year_database_shows_its_dashboard_before_the_orm_is_imported(decade_template, tmp_path):
