@@ -78,12 +78,17 @@ def main(argv: list[str] | None = None) -> int:
     _use_utf8_console()
     args = build_parser().parse_args(argv)
     if args.self_test:
+        from app.cli import missing_commands
         from app.cli.self_test import run_self_test
         from ui.main_window import missing_pages
 
         missing = missing_pages()
         if missing:
             print(f"Tự kiểm tra: KHÔNG đạt — thiếu trang: {'; '.join(missing)}", file=sys.stderr)
+            return 1
+        missing = missing_commands()
+        if missing:
+            print(f"Tự kiểm tra: KHÔNG đạt — thiếu lệnh: {'; '.join(missing)}", file=sys.stderr)
             return 1
         try:
             return run_self_test()

@@ -60,3 +60,15 @@ class LazyCommands(argparse._SubParsersAction):
             importlib.import_module(module).register(self, common)
             del self._choices_actions[listed:]  # its help line is listed once, from ``COMMANDS``
         return self._name_parser_map.get(name)
+
+
+def missing_commands() -> list[str]:
+    """The verbs whose module does not load: a frozen bundle has them only if the build was told of them
+    (imported by name, which PyInstaller cannot see); ``--self-test`` runs this."""
+    missing = []
+    for command in COMMANDS:
+        try:
+            importlib.import_module(command.module).register
+        except (ImportError, AttributeError) as error:
+            missing.append(f"{command.name} ({command.module}: {error})")
+    return missing

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.__main__ import build_parser
-from app.cli import COMMANDS
+from app import cli
+from app.cli import COMMANDS, Command, missing_commands
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -50,3 +51,16 @@ def test_each_verb_shows_its_own_options(command, capsys):
     shown = capsys.readouterr().out
     assert done.value.code == 0
     assert f"cchc-xa {command.name}" in shown and "--data-dir" in shown
+
+
+def test_the_self_test_names_a_verb_the_bundle_lacks(monkeypatch):
+    """Verbs load by name, which PyInstaller cannot see: ``missing_commands`` (run by ``--self-test``) names one that does not load."""
+    assert missing_commands() == []
+    monkeypatch.setattr(cli, "COMMANDS", (*COMMANDS, Command("khong-co", "lệnh không có")))
+    assert [text.split(" (")[0] for text in missing_commands()] == ["khong-co"]
+
+
+def test_the_bundle_is_told_of_every_verb_module():
+    """The bundle's spec collects app/cli's modules, which the start imports only by name."""
+    spec = (REPO / "installer.spec").read_text(encoding="utf-8")
+    assert 'collect_submodules("app.cli")' in spec
