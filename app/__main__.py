@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
-from app.cli import COMMANDS
+from app.cli import COMMANDS, LazyCommands
 from app.cli import vietnamese as vietnamese_argparse
 from app.errors import UserError
 from app.paths import DataFolder, default_data_dir
@@ -40,10 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra: dữ liệu mẫu → gói hồ sơ → kiểm tra gói, rồi thoát")
     # For tests and benchmarks: close the window as soon as it is shown.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
+    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH", action=LazyCommands)
     common = _common_options()
-    for command in COMMANDS:
-        command.register(subparsers, common)
+    for command in COMMANDS:  # each verb's module is imported only when it runs (app/cli/__init__.py)
+        subparsers.add_lazily(command, common)
     return parser
 
 
@@ -78,12 +78,17 @@ def main(argv: list[str] | None = None) -> int:
     _use_utf8_console()
     args = build_parser().parse_args(argv)
     if args.self_test:
+        from app.cli import missing_commands
         from app.cli.self_test import run_self_test
         from ui.main_window import missing_pages
 
         missing = missing_pages()
         if missing:
             print(f"Tự kiểm tra: KHÔNG đạt — thiếu trang: {'; '.join(missing)}", file=sys.stderr)
+            return 1
+        missing = missing_commands()
+        if missing:
+            print(f"Tự kiểm tra: KHÔNG đạt — thiếu lệnh: {'; '.join(missing)}", file=sys.stderr)
             return 1
         try:
             return run_self_test()
@@ -93,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.command:
         return _run_command(args, folder)
+    from ui.pyside_features import use_cheap_feature_check
+
+    use_cheap_feature_check()  # before the window's hundred imports: each paid PySide6 ≈ 0.5 ms (issue 24)
     from ui.application import run_window
 
     return run_window(folder, demo=args.demo, exit_after_show=args.exit_after_show)

@@ -6,8 +6,6 @@ and turns its failures into Vietnamese messages.
 
 from __future__ import annotations
 
-import filecmp
-import hashlib
 import os
 import shutil
 import unicodedata
@@ -87,7 +85,7 @@ def daily_backup(folder: DataFolder, now: datetime | None = None) -> Backup | No
     if latest is not None and not clock_wrong and latest.taken_at.date() == now.date():
         return None
     backup = backup_now(folder, "auto", now)
-    if clock_wrong and latest is not None and filecmp.cmp(backup.path, latest.path, shallow=False):
+    if clock_wrong and latest is not None and _same_bytes(backup.path, latest.path):
         backup.path.unlink(missing_ok=True)  # the same bytes as the newest: nothing new to keep
         return None
     anchor = anchor_backup(list_backups(folder.backups))
@@ -311,7 +309,15 @@ def import_evidence_beside(backup_path: Path, folder: DataFolder) -> tuple[int, 
     return copied, rejected
 
 
+def _same_bytes(one: Path, other: Path) -> bool:
+    import filecmp  # here, not on every start's path: only a wrong clock compares
+
+    return filecmp.cmp(one, other, shallow=False)
+
+
 def _sha256(path: Path) -> str:
+    import hashlib  # its OpenSSL library loads in ≈ 3 ms: only a restore with evidence files needs it
+
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

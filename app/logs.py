@@ -15,7 +15,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import threading
-from logging.handlers import RotatingFileHandler
+from functools import cache
 from pathlib import Path
 
 ERRORS_LOG = "errors.log"
@@ -27,44 +27,59 @@ _logger = logging.getLogger("cchc_xa.errors")
 _logger.propagate = False  # the terminal gets no tracebacks; the file has them
 _logger.setLevel(logging.ERROR)
 _lock = threading.Lock()
+_path: Path | None = None  # where errors go once ``configure``d; the writer is made at the first error
 _crash_file = None  # kept open for the life of the process: faulthandler writes to its descriptor
 
 
-class _ErrorLogHandler(RotatingFileHandler):
-    """Remembers why the last record could not be written instead of printing a traceback to stderr."""
+@cache
+def _handler_class() -> type:
+    """The rotating writer's class, made at the first error: ``logging.handlers`` (socket, pickle, queue…)
+    cost ≈ 12 ms, which every start paid before the window's first paint (issue 24)."""
+    from logging.handlers import RotatingFileHandler
 
-    failure: BaseException | None = None
+    class ErrorLogHandler(RotatingFileHandler):
+        """Remembers why the last record could not be written instead of printing a traceback to stderr."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
-        import sys
+        failure: BaseException | None = None
 
-        self.failure = sys.exc_info()[1]
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+            import sys
+
+            self.failure = sys.exc_info()[1]
+
+    return ErrorLogHandler
 
 
 def configure(logs: Path) -> Path:
     """Send errors to ``logs/errors.log`` (rotating); once per folder, whichever caller comes first."""
+    global _path
     path = Path(logs) / ERRORS_LOG
     with _lock:
-        current = _handler()
-        if current is not None and Path(current.baseFilename) == path.absolute():
-            return path
-        if current is not None:
-            _logger.removeHandler(current)
-            current.close()
-        handler = _ErrorLogHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-        _logger.addHandler(handler)
+        _path = path.absolute()
     return path
 
 
-def _handler() -> _ErrorLogHandler | None:
-    return next((h for h in _logger.handlers if isinstance(h, _ErrorLogHandler)), None)
+def _writer():
+    """The handler writing to the configured errors.log, made (or remade for another folder) now; None before
+    ``configure``. Only one is ever attached, so no line is written twice."""
+    with _lock:
+        current = next((h for h in _logger.handlers if isinstance(h, logging.FileHandler)), None)
+        if current is not None and Path(current.baseFilename) == _path:
+            return current
+        if current is not None:
+            _logger.removeHandler(current)
+            current.close()
+        if _path is None:
+            return None
+        handler = _handler_class()(_path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        _logger.addHandler(handler)
+        return handler
 
 
 def error_log() -> Path | None:
     """Where errors are written, or None before ``configure``."""
-    handler = _handler()
-    return Path(handler.baseFilename) if handler is not None else None
+    return _path
 
 
 def record_error(text: str, log_file: Path | None = None) -> str:
@@ -75,7 +90,7 @@ def record_error(text: str, log_file: Path | None = None) -> str:
     try:
         if log_file is not None:
             configure(Path(log_file).parent)
-        handler = _handler()
+        handler = _writer()
         if handler is None:
             return "chưa có thư mục nhật ký"
         Path(handler.baseFilename).parent.mkdir(parents=True, exist_ok=True)

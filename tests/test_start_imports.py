@@ -26,9 +26,11 @@ def noting(window, *args):
     board = getattr(page, "board", None)
     seen.update(page=type(page).__name__, has_plans=board.has_plans if board else None,
                 summary=page.summary.text() if board else "", title=window.windowTitle(),
-                heavy=sorted(name for name in sys.modules if name.split(".")[0] in ("sqlalchemy", "alembic")))
+                heavy=sorted(name for name in sys.modules if name.split(".")[0] in ("sqlalchemy", "alembic")),
+                deferred=sorted(name for name in sys.modules if name in DEFERRED or name.startswith("app.cli.")))
     after_first_page(window, *args)
 
+DEFERRED = ("logging.handlers", "hashlib", "filecmp", "_strptime", "ui.widgets.autosave")
 application._after_first_page = noting
 from app.__main__ import main
 code = main(["--data-dir", sys.argv[1], "--exit-after-show"])
@@ -36,9 +38,35 @@ print(json.dumps(dict(seen, code=code, after=sorted(n for n in sys.modules if n 
 """
 
 
-def _start(root: Path) -> dict:
+# The same start, noting the project's modules (and ``logging.handlers``) loaded when the window is shown and painted.
+_PAINT_DRIVER = """
+import json, sys
+from ui import main_window
+
+shown = []
+show = main_window.MainWindow.show
+
+def noting(window):
+    shown.append(sorted(n for n in sys.modules if n.split(".")[0] in ("app", "ui", "db") or n == "logging.handlers"))
+    return show(window)
+
+main_window.MainWindow.show = noting
+from app.__main__ import main
+code = main(["--data-dir", sys.argv[1], "--exit-after-show"])
+print(json.dumps(dict(code=code, shown=shown[0])))
+"""
+
+# Before the first paint only Qt and the window: the command line, the folder's lock and logs, the window's shell.
+BEFORE_PAINT = [
+    "app", "app.__main__", "app.cli", "app.cli.vietnamese", "app.errors", "app.folder_lock", "app.logs", "app.paths",
+    "ui", "ui.application", "ui.journal_undo", "ui.main_window", "ui.pyside_features", "ui.qt_vietnamese",
+    "ui.window_dialogs", "ui.window_menus", "ui.window_state",
+]
+
+
+def _start(root: Path, driver: str = _DRIVER) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
-    result = subprocess.run([sys.executable, "-c", _DRIVER, str(root)], cwd=REPO, env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", driver, str(root)], cwd=REPO, env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -57,6 +85,8 @@ def test_the_demo_shows_its_dashboard_before_the_orm_is_imported(demo_template, 
     assert seen["code"] == 0 and seen["page"] == "DashboardPage" and seen["has_plans"] is True
     assert seen["summary"].startswith("Năm 2026 có ") and seen["title"] == "Xã Hòa Bình Xuân — CCHC Xã"
     assert seen["heavy"] == []
+    # nor what only a sub-command, an error, a wrong clock, a restore or a form needs
+    assert seen["deferred"] == ["app.cli.vietnamese"]
 
 
 def test_the_ten_year_database_shows_its_dashboard_before_the_orm_is_imported(decade_template, tmp_path):
@@ -77,3 +107,11 @@ def test_a_new_folder_shows_its_dashboard_before_the_orm_is_imported(tmp_path):
     from app.queries.start import read_schema_state
 
     assert read_schema_state(DataFolder(root).database).pending == 0
+
+
+def test_before_the_first_paint_only_the_window_is_imported(demo_template, tmp_path):
+    """Up to the window's first paint the start loads the window's shell only: no sub-command, no data layer,
+    no page, no autosave, no rotating log writer (each is loaded after, while the window already shows)."""
+    seen = _start(_copy(demo_template, tmp_path), _PAINT_DRIVER)
+    assert seen["code"] == 0
+    assert seen["shown"] == BEFORE_PAINT

@@ -76,14 +76,14 @@ def open_with_recovery(folder: DataFolder, demo: bool, ask: Ask = ask_recovery,
 
 def claim_folder(folder: DataFolder, quiet: bool = False) -> folder_lock.FolderLock | None:
     """The folder's lock for this window, or None after saying (in Vietnamese) why the window cannot open."""
-    from ui.dialogs.error_dialog import show_error
-
     try:
         return folder_lock.acquire(folder, folder_lock.WINDOW)
     except UserError as error:
         if sys.stderr is not None:  # a windowed Windows bundle has none
             print(f"Lỗi: {error}", file=sys.stderr)  # a start from a terminal, a script or a test reads it here
         if not quiet:
+            from ui.dialogs.error_dialog import show_error  # only now: every start passes here before its paint
+
             show_error(None, error)
         return None
 

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from app.services.changes import Changes
-
-if TYPE_CHECKING:  # the window is built before the data (and SQLAlchemy) is loaded
+if TYPE_CHECKING:  # the window is built before the data (and SQLAlchemy) is loaded, its first paint before the rest
+    from app.services.changes import Changes
     from app.store import Store
 
 MIRRORED = 100  # steps mirrored at start: the journal keeps more, the menu needs only the recent ones

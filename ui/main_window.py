@@ -9,17 +9,17 @@ built the first time the clerk goes to it, so a start costs one page, not eight.
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QSize, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.paths import DataFolder
-from app.services.changes import BACKUPS, PROFILE, Changes
 from ui.journal_undo import JournalUndoStack
-from ui.widgets.autosave import flush_all_edits
 from ui.window_dialogs import WindowDialogs
 from ui.window_menus import add_titles
 from ui.window_state import restore_window, save_window
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from app.services.changes import Changes
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ def _exec(dialog) -> None:
     """Run a modal dialog, then free it on this (the GUI) thread rather than leave it to the garbage collector.
 
     What was typed is saved before it opens and whatever way it closes (Đóng, Esc, the X)."""
+    from ui.widgets.autosave import flush_all_edits
+
     flush_all_edits()
     try:
         dialog.exec()
@@ -249,6 +254,8 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def _bind_shortcuts(self) -> None:
         """Keys work once the data is open (the menus are disabled before); binding them costs ~40 ms."""
+        from PySide6.QtGui import QKeySequence
+
         for action, shortcuts in self._shortcuts:
             action.setShortcuts([QKeySequence(key) for key in shortcuts])
         self._shortcuts.clear()
@@ -292,10 +299,13 @@ class MainWindow(WindowDialogs, QMainWindow):
         """Save what any page or dialog still holds (every exit path comes here); the refused saves left."""
         for page in self.pages:
             page.flush_edits()
-        return flush_all_edits(quiet)
+        autosave = sys.modules.get("ui.widgets.autosave")  # not loaded yet (the start): no field holds typing
+        return autosave.flush_all_edits(quiet) if autosave is not None else []
 
     def notify(self, changes: Changes) -> None:
         """Tell every page what changed; each refreshes only what it shows."""
+        from app.services.changes import BACKUPS, PROFILE
+
         for page in self.pages:
             page.refresh(changes)
         if changes.touches(PROFILE) or changes.touches(BACKUPS):  # what the title and the status bar show
@@ -352,10 +362,15 @@ class MainWindow(WindowDialogs, QMainWindow):
         check_package_interactively(self)
 
     def open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.folder.root)))
 
     def show_about(self) -> None:
         import platform
+
+        from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
             self,

@@ -14,7 +14,7 @@ NAME = "backup"
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(NAME, parents=[common], help="sao lưu dữ liệu ngay")
+    parser = subparsers.add_parser(NAME, parents=[common])  # its help line: app/cli/__init__.py
     parser.add_argument("--to", type=Path, help="chép thêm một bản đầy đủ (dữ liệu và tài liệu kiểm chứng) vào thư mục này, ví dụ ổ USB")
     parser.set_defaults(run=run)
 

@@ -12,8 +12,7 @@ NAME = "certificates"
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(NAME, parents=[common],
-                                   help="in giấy khen của quyết định khen thưởng đã ban hành lên phôi (PDF)")
+    parser = subparsers.add_parser(NAME, parents=[common])  # its help line: app/cli/__init__.py
     parser.add_argument("--year", type=_year, required=True, help="năm của quyết định khen thưởng")
     parser.add_argument("--out", type=Path, required=True, help="tệp PDF sẽ ghi, ví dụ giay-khen-2025.pdf")
     parser.add_argument("--layout", help="tên mẫu vị trí in (mặc định: mẫu duy nhất đang có)")

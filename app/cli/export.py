@@ -14,7 +14,7 @@ PERIODS = ("q1", "h1", "q3", "year")
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(NAME, parents=[common], help="xuất gói hồ sơ gửi cấp trên (thư mục và .zip)")
+    parser = subparsers.add_parser(NAME, parents=[common])  # its help line: app/cli/__init__.py
     parser.add_argument("--year", type=int, required=True, help="năm của hồ sơ")
     parser.add_argument("--out", type=Path, required=True, help="thư mục đích (ví dụ ổ USB)")
     parser.add_argument("--content", default="", help="nội dung, cách nhau bằng dấu phẩy: plan,report,scores,dossier,"

@@ -18,7 +18,7 @@ _HINT_SAMPLE = 20_000  # characters enough to recognise an encoding; the whole o
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(NAME, parents=[common], help="đọc nhiệm vụ từ một kế hoạch (.docx, .txt), không lưu")
+    parser = subparsers.add_parser(NAME, parents=[common])  # its help line: app/cli/__init__.py
     parser.add_argument("file", type=Path, help="tệp kế hoạch (.docx hoặc .txt)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     parser.add_argument("--year", type=_year, help="năm của kế hoạch, khi văn bản không ghi rõ")

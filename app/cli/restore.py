@@ -18,7 +18,7 @@ NAME = "restore"
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(NAME, parents=[common], help="khôi phục dữ liệu từ một bản sao lưu")
+    parser = subparsers.add_parser(NAME, parents=[common])  # its help line: app/cli/__init__.py
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("file", nargs="?", type=Path, help="tệp sao lưu (.sqlite3)")
     which.add_argument("--latest", action="store_true", help="bản sao lưu mới nhất")

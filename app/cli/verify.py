@@ -11,7 +11,7 @@ NAME = "verify"
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(NAME, parents=[common], help="kiểm tra gói hồ sơ (thư mục hoặc .zip) với manifest.json")
+    parser = subparsers.add_parser(NAME, parents=[common])  # its help line: app/cli/__init__.py
     parser.add_argument("path", type=Path, help="thư mục gói hoặc tệp .zip")
     parser.set_defaults(run=run)
 

@@ -54,3 +54,25 @@ def test_a_native_crash_leaves_its_stack_in_crash_log(tmp_path):
     assert result.returncode != 0
     crash = (tmp_path / "logs" / "crash.log").read_text(encoding="utf-8")
     assert "Fatal Python error" in crash and "inside_the_export" in crash
+
+
+def test_the_rotating_writer_loads_at_the_first_error_only(tmp_path):
+    """In a fresh interpreter ``start_logs`` leaves ``logging.handlers`` unimported; the first error loads it and is written."""
+    script = ("import sys\nfrom pathlib import Path\nfrom app import logs\nlogs.start_logs(Path(sys.argv[1]))\n"
+              "print('logging.handlers' in sys.modules)\nprint(repr(logs.record_error('Traceback một')))\n"
+              "print('logging.handlers' in sys.modules)\n")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "logs")], cwd=REPO, env=env,
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.stdout.split() == ["False", "''", "True"], result.stderr
+    assert "Traceback một" in (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")
+
+
+def test_a_second_folder_moves_the_writer(tmp_path):
+    """Configured for another folder, the next error goes to the new errors.log and not to the old one."""
+    logs.configure(tmp_path / "a")
+    logs.record_error("thứ nhất")
+    logs.configure(tmp_path / "b")
+    logs.record_error("thứ hai")
+    assert "thứ hai" not in (tmp_path / "a" / "errors.log").read_text(encoding="utf-8")
+    assert "thứ hai" in (tmp_path / "b" / "errors.log").read_text(encoding="utf-8")

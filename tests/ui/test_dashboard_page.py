@@ -202,6 +202,37 @@ def test_bar_chart_grows_taller_instead_of_clipping_long_labels(qtbot):
     assert chart.bar_at(5, 5).value_text == "3/7 (43%)"
 
 
+def _items(*labels: str) -> list:
+    return [type("Item", (), {"label": label, "done": 1, "total": 2})() for label in labels]
+
+
+def test_bar_chart_lays_out_each_width_once(qtbot, monkeypatch):
+    """Asked for the same width again and again (as a layout pass does), the chart measures its labels once."""
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_items(_items("Cải cách thể chế", "Cải cách thủ tục hành chính"))
+    laid_out = []
+    place = chart._place
+    monkeypatch.setattr(chart, "_place", lambda width: laid_out.append(width) or place(width))
+    heights = {chart.heightForWidth(300) for _ in range(12)}
+    assert len(heights) == 1 and laid_out == [300]
+
+
+def test_bar_chart_measures_again_after_new_items_or_a_bigger_font(qtbot):
+    """A longer label or a bigger font makes the chart taller at the same width: no stale layout is kept."""
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_items(_items("Ngắn"))
+    short = chart.heightForWidth(220)
+    chart.set_items(_items("Xây dựng và phát triển chính quyền điện tử hướng đến chính quyền số, chuyển đổi số"))
+    wrapped = chart.heightForWidth(220)
+    assert wrapped > short
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    chart.setFont(font)
+    assert chart.heightForWidth(220) > wrapped
+
+
 def test_screenshot_of_the_demo_at_the_narrowest_window(qtbot, demo_store, tmp_path):
     """The demo year renders at 630 px (an 800 px window less navigation) with every chart bar inside its widget."""
     page = _page(qtbot, demo_store)

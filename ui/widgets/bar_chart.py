@@ -65,6 +65,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.unit, self.empty_text = unit, empty_text
         self._bars: tuple[Bar, ...] = ()
+        self._placed_at: dict[int, list[_Placed]] = {}  # width → layout; cleared when the bars or the font change
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -72,6 +73,7 @@ class BarChart(QWidget):
 
     def set_items(self, items: Iterable) -> None:
         self._bars = tuple(Bar(item.label, item.done, item.total) for item in items)
+        self._placed_at.clear()
         self.setAccessibleDescription("; ".join(f"{bar.label}: {bar.value_text}" for bar in self._bars))
         self._fit_height()
         self.updateGeometry()
@@ -90,6 +92,16 @@ class BarChart(QWidget):
         return max((metrics.horizontalAdvance(bar.value_text) for bar in self._bars), default=0)
 
     def _placed(self, width: int) -> list[_Placed]:
+        """The layout at ``width``, measured once: a layout pass asks heightForWidth a dozen times for the same
+        width, and measuring every wrapped label each time was half the dashboard's build (issue 24)."""
+        placed = self._placed_at.get(width)
+        if placed is None:
+            if len(self._placed_at) > 8:  # dragging the window's edge asks for many widths: keep a few
+                self._placed_at.clear()
+            placed = self._placed_at[width] = self._place(width)
+        return placed
+
+    def _place(self, width: int) -> list[_Placed]:
         """Label above its bar when narrow; beside it (a wrapped column of ~40 %) when wide enough."""
         metrics = self.fontMetrics()
         value_width = self._value_width()
@@ -130,6 +142,11 @@ class BarChart(QWidget):
     def _fit_height(self) -> None:
         # Not every container asks heightForWidth (a QScrollArea does not): hold the minimum ourselves.
         self.setMinimumHeight(self.heightForWidth(max(self.width(), self.minimumSizeHint().width())))
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # the labels measure differently
+            self._placed_at.clear()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
