@@ -88,6 +88,14 @@ def claim_folder(folder: DataFolder, quiet: bool = False) -> folder_lock.FolderL
         return None
 
 
+def _receiving_folder(folder: DataFolder, quiet: bool) -> bool:
+    """True (after saying so) when ``folder`` is the receiving (Tổng hợp) mode's: one sqlite3 read."""
+    from app.receiving.folder_kind import refuse_receiving_folder
+    from ui.receiving.start import refused
+
+    return refused(folder, refuse_receiving_folder, quiet)
+
+
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCHC Xã")
@@ -131,6 +139,9 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     _install_excepthook(folder)
     lock = claim_folder(folder, quiet=exit_after_show)  # --exit-after-show: nobody is there to click OK
     if lock is None:
+        return 1
+    if _receiving_folder(folder, quiet=exit_after_show):  # the province's folder is no commune's
+        lock.release()
         return 1
     start_logs(folder.logs)  # errors.log rotating, crash.log armed for a native (Qt) crash
     window = MainWindow(folder)
