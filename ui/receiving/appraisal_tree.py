@@ -1,8 +1,8 @@
 """The "Chấm điểm" tab of a commune: its criteria tree with its self-scores beside the province's appraisal.
 
-Columns: code, name, max, self score, N/A, declared figures, the commune's comment (all as the package
-holds them, read-only), then the appraised score and note — the two the specialist types into, on leaf
-criteria only. Each edit is one undoable ``set_province_appraisal``; a refusal is shown and the cell goes
+Columns: code, name, max, self score, then the appraised score and note — the two the specialist types into,
+on leaf criteria only — then N/A, declared figures and the commune's comment (all as the package holds them,
+read-only). Each edit is one undoable ``set_province_appraisal``; a refusal is shown and the cell goes
 back to what is stored. The tree is built once per package and updated in place afterwards, so an edit's
 own signal never sees its item destroyed.
 """
@@ -21,9 +21,11 @@ from app.errors import UserError
 from app.exchange.package_data import ScoringData
 from app.receiving.models import AppraisalEntry
 
-HEADERS = ("Mã", "Tiêu chí", "Tối đa", "Tự chấm", "Không áp dụng", "Số liệu kê khai", "Ý kiến của xã",
-           "Điểm thẩm định", "Ý kiến thẩm định")
-POINTS, NOTE = 7, 8
+# The two columns typed into stand beside the self-score, so they show whole at 1024 px; the commune's
+# figures and comment follow.
+HEADERS = ("Mã", "Tiêu chí", "Tối đa", "Tự chấm", "Điểm thẩm định", "Ý kiến thẩm định", "Không áp dụng",
+           "Số liệu kê khai", "Ý kiến của xã")
+POINTS, NOTE = 4, 5
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _APPRAISED = QColor("#0d47a1")
 
@@ -53,7 +55,8 @@ class AppraisalTree(QTreeWidget):
         self._built_for: str = ""
         self._stored: dict[str, tuple[str, str]] = {}
         self.itemChanged.connect(self._edited)
-        for column, width in ((0, 56), (1, 300), (2, 56), (3, 64), (4, 56), (5, 110), (6, 150), (7, 100)):
+        self.setIndentation(14)
+        for column, width in ((0, 78), (1, 270), (2, 56), (3, 64), (4, 105), (5, 230), (6, 100), (7, 110)):
             self.setColumnWidth(column, width)
 
     def show_scoring(self, identity: str, scoring: ScoringData, entries: tuple[AppraisalEntry, ...]) -> None:
@@ -72,6 +75,7 @@ class AppraisalTree(QTreeWidget):
                 item = self.items[line.code]
                 item.setText(POINTS, points)
                 item.setText(NOTE, note)
+                item.setToolTip(NOTE, note)  # a long note is elided in its cell
                 self._stored[line.code] = (points, note)
         finally:
             self.blockSignals(False)
@@ -83,12 +87,12 @@ class AppraisalTree(QTreeWidget):
         bold.setBold(True)
         for line in scoring.lines:
             parent = self.items.get(line.parent_code)
-            texts = (line.code, line.name, format_points(line.max_points), format_points(line.points),
-                     "x" if line.not_applicable else "", line.declared, line.comment, "", "")
+            texts = (line.code, line.name, format_points(line.max_points), format_points(line.points), "", "",
+                     "x" if line.not_applicable else "", line.declared, line.comment)
             item = QTreeWidgetItem(list(texts))
             item.setData(0, CODE_ROLE, line.code)
             item.setToolTip(1, line.name)
-            item.setToolTip(6, line.comment)
+            item.setToolTip(8, line.comment)
             for column in (2, 3, POINTS):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if line.is_leaf:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -108,7 +108,7 @@ class CommuneDialog(QDialog):
             return
         row, data = self.package.row, self.package.data
         self.setWindowTitle(f"{row.commune} — năm {self.year}")
-        self.heading.setText(f"<b>{row.commune}</b>, tỉnh {row.province} — năm {self.year}, kỳ "
+        self.heading.setText(f"<b>{row.commune}</b>, tỉnh {row.province} — năm {self.year}, kỳ báo cáo: "
                              f"{row.period_label or 'không rõ'}; gói “{Path(row.path).name}” xuất lúc "
                              f"{moment_label(row.exported_at)}.")
         entries = queries.appraisal(store, self.commune_key, self.year)
@@ -162,6 +162,8 @@ class CommuneDialog(QDialog):
                 cell.setData(PATH_ROLE, item.path)
                 self.papers.setItem(number, column, cell)
         self.papers.resizeColumnsToContents()
+        self.papers.horizontalHeader().setStretchLastSection(False)
+        self.papers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if files:
             self.papers.selectRow(0)
 

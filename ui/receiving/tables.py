@@ -26,7 +26,7 @@ class CommunesModel(RowTableModel):
     """One row per commune with a package of the year: ``RankingRow`` and its proposals' count."""
 
     HEADERS = ("Hạng", "Xã, phường", "Tỉnh", "Kỳ", "Tình trạng", "Tự chấm", "Thẩm định", "Xếp loại",
-               "Nhiệm vụ xong/tổng", "Đề nghị khen")
+               "Nhiệm vụ xong", "Đề nghị khen")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -57,6 +57,8 @@ class CommunesModel(RowTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and row.rank is not None:
             return f"Xếp hạng trong nhóm cùng bộ tiêu chí: {row.set_label}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 8:
+            return f"{row.tasks_done} nhiệm vụ hoàn thành trên tổng số {row.tasks_total}; quá hạn {row.tasks_overdue}"
         return None
 
     def _text(self, row: RankingRow, column: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QTableView, QTabWidget, QVBoxLayout,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +21,10 @@ from ui.widgets.table_habits import install_row_copy, remember_columns
 from ui.window_state import restore_window, save_window
 
 TITLE = "CCHC Xã — Tổng hợp"
+# Widths that fit a typical entry at 1024 px (a commune's full name, "Chưa thẩm định", a package's file name);
+# the last column takes what is left. The clerk's own widths (window.ini) come back over these.
+COMMUNE_WIDTHS = (58, 170, 95, 60, 118, 70, 85, 85, 105, 100)
+PACKAGE_WIDTHS = (230, 170, 100, 50, 70, 150, 125)
 
 
 def _table(name: str, model) -> QTableView:
@@ -79,6 +83,10 @@ class ReceivingWindow(QMainWindow):
         self.communes_view = _table("receiving_communes", self.communes_filter)
         self.packages_view = _table("receiving_packages", self.packages_filter)
         self.communes_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        names = self.communes_view.horizontalHeader()  # the communes' names take the room a wide screen gives
+        names.setStretchLastSection(False)
+        names.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.packages_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by commune: its packages side by side
         self.communes_view.doubleClicked.connect(self.open_commune)
         opener = QAction("Mở xã đang chọn", self.communes_view, objectName="open_commune")
         opener.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -102,6 +110,9 @@ class ReceivingWindow(QMainWindow):
         self.undo_stack.store = store
         self.undo_stack.load()
         settings = self.folder.window_settings
+        for view, widths in ((self.communes_view, COMMUNE_WIDTHS), (self.packages_view, PACKAGE_WIDTHS)):
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
         remember_columns(self.communes_view, "receiving-communes", settings)
         remember_columns(self.packages_view, "receiving-packages", settings)
         self.menuBar().setEnabled(True)
