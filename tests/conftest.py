@@ -32,6 +32,8 @@ WINDOWS_SENSITIVE = (
     "tests/app/test_logs.py", "tests/app/test_store_write_failures.py", "tests/app/test_demo_whole.py",
     "tests/app/test_backup_clock.py", "tests/ui/test_backup_actions.py", "tests/ui/test_crash_reports.py",
     "tests/ui/test_recovery.py",
+    # the receiving mode's folder kinds (a read-only sqlite URI) and its start in a real process
+    "tests/app/receiving/test_folder_kind.py", "tests/ui/receiving/test_receiving_start.py",
     # the built bundle's size report and the installer's UTF-8 messages file (both run on Windows builds)
     "tests/build/test_bundle_report.py", "tests/build/test_installer_messages.py",
 )

@@ -204,3 +204,53 @@ def test_every_menu_entry_has_its_own_alt_letter(window):
                    if action.text() and "&" in action.text()]
         assert len(letters) == len(set(letters))
     assert window.findChild(QAction, "take_in_folder").shortcut() == QKeySequence("Ctrl+O")
+
+
+def test_the_first_start_asks_the_office_once(window, monkeypatch):
+    """With no office named the start asks for it; named, it does not ask again."""
+    from ui.receiving.office_dialog import OfficeDialog
+    from ui.receiving.start import ask_office_once
+
+    asked = []
+
+    def fill(dialog) -> int:
+        asked.append(dialog)
+        dialog.name_edit.setText("Sở Nội vụ tỉnh Quảng Ngãi")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(OfficeDialog, "exec", fill)
+    ask_office_once(window)
+    ask_office_once(window)
+    assert len(asked) == 1 and window.windowTitle() == "CCHC Xã — Tổng hợp (Sở Nội vụ tỉnh Quảng Ngãi)"
+
+
+def test_hủy_stops_between_packages_and_keeps_those_checked(window, packages, monkeypatch, errors_shown):
+    """"Hủy" pressed while the first package is checked: that one is kept, the others wait for the next run."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from app.receiving import ingest
+
+    pressed, real = threading.Event(), ingest.examine
+
+    def gated(path):
+        found = real(path)
+        assert pressed.wait(20)
+        return found
+
+    def press_hủy():
+        box = window.findChild(QProgressDialog, "runner_progress")
+        if box is None or not box.labelText().startswith("Đang kiểm tra gói 1/3"):
+            QTimer.singleShot(10, press_hủy)
+            return
+        box.findChild(QPushButton).click()
+        pressed.set()
+
+    monkeypatch.setattr(ingest, "examine", gated)
+    QTimer.singleShot(0, press_hủy)
+    found = actions.take_in(window, [packages])
+    assert found.cancelled and len(found.lines) == 1 and window.packages_filter.rowCount() == 1
+    assert "Đã dừng theo yêu cầu" in window.statusBar().currentMessage() and errors_shown == []
