@@ -37,8 +37,17 @@ def take_in(window, paths: list[Path] | None = None, *, files: bool = False) -> 
     from app.receiving.ingest import consolidate
 
     store = window.store
-    outcome = run(window, "Tổng hợp các gói hồ sơ", lambda steps: consolidate(store, paths, steps, steps.cancelled),
-                  cancel=True)
+
+    def work(steps) -> ConsolidationReport:
+        found = consolidate(store, paths, steps, steps.cancelled)
+        year = _latest_year(found)
+        if year:  # worked out here, off the GUI thread: the table's refresh then finds each row ready
+            from app.receiving.queries import ranking
+
+            ranking(store, year)
+        return found
+
+    outcome = run(window, "Tổng hợp các gói hồ sơ", work, cancel=True)
     window.refresh(year=_latest_year(outcome.value) if outcome.ok else None)
     if outcome.ok:
         window.statusBar().showMessage(said(outcome.value), 30000)

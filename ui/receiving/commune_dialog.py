@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QVBoxLayout, QWidget,
@@ -77,6 +78,8 @@ class CommuneDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Ctrl+Z / Ctrl+Y / F1 work here too: the window's own entries, live in this window as well
+        self.addActions([action for name in ("undo", "redo", "help") if (action := window.findChild(QAction, name))])
         self.resize(min(1180, max(900, window.width() - 40)), min(700, max(560, window.height() - 40)))
         self.reload()
         self._load_papers()

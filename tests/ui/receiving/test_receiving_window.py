@@ -254,3 +254,28 @@ def test_hủy_stops_between_packages_and_keeps_those_checked(window, packages, 
     found = actions.take_in(window, [packages])
     assert found.cancelled and len(found.lines) == 1 and window.packages_filter.rowCount() == 1
     assert "Đã dừng theo yêu cầu" in window.statusBar().currentMessage() and errors_shown == []
+
+
+def test_ctrl_z_in_the_commune_view_undoes_the_appraisal_typed_there(window, packages, qtbot):
+    """The commune view is a window of its own: Ctrl+Z pressed in it still undoes its last appraisal."""
+    actions.take_in(window, [packages])
+    dialog = _open(window, qtbot, "Xã An Phú")
+    dialog.tree.items["2.1"].setText(POINTS, "5")
+    assert _ranks(window)[0] == ("1", "Xã Bình Minh")
+    dialog.activateWindow()
+    dialog.tree.setFocus()
+    qtbot.waitUntil(dialog.tree.hasFocus)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _ranks(window)[0] == ("1", "Xã An Phú"))
+    assert dialog.tree.items["2.1"].text(POINTS) == ""
+
+
+def test_column_widths_come_back_in_the_next_window(window, qtbot, store):
+    """A column widened in the ranking is as wide in the next window on the same folder."""
+    window.communes_view.setColumnWidth(2, 222)
+    qtbot.waitUntil(lambda: "receiving-communes" in store.folder.window_settings.read_text(encoding="utf-8")
+                    if store.folder.window_settings.exists() else False)
+    again = ReceivingWindow(store.folder)
+    qtbot.addWidget(again)
+    again.attach(store)
+    assert again.communes_view.columnWidth(2) == 222
