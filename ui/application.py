@@ -22,7 +22,7 @@ from app.errors import DatabaseProblem, UserError
 from app.logs import start_logs
 from app.paths import DataFolder
 from ui.main_window import MainWindow
-from ui.pyside_workarounds import keep_reserve
+from ui.pyside_workarounds import make_immortal_if_needed
 from ui.qt_vietnamese import VietnameseQtStrings
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def _receiving_folder(folder: DataFolder, quiet: bool) -> bool:
 
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    keep_reserve(app)  # PySide6 6.12 on Python 3.11 loses references to None and True: ui/pyside_workarounds.py
+    make_immortal_if_needed()  # PySide6 6.12 on Python 3.11 loses references to None and True: see the module
     app.setApplicationName("CCHC Xã")
     app.setApplicationDisplayName("CCHC Xã")
     if getattr(app, "_vietnamese", None) is None:
