@@ -83,7 +83,8 @@ def _file(window: MainWindow, menu) -> None:
     _action(window, menu, "Kiểm tra gói hồ sơ…", window.check_package)
     menu.addSeparator()
     _action(window, menu, "Mở thư mục dữ liệu", window.open_data_folder)
-    _action(window, menu, "Mở chế độ Tổng hợp (Sở Nội vụ)…", lambda: _receiving_mode(window))
+    # a window of its own in a process of its own: nothing is asked here, so no "…"
+    _action(window, menu, "Mở chế độ Tổng hợp (Sở Nội vụ)", lambda: _receiving_mode(window))
     menu.addSeparator()
     # Spelled out: the standard Quit key has no binding on Windows (nor offscreen), so Ctrl+Q did nothing there.
     _action(window, menu, "Thoát", window.close, "Ctrl+Q")

@@ -1,4 +1,4 @@
-"""Tệp → Mở chế độ Tổng hợp (Sở Nội vụ)…: the receiving window in a process of its own, on its own folder."""
+"""Tệp → Mở chế độ Tổng hợp (Sở Nội vụ): the receiving window in a process of its own, on its own folder."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ class ReceivingWindow(QMainWindow):
     def _build(self) -> None:
         self.year_box = QComboBox(objectName="receiving_year")
         self.year_box.setMinimumContentsLength(6)
-        self.year_box.currentIndexChanged.connect(lambda _n: self.store is not None and self.refresh())
+        self.year_box.currentIndexChanged.connect(self._year_chosen)
         year_label = QLabel("&Năm:")
         year_label.setBuddy(self.year_box)
         self.filter_box = QLineEdit(objectName="receiving_filter", clearButtonEnabled=True)
@@ -120,6 +120,10 @@ class ReceivingWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.refresh()
         self.communes_view.setFocus()
+
+    def _year_chosen(self, _row: int) -> None:
+        if self.store is not None:  # filled only once the data is open
+            self.refresh()
 
     def year(self) -> int | None:
         return self.year_box.currentData()

@@ -51,7 +51,7 @@ def test_a_receiving_folder_is_refused_by_the_commune_window(tmp_path):
 
 
 def test_the_commune_windows_file_menu_starts_the_mode_in_a_new_process(qtbot, tmp_path, monkeypatch):
-    """Tệp → Mở chế độ Tổng hợp (Sở Nội vụ)… starts this Python with -m app --tong-hop, detached."""
+    """Tệp → Mở chế độ Tổng hợp (Sở Nội vụ) starts this Python with -m app --tong-hop, detached."""
     from PySide6.QtCore import QProcess
 
     from ui.main_window import MainWindow
@@ -64,6 +64,6 @@ def test_the_commune_windows_file_menu_starts_the_mode_in_a_new_process(qtbot, t
     window.finish_menus()
     file_menu = window.menuBar().actions()[0].menu()
     entry = next(action for action in file_menu.actions() if "Tổng hợp" in action.text())
-    assert entry.text() == "Mở &chế độ Tổng hợp (Sở Nội vụ)…"
+    assert entry.text() == "Mở &chế độ Tổng hợp (Sở Nội vụ)"
     entry.trigger()
     assert started == [[sys.executable, "-m", "app", "--tong-hop"]]

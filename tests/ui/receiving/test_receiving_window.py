@@ -16,7 +16,6 @@ from app.receiving.folder_kind import mark_receiving
 from tests.fixtures.received_packages import commune_data, tamper, write_package
 from ui.receiving import actions
 from ui.receiving.appraisal_tree import NOTE, POINTS
-from ui.receiving.tables import ROW_ROLE
 from ui.receiving.window import ReceivingWindow
 
 
@@ -279,3 +278,13 @@ def test_column_widths_come_back_in_the_next_window(window, qtbot, store):
     qtbot.addWidget(again)
     again.attach(store)
     assert again.communes_view.columnWidth(2) == 222
+
+
+def test_the_year_selector_shows_each_years_communes(window, packages):
+    """Packages of 2025 and 2026: the newest year first; choosing 2025 lists its one commune."""
+    write_package(commune_data("Đông Sơn", {"1.1": "3"}, year=2025, exported_at="2025-12-10T09:00:00+07:00"),
+                  packages)
+    actions.take_in(window, [packages])
+    assert [window.year_box.itemText(n) for n in range(window.year_box.count())] == ["2026", "2025"]
+    window.year_box.setCurrentIndex(1)
+    assert [row[1] for row in _shown(window.communes_view)] == ["Xã Đông Sơn"]
