@@ -14,7 +14,7 @@ from app import __version__
 from app.cli import COMMANDS, LazyCommands
 from app.cli import vietnamese as vietnamese_argparse
 from app.errors import UserError
-from app.paths import DataFolder, default_data_dir
+from app.paths import DataFolder, default_data_dir, default_receiving_dir
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="nạp dữ liệu xã mẫu vào thư mục dữ liệu còn trống")
     parser.add_argument("--version", action="version", version=f"CCHC Xã {__version__}",
                         help="hiện phiên bản rồi thoát")  # argparse fixes this help text before any translation
+    parser.add_argument("--tong-hop", action="store_true",
+                        help="mở chế độ Tổng hợp (Sở Nội vụ): nhận, thẩm định, xếp hạng các gói hồ sơ của xã, phường "
+                             "(thư mục dữ liệu riêng)")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra: dữ liệu mẫu → gói hồ sơ → kiểm tra gói, rồi thoát")
     # For tests and benchmarks: close the window as soon as it is shown.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
@@ -95,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         except UserError as error:
             print(f"Tự kiểm tra: KHÔNG đạt — {error}", file=sys.stderr)
             return 1
+    if args.tong_hop and not args.command:  # the province's window, on its own folder
+        from ui.receiving.start import run_receiving_window
+
+        folder = DataFolder((args.data_dir or default_receiving_dir()).expanduser().resolve())
+        return run_receiving_window(folder, exit_after_show=args.exit_after_show)
     folder = DataFolder((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.command:
         return _run_command(args, folder)

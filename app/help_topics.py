@@ -20,6 +20,7 @@ TOPICS = (
     ("dossier", "ui.pages.dossier_page"),
     ("profile", "ui.pages.profile_page"),
     ("officials", "ui.pages.officials_page"),
+    ("tong-hop", ""),  # the receiving (Tổng hợp) window's own page: its F1 opens it by key
 )
 
 

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APP_DIR_NAME = "CCHC Xa"  # ASCII: the folder name must survive any Windows code page
+RECEIVING_DIR_NAME = "CCHC Xa Tong hop"  # the province's own folder (Tổng hợp mode): a province is not a commune
+RECEIVING_PORTABLE = "data-tong-hop"
+# Written into every receiving folder (the Tổng hợp window, the consolidate command): the commune window
+# knows such a folder from this file alone, before its first paint, without reading the database.
+RECEIVING_MARKER = "che-do-tong-hop.txt"
 DATABASE_NAME = "cchc-xa.sqlite3"
 
 
@@ -43,6 +48,17 @@ def default_data_dir() -> Path:
     import platformdirs  # only when no folder was given
 
     return portable_data_dir() or platformdirs.user_data_path(APP_DIR_NAME, appauthor=False)
+
+
+def default_receiving_dir() -> Path:
+    """The receiving (Tổng hợp) mode's data folder when ``--data-dir`` is not given: beside the commune's,
+    never the same (portable: ``data-tong-hop/`` beside the program)."""
+    import platformdirs
+
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable.parent / RECEIVING_PORTABLE
+    return platformdirs.user_data_path(RECEIVING_DIR_NAME, appauthor=False)
 
 
 @dataclass(frozen=True)

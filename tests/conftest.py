@@ -34,6 +34,8 @@ WINDOWS_SENSITIVE = (
     "tests/ui/test_recovery.py",
     # the package's data file read back from the folder, and the province's result zip verified and imported
     "tests/app/queries/test_package_data.py", "tests/app/services/test_appraisal_import.py",
+    # the receiving mode's folder kinds (a read-only sqlite URI) and its start in a real process
+    "tests/app/receiving/test_folder_kind.py", "tests/ui/receiving/test_receiving_start.py",
     # the built bundle's size report and the installer's UTF-8 messages file (both run on Windows builds)
     "tests/build/test_bundle_report.py", "tests/build/test_installer_messages.py",
 )

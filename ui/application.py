@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QApplication
 from app import folder_lock
 from app.errors import DatabaseProblem, UserError
 from app.logs import start_logs
-from app.paths import DataFolder
+from app.paths import RECEIVING_MARKER, DataFolder
 from ui.main_window import MainWindow
+from ui.pyside_workarounds import make_immortal_if_needed
 from ui.qt_vietnamese import VietnameseQtStrings
 
 if TYPE_CHECKING:
@@ -88,8 +89,20 @@ def claim_folder(folder: DataFolder, quiet: bool = False) -> folder_lock.FolderL
         return None
 
 
+def _receiving_folder(folder: DataFolder, quiet: bool) -> bool:
+    """True (after saying so) when ``folder`` is the receiving (Tổng hợp) mode's. Every receiving folder carries
+    its marker file, so a commune's start (before its first paint) looks for that file only."""
+    if not (folder.root / RECEIVING_MARKER).is_file():
+        return False
+    from app.receiving.folder_kind import refuse_receiving_folder
+    from ui.receiving.start import refused
+
+    return refused(folder, refuse_receiving_folder, quiet)
+
+
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    make_immortal_if_needed()  # PySide6 6.12 on Python 3.11 loses references to None and True: see the module
     app.setApplicationName("CCHC Xã")
     app.setApplicationDisplayName("CCHC Xã")
     if getattr(app, "_vietnamese", None) is None:
@@ -131,6 +144,9 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
     _install_excepthook(folder)
     lock = claim_folder(folder, quiet=exit_after_show)  # --exit-after-show: nobody is there to click OK
     if lock is None:
+        return 1
+    if _receiving_folder(folder, quiet=exit_after_show):  # the province's folder is no commune's
+        lock.release()
         return 1
     start_logs(folder.logs)  # errors.log rotating, crash.log armed for a native (Qt) crash
     window = MainWindow(folder)

@@ -84,9 +84,17 @@ def _file(window: MainWindow, menu) -> None:
     _action(window, menu, "Nhập kết quả thẩm định…", window.import_appraisal)
     menu.addSeparator()
     _action(window, menu, "Mở thư mục dữ liệu", window.open_data_folder)
+    # a window of its own in a process of its own: nothing is asked here, so no "…"
+    _action(window, menu, "Mở chế độ Tổng hợp (Sở Nội vụ)", lambda: _receiving_mode(window))
     menu.addSeparator()
     # Spelled out: the standard Quit key has no binding on Windows (nor offscreen), so Ctrl+Q did nothing there.
     _action(window, menu, "Thoát", window.close, "Ctrl+Q")
+
+
+def _receiving_mode(window: MainWindow) -> None:
+    from ui.receiving.launch import start_receiving_mode  # QProcess: its own process, its own data folder
+
+    start_receiving_mode(window)
 
 
 def _year_to_start() -> int:

@@ -33,12 +33,16 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, folder: DataFolder) -> int:
     from app import folder_lock
+    from app.receiving.folder_kind import mark_receiving, refuse_commune_folder
 
     out = args.out.expanduser().resolve()
     if getattr(args, "data_dir", None) is None:  # a province is not a commune: never the clerk's own data folder
         folder = DataFolder(out / RECEIVING_FOLDER)
     _make(out)
+    refuse_commune_folder(folder)  # --data-dir naming a commune's folder: its plans are no place for packages
     with folder_lock.writing(folder, NAME):
+        folder.create()
+        mark_receiving(folder)
         return _consolidate(args, folder, out)
 
 

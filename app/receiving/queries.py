@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 
 from app.domain.criteria import roots, subtotals
 from app.domain.vietnamese import collation_key
@@ -120,6 +121,7 @@ def _appraisals(store, year: int) -> dict[str, tuple[AppraisalEntry, ...]]:
     return {key: tuple(entries) for key, entries in result.items()}
 
 
+@lru_cache(maxsize=512)  # the window ranks again after each appraisal typed: only that commune is worked out anew
 def _unranked(row: ReceivedRow, text: str, entries: tuple[AppraisalEntry, ...]) -> RankingRow:
     data = _data(text)
     base = dict(package_id=row.id, commune_key=row.commune_key, commune=row.commune, province=row.province,

@@ -99,3 +99,19 @@ def test_data_dir_holds_the_receiving_data_when_given(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in out.iterdir()) == ["BaoCao-TongHop-CCHC-2026.pdf", "TongHop-CCHC-2026.xlsx"]
     assert (tmp_path / "nhan" / "cchc-xa.sqlite3").is_file()
+    assert (tmp_path / "nhan" / "che-do-tong-hop.txt").is_file()  # the commune window knows it before its paint
+
+
+def test_a_communes_data_folder_is_refused_as_the_receiving_folder(demo_template, tmp_path):
+    """--data-dir naming a commune's folder: exit 2 in Vietnamese, and the commune's database is untouched."""
+    import shutil
+
+    _packages(tmp_path / "goi")
+    commune = tmp_path / "xa"
+    commune.mkdir()
+    shutil.copyfile(demo_template.database, commune / "cchc-xa.sqlite3")
+    before = (commune / "cchc-xa.sqlite3").read_bytes()
+    result = run_app("consolidate", str(tmp_path / "goi"), "--out", str(tmp_path / "ra"), "--data-dir", str(commune))
+    assert result.returncode == 2 and "là thư mục dữ liệu của một xã" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (commune / "cchc-xa.sqlite3").read_bytes() == before and not (commune / "che-do-tong-hop.txt").exists()

@@ -1,0 +1,1 @@
+"""The receiving (Tổng hợp) mode's window: thin widgets over ``app/receiving``."""
