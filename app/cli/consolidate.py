@@ -107,8 +107,8 @@ def _plain(report) -> None:
     from app.receiving.models import PERIOD_LABELS, STATUS_LABELS
 
     for line in report.lines:
-        what = ", ".join(part for part in (line.commune, str(line.year or ""), PERIOD_LABELS.get(line.period, line.period))
-                         if part)
+        period = "" if line.status == "refused" else PERIOD_LABELS.get(line.period, line.period)  # unread: unknown
+        what = ", ".join(part for part in (line.commune, str(line.year or ""), period) if part)
         unchanged = " (không đổi từ lần trước)" if line.unchanged else ""
         reason = f" — {line.reason}" if line.reason else ""
         print(f"{STATUS_LABELS.get(line.status, line.status)}{unchanged}: {Path(line.path).name}"

@@ -11,7 +11,7 @@ from app.exchange.package_data import PackageData
 OK, TEXT_ONLY, REFUSED, REPLACED = "ok", "text_only", "refused", "replaced"
 STATUS_LABELS = {OK: "Đã tổng hợp", TEXT_ONLY: "Chỉ có văn bản", REFUSED: "Bị từ chối", REPLACED: "Đã được thay thế"}
 PERIOD_LABELS = {"q1": "Quý I", "q2": "Quý II", "h1": "6 tháng", "q3": "9 tháng", "q4": "Quý IV", "year": "Năm",
-                 "": ""}
+                 "": "Không kèm báo cáo"}  # a package of the plan or the scores alone (no progress report in it)
 PERIOD_ORDER = ("", "q1", "q2", "h1", "q3", "q4", "year")  # the later in a year, the further right
 
 
@@ -70,6 +70,8 @@ class ReceivedRow:
 
     @property
     def period_label(self) -> str:
+        if self.status == REFUSED:  # not read: its period is not known
+            return ""
         return PERIOD_LABELS.get(self.period, self.period)
 
     @property

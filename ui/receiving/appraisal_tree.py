@@ -56,7 +56,7 @@ class AppraisalTree(QTreeWidget):
         self._stored: dict[str, tuple[str, str]] = {}
         self.itemChanged.connect(self._edited)
         self.setIndentation(14)
-        for column, width in ((0, 78), (1, 270), (2, 56), (3, 64), (4, 105), (5, 230), (6, 100), (7, 110)):
+        for column, width in ((0, 78), (1, 400), (2, 56), (3, 64), (4, 105), (5, 200), (6, 95), (7, 110)):
             self.setColumnWidth(column, width)
 
     def show_scoring(self, identity: str, scoring: ScoringData, entries: tuple[AppraisalEntry, ...]) -> None:
