@@ -260,36 +260,6 @@ class MainWindow(WindowDialogs, QMainWindow):
             action.setShortcuts([QKeySequence(key) for key in shortcuts])
         self._shortcuts.clear()
 
-    def open_progress_report(self) -> None:
-        from ui.dialogs.progress_report_dialog import ProgressReportDialog
-
-        _exec(ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
-
-    def open_award_history(self) -> None:
-        from ui.dialogs.award_history_dialog import AwardHistoryDialog
-
-        _exec(AwardHistoryDialog(self.store, self.undo_stack, self.notify, self))
-
-    def open_award_kinds(self) -> None:
-        from ui.dialogs.award_kinds_dialog import AwardKindsDialog
-
-        _exec(AwardKindsDialog(self.store, self.undo_stack, self.notify, self))
-
-    def open_registration(self) -> None:
-        from ui.dialogs.registration_dialog import RegistrationDialog
-
-        _exec(RegistrationDialog(self.store, self.undo_stack, self.notify, self))
-
-    def open_certificates(self) -> None:
-        from ui.dialogs.certificates_dialog import CertificatesDialog
-
-        _exec(CertificatesDialog(self.store, self.undo_stack, self.notify, self))
-
-    def open_award_statistics(self) -> None:
-        from ui.dialogs.award_statistics_dialog import AwardStatisticsDialog
-
-        _exec(AwardStatisticsDialog(self.store, self))
-
     def undo_redo(self, step) -> None:
         """Save what is being typed first, so undo takes back the last change and never loses typing."""
         self.save_typing()

@@ -1,5 +1,5 @@
-"""Windows the main window opens that came with the year's turn, the reporting periods, search and help
-(kept apart so ``ui/main_window.py`` stays small)."""
+"""Windows the main window opens: the progress report, the award registers and statistics, the year's turn,
+the reporting periods, search and help (kept apart so ``ui/main_window.py`` stays small)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,36 @@ def modal(dialog) -> None:
 
 class WindowDialogs:
     """Mixed into MainWindow (which gives store, undo_stack, notify, nav and the pages)."""
+
+    def open_progress_report(self) -> None:
+        from ui.dialogs.progress_report_dialog import ProgressReportDialog
+
+        modal(ProgressReportDialog(self.store, self, undo_stack=self.undo_stack, notify=self.notify))
+
+    def open_award_history(self) -> None:
+        from ui.dialogs.award_history_dialog import AwardHistoryDialog
+
+        modal(AwardHistoryDialog(self.store, self.undo_stack, self.notify, self))
+
+    def open_award_kinds(self) -> None:
+        from ui.dialogs.award_kinds_dialog import AwardKindsDialog
+
+        modal(AwardKindsDialog(self.store, self.undo_stack, self.notify, self))
+
+    def open_registration(self) -> None:
+        from ui.dialogs.registration_dialog import RegistrationDialog
+
+        modal(RegistrationDialog(self.store, self.undo_stack, self.notify, self))
+
+    def open_certificates(self) -> None:
+        from ui.dialogs.certificates_dialog import CertificatesDialog
+
+        modal(CertificatesDialog(self.store, self.undo_stack, self.notify, self))
+
+    def open_award_statistics(self) -> None:
+        from ui.dialogs.award_statistics_dialog import AwardStatisticsDialog
+
+        modal(AwardStatisticsDialog(self.store, self))
 
     def open_reporting_periods(self) -> None:
         from ui.dialogs.reporting_periods_dialog import ReportingPeriodsDialog
