@@ -202,10 +202,11 @@ def open_store(folder: DataFolder, demo: bool = False, now: datetime | None = No
         backup, problem = _daily_backup_or_problem(folder, now)
     except BaseException as error:
         store.close()
-        kind = classify(_sqlite_error(error)) if _sqlite_error(error) is not None else ""
+        cause = _sqlite_error(error)  # sqlite3's own (the plain read path) or the one SQLAlchemy wraps
+        kind = classify(cause) if cause is not None else ""
         if kind in (BUSY, READ_ONLY, CANT_OPEN, DISK_FULL):
             # Diagnosed above, yet failed here (another program took the file meanwhile): say which failure.
-            raise _problem(folder, kind, str(error.orig)) from error
+            raise _problem(folder, kind, str(cause)) from error
         raise
     report = StartupReport(
         created=not had_data,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import subprocess
 import sys
@@ -167,3 +168,15 @@ def test_a_damaged_file_is_still_called_damaged(folder):
     folder.database.write_bytes(bytes(data))
     problem = _problem(folder)
     assert problem.kind == "damaged" and problem.latest_backup is not None
+
+
+def test_a_new_folder_on_an_almost_full_disk_is_named_full(tmpfs):
+    """Room for the folder but not for the schema (sqlite3's own error on the plain path): "disk-full" in
+    Vietnamese, not an unexpected error."""
+    from app.paths import DataFolder
+
+    with open(tmpfs / "filler", "wb") as filler:
+        free = os.statvfs(tmpfs).f_bavail * os.statvfs(tmpfs).f_frsize
+        filler.write(b"\0" * max(0, free - 96 * 1024))  # ≈ 96 KB left: less than an empty database
+    problem = _problem(DataFolder(tmpfs / "data"))
+    assert problem.kind == "disk-full" and "đã đầy" in problem.message
