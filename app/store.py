@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app.errors import SaveFailed
 from app.paths import DataFolder
 from app.queries.start import snapshot
+from app.read_once import writing
 from app.services.changes import NOTHING, Changes
 from db import journal
 
@@ -154,7 +155,7 @@ class Store:
             # A service called inside a larger action (the turn of the year) writes into it: one undo step.
             yield Action(outer.session, label)
             return
-        with self.transaction() as session:
+        with writing(), self.transaction() as session:  # a read_once block's reads are fresh again
             raw = session.connection().connection.driver_connection
             action_id = journal.begin(raw, label, datetime.now())
             act = Action(session, label)

@@ -32,6 +32,7 @@ from pathlib import Path
 from app import __version__
 from app.errors import UserError
 from app.exchange.package_data import DATA_FILE, DATA_KIND
+from app.read_once import read_once
 from app.exporters.manifest import FILE_NAME, Manifest, ManifestFile, index_text
 from app.exporters.package_contents import CONTENTS
 from app.exporters.package_names import free_name, package_name, unique_in
@@ -158,8 +159,9 @@ def build_package(store: Store, request: PackageRequest, destination: Path, prog
     now = (now or datetime.now()).astimezone()
     period = _period(request, kinds, now.date())
     try:
-        items, notes = _render(store, request, kinds, scratch, run)
-        items.append(_data_item(store, request, period, scratch, run, now))
+        with read_once():  # a dozen papers and the data file read the year's set and verdicts once
+            items, notes = _render(store, request, kinds, scratch, run)
+            items.append(_data_item(store, request, period, scratch, run, now))
         notes += _clock_notes(store, now.date())
         base = Manifest(name, profile.commune_name, profile.province, request.year, __version__,
                         now.isoformat(timespec="seconds"), tuple({"key": k.key, "title": k.title} for k in kinds),

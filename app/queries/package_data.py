@@ -25,13 +25,15 @@ from app.exchange.package_data import (
     criteria_version,
 )
 from app.queries import checklist_view
-from app.queries.awards import decision_paper_facts, dossier_paper_facts
 from app.queries.models.award_decision import nominee_money
-from app.queries.models.dossier import Nomination
+from app.queries.models.council import Outcome
+from app.queries.models.dossier import DossierInfo, Nomination
 from app.queries.models.profile import CommuneProfile
 from app.queries.package import issued_decisions
 from app.services.criteria_sets import read_set
-from app.services.dossier import list_dossiers
+from app.services.award_decision import route
+from app.services.council import outcomes, read_meeting, read_outcomes
+from app.services.dossier import judged, list_dossiers, nominations, verdicts
 from app.services.dossier_day import dossier_day
 from app.services.plan_tree import plan_tree
 from app.services.plans import list_plans
@@ -44,11 +46,12 @@ def package_data(store: Store, year: int, period: str, today: date, exported_at:
                  app_version: str = "", period_label: str = "") -> PackageData:
     """The data file's content for ``year``'s package exported on ``today`` (``period``: the report's key or "")."""
     profile = get_profile(store)
+    dossiers = year_dossiers(store, year, today)
     return PackageData(
         commune=commune_info(profile), year=year, period=period, period_label=period_label,
         exported_at=exported_at, app_version=app_version, tasks=year_tasks(store, year, today),
-        scoring=year_scoring(store, year, today), proposals=year_proposals(store, year, today),
-        decisions=year_decisions(store, year, today))
+        scoring=year_scoring(store, year, today), proposals=year_proposals(dossiers, today),
+        decisions=year_decisions(store, year, dossiers, today))
 
 
 def commune_info(profile: CommuneProfile) -> CommuneInfo:
@@ -144,24 +147,44 @@ def _proposal(item: Nomination, outcome, day: date, letter: str) -> ProposalData
         vote_text=outcome.text() if outcome is not None else "Chưa nhập số phiếu", dossier=letter)
 
 
-def year_proposals(store: Store, year: int, today: date) -> tuple[ProposalData, ...]:
+DossierRead = tuple[DossierInfo, list[Nomination], dict[int, Outcome], "date | None"]
+
+
+def year_proposals(dossiers: list[DossierRead], today: date) -> tuple[ProposalData, ...]:
     """Every nominee of the year's award dossiers, in the dossiers' order, as their papers print them."""
     found = []
-    for dossier in list_dossiers(store, year):
-        facts = dossier_paper_facts(store, dossier.id, today)
-        day = dossier_day(dossier.letter_date, facts.meeting.held_on, today, dossier.year)
+    for dossier, listed, results, held_on in dossiers:
+        day = dossier_day(dossier.letter_date, held_on, today, dossier.year)
         letter = _letter(dossier.letter_number, dossier.letter_date, "Tờ trình")
-        found += [_proposal(item, facts.outcomes.get(item.id), day, letter) for item in facts.nominations]
+        found += [_proposal(item, results.get(item.id), day, letter) for item in listed]
     return tuple(found)
 
 
-def year_decisions(store: Store, year: int, today: date) -> tuple[DecisionData, ...]:
+def year_decisions(store: Store, year: int, dossiers: list[DossierRead], today: date) -> tuple[DecisionData, ...]:
     """The commune Chairman's issued award decisions of the year with each award and its money."""
+    read = {dossier.id: (listed, results) for dossier, listed, results, _ in dossiers}
     found = []
     for decision in issued_decisions(store, year):
-        granted = decision_paper_facts(store, decision.dossier_id, today).granted
+        listed, results = read.get(decision.dossier_id) or _one_dossier(store, decision.dossier_id, today)
+        granted = route(listed, results).commune  # what the decision's list prints (decision_paper_facts)
         awards = tuple(DecisionAwardData(item.name, item.subject_kind, item.award_key, item.award_name,
                                          nominee_money(item, decision.base_salary)) for item in granted)
         found.append(DecisionData(decision.number, decision.signed_on.isoformat() if decision.signed_on else "",
                                   awards))
     return tuple(found)
+
+
+def year_dossiers(store: Store, year: int, today: date) -> list[DossierRead]:
+    """(dossier, nominations, outcomes, meeting day) of each of the year's dossiers: the emulation verdicts read
+    once for the year and every dossier in one transaction, instead of once per paper's facts."""
+    dossiers = list_dossiers(store, year)
+    if not dossiers:
+        return []
+    found = verdicts(store, year, today)
+    with store.transaction() as session:
+        return [(dossier, judged(session, dossier.id, year, found, today), read_outcomes(session, dossier.id),
+                 read_meeting(session, dossier.id).held_on) for dossier in dossiers]
+
+
+def _one_dossier(store: Store, dossier_id: int, today: date):
+    return nominations(store, dossier_id, today), outcomes(store, dossier_id)

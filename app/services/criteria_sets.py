@@ -31,6 +31,7 @@ from app.domain.text import clean_line, clean_text
 from app.errors import UserError
 from app.resources import load_json
 from app.services.changes import Changes, Done, short
+from app.read_once import remembered
 from app.store import Store
 from db.models import AssessmentRow, CriteriaSetRow, CriterionRow, RatingBandRow
 
@@ -88,6 +89,11 @@ def load_set(store: Store, set_id: int) -> StoredSet:
 
 
 def read_set(session: Session, set_id: int) -> StoredSet:
+    """The set with its criteria and bands (read once per ``read_once`` block: a set's rows never change)."""
+    return remembered(("criteria_set", set_id), lambda: _read_set(session, set_id))
+
+
+def _read_set(session: Session, set_id: int) -> StoredSet:
     row = session.get(CriteriaSetRow, set_id)
     if row is None:
         raise UserError("Không tìm thấy bộ tiêu chí này; có thể đã bị xóa.")

@@ -23,6 +23,7 @@ from app.queries.models.emulation import SUBJECT_LABELS, Evaluation, Subject  # 
 from app.services.changes import Changes
 from app.services.criteria_sets import read_set
 from app.services.proposals import COLLECTIVE, OFFICIAL, propose_mark, read_facts
+from app.read_once import remembered
 from app.store import Store
 from db.models import AssessmentRow, CollectiveRow, EmulationMarkRow, OfficialRow
 
@@ -38,7 +39,12 @@ def leaves_for(criteria: tuple[CriterionData, ...], subject: str) -> list[Criter
 
 
 def evaluation(store: Store, year: int, today: date | None = None) -> Evaluation | None:
-    """Everyone's marks and verdicts for the year; None before the year's criteria set is chosen."""
+    """Everyone's marks and verdicts for the year; None before the year's criteria set is chosen (read once per
+    ``read_once`` block: every nominee list of a package judges against the same verdicts)."""
+    return remembered(("emulation_evaluation", year, today), lambda: _evaluation(store, year, today))
+
+
+def _evaluation(store: Store, year: int, today: date | None) -> Evaluation | None:
     with store.transaction() as session:
         row = _assessment(session, year)
         if row is None:

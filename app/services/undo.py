@@ -8,6 +8,7 @@ since by something the journal does not hold (an import, a restore) or by a late
 from __future__ import annotations
 
 from app.errors import UserError
+from app.read_once import writing
 from app.services.changes import Changes
 from app.store import Store
 from db import journal
@@ -63,7 +64,7 @@ def redo(store: Store, step: int | None = None) -> Changes:
 
 def _apply(store: Store, move, step: int | None, refusal: str) -> Changes:
     try:
-        with store.transaction() as session:
+        with writing(), store.transaction() as session:  # a read_once block reads afresh after it
             raw = session.connection().connection.driver_connection
             done = move(raw, step)
     except journal.JournalConflict as conflict:
