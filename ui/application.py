@@ -177,8 +177,9 @@ def run_window(folder: DataFolder, demo: bool = False, exit_after_show: bool = F
         from ui.main_window import PAGES
         from ui.warm_up import OpenData
 
+        # The GUI thread does nothing meanwhile: the menus' entries (≈ 25 ms of Python) would hold the GIL the
+        # opening needs; they follow the first page's data (``MainWindow.attach_in_steps``).
         threads.append(OpenData(window, folder, demo, PAGES[window.nav.currentRow()], data_opened).begin())
-        window.finish_menus()  # the menus' entries, while the data opens (after the first paint)
 
     QTimer.singleShot(0, open_data)
     code = app.exec()

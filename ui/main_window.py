@@ -147,14 +147,16 @@ class MainWindow(WindowDialogs, QMainWindow):
         """The data is open: build the page in view, enable the menus, start the hourly backup check.
 
         ``first_view``: that page's data read ahead (``PageEntry.read_ahead``), so building it reads nothing."""
-        self._attach_menus(store)
+        self._attach_store(store)
+        self._attach_menus()
         if first_view is not None:
             self.page_at(self.nav.currentRow(), first_view)
         self._show_page(self.nav.currentRow())
 
     def attach_in_steps(self, store, first_view=None, then=None) -> None:
-        """``attach`` in three turns of the event loop (menus, the page built, the page shown), so a click
-        waits for one step at most (issue 24); ``then()`` after the last."""
+        """``attach`` with the data first (issue 24): the page built, then shown, then ``then()`` (the first page
+        shows its data), then the menus' entries, keys and backup actions — each its own turn of the event loop,
+        so a click waits for one step at most. Until the last step the menus stay disabled."""
 
         def build() -> None:
             self.page_at(self.nav.currentRow(), first_view)
@@ -165,23 +167,31 @@ class MainWindow(WindowDialogs, QMainWindow):
             self._show_page(self.nav.currentRow())
             if then is not None:
                 QTimer.singleShot(1, then)
+            QTimer.singleShot(1, self._attach_menus)
 
-        self._attach_menus(store)
+        self._attach_store(store)
         QTimer.singleShot(1, build)
 
-    def _attach_menus(self, store) -> None:
-        from ui.backup_actions import BackupActions
+    def _attach_store(self, store) -> None:
+        """What shows with the first page: the store, the undo stack, Vietnamese numbers, the title and status."""
         from ui.qt_vietnamese import use_vietnamese_numbers
 
-        self.finish_menus()
         use_vietnamese_numbers()  # here, not before the first paint
         self.store = store
         self.undo_stack.store = store
         self.undo_stack.load()
-        self.backups = BackupActions(self, store, self.undo_stack, self.notify)
+        self._update_status()
+
+    def _attach_menus(self) -> None:
+        """The menus' entries and keys, the backup actions and the hourly backup check (once)."""
+        if self.backups is not None or self.store is None:
+            return
+        from ui.backup_actions import BackupActions
+
+        self.finish_menus()
+        self.backups = BackupActions(self, self.store, self.undo_stack, self.notify)
         self.menuBar().setEnabled(True)
         self._bind_shortcuts()
-        self._update_status()
         self._backup_timer = QTimer(self, interval=_HOUR_MS, timeout=self._daily_backup)
         self._backup_timer.start()
 
@@ -245,7 +255,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         checklist.select_task(task_id)
 
     def finish_menus(self) -> None:
-        """The menus' entries (``ui/window_menus.py``), once: on the first turn after the first paint, or at attach."""
+        """The menus' entries (``ui/window_menus.py``), once: when the first page has shown its data, or at attach."""
         if self._menus is not None:
             from ui.window_menus import fill_menus
 

@@ -62,16 +62,24 @@ def test_a_damaged_file_is_left_for_the_gui_thread_to_ask_about(qtbot, demo_stor
     assert opener.opened is None and opener.first_view is None
 
 
-def test_attaching_in_steps_builds_the_page_in_view_then_calls_on(qtbot, demo_store):
-    """Menus first, then the page built, then shown; the callback comes last, with the page showing its data."""
+def test_attaching_in_steps_shows_the_page_in_view_first_and_then_the_menus(qtbot, demo_store):
+    """The title first, then the page built, then shown; the callback comes with the page showing its data, and
+    the menus' entries, keys and backup actions right after it (disabled until then)."""
     window = MainWindow(demo_store.folder)
     qtbot.addWidget(window)
     window.show()
     called = []
-    window.attach_in_steps(demo_store, None, lambda: called.append(window.stack.currentWidget()))
-    assert window.menuBar().isEnabled() and window.pages == []
+    window.attach_in_steps(demo_store, None, lambda: called.append(
+        (window.stack.currentWidget(), window.menuBar().isEnabled())))
+    assert window.windowTitle() == "Xã Hòa Bình Xuân — CCHC Xã"
+    assert not window.menuBar().isEnabled() and window.pages == []
     qtbot.waitUntil(lambda: bool(called))
-    assert isinstance(called[0], DashboardPage) and called[0].board is not None
+    page, menus_enabled = called[0]
+    assert isinstance(page, DashboardPage) and page.board is not None and not menus_enabled
+    qtbot.waitUntil(window.menuBar().isEnabled)
+    assert window.backups is not None
+    titles = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+    assert any("Sao lưu ngay" in text for text in titles)
 
 
 def test_the_dashboard_shows_a_view_read_ahead_without_reading_again(qtbot, demo_store, monkeypatch):
