@@ -30,17 +30,22 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run)
 
 
-def _contents(args: argparse.Namespace, today: date) -> tuple[str, ...]:
-    """The contents asked for; without ``--content``, those due today (said on stdout, with why)."""
+def _asked(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The contents ``--content`` asks for; None without it (those due today, read once the data is open)."""
+    if not args.content.strip():
+        return None
+    contents = tuple(part.strip() for part in args.content.split(",") if part.strip())
+    if args.dossier and "dossier" not in contents:
+        raise UserError("--dossier chỉ dùng khi gói có nội dung “dossier”.",
+                        "Thêm “dossier” vào --content, hoặc bỏ --dossier.")
+    return contents
+
+
+def _due(args: argparse.Namespace, store, today: date) -> tuple[str, ...]:
+    """The contents due today by the commune's reporting periods (said on stdout, with why)."""
     from app.exporters.package import CONTENTS, default_contents
 
-    if args.content.strip():
-        contents = tuple(part.strip() for part in args.content.split(",") if part.strip())
-        if args.dossier and "dossier" not in contents:
-            raise UserError("--dossier chỉ dùng khi gói có nội dung “dossier”.",
-                            "Thêm “dossier” vào --content, hoặc bỏ --dossier.")
-        return contents
-    contents, due = default_contents(args.year, today)
+    contents, due = default_contents(store, args.year, today)
     if args.dossier and "dossier" not in contents:
         contents = tuple(key for key in CONTENTS if key in {*contents, "dossier"})
     print(f"Nội dung đến hạn ngày {today:%d/%m/%Y} cho gói năm {args.year}:" if due else
@@ -56,13 +61,14 @@ def run(args: argparse.Namespace, folder: DataFolder) -> int:
     from app import folder_lock
     from app.exporters.package import chosen_kinds
 
-    contents = _contents(args, date.today())
-    chosen_kinds(contents)  # refuse an unknown content before touching anything
+    asked = _asked(args)
+    if asked is not None:
+        chosen_kinds(asked)  # refuse an unknown content before touching anything
     if not folder.database.exists():
         raise UserError(f"Thư mục dữ liệu “{folder.root}” chưa có dữ liệu.", "Kiểm tra lại --data-dir.", str(folder.root))
     # Opening may migrate the file and take the daily backup: a writer like any other, one at a time.
     with folder_lock.writing(folder, NAME):
-        return _export(args, folder, contents)
+        return _export(args, folder, asked)
 
 
 def _say_dossiers(store, year: int, wanted: tuple[int, ...] | None) -> None:
@@ -76,12 +82,13 @@ def _say_dossiers(store, year: int, wanted: tuple[int, ...] | None) -> None:
         print(f"{verb} hồ sơ khen thưởng số {choice.id} “{choice.campaign}”: {choice.details}.")
 
 
-def _export(args: argparse.Namespace, folder: DataFolder, contents: tuple[str, ...]) -> int:
+def _export(args: argparse.Namespace, folder: DataFolder, asked: tuple[str, ...] | None) -> int:
     from app.exporters.package import PackageRequest, build_package
     from app.startup import open_store
 
     store, _report = open_store(folder)
     try:
+        contents = asked if asked is not None else _due(args, store, date.today())
         wanted = tuple(args.dossier) if args.dossier else None
         if "dossier" in contents:
             _say_dossiers(store, args.year, wanted)
@@ -106,6 +113,6 @@ def _email(store, result, request) -> Path:
     from app.services.profile import get_profile
 
     today = request.today or date.today()
-    period = request.period or default_period(request.year, today)
+    period = request.period or default_period(store, request.year, today)
     return write_email_draft(result.manifest, result.zip_path, report_addressee(store, request.year, period, today),
                              get_profile(store).clerk_name)

@@ -95,6 +95,13 @@ def windows(rules: Iterable[PeriodRule], year: int) -> tuple[ReportWindow, ...]:
     return tuple(found)
 
 
+def report_in_hand(year_windows: Iterable[ReportWindow], today: date) -> str:
+    """The report the clerk is writing on ``today``: the first of the year whose cut-off or deadline, whichever
+    is later, has not passed ("year" once all have). 17/03/2026 is the six-month report's (quý I was cut off
+    on 14/03 and due on 16/03); 20/06/2024 still the six-month one (its period ran to 30/06)."""
+    return next((window.key for window in year_windows if today <= max(window.end, window.deadline)), "year")
+
+
 def check_rule(rule: PeriodRule) -> tuple[str, str] | None:
     """None when the row can be saved, else what is wrong and where, and what to do (Vietnamese)."""
     where = f"Kỳ “{rule.label}”"

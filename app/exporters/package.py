@@ -130,10 +130,10 @@ def chosen_kinds(keys: Iterable[str]) -> list[ContentKind]:
     return [kind for key, kind in CONTENTS.items() if key in keys]
 
 
-def default_contents(year: int, today: date) -> tuple[tuple[str, ...], tuple[DueContent, ...]]:
+def default_contents(store: Store, year: int, today: date) -> tuple[tuple[str, ...], tuple[DueContent, ...]]:
     """The contents ticked by default for ``year``'s package on ``today``, and why: those due on that day
     (``resources/defaults/package-due.json``); when none is, the contents that are not optional."""
-    due = tuple(item for item in due_contents(year, today) if item.key in CONTENTS)
+    due = tuple(item for item in due_contents(store, year, today) if item.key in CONTENTS)
     if due:
         keys = {item.key for item in due}
         return tuple(key for key in CONTENTS if key in keys), due
@@ -157,7 +157,7 @@ def build_package(store: Store, request: PackageRequest, destination: Path, prog
     run = _Run(destination, progress, cancelled, total=len(kinds) + 4)
     scratch = Path(tempfile.mkdtemp(prefix="cchc-goi-"))
     now = (now or datetime.now()).astimezone()
-    period = _period(request, kinds, now.date())
+    period = _period(store, request, kinds, now.date())
     try:
         with read_once():  # a dozen papers and the data file read the year's set and verdicts once
             items, notes = _render(store, request, kinds, scratch, run)
@@ -220,13 +220,13 @@ def _render(store, request, kinds, scratch: Path, run: _Run) -> tuple[list[PackI
     return items, tuple(notes)
 
 
-def _period(request: PackageRequest, kinds: list[ContentKind], today: date) -> str:
+def _period(store: Store, request: PackageRequest, kinds: list[ContentKind], today: date) -> str:
     """The report's period key when the package carries the report, else "" (the manifest and data file say it)."""
     if not any(kind.key == "report" for kind in kinds):
         return ""
     from app.domain.progress import report_period
 
-    return report_period(request.period or suggested_period(request.year, request.today or today)).key
+    return report_period(request.period or suggested_period(store, request.year, request.today or today)).key
 
 
 def _data_item(store: Store, request: PackageRequest, period: str, scratch: Path, run: _Run,

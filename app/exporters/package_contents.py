@@ -36,7 +36,7 @@ def _report_items(store: Store, request: PackageRequest, scratch: Path) -> list[
     from app.exporters.progress_report_files import export_progress_report
 
     today = request.today or date.today()
-    period = report_period(request.period or suggested_period(request.year, today))
+    period = report_period(request.period or suggested_period(store, request.year, today))
     written = export_progress_report(store, request.year, period.key, scratch, request.narrative, today,
                                      word=request.word_copies)
     title = f"Báo cáo kết quả CCHC {period_span(period.label, request.year)}"

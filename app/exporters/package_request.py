@@ -13,7 +13,8 @@ from pathlib import Path
 
 from app.domain.package_due import DueContent
 from app.domain.package_due import due_contents as _due_contents
-from app.domain.progress import REPORT_PERIODS
+from app.domain.reporting_periods import ReportWindow
+from app.queries.reporting_periods import report_windows as read_report_windows
 from app.resources import load_json
 from app.store import Store
 
@@ -58,19 +59,32 @@ class ContentKind:
     optional: bool = False  # not chosen unless asked for
 
 
-def default_period(year: int, today: date) -> str:
-    """The latest report period of ``year`` whose end has passed; "year" when none has (or the year is over)."""
-    ended = [period.key for period in REPORT_PERIODS if period.end(year) < today]
+def report_windows(store: Store, year: int) -> tuple[ReportWindow, ...]:
+    """The year's four reports as the commune's Kỳ báo cáo table has them (window and deadline, by the year's
+    version): the package counts and dates its report by the same rule as the report and the dashboard."""
+    with store.reading() as connection:
+        return read_report_windows(connection, year)
+
+
+def default_period(store: Store, year: int, today: date) -> str:
+    """The latest report period of ``year`` whose data cut-off has passed; "year" when none has (or the year
+    is over)."""
+    ended = [window.key for window in report_windows(store, year) if window.end < today]
     return ended[-1] if ended else "year"
 
 
-def due_contents(year: int, today: date) -> tuple[DueContent, ...]:
-    """The contents of ``year``'s package due on ``today``, as ``resources/defaults/package-due.json`` says."""
-    return _due_contents(load_json("defaults", "package-due.json")["due"],
-                         load_json("defaults", "deadlines.json")["deadlines"], year, today)
+def due_contents(store: Store, year: int, today: date) -> tuple[DueContent, ...]:
+    """The contents of ``year``'s package due on ``today``, as ``resources/defaults/package-due.json`` says;
+    a report's deadline is the one its period has that year (``report_windows``), the others
+    ``deadlines.json``'s."""
+    deadlines = {window.key: window.deadline for window in report_windows(store, year)}
+    table = [dict(entry, month=deadlines[entry["period"]].month, day=deadlines[entry["period"]].day)
+             if entry.get("period") in deadlines else entry
+             for entry in load_json("defaults", "deadlines.json")["deadlines"]]
+    return _due_contents(load_json("defaults", "package-due.json")["due"], table, year, today)
 
 
-def suggested_period(year: int, today: date) -> str:
+def suggested_period(store: Store, year: int, today: date) -> str:
     """The report period due on ``today`` (package-due.json); else the latest period ended (``default_period``)."""
-    report = next((due for due in due_contents(year, today) if due.key == "report"), None)
-    return report.period if report else default_period(year, today)
+    report = next((due for due in due_contents(store, year, today) if due.key == "report"), None)
+    return report.period if report else default_period(store, year, today)

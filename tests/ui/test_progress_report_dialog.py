@@ -9,7 +9,7 @@ from docx import Document as WordDocument
 from app.services.report_texts import stored_texts
 from tests.app.services.test_progress_report import TODAY, half_year_commune
 from tests.ui.conftest import type_text
-from ui.dialogs.progress_report_dialog import ProgressReportDialog, period_of
+from ui.dialogs.progress_report_dialog import ProgressReportDialog
 
 
 def _dialog(qtbot, store):
@@ -90,9 +90,13 @@ def test_a_year_without_plans_still_opens(qtbot, store):
     assert _row(dialog, 0) == ["Tổng cộng", "0", "0", "0", "0", "0", "0", "0"]
 
 
-def test_period_of_a_day():
-    """February is quý I, May is 6 tháng, August is 9 tháng, November is năm."""
-    assert [period_of(date(2024, m, 1)) for m in (2, 5, 8, 11)] == ["q1", "h1", "q3", "year"]
+def test_it_opens_on_the_report_in_hand_by_the_years_periods(qtbot, store):
+    """17/03/2026, after quý I's cut-off (14/03) and deadline (16/03): the six-month report; on 16/03 still
+    quý I. 2024 counted by calendar quarters: 20/06 is in the six months."""
+    for today, period in ((date(2026, 3, 16), "q1"), (date(2026, 3, 17), "h1"), (date(2026, 12, 17), "year")):
+        dialog = ProgressReportDialog(store, None, today=today)
+        qtbot.addWidget(dialog)
+        assert (dialog.year(), dialog.period_key()) == (2026, period), today
 
 
 def _type(qtbot, dialog, key: str, text: str) -> None:

@@ -149,7 +149,7 @@ class PackageDialog(QDialog):
     def _suggest_defaults(self) -> None:
         """Tick what the year's package owes on ``today`` (package-due.json) and say why beside each box."""
         year = int(self.year_box.currentData())
-        ticked, due = default_contents(year, self.today)
+        ticked, due = default_contents(self.store, year, self.today)
         reasons = {item.key: item.reason for item in due}
         for key, box in self.content_boxes.items():
             box.setChecked(key in ticked)
@@ -157,7 +157,7 @@ class PackageDialog(QDialog):
         self.due_label.setText(
             f"Đánh dấu sẵn những nội dung đến hạn gửi cấp trên (tính đến ngày {self.today:%d/%m/%Y}):" if due else
             f"Ngày {self.today:%d/%m/%Y} chưa có nội dung nào của năm {year} đến hạn; đánh dấu theo mặc định.")
-        self.period_box.setCurrentIndex(self.period_box.findData(suggested_period(year, self.today)))
+        self.period_box.setCurrentIndex(self.period_box.findData(suggested_period(self.store, year, self.today)))
         self.dossier_choices.show_year(year, self.today)
         if self.content_boxes["dossier"].isChecked() and not self.dossier_choices.any_upward():
             # due, yet nothing to send: unticked, saying so, rather than an error at "Xuất gói"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import REPORT_PERIODS
+from app.domain.reporting_periods import report_in_hand
 from app.domain.working_year import year_choices, year_end_paper_year
 from app.errors import UserError
 from app.exporters.progress_report_files import export_progress_report, file_names
@@ -44,6 +45,7 @@ from app.services.checklist import plan_years
 from app.services.paper_dates import REPORT
 from app.services.progress_report import ProgressReport, percent, progress_report
 from app.services.report_texts import reset_text, set_text, stored_texts
+from app.services.reporting_periods import year_windows
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.export_plan_dialog import confirm_overwrite, last_folder, remember_folder
 from ui.dialogs.register_dialog import follow_stack
@@ -56,11 +58,6 @@ from ui.widgets.paper_date import PaperDateField
 
 COUNT_HEADERS = ("Lĩnh vực", "Tổng số", "Hoàn thành", "Trong đó trễ hạn", "Đang thực hiện", "Chưa thực hiện",
                  "Quá hạn", "Không thực hiện")
-
-
-def period_of(day: date) -> str:
-    """The report whose period holds ``day``: the one the clerk is about to write."""
-    return next(p.key for p in REPORT_PERIODS if day.month <= p.end_month)
 
 
 class ProgressReportDialog(QDialog):
@@ -114,8 +111,8 @@ class ProgressReportDialog(QDialog):
         self.period_box = QComboBox()
         for period in REPORT_PERIODS:
             self.period_box.addItem(f"Báo cáo {period.label}", period.key)
-        # last year's paper in January is its annual report; else the period that holds today
-        period = "year" if chosen < self.today.year else period_of(self.today)
+        # last year's paper in January is its annual report; else the one in hand by the year's reporting periods
+        period = "year" if chosen < self.today.year else report_in_hand(year_windows(self.store, chosen), self.today)
         self.period_box.setCurrentIndex(self.period_box.findData(period))
         form.addRow("Năm:", self.year_box)
         form.addRow("Kỳ báo cáo:", self.period_box)

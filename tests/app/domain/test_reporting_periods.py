@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.domain.reporting_periods import check_rule, rules_from_defaults, version_for, window_statement, windows
+from app.domain.reporting_periods import (
+    check_rule,
+    report_in_hand,
+    rules_from_defaults,
+    version_for,
+    window_statement,
+    windows,
+)
 from app.resources import load_json
 
 RULES = rules_from_defaults(load_json("defaults", "reporting-periods.json"))
@@ -66,3 +73,14 @@ def test_every_version_says_its_source_and_whether_it_is_verified():
         source = version["source"]
         assert source["windows"] and isinstance(source["windows_verified"], bool)
         assert source["deadlines"] and isinstance(source["deadlines_verified"], bool)
+
+
+def test_the_report_in_hand_is_the_first_whose_cut_off_or_deadline_is_still_ahead():
+    """2024 by calendar quarters (deadlines before the period's end): February quý I, May and 20 June 6 tháng,
+    August 9 tháng, November năm. 2026 from 15/12: quý I until its deadline 16/03, then 6 tháng; after 16/12 năm."""
+    in_2024 = windows(RULES, 2024)
+    assert [report_in_hand(in_2024, date(2024, m, d)) for m, d in ((2, 1), (5, 1), (6, 20), (8, 1), (11, 1))] == [
+        "q1", "h1", "h1", "q3", "year"]
+    in_2026 = windows(RULES, 2026)
+    days = (date(2026, 3, 14), date(2026, 3, 16), date(2026, 3, 17), date(2026, 6, 20), date(2026, 12, 17))
+    assert [report_in_hand(in_2026, day) for day in days] == ["q1", "q1", "h1", "q3", "year"]

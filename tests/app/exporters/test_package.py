@@ -179,11 +179,11 @@ def test_a_new_content_kind_joins_through_the_registry(demo_store, out, monkeypa
     assert (result.folder / "CD-2024.xlsx").read_bytes() == b"scores" and verify_package(result.zip_path).ok
 
 
-def test_default_period_is_the_latest_one_ended():
+def test_default_period_is_the_latest_one_ended(store):
     """In August the six-month report is due; a past year gets the year report; January gets the year too."""
-    assert default_period(2024, date(2024, 8, 15)) == "h1"
-    assert default_period(2024, date(2025, 2, 1)) == "year"
-    assert default_period(2025, date(2025, 1, 10)) == "year"
+    assert default_period(store, 2024, date(2024, 8, 15)) == "h1"
+    assert default_period(store, 2024, date(2025, 2, 1)) == "year"
+    assert default_period(store, 2025, date(2025, 1, 10)) == "year"
 
 
 def test_email_draft_parses_and_carries_the_zip_intact(demo_store, out):

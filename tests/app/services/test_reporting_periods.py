@@ -95,3 +95,23 @@ def test_restoring_the_defaults_forgets_the_communes_rows(store):
     assert reporting_periods.restore_defaults(store, NATIONAL)
     assert not reporting_periods.periods_view(store, 2026).changed
     assert not reporting_periods.restore_defaults(store, NATIONAL)
+
+
+def test_the_package_marks_the_report_due_by_the_communes_periods(store):
+    """On 10/06/2026 the six-month report is due on 16/06 (the 2026 periods), not “hạn 25/05 đã qua” (the old
+    table's day); the clerk's own deadline moves it; 2024 keeps its 25/05; the period suggested and the
+    latest ended follow the cut-offs (14/06 in 2026, 30/06 in 2024)."""
+    from app.exporters.package import default_contents
+    from app.exporters.package_request import default_period, suggested_period
+
+    _contents, due = default_contents(store, 2026, date(2026, 6, 10))
+    report = next(item for item in due if item.key == "report")
+    assert (report.period, report.deadline, report.reason.split(" (")[0]) == ("h1", date(2026, 6, 16), "đến hạn 16/06/2026")
+    reporting_periods.save_periods(store, NATIONAL, {"h1": PeriodEntry((12, 15, True), (6, 14), (6, 20))})
+    report = next(item for item in default_contents(store, 2026, date(2026, 6, 19))[1] if item.key == "report")
+    assert report.deadline == date(2026, 6, 20)
+    old = next(item for item in default_contents(store, 2024, date(2024, 5, 10))[1] if item.key == "report")
+    assert (old.period, old.deadline) == ("h1", date(2024, 5, 25))
+    assert suggested_period(store, 2026, date(2026, 6, 10)) == "h1"
+    assert default_period(store, 2026, date(2026, 6, 15)) == "h1"  # 2026's six months were cut off on 14/06
+    assert default_period(store, 2024, date(2024, 6, 15)) == "q1"  # 2024's on 30/06
