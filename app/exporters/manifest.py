@@ -25,9 +25,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import datetime
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 
+from app.domain.province_names import province_title
 from app.errors import UserError
 
 FILE_NAME = "manifest.json"
@@ -176,10 +177,19 @@ def _when(iso: str) -> str:
     return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
+def _day(iso: str) -> date:
+    """The export's day, for naming the province as it was then (today if the time does not parse)."""
+    try:
+        return datetime.fromisoformat(iso).date()
+    except ValueError:
+        return date.today()
+
+
 def index_text(manifest: Manifest) -> str:
     """DANH_MUC.txt: the contents in Vietnamese for a person who opens the stick (CRLF, for Notepad)."""
+    day = _day(manifest.exported_at)
     place = ", ".join(part for part in (f"Xã {manifest.commune}" if manifest.commune else "",
-                                        f"tỉnh {manifest.province}" if manifest.province else "") if part)
+                                        province_title(manifest.province, day)) if part)
     lines = [f"HỒ SƠ CẢI CÁCH HÀNH CHÍNH NĂM {manifest.year}", place,
              f"Xuất lúc {_when(manifest.exported_at)} bằng phần mềm CCHC Xã {manifest.app_version}", "",
              "Gói gồm:"]

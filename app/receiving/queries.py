@@ -9,10 +9,12 @@ different criteria sets (name and content version) are ranked apart; equal score
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from app.domain.criteria import roots, subtotals
+from app.domain.province_names import province_title
 from app.domain.vietnamese import collation_key
 from app.exchange.package_data import PackageData, ScoringData, parse_package_data
 from app.receiving.models import (
@@ -165,7 +167,8 @@ def _with_rank(row: RankingRow, rank: int) -> RankingRow:
 
 
 def receiving_office(store) -> tuple[str, str]:
-    """(name, province) of the receiving office: as set, else "Sở Nội vụ tỉnh <the province most packages name>"."""
+    """(name, province) of the receiving office: as set, else "Sở Nội vụ tỉnh <the province most packages name>"
+    ("Sở Nội vụ thành phố Huế" for a centrally-run city: ``province_title``)."""
     with store.reading() as connection:
         own = connection.execute("SELECT name, province FROM receiving_office ORDER BY id LIMIT 1").fetchone()
         if own and own[0].strip():
@@ -174,7 +177,7 @@ def receiving_office(store) -> tuple[str, str]:
             "SELECT province FROM received_package WHERE status != 'refused' AND province != '' "
             "GROUP BY province ORDER BY COUNT(*) DESC, province LIMIT 1").fetchone()
     province = common[0] if common else ""
-    return (f"Sở Nội vụ tỉnh {province}" if province else "Sở Nội vụ", province)
+    return (f"Sở Nội vụ {province_title(province, date.today())}" if province else "Sở Nội vụ", province)
 
 
 def proposals(store, year: int) -> tuple[ProposalRow, ...]:

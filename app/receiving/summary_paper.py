@@ -20,6 +20,7 @@ from app.documents.model import (
 )
 from app.documents.papers.common import number_line, place_date_line
 from app.domain.points import format_points
+from app.domain.province_names import province_title
 from app.receiving.models import REFUSED, REPLACED, TEXT_ONLY, RankingRow, YearSummary
 from app.receiving.summary_workbook import field_columns, written
 
@@ -43,7 +44,7 @@ def office_header(office: str, province: str, day: date | None, year: int) -> He
     ``province`` is a bare name ("Quảng Ngãi": a province) or typed with its level ("thành phố Huế")."""
     level = _LEVEL.match(province)
     bare = province[level.end():] if level else province
-    titled = province if level else f"tỉnh {province}"
+    titled = province_title(province, day or date(year, 12, 31))
     own = re.sub(rf"\s+(tỉnh|thành phố)\s+{re.escape(bare)}\s*$", "", office, flags=re.IGNORECASE) if bare else office
     superior = f"UBND {titled.upper()}" if bare else ""
     return Header(own.upper(), number_line("/BC-SNV"), place_date_line(bare, day, year), superior_body=superior)
@@ -117,26 +118,26 @@ def _refused_part(summary: YearSummary) -> tuple:
     return (heading("III. CÁC GÓI HỒ SƠ BỊ TỪ CHỐI"), *lines)
 
 
-def _last_sentence(summary: YearSummary):
+def _last_sentence(summary: YearSummary, day: date):
     """The closing sentence: it goes to the next page with the signature, never the signature alone (Decree 30)."""
     return para(f"Trên đây là kết quả tổng hợp tự đánh giá, chấm điểm Chỉ số CCHC năm {summary.year} của các xã, "
-                f"phường; {summary.office} báo cáo {_province_committee(summary.province)} xem xét, chỉ đạo./.")
+                f"phường; {summary.office} báo cáo {_province_committee(summary.province, day)} xem xét, chỉ đạo./.")
 
 
-def _province_committee(province: str) -> str:
-    if not province:
-        return "UBND tỉnh"
-    return f"UBND {province}" if _LEVEL.match(province) else f"UBND tỉnh {province}"
+def _province_committee(province: str, day: date) -> str:
+    """ "UBND tỉnh Quảng Ngãi", "UBND thành phố Huế" (``province_title``)."""
+    return f"UBND {province_title(province, day)}" if province.strip() else "UBND tỉnh"
 
 
 def summary_document(summary: YearSummary, day: date | None = None) -> Document:
     """The paper, for PDF; ``day`` None leaves the day and month blank to write in."""
     wide = len(field_columns(summary.ranking)) > PORTRAIT_FIELDS
+    dated = day or date(summary.year, 12, 31)  # a blank date names the province as at the year's end
     closing = Closing((Signature("GIÁM ĐỐC", ""),),
-                      Recipients.of(_province_committee(summary.province), "Các xã, phường", "Lưu: VT"))
+                      Recipients.of(_province_committee(summary.province, dated), "Các xã, phường", "Lưu: VT"))
     blocks = (office_header(summary.office, summary.province, day, summary.year),
               TitleBlock("BÁO CÁO", (title_line(summary.year),)),
-              *intro(summary), *_ranking_part(summary), *_refused_part(summary), _last_sentence(summary), closing)
+              *intro(summary), *_ranking_part(summary), *_refused_part(summary), _last_sentence(summary, dated), closing)
     return Document(title=title_line(summary.year), blocks=blocks, author=summary.office,
                     orientation=Orientation.LANDSCAPE if wide else Orientation.PORTRAIT)
 

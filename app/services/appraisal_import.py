@@ -9,9 +9,11 @@ the whole list when one is wrong) but the summary says so, so the clerk compares
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from app.domain.points import format_points
+from app.domain.province_names import province_title
 from app.errors import UserError
 from app.exchange.appraisal_result import AppraisalResult, read_appraisal_file
 from app.exchange.package_data import CommuneInfo
@@ -44,7 +46,7 @@ def same_commune(theirs: CommuneInfo, ours: CommuneInfo) -> bool:
 
 
 def _place(commune: CommuneInfo) -> str:
-    return f"{commune.title}" + (f", tỉnh {commune.province}" if commune.province else "")
+    return f"{commune.title}" + (f", {province_title(commune.province, date.today())}" if commune.province else "")
 
 
 def import_appraisal_file(store: Store, path: Path) -> Done[AppraisalImport]:

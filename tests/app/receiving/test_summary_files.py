@@ -83,3 +83,16 @@ def test_office_of_a_city_keeps_its_level():
     header = office_header("Sở Nội vụ thành phố Huế", "thành phố Huế", date(2026, 12, 15), 2026)
     assert (header.superior_body, header.issuing_body) == ("UBND THÀNH PHỐ HUẾ", "SỞ NỘI VỤ")
     assert header.place_date.startswith("Huế, ngày 15 tháng 12")
+
+
+def test_packages_of_a_centrally_run_city_name_it_a_city(store, tmp_path):
+    """Packages whose profile says “Huế” (no level): the office is Sở Nội vụ thành phố Huế, the paper is headed
+    UBND THÀNH PHỐ HUẾ and reports to UBND thành phố Huế — not “tỉnh Huế”."""
+    for name in ("Phú Hội", "Thuận Hóa"):
+        write_package(commune_data(name, {"1.1": "5"}, province="Huế"), tmp_path / "goi")
+    consolidate(store, [tmp_path / "goi"])
+    assert queries.receiving_office(store) == ("Sở Nội vụ thành phố Huế", "Huế")
+    path = write_paper(queries.summary(store, 2026), tmp_path, date(2026, 12, 15))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    assert "UBND THÀNH PHỐ HUẾ" in text and "báo cáo UBND thành phố Huế xem xét" in text
+    assert "tỉnh Huế" not in text and "TỈNH HUẾ" not in text
