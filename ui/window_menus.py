@@ -113,6 +113,9 @@ def _edit(window: MainWindow, menu) -> None:
     redo = _action(window, menu, "&Làm lại", lambda: window.undo_redo(stack.redo), "Ctrl+Y", "Ctrl+Shift+Z")
     stack.undoTextChanged.connect(lambda text: undo.setText(f"&Hoàn tác {text}".strip()))
     stack.redoTextChanged.connect(lambda text: redo.setText(f"&Làm lại {text}".strip()))
+    # the journal may be mirrored already (the first page's data comes before the menus): its text now
+    undo.setText(f"&Hoàn tác {stack.undoText()}".strip())
+    redo.setText(f"&Làm lại {stack.redoText()}".strip())
     menu.addSeparator()
     _action(window, menu, "&Tìm khắp dữ liệu", window.open_search, QKeySequence.StandardKey.Find)
     stack.canUndoChanged.connect(undo.setEnabled)
