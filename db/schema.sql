@@ -583,7 +583,7 @@ CREATE TABLE province_appraisal (
 CREATE TABLE receiving_office (
 	id INTEGER NOT NULL, 
 	name TEXT NOT NULL, 
-	province TEXT NOT NULL, 
+	province TEXT NOT NULL, signer TEXT DEFAULT '' NOT NULL, 
 	CONSTRAINT pk_receiving_office PRIMARY KEY (id)
 );
 

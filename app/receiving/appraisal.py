@@ -72,21 +72,22 @@ def set_province_appraisal(store, commune_key: str, year: int, code: str, points
     return action.changes
 
 
-def set_receiving_office(store, name: str, province: str) -> Changes:
-    """The receiving office as its papers print it ("Sở Nội vụ tỉnh Quảng Ngãi"), one undoable action."""
+def set_receiving_office(store, name: str, province: str, signer: str = "") -> Changes:
+    """The receiving office as its papers print it ("Sở Nội vụ tỉnh Quảng Ngãi") and who signs its summary
+    paper (the director's full name; "" leaves the line to write in), one undoable action."""
     from sqlalchemy import select
 
     from db.models.receiving import ReceivingOfficeRow
 
-    name, province = (unicodedata.normalize("NFC", " ".join(text.split())) for text in (name, province))
+    name, province, signer = (unicodedata.normalize("NFC", " ".join(text.split())) for text in (name, province, signer))
     if not name:
         raise UserError("Tên cơ quan tổng hợp đang để trống.", "Hãy gõ tên cơ quan, ví dụ “Sở Nội vụ tỉnh Quảng Ngãi”.")
     with store.action("Sửa tên cơ quan tổng hợp") as action:
         row = action.session.scalars(select(ReceivingOfficeRow).order_by(ReceivingOfficeRow.id)).first()
         if row is None:
-            action.session.add(ReceivingOfficeRow(name=name, province=province))
-        elif (row.name, row.province) != (name, province):
-            row.name, row.province = name, province
+            action.session.add(ReceivingOfficeRow(name=name, province=province, signer=signer))
+        elif (row.name, row.province, row.signer) != (name, province, signer):
+            row.name, row.province, row.signer = name, province, signer
     return action.changes
 
 

@@ -177,6 +177,7 @@ class YearSummary:
     packages: tuple[ReceivedRow, ...]
     ranking: tuple[RankingRow, ...]
     proposals: tuple[ProposalRow, ...]
+    signer: str = ""  # the director's full name under the paper's signature; "" leaves it to write in
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.packages if row.status == status)

@@ -180,6 +180,13 @@ def receiving_office(store) -> tuple[str, str]:
     return (f"Sở Nội vụ {province_title(province, date.today())}" if province else "Sở Nội vụ", province)
 
 
+def receiving_signer(store) -> str:
+    """Who signs the summary paper (the director's full name), "" when not typed."""
+    with store.reading() as connection:
+        row = connection.execute("SELECT signer FROM receiving_office ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
 def proposals(store, year: int) -> tuple[ProposalRow, ...]:
     """The award proposals of the year across communes (each commune's ranked package), by commune."""
     found = []
@@ -194,4 +201,5 @@ def summary(store, year: int) -> YearSummary:
     year), the ranking, the proposals, and the receiving office."""
     office, province = receiving_office(store)
     packages = tuple(row for row in received(store) if row.year in (year, 0))
-    return YearSummary(year, office, province, packages, ranking(store, year), proposals(store, year))
+    return YearSummary(year, office, province, packages, ranking(store, year), proposals(store, year),
+                       receiving_signer(store))

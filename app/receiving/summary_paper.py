@@ -133,7 +133,7 @@ def summary_document(summary: YearSummary, day: date | None = None) -> Document:
     """The paper, for PDF; ``day`` None leaves the day and month blank to write in."""
     wide = len(field_columns(summary.ranking)) > PORTRAIT_FIELDS
     dated = day or date(summary.year, 12, 31)  # a blank date names the province as at the year's end
-    closing = Closing((Signature("GIÁM ĐỐC", ""),),
+    closing = Closing((Signature("GIÁM ĐỐC", summary.signer),),
                       Recipients.of(_province_committee(summary.province, dated), "Các xã, phường", "Lưu: VT"))
     blocks = (office_header(summary.office, summary.province, day, summary.year),
               TitleBlock("BÁO CÁO", (title_line(summary.year),)),

@@ -75,3 +75,4 @@ class ReceivingOfficeRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)  # "Sở Nội vụ tỉnh Quảng Ngãi"
     province: Mapped[str] = mapped_column(Text)  # "Quảng Ngãi"
+    signer: Mapped[str] = mapped_column(Text, default="", server_default="")  # the director's full name

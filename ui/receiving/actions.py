@@ -129,7 +129,7 @@ def export_results(window, keys: list[str] | None = None, folder: Path | None = 
     return outcome.value_or([])
 
 
-def name_office(window, entered: tuple[str, str] | None = None) -> bool:
+def name_office(window, entered: tuple[str, ...] | None = None) -> bool:
     """Tên cơ quan tổng hợp…: the small form (or ``entered``); one undoable action."""
     from app.receiving.appraisal import set_receiving_office
 
@@ -138,7 +138,8 @@ def name_office(window, entered: tuple[str, str] | None = None) -> bool:
         from app.receiving import queries
 
         dialog = OfficeDialog(window, *queries.receiving_office(window.store),
-                              save=lambda values: set_receiving_office(window.store, *values))
+                              save=lambda values: set_receiving_office(window.store, *values),
+                              signer=queries.receiving_signer(window.store))
         if not dialog.exec():
             return False
         changes = dialog.result_value

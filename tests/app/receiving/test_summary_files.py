@@ -69,11 +69,15 @@ def test_office_name_as_set_heads_the_paper(store, tmp_path):
     """A receiving office typed by the province replaces the name made from the packages' province."""
     _received(store, tmp_path / "goi")
     assert queries.receiving_office(store) == ("Sở Nội vụ tỉnh Quảng Ngãi", "Quảng Ngãi")
-    set_receiving_office(store, "Sở Nội vụ tỉnh Gia Lai", "Gia Lai")
+    text = " ".join(page.extract_text() for page in PdfReader(write_paper(queries.summary(store, 2026), tmp_path)).pages)
+    assert "GIÁM ĐỐC" in text and "Trần Thị Hoa" not in text  # no signer typed: the line is left to write in
+    set_receiving_office(store, "Sở Nội vụ tỉnh Gia Lai", "Gia Lai", "Trần Thị Hoa")
     summary = queries.summary(store, 2026)
-    assert (summary.office, summary.province) == ("Sở Nội vụ tỉnh Gia Lai", "Gia Lai")
-    text = PdfReader(write_paper(summary, tmp_path)).pages[0].extract_text()
-    assert "UBND TỈNH GIA LAI" in text and "Sở Nội vụ tỉnh Gia Lai đã tiếp nhận" in " ".join(text.split())
+    assert (summary.office, summary.province, summary.signer) == ("Sở Nội vụ tỉnh Gia Lai", "Gia Lai", "Trần Thị Hoa")
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(write_paper(summary, tmp_path)).pages]
+    assert "UBND TỈNH GIA LAI" in pages[0] and "Sở Nội vụ tỉnh Gia Lai đã tiếp nhận" in pages[0]
+    last = pages[-1]
+    assert "GIÁM ĐỐC" in last and last.index("GIÁM ĐỐC") < last.index("Trần Thị Hoa")
 
 
 def test_office_of_a_city_keeps_its_level():

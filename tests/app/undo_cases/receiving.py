@@ -33,7 +33,7 @@ def _change(store, key):
 
 
 def _office(store, _prepared=None):
-    return set_receiving_office(store, "Sở Nội vụ tỉnh Quảng Ngãi", "Quảng Ngãi")
+    return set_receiving_office(store, "Sở Nội vụ tỉnh Quảng Ngãi", "Quảng Ngãi", "Nguyễn Văn Bình")
 
 
 CASES = [

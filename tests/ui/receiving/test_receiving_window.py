@@ -192,8 +192,12 @@ def test_the_office_form_refuses_an_empty_name_and_stays_open(qtbot, store):
     dialog.accept()
     assert "để trống" in dialog.findChild(type(dialog.message), "message").text() and dialog.result_value is None
     dialog.name_edit.setText("Sở Nội vụ tỉnh Quảng Ngãi")
+    dialog.signer_edit.setText("  Nguyễn   Văn Bình ")
     dialog.accept()
     assert dialog.result_value
+    from app.receiving import queries
+
+    assert queries.receiving_signer(store) == "Nguyễn Văn Bình"
 
 
 def test_every_menu_entry_has_its_own_alt_letter(window):
