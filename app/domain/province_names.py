@@ -30,6 +30,11 @@ def has_level(province: str) -> bool:
     return bool(_LEVEL.match(province.strip()))
 
 
+def bare_name(province: str) -> str:
+    """The name without its level: "thành phố Huế" → "Huế" (what a place-and-date line prints)."""
+    return _LEVEL.sub("", " ".join(province.split()))
+
+
 def province_title(province: str, day: date) -> str:
     """The province as a paper of ``day`` names it after "UBND", "Sở Nội vụ" or a comma; "" for no name."""
     name = " ".join(province.split())
@@ -39,4 +44,4 @@ def province_title(province: str, day: date) -> str:
     for names, title, since in _cities():
         if folded in names and day >= since:
             return title
-    return f"tỉnh {_LEVEL.sub('', name)}"
+    return f"tỉnh {bare_name(name)}"

@@ -20,7 +20,7 @@ from app.documents.model import (
 )
 from app.documents.papers.common import number_line, place_date_line
 from app.domain.points import format_points
-from app.domain.province_names import province_title
+from app.domain.province_names import bare_name, province_title
 from app.receiving.models import REFUSED, REPLACED, TEXT_ONLY, RankingRow, YearSummary
 from app.receiving.summary_workbook import field_columns, written
 
@@ -35,15 +35,11 @@ def title_line(year: int) -> str:
     return f"Tổng hợp kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year} của các xã, phường"
 
 
-_LEVEL = re.compile(r"^(tỉnh|thành phố)\s+", re.IGNORECASE)
-
-
 def office_header(office: str, province: str, day: date | None, year: int) -> Header:
     """ô 1–4: the province's People's Committee over the office ("SỞ NỘI VỤ"), the blank number, the date.
 
     ``province`` is a bare name ("Quảng Ngãi": a province) or typed with its level ("thành phố Huế")."""
-    level = _LEVEL.match(province)
-    bare = province[level.end():] if level else province
+    bare = bare_name(province)
     titled = province_title(province, day or date(year, 12, 31))
     own = re.sub(rf"\s+(tỉnh|thành phố)\s+{re.escape(bare)}\s*$", "", office, flags=re.IGNORECASE) if bare else office
     superior = f"UBND {titled.upper()}" if bare else ""

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.paths import DataFolder
 from app.services.profile import get_profile
 from app.store import Store
 from db import migrate
 from db.engine import make_engine
+from tests.db.migration_steps import upgraded_from
 from tests.db.test_migration_paper_dates import _downgrade
 
 
@@ -20,17 +20,11 @@ def _columns(engine) -> list[str]:
 
 def test_a_pre_0015_profile_upgrades_with_an_empty_code(tmp_path):
     """Upgraded from 0013 with a profile in it: its name stays and its code reads "" (not NULL)."""
-    folder = DataFolder(tmp_path / "data")
-    folder.root.mkdir(parents=True)
-    engine = make_engine(folder.database)
-    migrate.upgrade(engine, "0013")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO commune_profile (id, commune_name, province, superior_authority, receiving_office, place_name, "
-            "chairman_name, chairman_title, clerk_name, doc_suffix) VALUES "
-            "(1, 'Hòa Bình Xuân', 'Quảng Ngãi', '', '', '', '', '', '', 'UBND')")
-    migrate.upgrade(engine)
-    engine.dispose()
+    folder = upgraded_from(
+        tmp_path / "data", "0013",
+        "INSERT INTO commune_profile (id, commune_name, province, superior_authority, receiving_office, place_name, "
+        "chairman_name, chairman_title, clerk_name, doc_suffix) VALUES "
+        "(1, 'Hòa Bình Xuân', 'Quảng Ngãi', '', '', '', '', '', '', 'UBND')")
     with sqlite3.connect(folder.database) as connection:
         assert connection.execute("SELECT commune_name, commune_code FROM commune_profile").fetchall() == [
             ("Hòa Bình Xuân", "")]

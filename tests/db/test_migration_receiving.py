@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.paths import DataFolder
 from app.receiving import queries
 from app.store import Store
 from db import migrate
 from db.engine import make_engine
+from tests.db.migration_steps import upgraded_from
 from tests.db.test_migration_paper_dates import _downgrade
 from tests.db.test_migration_reporting_periods import INSERT_PERIOD
 
@@ -22,14 +22,7 @@ def _tables(engine) -> set[str]:
 
 def test_a_pre_0014_file_upgrades_with_its_data_and_empty_receiving_tables(tmp_path):
     """Upgraded from 0013 with a reporting period in it: the row stays, nothing is received, the office defaults."""
-    folder = DataFolder(tmp_path / "data")
-    folder.root.mkdir(parents=True)
-    engine = make_engine(folder.database)
-    migrate.upgrade(engine, "0013")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(INSERT_PERIOD)
-    migrate.upgrade(engine)
-    engine.dispose()
+    folder = upgraded_from(tmp_path / "data", "0013", INSERT_PERIOD)
     with sqlite3.connect(folder.database) as connection:
         assert connection.execute("SELECT count(*) FROM reporting_period").fetchone() == (1,)
     store = Store(folder)

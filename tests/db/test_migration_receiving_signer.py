@@ -5,24 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.paths import DataFolder
 from app.receiving import queries
 from app.store import Store
-from db import migrate
 from db.engine import make_engine
+from tests.db.migration_steps import upgraded_from
 from tests.db.test_migration_paper_dates import _downgrade
 
 
 def test_a_pre_0016_office_upgrades_without_a_signer(tmp_path):
-    folder = DataFolder(tmp_path / "data")
-    folder.root.mkdir(parents=True)
-    engine = make_engine(folder.database)
-    migrate.upgrade(engine, "0015")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO receiving_office (id, name, province) VALUES (1, 'Sở Nội vụ tỉnh Gia Lai', 'Gia Lai')")
-    migrate.upgrade(engine)
-    engine.dispose()
+    folder = upgraded_from(tmp_path / "data", "0015",
+                           "INSERT INTO receiving_office (id, name, province) VALUES (1, 'Sở Nội vụ tỉnh Gia Lai', 'Gia Lai')")
     with sqlite3.connect(folder.database) as connection:
         assert connection.execute("SELECT name, province, signer FROM receiving_office").fetchall() == [
             ("Sở Nội vụ tỉnh Gia Lai", "Gia Lai", "")]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from app.paths import DataFolder
 from app.services.reporting_periods import report_window
 from app.store import Store
 from db import migrate
 from db.engine import make_engine
+from tests.db.migration_steps import upgraded_from
 from tests.db.test_migration_paper_dates import INSERT_DATE, _downgrade
 
 INSERT_PERIOD = ("INSERT INTO reporting_period (valid_from, key, label, start_month, start_day, start_previous_year, "
@@ -19,14 +19,7 @@ INSERT_PERIOD = ("INSERT INTO reporting_period (valid_from, key, label, start_mo
 
 def test_a_pre_0013_file_upgrades_and_its_reports_follow_the_shipped_periods(tmp_path):
     """Upgraded from 0010 with a paper date in it: the date stays, reporting_period is empty, 2026's h1 ends 14/06."""
-    folder = DataFolder(tmp_path / "data")
-    folder.root.mkdir(parents=True)
-    engine = make_engine(folder.database)
-    migrate.upgrade(engine, "0010")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(INSERT_DATE)
-    migrate.upgrade(engine)
-    engine.dispose()
+    folder = upgraded_from(tmp_path / "data", "0010", INSERT_DATE)
     with sqlite3.connect(folder.database) as connection:
         assert connection.execute("SELECT count(*) FROM reporting_period").fetchone() == (0,)
         assert connection.execute("SELECT day FROM paper_date").fetchall() == [("2024-11-20",)]
